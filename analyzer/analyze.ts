@@ -1,0 +1,117 @@
+import * as path from 'node:path';
+import type { Node } from 'ts-morph';
+import { type Analysis, type Middleware, type Route, type SourceRef } from '../model/analysis';
+import { DiagnosticSink } from './diagnostics';
+import { InputError } from './errors';
+import { declaresExpress, loadAppRoot } from './load/app-root';
+import { explicitEntries, findEntries } from './load/entries';
+import { buildImportGraph } from './load/import-graph';
+import { ModuleResolver } from './load/module-resolver';
+import { addExtraSource, loadProject } from './load/project';
+import type { ProgressListener } from './progress';
+import type { FunctionRef } from './routes/describe';
+import { type ChainEntry, type FlatRoute, flattenApps } from './routes/flatten';
+import { Interpreter } from './routes/interpreter';
+import { ModuleLoader } from './routes/module-loader';
+import { reportShadowedRoutes } from './routes/shadowing';
+
+/** Options of `analyzeApp`. */
+export interface AnalyzeOptions {
+  /** The app folder (holds package.json). */
+  appDir: string;
+  /** Entry files relative to the app folder; found automatically when absent. */
+  entry?: string[];
+  /** Receives progress events. */
+  onProgress?: ProgressListener;
+}
+
+const IMPORTS_EXPRESS = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"]express['"]/;
+
+/**
+ * Analyses an Express monolith without running it: finds its entries, evaluates them
+ * symbolically and returns every route with its full path, handler and middleware chain.
+ * Throws `InputError` for input that is not an analysable Express app.
+ */
+export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
+  const progress = options.onProgress ?? (() => undefined);
+  const appDir = path.resolve(options.appDir);
+  const diagnostics = new DiagnosticSink(appDir);
+  const root = loadAppRoot(options.appDir, diagnostics);
+  progress({ stage: 'load', message: 'parsing sources' });
+  const loaded = loadProject(root, diagnostics);
+  const texts = new Map([...loaded.files].map(([file, sf]) => [file, sf.getFullText()]));
+  const usesExpress = [...texts.values()].some((t) => IMPORTS_EXPRESS.test(t));
+  if (!usesExpress) {
+    const why = texts.size === 0 ? 'no JavaScript or TypeScript source files' : 'no file imports express';
+    throw new InputError('NOT_AN_EXPRESS_APP', `${options.appDir} is not an Express app: ${why}`, 'point cleave at the folder of an Express app');
+  }
+  if (root.packageJson && !declaresExpress(root.packageJson)) {
+    diagnostics.atFile('NO_EXPRESS_DEPENDENCY', 'warning', path.join(appDir, 'package.json'), 1, 'package.json does not list express, but the code imports it', 'add express to dependencies');
+  }
+  const resolver = new ModuleResolver(appDir, root.compilerOptions);
+  const entries = options.entry?.length ? explicitEntries(root, options.entry) : findEntries(root, texts, buildImportGraph(loaded.files.values(), resolver));
+  if (entries.length === 0) {
+    throw new InputError('NO_ENTRY', `no file in ${options.appDir} creates an express app or calls listen`, 'name the file that creates the app with --entry');
+  }
+  progress({ stage: 'routes', message: `evaluating ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` });
+  const interpreter = new Interpreter(appDir, diagnostics, new ModuleLoader(loaded.files, resolver, (f) => addExtraSource(loaded, f, diagnostics), loaded.broken));
+  for (const entry of entries) interpreter.runEntry(entry);
+  const flat = flattenApps(interpreter, interpreter.routers);
+  reportShadowedRoutes(interpreter, flat.routes);
+  const rel = (file: string): string => path.relative(appDir, file).split(path.sep).join('/');
+  const routes = flat.routes.map((r) => toRoute(r, rel)).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  progress({ stage: 'routes', message: `found ${routes.length} routes` });
+  return {
+    schemaVersion: 1,
+    root: '.',
+    entry: entries.map(rel),
+    routes,
+    mounts: flat.mounts.map((m) => ({
+      path: m.path,
+      kind: m.kind,
+      ...site(m.site, rel),
+      target: site(m.target, rel),
+      ...conditional(m.conditions),
+    })),
+    static: flat.statics.map((s) => ({ path: s.path, dir: s.dir, ...site(s.site, rel) })),
+    hazards: [],
+    diagnostics: diagnostics.list(),
+  };
+}
+
+function toRoute(route: FlatRoute, rel: (f: string) => string): Route {
+  const id = `${route.method} ${route.path}`;
+  const result: Route = {
+    id,
+    method: route.method,
+    path: route.path,
+    ...site(route.site, rel),
+    entry: rel(route.entry),
+    handler: sourceRef(route.handler, rel),
+    middleware: route.middleware.map((m) => middleware(m, rel)),
+    ...conditional(route.conditions),
+    deps: { files: [], packages: [], env: [], entities: [] },
+  };
+  if (route.alsoAt.length > 0) result.alsoAt = route.alsoAt.map((n) => site(n, rel));
+  return result;
+}
+
+function middleware(entry: ChainEntry, rel: (f: string) => string): Middleware {
+  const result: Middleware = { ...sourceRef(entry.ref, rel), scope: entry.scope };
+  if (entry.ref.pkg) result.package = entry.ref.pkg;
+  if (entry.path) result.path = entry.path;
+  if (entry.conditions.length > 0) result.conditional = entry.conditions.join(' && ');
+  return result;
+}
+
+function sourceRef(ref: FunctionRef, rel: (f: string) => string): SourceRef {
+  return { name: ref.name, ...site(ref.node, rel) };
+}
+
+function site(node: Node, rel: (f: string) => string): { file: string; line: number } {
+  return { file: rel(node.getSourceFile().getFilePath()), line: node.getStartLineNumber() };
+}
+
+function conditional(conditions: string[]): { conditional?: string } {
+  return conditions.length > 0 ? { conditional: conditions.join(' && ') } : {};
+}

@@ -1,0 +1,98 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import type { DiagnosticSink } from '../diagnostics';
+import { InputError } from '../errors';
+
+/** What cleave knows about the app folder before it parses any source. */
+export interface AppRoot {
+  /** Absolute app dir. */
+  dir: string;
+  /** Parsed package.json, when there is one. */
+  packageJson?: PackageJson;
+  /** Compiler options from tsconfig.json or jsconfig.json, with `allowJs` on. */
+  compilerOptions: ts.CompilerOptions;
+  /** The config file the options came from (absolute), if any. */
+  configFile?: string;
+}
+
+/** The fields of package.json cleave reads. */
+export interface PackageJson {
+  /** Package name. */
+  name?: string;
+  /** Main module. */
+  main?: string;
+  /** Executables. */
+  bin?: string | Record<string, string>;
+  /** npm scripts. */
+  scripts?: Record<string, string>;
+  /** Runtime dependencies. */
+  dependencies?: Record<string, string>;
+  /** Development dependencies. */
+  devDependencies?: Record<string, string>;
+}
+
+const BASE_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  checkJs: false,
+  noEmit: true,
+  resolveJsonModule: true,
+  esModuleInterop: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.CommonJS,
+  moduleResolution: ts.ModuleResolutionKind.Node10,
+};
+
+/** Checks the app dir and reads its package.json and tsconfig/jsconfig. */
+export function loadAppRoot(appDirArg: string, diagnostics: DiagnosticSink): AppRoot {
+  const dir = path.resolve(appDirArg);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    throw new InputError('APP_DIR_NOT_FOUND', `app folder not found: ${appDirArg}`, 'pass the folder that holds the app\'s package.json');
+  }
+  if (!stat.isDirectory()) {
+    throw new InputError('APP_DIR_NOT_A_DIRECTORY', `not a folder: ${appDirArg}`, 'pass the app\'s folder, not a file; use --entry to name the entry file');
+  }
+  const packageJson = readPackageJson(dir, diagnostics);
+  const { options, configFile } = readCompilerOptions(dir, diagnostics);
+  return { dir, packageJson, compilerOptions: options, configFile };
+}
+
+function readPackageJson(dir: string, diagnostics: DiagnosticSink): PackageJson | undefined {
+  const file = path.join(dir, 'package.json');
+  if (!fs.existsSync(file)) {
+    diagnostics.atFile('NO_PACKAGE_JSON', 'warning', '', 0, 'no package.json in the app folder', 'point cleave at the folder that holds package.json; packages are told apart by import name only');
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as PackageJson) : undefined;
+  } catch (error) {
+    diagnostics.atFile('PACKAGE_JSON_INVALID', 'warning', file, 1, `package.json does not parse: ${(error as Error).message}`, 'fix the JSON syntax');
+    return undefined;
+  }
+}
+
+function readCompilerOptions(dir: string, diagnostics: DiagnosticSink): { options: ts.CompilerOptions; configFile?: string } {
+  const configFile = ['tsconfig.json', 'jsconfig.json'].map((n) => path.join(dir, n)).find((f) => fs.existsSync(f));
+  if (!configFile) return { options: { ...BASE_OPTIONS } };
+  const read = ts.readConfigFile(configFile, ts.sys.readFile);
+  if (read.error) {
+    const message = ts.flattenDiagnosticMessageText(read.error.messageText, ' ');
+    diagnostics.atFile('TSCONFIG_INVALID', 'warning', configFile, 1, `${path.basename(configFile)} does not parse: ${message}`, 'fix it; cleave goes on with default compiler options');
+    return { options: { ...BASE_OPTIONS } };
+  }
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir, undefined, configFile);
+  const { paths, baseUrl, rootDir, jsx } = parsed.options;
+  const options: ts.CompilerOptions = { ...BASE_OPTIONS, paths, baseUrl, rootDir, jsx };
+  if (paths && !baseUrl) options.baseUrl = dir;
+  return { options, configFile };
+}
+
+/** Whether package.json names express (or a fork of it) among its dependencies. */
+export function declaresExpress(packageJson: PackageJson | undefined): boolean {
+  const deps = { ...packageJson?.dependencies, ...packageJson?.devDependencies };
+  return Object.keys(deps).some((name) => name === 'express' || name === '@types/express');
+}

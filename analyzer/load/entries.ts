@@ -1,0 +1,76 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AppRoot } from './app-root';
+import { InputError } from '../errors';
+import { isTestPath } from './source-files';
+
+const LISTEN = /\.listen\s*\(/;
+const CREATES_APP = /\bexpress\s*\(\s*\)|\bexpress\.default\s*\(\s*\)|require\(\s*['"]express['"]\s*\)\s*\(\s*\)/;
+
+/**
+ * Finds the entry files: files that call `listen` or create an express app and that no other such
+ * file imports (so `server.ts` importing `app.ts` gives one entry; two independent servers give
+ * two). Files named by package.json `main`, `bin` or `start` count as candidates too.
+ */
+export function findEntries(root: AppRoot, texts: Map<string, string>, graph: Map<string, string[]>): string[] {
+  const rel = (file: string): string => path.relative(root.dir, file).split(path.sep).join('/');
+  const candidates = [...texts.entries()]
+    .filter(([file, text]) => !isTestPath(rel(file)) && (LISTEN.test(text) || CREATES_APP.test(text)))
+    .map(([file]) => file);
+  for (const file of packageEntryFiles(root)) if (!candidates.includes(file) && texts.has(file)) candidates.push(file);
+  const productionGraph = new Map([...graph].filter(([file]) => !isTestPath(rel(file))));
+  const reachedByOther = new Set<string>();
+  for (const candidate of candidates) {
+    for (const reached of reachable(candidate, productionGraph)) if (reached !== candidate) reachedByOther.add(reached);
+  }
+  const roots = candidates.filter((c) => !reachedByOther.has(c));
+  // A cycle between candidates leaves no root: take the first candidate of the cycle.
+  if (roots.length === 0 && candidates.length > 0) roots.push([...candidates].sort()[0]!);
+  return roots.sort();
+}
+
+/** Resolves `--entry` values against the app dir; a missing one is an input error. */
+export function explicitEntries(root: AppRoot, entries: string[]): string[] {
+  return entries.map((entry) => {
+    const file = path.resolve(root.dir, entry);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      throw new InputError('ENTRY_NOT_FOUND', `entry file not found: ${entry}`, 'give --entry a file path relative to the app folder');
+    }
+    return file;
+  });
+}
+
+/** Files named as the program by package.json (`main`, `bin`, `node x` in `start`). */
+export function packageEntryFiles(root: AppRoot): string[] {
+  const pkg = root.packageJson;
+  const names: string[] = [];
+  if (pkg?.main) names.push(pkg.main);
+  if (typeof pkg?.bin === 'string') names.push(pkg.bin);
+  else if (pkg?.bin) names.push(...Object.values(pkg.bin));
+  const start = pkg?.scripts?.start;
+  const match = start ? /\b(?:node|nodemon|ts-node|tsx|ts-node-dev)\s+(?:-\S+\s+)*([^\s&|;]+)/.exec(start) : null;
+  if (match?.[1]) names.push(match[1]);
+  const files: string[] = [];
+  for (const name of names) {
+    const base = path.resolve(root.dir, name);
+    const found = [base, base + '.js', base + '.ts', path.join(base, 'index.js'), path.join(base, 'index.ts')].find(
+      (f) => fs.existsSync(f) && fs.statSync(f).isFile(),
+    );
+    if (found) files.push(found);
+  }
+  return files;
+}
+
+function reachable(start: string, graph: Map<string, string[]>): Set<string> {
+  const seen = new Set<string>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    for (const next of graph.get(stack.pop()!) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}

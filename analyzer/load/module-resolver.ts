@@ -1,0 +1,108 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { builtinModules } from 'node:module';
+import { ts } from 'ts-morph';
+
+/** Where an import specifier leads. */
+export type Resolution =
+  | { kind: 'file'; path: string }
+  | { kind: 'package'; name: string }
+  | { kind: 'builtin'; name: string }
+  | { kind: 'missing' };
+
+const BUILTINS = new Set(builtinModules);
+const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.json'];
+
+/**
+ * Resolves import and require specifiers the way the app's compiler options say (path aliases,
+ * baseUrl, index files), caching every answer. Files inside node_modules count as packages.
+ */
+export class ModuleResolver {
+  private readonly cache = new Map<string, Resolution>();
+  private readonly host: ts.ModuleResolutionHost = ts.sys;
+  private readonly tsCache: ts.ModuleResolutionCache;
+
+  /**
+   * @param appDir absolute app dir
+   * @param options compiler options of the app
+   */
+  constructor(
+    private readonly appDir: string,
+    private readonly options: ts.CompilerOptions,
+  ) {
+    this.tsCache = ts.createModuleResolutionCache(appDir, (f) => f, options);
+  }
+
+  /** Resolves `specifier` as written in `fromFile` (absolute). */
+  resolve(specifier: string, fromFile: string): Resolution {
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = this.compute(specifier, fromFile);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private compute(specifier: string, fromFile: string): Resolution {
+    const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+    if (BUILTINS.has(bare) || BUILTINS.has(bare.split('/')[0] ?? '')) return { kind: 'builtin', name: bare };
+    const relative = specifier.startsWith('.') || path.isAbsolute(specifier);
+    const direct = relative ? this.probe(path.resolve(path.dirname(fromFile), specifier)) : undefined;
+    if (direct) return this.classify(direct, specifier);
+    const resolved = ts.resolveModuleName(specifier, fromFile, this.options, this.host, this.tsCache).resolvedModule;
+    if (resolved) {
+      const file = resolved.resolvedFileName;
+      if (!file.endsWith('.d.ts') || !resolved.isExternalLibraryImport) return this.classify(this.preferSource(file), specifier);
+      return { kind: 'package', name: packageName(specifier) };
+    }
+    if (relative || this.isAlias(specifier)) return { kind: 'missing' };
+    return { kind: 'package', name: packageName(specifier) };
+  }
+
+  private classify(file: string, specifier: string): Resolution {
+    if (file.split(path.sep).includes('node_modules') || !file.startsWith(this.appDir + path.sep)) {
+      return specifier.startsWith('.') ? { kind: 'file', path: file } : { kind: 'package', name: packageName(specifier) };
+    }
+    return { kind: 'file', path: file };
+  }
+
+  /** Tries `base` as a file, with each extension, and as a folder with an index file. */
+  private probe(base: string): string | undefined {
+    const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, 'index' + e))];
+    if (/\.[cm]?js$/.test(base)) candidates.push(base.replace(/\.([cm]?)js$/, '.$1ts'));
+    for (const candidate of candidates) {
+      try {
+        if (fs.statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not this one
+      }
+    }
+    const pkg = path.join(base, 'package.json');
+    if (fs.existsSync(pkg)) {
+      try {
+        const main = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { main?: string }).main;
+        if (main) return this.probe(path.resolve(base, main));
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  private preferSource(file: string): string {
+    if (!file.endsWith('.d.ts')) return file;
+    return ['.ts', '.js'].map((e) => file.slice(0, -5) + e).find((f) => fs.existsSync(f)) ?? file;
+  }
+
+  private isAlias(specifier: string): boolean {
+    const paths = this.options.paths ?? {};
+    return Object.keys(paths).some((pattern) => specifier.startsWith(pattern.replace(/\*.*$/, '')));
+  }
+}
+
+/** The npm package name of a bare specifier (`@scope/pkg/sub` → `@scope/pkg`). */
+export function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}

@@ -1,0 +1,67 @@
+import * as path from 'node:path';
+import { Project, ScriptKind, type SourceFile, ts } from 'ts-morph';
+import type { DiagnosticSink } from '../diagnostics';
+import type { AppRoot } from './app-root';
+import { scanSourceFiles, readText } from './source-files';
+
+/** The parsed monolith: one ts-morph Project, built once and only queried afterwards. */
+export interface LoadedProject {
+  /** The ts-morph project (no type checking is done on it in hot paths). */
+  project: Project;
+  /** Source files by absolute path. */
+  files: Map<string, SourceFile>;
+  /** Files that do not parse (absolute paths): never evaluated, their routes are unknown. */
+  broken: Set<string>;
+}
+
+/** Parses every source file of the app once; files that do not parse get a `SYNTAX_ERROR`. */
+export function loadProject(root: AppRoot, diagnostics: DiagnosticSink): LoadedProject {
+  const project = new Project({
+    compilerOptions: { ...root.compilerOptions, ignoreDeprecations: '6.0' } as ts.CompilerOptions,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+  });
+  const scan = scanSourceFiles(root.dir);
+  for (const file of scan.binary) {
+    diagnostics.atFile('BINARY_SOURCE_FILE', 'warning', file, 0, `${path.basename(file)} holds binary data and was skipped`, 'remove it or give it a non-source extension');
+  }
+  const loaded: LoadedProject = { project, files: new Map(), broken: new Set() };
+  for (const { path: file, text } of scan.files) addSource(loaded, file, text, diagnostics);
+  return loaded;
+}
+
+/** Adds a file outside the scan (an extension-less `bin/www`), parsed as JavaScript. */
+export function addExtraSource(loaded: LoadedProject, file: string, diagnostics: DiagnosticSink): SourceFile | undefined {
+  const existing = loaded.files.get(file);
+  if (existing) return existing;
+  const text = readText(file);
+  return text === undefined ? undefined : addSource(loaded, file, text, diagnostics);
+}
+
+function addSource(loaded: LoadedProject, file: string, text: string, diagnostics: DiagnosticSink): SourceFile {
+  const sourceFile = loaded.project.createSourceFile(file, text, { overwrite: true, scriptKind: scriptKindOf(file) });
+  loaded.files.set(file, sourceFile);
+  if (reportSyntaxErrors(sourceFile, diagnostics)) loaded.broken.add(file);
+  return sourceFile;
+}
+
+function scriptKindOf(file: string): ScriptKind {
+  const ext = path.extname(file);
+  if (ext === '.tsx') return ScriptKind.TSX;
+  if (ext === '.jsx') return ScriptKind.JSX;
+  if (['.ts', '.mts', '.cts'].includes(ext)) return ScriptKind.TS;
+  return ScriptKind.JS;
+}
+
+/** Reports the first parse error of a file; true when there was one. */
+function reportSyntaxErrors(sourceFile: SourceFile, diagnostics: DiagnosticSink): boolean {
+  const parse = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const first = parse[0];
+  if (!first) return false;
+  const { line } = sourceFile.getLineAndColumnAtPos(first.start);
+  const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
+  const more = parse.length > 1 ? ` (+${parse.length - 1} more)` : '';
+  diagnostics.atFile('SYNTAX_ERROR', 'error', sourceFile.getFilePath(), line, `syntax error: ${message}${more}`, 'fix the syntax; routes registered in this file are not analysed');
+  return true;
+}

@@ -1,0 +1,117 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Node } from 'ts-morph';
+import type { EvalContext, Evaluator } from './evaluator';
+import { compact } from './text';
+import { type LibValue, type Value, UNDEFINED, fromJson, object, str, toStringValue, unknown } from './values';
+
+type Builtin = (ev: Evaluator, args: Value[], node: Node, ctx: EvalContext) => Value;
+
+const strings = (args: Value[]): string[] | undefined => {
+  const out = args.map(toStringValue);
+  return out.every((s): s is string => s !== undefined) && !args.some((a) => a.kind === 'string' && a.dynamic) ? out : undefined;
+};
+const pathFn = (fn: (...parts: string[]) => string): Builtin => (_ev, args, node) => {
+  const parts = strings(args);
+  return parts ? str(fn(...parts)) : unknown(compact(node.getText()), node);
+};
+
+function readJson(file: string): Value | undefined {
+  try {
+    return fromJson(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a path lies inside the app dir (cleave only reads the app's own files). */
+function inside(ev: Evaluator, file: string): boolean {
+  const rel = path.relative(ev.appDir, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+const PATH: Record<string, Builtin> = {
+  join: pathFn(path.join),
+  resolve: pathFn(path.resolve),
+  normalize: pathFn(path.normalize),
+  dirname: pathFn(path.dirname),
+  basename: pathFn(path.basename),
+  extname: pathFn(path.extname),
+  relative: pathFn(path.relative),
+  'posix.join': pathFn(path.posix.join),
+};
+
+const FS: Record<string, Builtin> = {
+  readFileSync: (_ev, args, node) => {
+    const file = args[0] && toStringValue(args[0]);
+    return file && path.isAbsolute(file) ? { kind: 'file-content', path: file } : unknown(compact(node.getText()), node);
+  },
+  existsSync: (ev, args, node) => {
+    const file = args[0] && toStringValue(args[0]);
+    return file && path.isAbsolute(file) && inside(ev, file) ? { kind: 'boolean', value: fs.existsSync(file) } : unknown(compact(node.getText()), node);
+  },
+  readdirSync: (ev, args, node) => {
+    const dir = args[0] && toStringValue(args[0]);
+    if (!dir || !path.isAbsolute(dir) || !inside(ev, dir)) return unknown(compact(node.getText()), node);
+    try {
+      return { kind: 'array', elements: fs.readdirSync(dir).sort().map((name) => str(name)) };
+    } catch {
+      return unknown(compact(node.getText()), node);
+    }
+  },
+};
+
+const GLOBALS: Record<string, Builtin> = {
+  'JSON.parse': (ev, args, node) => {
+    const source = args[0];
+    if (source?.kind === 'file-content' && inside(ev, source.path)) return readJson(source.path) ?? unknown(compact(node.getText()), node);
+    if (source?.kind === 'string' && !source.dynamic) {
+      try {
+        return fromJson(JSON.parse(source.value));
+      } catch {
+        return unknown(compact(node.getText()), node);
+      }
+    }
+    return unknown(compact(node.getText()), node);
+  },
+  'Object.keys': (_ev, [o]) => (o?.kind === 'object' ? { kind: 'array', elements: [...o.props.keys()].map((k) => str(k)) } : UNDEFINED),
+  'Object.values': (_ev, [o]) => (o?.kind === 'object' ? { kind: 'array', elements: [...o.props.values()] } : UNDEFINED),
+  'Object.entries': (_ev, [o]) =>
+    o?.kind === 'object' ? { kind: 'array', elements: [...o.props].map(([k, v]) => ({ kind: 'array', elements: [str(k), v] })) } : UNDEFINED,
+  'Object.assign': (_ev, [target, ...sources]) => {
+    if (target?.kind !== 'object') return target ?? UNDEFINED;
+    for (const s of sources) if (s.kind === 'object') for (const [k, v] of s.props) target.props.set(k, v);
+    return target;
+  },
+  'Object.freeze': (_ev, [o]) => o ?? UNDEFINED,
+  'Object.fromEntries': (_ev, [list]) =>
+    list?.kind === 'array'
+      ? object(list.elements.flatMap((e) => (e.kind === 'array' && e.elements[0] && e.elements[1] ? [[toStringValue(e.elements[0]) ?? '?', e.elements[1]] as [string, Value]] : [])))
+      : UNDEFINED,
+  'Array.isArray': (_ev, [a]) => ({ kind: 'boolean', value: a?.kind === 'array' }),
+  'Array.from': (_ev, [a]) => (a?.kind === 'array' ? a : a?.kind === 'map' ? { kind: 'array', elements: a.entries.map(([k, v]) => ({ kind: 'array', elements: [k, v] })) } : UNDEFINED),
+  'Promise.resolve': (_ev, [a]) => a ?? UNDEFINED,
+  'Promise.all': (_ev, [a]) => a ?? UNDEFINED,
+  'process.cwd': (ev) => str(ev.appDir),
+  String: (_ev, [a], node) => (a && toStringValue(a) !== undefined ? str(toStringValue(a)!) : unknown(compact(node.getText()), node)),
+};
+
+/** Calls of node builtins and JavaScript globals the evaluator models. */
+export function callBuiltin(ev: Evaluator, lib: LibValue, args: Value[], node: Node, ctx: EvalContext): Value | undefined {
+  const member = lib.path.join('.');
+  const table = lib.pkg === '<global>' ? GLOBALS : lib.pkg === 'path' ? PATH : lib.pkg === 'fs' ? FS : undefined;
+  const builtin = table?.[member];
+  if (builtin) return builtin(ev, args, node, ctx);
+  if ((lib.pkg === 'http' || lib.pkg === 'https') && member === 'createServer') return { kind: 'server', node };
+  if (lib.pkg === 'express' && member === 'static') return { kind: 'express-static', dir: args[0] ?? UNDEFINED, node };
+  if (lib.pkg === 'serve-static' && member === '') return { kind: 'express-static', dir: args[0] ?? UNDEFINED, node };
+  return undefined;
+}
+
+/** The value of a builtin module (`fs`, `path`) or package import. */
+export function packageValue(name: string, node: Node): Value {
+  const pkg = name.startsWith('node:') ? name.slice(5) : name;
+  if (pkg === 'express') return { kind: 'express' };
+  const root = pkg === 'fs/promises' ? 'fs' : pkg === 'path/posix' ? 'path' : pkg;
+  return { kind: 'lib', pkg: root, path: [], text: root, node };
+}

@@ -1,0 +1,115 @@
+import { type CallExpression, Node } from 'ts-morph';
+import type { Argument, EvalContext, Evaluator } from './evaluator';
+import { describeArgument } from './describe';
+import type { Layer, LayerArg, RouterModel } from './router-model';
+import { UNDEFINED, type Value, unknown } from './values';
+
+/** HTTP methods Express routes by (`router.METHOD`), lower case, plus `all` and Express 3's `del`. */
+export const ROUTE_METHODS = new Set([
+  'get', 'post', 'put', 'delete', 'patch', 'options', 'head', 'all', 'del', 'checkout', 'copy', 'lock',
+  'merge', 'mkactivity', 'mkcol', 'move', 'm-search', 'notify', 'purge', 'report', 'search', 'subscribe',
+  'trace', 'unlock', 'unsubscribe', 'propfind', 'proppatch', 'link', 'unlink', 'connect', 'query',
+]);
+
+/** Methods of an app or router that configure it and return it (chainable, no routes). */
+const CHAINABLE = new Set(['param', 'set', 'enable', 'disable', 'engine', 'on', 'disabled', 'enabled', 'emit', 'once']);
+
+/** A call on an app or router value: registrations, `route()`, `listen`. */
+export function routerCall(ev: Evaluator, router: RouterModel, name: string, args: Argument[], node: CallExpression, ctx: EvalContext): Value | undefined {
+  const self: Value = { kind: 'router', router };
+  if (name === 'use') {
+    registerUse(ev, router, args, node, ctx);
+    return self;
+  }
+  if (name === 'route') return { kind: 'route-chain', router, paths: args[0]?.value ?? UNDEFINED, node };
+  if (ROUTE_METHODS.has(name)) {
+    // `app.get('env')` reads a setting; it registers nothing.
+    if (name === 'get' && args.length === 1) return unknown(`app.get(${args[0]?.node.getText() ?? ''})`, node);
+    const [pathArg, ...handlers] = args;
+    if (!pathArg || handlers.length === 0) return self;
+    router.layers.push(routeLayer(ev, name, pathArg, handlers, node, ctx));
+    return self;
+  }
+  if (name === 'listen') {
+    ev.listens.push({ node, entry: router.entry });
+    for (const arg of args) if (arg.value.kind === 'function') ev.call(arg.value, [], undefined, ctx, node);
+    return { kind: 'server', node };
+  }
+  if (CHAINABLE.has(name)) return self;
+  return undefined;
+}
+
+/** A method call on `app.route(path)`: adds a route for that method and returns the chain. */
+export function routeChainCall(
+  ev: Evaluator,
+  chain: Extract<Value, { kind: 'route-chain' }>,
+  name: string,
+  args: Argument[],
+  node: CallExpression,
+  ctx: EvalContext,
+): Value | undefined {
+  if (!ROUTE_METHODS.has(name)) return undefined;
+  if (args.length === 0) return chain;
+  const callee = node.getExpression();
+  const site = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : node;
+  chain.router.layers.push({
+    ...routeLayer(ev, name, { value: chain.paths, node: chain.node }, args, node, ctx),
+    node: site,
+    pathNode: Node.isCallExpression(chain.node) ? chain.node.getArguments()[0] : undefined,
+  });
+  return chain;
+}
+
+function routeLayer(ev: Evaluator, name: string, pathArg: Argument, handlers: Argument[], node: Node, ctx: EvalContext): Layer {
+  const method = name === 'all' ? 'ALL' : name === 'del' ? 'DELETE' : name.toUpperCase();
+  return { type: 'route', method, paths: pathArg.value, pathNode: pathArg.node, args: layerArgs(ev, handlers), node, conditions: ctx.conditions };
+}
+
+/** Flattens array arguments (`[auth, validate]`) and describes each function. */
+function layerArgs(ev: Evaluator, args: Argument[]): LayerArg[] {
+  const out: LayerArg[] = [];
+  const add = (value: Value, node: Node): void => {
+    if (value.kind === 'array') {
+      const elementNodes = Node.isArrayLiteralExpression(node) ? node.getElements() : [];
+      value.elements.forEach((element, i) => add(element, elementNodes.length === value.elements.length ? elementNodes[i]! : node));
+      return;
+    }
+    out.push({ value, node, asMiddleware: describeArgument(ev, value, node, 'middleware'), asHandler: describeArgument(ev, value, node, 'handler') });
+  };
+  for (const arg of args) add(arg.value, arg.node);
+  return out;
+}
+
+function registerUse(ev: Evaluator, router: RouterModel, args: Argument[], node: CallExpression, ctx: EvalContext): void {
+  const first = args[0];
+  if (!first) return;
+  const hasPath = isPathArgument(first, args.length);
+  const fns = hasPath ? args.slice(1) : args;
+  for (const fn of fns) markMounted(fn.value);
+  router.layers.push({
+    type: 'use',
+    method: '',
+    paths: hasPath ? first.value : undefined,
+    pathNode: hasPath ? first.node : undefined,
+    args: layerArgs(ev, fns),
+    node,
+    conditions: ctx.conditions,
+  });
+}
+
+/**
+ * Whether `use`'s first argument is a path: a string, regex or array of them, or (when more
+ * arguments follow) an unknown value that is not a call (calls make middleware: `cors()`).
+ */
+function isPathArgument(arg: Argument, count: number): boolean {
+  const v = arg.value;
+  if (v.kind === 'string' || v.kind === 'regex') return true;
+  if (v.kind === 'array') return v.elements.length > 0 && v.elements.every((e) => e.kind === 'string' || e.kind === 'regex');
+  if (v.kind === 'unknown' && count > 1) return !Node.isCallExpression(arg.node) && !Node.isArrowFunction(arg.node);
+  return false;
+}
+
+function markMounted(value: Value): void {
+  if (value.kind === 'router') value.router.mounted = true;
+  else if (value.kind === 'array') value.elements.forEach(markMounted);
+}

@@ -1,0 +1,49 @@
+import type { Node } from 'ts-morph';
+import type { FunctionRef } from './describe';
+import type { Value } from './values';
+
+/** One function (or router) argument of a registration, described when it was registered. */
+export interface LayerArg {
+  /** The argument's value. */
+  value: Value;
+  /** The argument expression. */
+  node: Node;
+  /** How it reads as middleware (factories by call text). */
+  asMiddleware: FunctionRef;
+  /** How it reads as the final handler (through wrappers and factories). */
+  asHandler: FunctionRef;
+}
+
+/** An express app (`express()`) or router (`Router()`) as registered in the source. */
+export interface RouterModel {
+  /** Sequential id, in creation order. */
+  id: number;
+  /** `app` for `express()`, `router` for `Router()`. */
+  kind: 'app' | 'router';
+  /** The creating call. */
+  node: Node;
+  /** Registrations, in the order the source makes them. */
+  layers: Layer[];
+  /** The entry file whose evaluation created it (absolute path). */
+  entry: string;
+  /** Whether another app or router mounts it. */
+  mounted: boolean;
+}
+
+/** A `METHOD(path, ...handlers)` or `use([path], ...fns)` registration. */
+export interface Layer {
+  /** `route` for METHOD/all/route().METHOD; `use` for use(). */
+  type: 'route' | 'use';
+  /** Upper-case methods (`ALL` for all); empty for `use`. */
+  method: string;
+  /** The path argument; `undefined` for a pathless `use`. */
+  paths: Value | undefined;
+  /** Source node of the path argument. */
+  pathNode?: Node;
+  /** Handler and middleware arguments, arrays flattened, in order. */
+  args: LayerArg[];
+  /** The registration call. */
+  node: Node;
+  /** Guards around the registration, as source text. */
+  conditions: string[];
+}

@@ -1,0 +1,161 @@
+import { type IfStatement, Node } from 'ts-morph';
+import { bindName, hoist } from './bindings';
+import type { Completion, EvalContext, Evaluator } from './evaluator';
+import { iterate } from './iteration';
+import { Scope } from './scope';
+import { compact } from './text';
+import { UNDEFINED, type Value, truthiness, unknown } from './values';
+
+const NORMAL: Completion = { type: 'normal' };
+const LOOP_LIMIT = 2000;
+
+/**
+ * Runs a statement list. Branches whose guard is not statically known both run, each with the
+ * guard recorded in `ctx.conditions`; a `return` inside such a branch ends only that branch.
+ */
+export function executeStatements(ev: Evaluator, statements: Node[], scope: Scope, ctx: EvalContext): Completion {
+  hoist(statements, scope);
+  for (const statement of statements) {
+    if (!ev.tick()) return NORMAL;
+    const completion = executeStatement(ev, statement, scope, ctx);
+    if (completion.type !== 'normal') return completion;
+  }
+  return NORMAL;
+}
+
+function executeStatement(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Completion {
+  if (Node.isExpressionStatement(node)) {
+    ev.evaluate(node.getExpression(), scope, ctx);
+    return NORMAL;
+  }
+  if (Node.isVariableStatement(node)) {
+    for (const decl of node.getDeclarations()) {
+      const init = decl.getInitializer();
+      const value = init ? ev.evaluate(init, scope, ctx) : UNDEFINED;
+      bindName(ev, decl.getNameNode(), value, scope, ctx);
+    }
+    return NORMAL;
+  }
+  if (Node.isReturnStatement(node)) {
+    const expr = node.getExpression();
+    return { type: 'return', value: expr ? ev.evaluate(expr, scope, ctx) : UNDEFINED };
+  }
+  if (Node.isBlock(node)) return executeStatements(ev, node.getStatements(), new Scope(scope), ctx);
+  if (Node.isIfStatement(node)) return executeIf(ev, node, scope, ctx);
+  if (Node.isForOfStatement(node) || Node.isForInStatement(node)) return executeForOfIn(ev, node, scope, ctx);
+  if (Node.isForStatement(node)) return executeFor(ev, node, scope, ctx);
+  if (Node.isWhileStatement(node) || Node.isDoStatement(node)) {
+    const cond = truthiness(ev.evaluate(node.getExpression(), scope, ctx));
+    if (cond === false && Node.isWhileStatement(node)) return NORMAL;
+    return loopBody(executeStatement(ev, node.getStatement(), new Scope(scope), ctx)) ?? NORMAL;
+  }
+  if (Node.isTryStatement(node)) {
+    const result = executeStatements(ev, node.getTryBlock().getStatements(), new Scope(scope), ctx);
+    const finallyBlock = node.getFinallyBlock();
+    if (finallyBlock) executeStatements(ev, finallyBlock.getStatements(), new Scope(scope), ctx);
+    return result.type === 'throw' ? NORMAL : result;
+  }
+  if (Node.isSwitchStatement(node)) return executeSwitch(ev, node, scope, ctx);
+  if (Node.isLabeledStatement(node)) return executeStatement(ev, node.getStatement(), scope, ctx);
+  if (Node.isThrowStatement(node)) return { type: 'throw' };
+  if (Node.isBreakStatement(node)) return { type: 'break' };
+  if (Node.isContinueStatement(node)) return { type: 'continue' };
+  if (Node.isClassDeclaration(node) || Node.isFunctionDeclaration(node)) return NORMAL;
+  if (Node.isExportAssignment(node) || Node.isImportDeclaration(node) || Node.isExportDeclaration(node)) return NORMAL;
+  return NORMAL;
+}
+
+/** Runs an `if`; an unknown guard runs both branches with the guard recorded. */
+function executeIf(ev: Evaluator, node: IfStatement, scope: Scope, ctx: EvalContext): Completion {
+  const test = node.getExpression();
+  const known = truthiness(ev.evaluate(test, scope, ctx));
+  const elseStatement = node.getElseStatement();
+  if (known === true) return executeStatement(ev, node.getThenStatement(), scope, ctx);
+  if (known === false) return elseStatement ? executeStatement(ev, elseStatement, scope, ctx) : NORMAL;
+  const text = compact(test.getText());
+  const thenResult = executeStatement(ev, node.getThenStatement(), scope, { ...ctx, conditions: [...ctx.conditions, text] });
+  const elseResult = elseStatement
+    ? executeStatement(ev, elseStatement, scope, { ...ctx, conditions: [...ctx.conditions, negate(text)] })
+    : NORMAL;
+  // Both branches ended the function: the first interesting return value stands for both.
+  if (thenResult.type === 'return' && elseResult.type === 'return') return isInteresting(thenResult.value) ? thenResult : elseResult;
+  // A return under an unknown guard ends only its branch: the code after the `if` may run too.
+  return NORMAL;
+}
+
+function executeForOfIn(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Completion {
+  if (!Node.isForOfStatement(node) && !Node.isForInStatement(node)) return NORMAL;
+  const iterable = ev.evaluate(node.getExpression(), scope, ctx);
+  const items = iterate(iterable, Node.isForInStatement(node) ? 'keys' : 'values');
+  const initializer = node.getInitializer();
+  const bind = (loopScope: Scope, value: Value): void => {
+    if (Node.isVariableDeclarationList(initializer)) {
+      const decl = initializer.getDeclarations()[0];
+      if (decl) bindName(ev, decl.getNameNode(), value, loopScope, ctx);
+    } else if (Node.isIdentifier(initializer)) {
+      loopScope.assign(initializer.getText(), value);
+    }
+  };
+  const values = items ?? [unknown(`item of ${compact(node.getExpression().getText())}`, node.getExpression())];
+  for (const value of values.slice(0, LOOP_LIMIT)) {
+    const loopScope = new Scope(scope);
+    bind(loopScope, value);
+    const result = loopBody(executeStatement(ev, node.getStatement(), loopScope, ctx));
+    if (result) return result;
+    if (!ev.tick()) break;
+  }
+  return NORMAL;
+}
+
+function executeFor(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Completion {
+  if (!Node.isForStatement(node)) return NORMAL;
+  const loopScope = new Scope(scope);
+  const init = node.getInitializer();
+  if (init && Node.isVariableDeclarationList(init)) {
+    for (const decl of init.getDeclarations()) {
+      const value = decl.getInitializer() ? ev.evaluate(decl.getInitializerOrThrow(), loopScope, ctx) : UNDEFINED;
+      bindName(ev, decl.getNameNode(), value, loopScope, ctx);
+    }
+  } else if (init) {
+    ev.evaluate(init, loopScope, ctx);
+  }
+  for (let i = 0; i < LOOP_LIMIT && ev.tick(); i++) {
+    const condition = node.getCondition();
+    const known = condition ? truthiness(ev.evaluate(condition, loopScope, ctx)) : undefined;
+    if (known === false) break;
+    const result = loopBody(executeStatement(ev, node.getStatement(), new Scope(loopScope), ctx));
+    if (result) return result;
+    if (known === undefined) break;
+    const increment = node.getIncrementor();
+    if (increment) ev.evaluate(increment, loopScope, ctx);
+  }
+  return NORMAL;
+}
+
+function executeSwitch(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Completion {
+  if (!Node.isSwitchStatement(node)) return NORMAL;
+  const subject = compact(node.getExpression().getText());
+  ev.evaluate(node.getExpression(), scope, ctx);
+  for (const clause of node.getClauses()) {
+    const label = Node.isCaseClause(clause) ? `${subject} === ${compact(clause.getExpression().getText())}` : `default of ${subject}`;
+    const result = executeStatements(ev, clause.getStatements(), new Scope(scope), { ...ctx, conditions: [...ctx.conditions, label] });
+    if (result.type === 'return' || result.type === 'throw') continue;
+  }
+  return NORMAL;
+}
+
+/** What a loop does with its body's completion: stop the loop (`break`), return, or go on. */
+function loopBody(completion: Completion): Completion | undefined {
+  if (completion.type === 'return') return completion;
+  if (completion.type === 'break') return NORMAL;
+  return undefined;
+}
+
+/** Whether a returned value is worth more than `undefined` (a router, function, object, ...). */
+export function isInteresting(value: Value): boolean {
+  return value.kind !== 'undefined' && value.kind !== 'unknown' && value.kind !== 'null';
+}
+
+function negate(text: string): string {
+  return /^[\w.$]+$/.test(text) ? `!${text}` : `!(${text})`;
+}

@@ -1,0 +1,13 @@
+/** Where the CLI prints: the real streams, or buffers in tests. */
+export interface CliIo {
+  /** Results. */
+  stdout: (text: string) => void;
+  /** Progress and errors. */
+  stderr: (text: string) => void;
+}
+
+/** The process's own streams. */
+export const processIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};

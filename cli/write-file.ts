@@ -1,0 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Writes a file atomically: a temporary file beside it, then a rename. */
+export function writeFileAtomic(file: string, contents: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temp, contents);
+  fs.renameSync(temp, file);
+}

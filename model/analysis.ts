@@ -1,0 +1,185 @@
+import { z } from 'zod';
+
+/** Severity of a diagnostic or hazard. `error` makes `cleave analyze` exit 1. */
+export const Severity = z.enum(['error', 'warning', 'info']);
+/** Severity of a diagnostic or hazard. */
+export type Severity = z.infer<typeof Severity>;
+
+/** A place in the monolith's source. */
+export const SourceRef = z.object({
+  /** Declared or inferred name (`getUser`, `<anonymous>`, `requireRole('admin')`). */
+  name: z.string(),
+  /** Path relative to the app dir, with '/'. */
+  file: z.string(),
+  /** 1-based line. */
+  line: z.number().int(),
+});
+/** A place in the monolith's source. */
+export type SourceRef = z.infer<typeof SourceRef>;
+
+/** Where a middleware was registered relative to the route it runs for. */
+export const MiddlewareScope = z.enum(['app', 'router', 'route']);
+/** Where a middleware was registered relative to the route it runs for. */
+export type MiddlewareScope = z.infer<typeof MiddlewareScope>;
+
+/** One middleware in a route's chain, in the order Express runs it. */
+export const Middleware = SourceRef.extend({
+  /** `app`: registered on the root app; `router`: on a router or sub-app; `route`: in the route's own arguments. */
+  scope: MiddlewareScope,
+  /** The npm package the middleware comes from (`helmet`, `express`), when it is not the monolith's own code. */
+  package: z.string().optional(),
+  /** Path prefix the middleware was registered under (`app.use('/api', auth)`), full mounted path. */
+  path: z.string().optional(),
+  /** The guard around its registration, as source text, when registration is conditional. */
+  conditional: z.string().optional(),
+});
+/** One middleware in a route's chain, in the order Express runs it. */
+export type Middleware = z.infer<typeof Middleware>;
+
+/** What a route needs to run: its dependency closure. */
+export const RouteDeps = z.object({
+  /** Monolith files the route's handler and middleware reach, sorted. */
+  files: z.array(z.string()),
+  /** npm packages imported along the way, sorted. */
+  packages: z.array(z.string()),
+  /** Environment variables and config keys read, sorted. */
+  env: z.array(z.string()),
+  /** Data entities touched (models, tables), sorted. */
+  entities: z.array(z.string()),
+});
+/** What a route needs to run: its dependency closure. */
+export type RouteDeps = z.infer<typeof RouteDeps>;
+
+/** A registration site of a route. */
+export const Site = z.object({
+  /** Path relative to the app dir. */
+  file: z.string(),
+  /** 1-based line. */
+  line: z.number().int(),
+});
+/** A registration site of a route. */
+export type Site = z.infer<typeof Site>;
+
+/** One HTTP endpoint the monolith serves. */
+export const Route = z.object({
+  /** `METHOD path`, unique within the analysis. */
+  id: z.string(),
+  /** Upper-case HTTP method; `ALL` for `app.all`; `USE` for a terminal `use(path, fn)`. */
+  method: z.string(),
+  /** Full mounted path in Express syntax; `regex:/src/flags` for regular expressions; `{?}` for an unknown prefix. */
+  path: z.string(),
+  /** File of the registration call. */
+  file: z.string(),
+  /** Line of the registration call. */
+  line: z.number().int(),
+  /** The entry file (server) whose app serves this route. */
+  entry: z.string().optional(),
+  /** The final handler. */
+  handler: SourceRef,
+  /** Middleware chain in execution order: app, router, then route level. */
+  middleware: z.array(Middleware),
+  /** The guard around the registration (or an enclosing mount), as source text. */
+  conditional: z.string().optional(),
+  /** Later registrations of the same method and path (guards first, real handler later). */
+  alsoAt: z.array(Site).optional(),
+  /** Dependency closure. */
+  deps: RouteDeps,
+});
+/** One HTTP endpoint the monolith serves. */
+export type Route = z.infer<typeof Route>;
+
+/** A router or sub-app mounted under a path. */
+export const Mount = z.object({
+  /** Full mounted path. */
+  path: z.string(),
+  /** `router` or `app` (a sub-app made with `express()`). */
+  kind: z.enum(['router', 'app']),
+  /** File of the `use` call. */
+  file: z.string(),
+  /** Line of the `use` call. */
+  line: z.number().int(),
+  /** Where the mounted router or app was created. */
+  target: Site.optional(),
+  /** The guard around the mount, when conditional. */
+  conditional: z.string().optional(),
+});
+/** A router or sub-app mounted under a path. */
+export type Mount = z.infer<typeof Mount>;
+
+/** A folder served by `express.static` (or a similar file server). */
+export const StaticMount = z.object({
+  /** Full mounted path. */
+  path: z.string(),
+  /** The served folder relative to the app dir, or the source text when not static. */
+  dir: z.string(),
+  /** File of the `use` call. */
+  file: z.string(),
+  /** Line of the `use` call. */
+  line: z.number().int(),
+});
+/** A folder served by `express.static`. */
+export type StaticMount = z.infer<typeof StaticMount>;
+
+/** Something that breaks or misbehaves when a route runs in a stateless, short-lived function. */
+export const Hazard = z.object({
+  /** Stable UPPER_SNAKE code (`MODULE_STATE_SHARED`, `LISTEN_CALL`, ...). */
+  code: z.string(),
+  /** `error` hazards cannot run in a function at all. */
+  severity: Severity,
+  /** File of the hazard. */
+  file: z.string(),
+  /** 1-based line. */
+  line: z.number().int(),
+  /** 1-based column. */
+  column: z.number().int().optional(),
+  /** What was found. */
+  message: z.string(),
+  /** Ids of the routes it affects, sorted. */
+  routes: z.array(z.string()),
+  /** What to do about it on a serverless target. */
+  advice: z.string(),
+});
+/** A serverless hazard. */
+export type Hazard = z.infer<typeof Hazard>;
+
+/** A finding about the analysis itself: what could not be resolved, or bad input. */
+export const Diagnostic = z.object({
+  /** Stable UPPER_SNAKE code (`DYNAMIC_ROUTE_PATH`, `SYNTAX_ERROR`, ...). */
+  code: z.string(),
+  /** Severity. */
+  severity: Severity,
+  /** File relative to the app dir (empty for app-wide findings). */
+  file: z.string(),
+  /** 1-based line (0 when not tied to a line). */
+  line: z.number().int(),
+  /** 1-based column. */
+  column: z.number().int().optional(),
+  /** What happened. */
+  message: z.string(),
+  /** What the user can do about it. */
+  advice: z.string().optional(),
+});
+/** A finding about the analysis itself. */
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+/** The result of `cleave analyze`: the one model the later stages read. */
+export const Analysis = z.object({
+  /** Version of this schema. */
+  schemaVersion: z.literal(1),
+  /** The app dir; every path below is relative to it. Always `.`. */
+  root: z.string(),
+  /** Entry files (servers) analysed. */
+  entry: z.array(z.string()),
+  /** Every route, sorted by path then method. */
+  routes: z.array(Route),
+  /** Every router and sub-app mount. */
+  mounts: z.array(Mount),
+  /** Every static folder. */
+  static: z.array(StaticMount),
+  /** Serverless hazards. */
+  hazards: z.array(Hazard),
+  /** Analysis diagnostics. */
+  diagnostics: z.array(Diagnostic),
+});
+/** The result of `cleave analyze`. */
+export type Analysis = z.infer<typeof Analysis>;

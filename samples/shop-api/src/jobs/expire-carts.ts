@@ -1,0 +1,20 @@
+import { config } from '../config';
+import { logger } from '../lib/logger';
+import { expireStaleCarts } from '../services/cart.service';
+
+export function startCartExpiryJob(everyMs = config.carts.sweepEveryMs): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await expireStaleCarts(config.carts.ttlMs);
+    } catch (err) {
+      logger.error('cart expiry failed', { err: String(err) });
+    } finally {
+      running = false;
+    }
+  }, everyMs);
+  logger.info('cart expiry job scheduled', { everyMs, ttlMs: config.carts.ttlMs });
+  return timer;
+}

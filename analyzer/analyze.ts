@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import type { Node } from 'ts-morph';
 import { type Analysis, type Middleware, type Route, type SourceRef } from '../model/analysis';
+import { type ClosureIndex, computeClosures } from './closure/closure';
+import { exportPath } from './closure/export-path';
 import { DiagnosticSink } from './diagnostics';
 import { InputError } from './errors';
 import { declaresExpress, loadAppRoot } from './load/app-root';
@@ -14,6 +16,7 @@ import { type ChainEntry, type FlatRoute, flattenApps } from './routes/flatten';
 import { Interpreter } from './routes/interpreter';
 import { ModuleLoader } from './routes/module-loader';
 import { reportShadowedRoutes } from './routes/shadowing';
+import { compact } from './routes/text';
 
 /** Options of `analyzeApp`. */
 export interface AnalyzeOptions {
@@ -58,8 +61,10 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   for (const entry of entries) interpreter.runEntry(entry);
   const flat = flattenApps(interpreter, interpreter.routers);
   reportShadowedRoutes(interpreter, flat.routes);
+  progress({ stage: 'closure', message: 'following each route\'s dependencies' });
+  const closures = computeClosures(appDir, flat.routes, loaded.files, resolver);
   const rel = (file: string): string => path.relative(appDir, file).split(path.sep).join('/');
-  const routes = flat.routes.map((r) => toRoute(r, rel)).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  const routes = flat.routes.map((r) => toRoute(r, rel, closures)).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
   progress({ stage: 'routes', message: `found ${routes.length} routes` });
   return {
     schemaVersion: 1,
@@ -79,7 +84,7 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   };
 }
 
-function toRoute(route: FlatRoute, rel: (f: string) => string): Route {
+function toRoute(route: FlatRoute, rel: (f: string) => string, closures: ClosureIndex): Route {
   const id = `${route.method} ${route.path}`;
   const result: Route = {
     id,
@@ -88,16 +93,28 @@ function toRoute(route: FlatRoute, rel: (f: string) => string): Route {
     ...site(route.site, rel),
     entry: rel(route.entry),
     handler: sourceRef(route.handler, rel),
+    router: routerRef(route, rel),
     middleware: route.middleware.map((m) => middleware(m, rel)),
     ...conditional(route.conditions),
-    deps: { files: [], packages: [], env: [], entities: [] },
+    deps: closures.deps.get(id) ?? { files: [], packages: [], env: [], entities: [] },
   };
   if (route.alsoAt.length > 0) result.alsoAt = route.alsoAt.map((n) => site(n, rel));
   return result;
 }
 
+function routerRef(route: FlatRoute, rel: (f: string) => string): NonNullable<Route['router']> {
+  const { router, mountPath } = route.owner;
+  const holder = router.node.getParent();
+  const exported = holder ? exportPath(holder.getKindName() === 'VariableDeclaration' ? holder : router.node) : undefined;
+  return { ...site(router.node, rel), ...(exported ? { export: exported } : {}), mountPath, kind: router.kind };
+}
+
 function middleware(entry: ChainEntry, rel: (f: string) => string): Middleware {
   const result: Middleware = { ...sourceRef(entry.ref, rel), scope: entry.scope };
+  if (entry.ref.expr) {
+    result.source = compact(entry.ref.expr.getText());
+    result.sourceFile = rel(entry.ref.expr.getSourceFile().getFilePath());
+  }
   if (entry.ref.pkg) result.package = entry.ref.pkg;
   if (entry.path) result.path = entry.path;
   if (entry.conditions.length > 0) result.conditional = entry.conditions.join(' && ');
@@ -105,7 +122,8 @@ function middleware(entry: ChainEntry, rel: (f: string) => string): Middleware {
 }
 
 function sourceRef(ref: FunctionRef, rel: (f: string) => string): SourceRef {
-  return { name: ref.name, ...site(ref.node, rel) };
+  const exported = ref.fn ? exportPath(ref.fn) : undefined;
+  return { name: ref.name, ...site(ref.node, rel), ...(exported ? { export: exported } : {}) };
 }
 
 function site(node: Node, rel: (f: string) => string): { file: string; line: number } {

@@ -13,6 +13,12 @@ export const SourceRef = z.object({
   file: z.string(),
   /** 1-based line. */
   line: z.number().int(),
+  /**
+   * How generated code can import it from `file`: `default`, a named export, or `*` for the whole
+   * `module.exports`, then `.member` for a property (`productController.list`). Absent when the
+   * function is not reachable from its module's exports (inline arrows, instance methods).
+   */
+  export: z.string().optional(),
 });
 /** A place in the monolith's source. */
 export type SourceRef = z.infer<typeof SourceRef>;
@@ -32,6 +38,10 @@ export const Middleware = SourceRef.extend({
   path: z.string().optional(),
   /** The guard around its registration, as source text, when registration is conditional. */
   conditional: z.string().optional(),
+  /** The argument's source text at the registration (`express.json({ limit: '1mb' })`). */
+  source: z.string().optional(),
+  /** The file of the registration (where `source` is written and its names are in scope). */
+  sourceFile: z.string().optional(),
 });
 /** One middleware in a route's chain, in the order Express runs it. */
 export type Middleware = z.infer<typeof Middleware>;
@@ -46,6 +56,8 @@ export const RouteDeps = z.object({
   env: z.array(z.string()),
   /** Data entities touched (models, tables), sorted. */
   entities: z.array(z.string()),
+  /** Files in `files` only because a file on the way imports them for their side effects, sorted. */
+  sideEffects: z.array(z.string()).optional(),
 });
 /** What a route needs to run: its dependency closure. */
 export type RouteDeps = z.infer<typeof RouteDeps>;
@@ -80,6 +92,21 @@ export const Route = z.object({
   middleware: z.array(Middleware),
   /** The guard around the registration (or an enclosing mount), as source text. */
   conditional: z.string().optional(),
+  /** The app or router the route is registered on: where it is created and how to import it. */
+  router: z
+    .object({
+      /** File creating the router. */
+      file: z.string(),
+      /** Line of the creating call. */
+      line: z.number().int(),
+      /** Import path of the router from `file` (see SourceRef.export); absent when built in a function. */
+      export: z.string().optional(),
+      /** Full path the router is mounted at. */
+      mountPath: z.string(),
+      /** `app` when the route is registered on an app, `router` otherwise. */
+      kind: z.enum(['app', 'router']),
+    })
+    .optional(),
   /** Later registrations of the same method and path (guards first, real handler later). */
   alsoAt: z.array(Site).optional(),
   /** Dependency closure. */

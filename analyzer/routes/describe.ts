@@ -15,6 +15,8 @@ export interface FunctionRef {
   fn?: Node;
   /** Parameter count of the function Express calls (4 marks an error handler). */
   arity?: number;
+  /** The argument expression as written at the registration (closure starts here too). */
+  expr?: Node;
 }
 
 const MAX_NAME = 80;
@@ -78,7 +80,7 @@ export function arity(node: Node): number | undefined {
  * literal held in `users`, `download` for `exports.download = function`, else `<anonymous>`.
  */
 export function declaredName(node: Node): string {
-  if (Node.isFunctionDeclaration(node)) return node.getName() ?? (node.isDefaultExport() ? 'default' : '<anonymous>');
+  if (Node.isFunctionDeclaration(node)) return node.getName() ?? (node.hasDefaultKeyword() ? 'default' : '<anonymous>');
   if (Node.isFunctionExpression(node) && node.getName()) return node.getName()!;
   const parent = node.getParent();
   if (!parent) return '<anonymous>';

@@ -74,7 +74,9 @@ function layerArgs(ev: Evaluator, args: Argument[]): LayerArg[] {
       value.elements.forEach((element, i) => add(element, elementNodes.length === value.elements.length ? elementNodes[i]! : node));
       return;
     }
-    out.push({ value, node, asMiddleware: describeArgument(ev, value, node, 'middleware'), asHandler: describeArgument(ev, value, node, 'handler') });
+    const asMiddleware = { ...describeArgument(ev, value, node, 'middleware'), expr: node };
+    const asHandler = { ...describeArgument(ev, value, node, 'handler'), expr: node };
+    out.push({ value, node, asMiddleware, asHandler });
   };
   for (const arg of args) add(arg.value, arg.node);
   return out;

@@ -39,6 +39,8 @@ export interface FlatRoute {
   entry: string;
   /** Later registration sites of the same method and path. */
   alsoAt: Node[];
+  /** The app or router the route is registered on, and the full path it is mounted at. */
+  owner: { router: RouterModel; mountPath: string };
 }
 
 /** A router or sub-app mount found by the walk. */
@@ -116,12 +118,12 @@ function walk(ev: Evaluator, router: RouterModel, state: WalkState, emit: (r: Fl
   const chain = [...state.chain];
   for (const layer of router.layers) {
     const conditions = unique([...state.conditions, ...layer.conditions]);
-    if (layer.type === 'route') emitRoute(ev, layer, { ...state, chain, conditions }, emit);
-    else walkUse(ev, layer, { ...state, chain, conditions }, emit, out);
+    if (layer.type === 'route') emitRoute(ev, layer, router, { ...state, chain, conditions }, emit);
+    else walkUse(ev, layer, router, { ...state, chain, conditions }, emit, out);
   }
 }
 
-function emitRoute(ev: Evaluator, layer: Layer, state: WalkState, emit: (r: FlatRoute) => void): void {
+function emitRoute(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkState, emit: (r: FlatRoute) => void): void {
   const handler = layer.args[layer.args.length - 1];
   if (!handler) return;
   const leading = layer.args.slice(0, -1).filter((a) => !isErrorHandler(a));
@@ -132,11 +134,11 @@ function emitRoute(ev: Evaluator, layer: Layer, state: WalkState, emit: (r: Flat
       ...state.chain.filter((m) => !m.path || underPath(m.path, path)),
       ...leading.map((a): ChainEntry => ({ ref: a.asMiddleware, scope: 'route', conditions: [] })),
     ];
-    emit({ method: layer.method, path, site: layer.node, handler: handler.asHandler, middleware, conditions: state.conditions, entry: state.entry, alsoAt: [] });
+    emit({ method: layer.method, path, site: layer.node, handler: handler.asHandler, middleware, conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix } });
   }
 }
 
-function walkUse(ev: Evaluator, layer: Layer, state: WalkState, emit: (r: FlatRoute) => void, out: FlatApp): void {
+function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkState, emit: (r: FlatRoute) => void, out: FlatApp): void {
   const scope: MiddlewareScope = state.isRoot ? 'app' : 'router';
   for (const part of pathParts(layer.paths)) {
     reportDynamic(ev, layer.pathNode ?? layer.node, part.dynamic);
@@ -156,7 +158,7 @@ function walkUse(ev: Evaluator, layer: Layer, state: WalkState, emit: (r: FlatRo
       } else if (isErrorHandler(arg)) {
         return;
       } else if (scoped && index === layer.args.length - 1 && isTerminal(arg)) {
-        emit({ method: 'USE', path, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)), conditions: state.conditions, entry: state.entry, alsoAt: [] });
+        emit({ method: 'USE', path, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix } });
       } else {
         state.chain.push({ ref: arg.asMiddleware, scope, path: scoped ? path : undefined, conditions: state.conditions });
       }

@@ -167,7 +167,9 @@ export class ModuleLoader {
       } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.hasExportKeyword()) {
         const name = statement.getName();
         const value = name ? scope.lookup(name) : Node.isFunctionDeclaration(statement) ? { kind: 'function' as const, node: statement, scope } : { kind: 'class' as const, node: statement, scope, statics: new Map() };
-        setExport(record, statement.isDefaultExport() ? 'default' : (name ?? 'default'), value ?? UNDEFINED);
+        // hasDefaultKeyword, not isDefaultExport: the latter asks the type checker, which builds a whole
+        // Program (and loads @types) the first time; `export { f as default }` is handled above.
+        setExport(record, statement.hasDefaultKeyword() ? 'default' : (name ?? 'default'), value ?? UNDEFINED);
       }
     }
   }

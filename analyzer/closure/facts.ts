@@ -1,0 +1,77 @@
+import { Node } from 'ts-morph';
+
+/** What one scanned node tells about environment variables, config keys and data entities. */
+export interface NodeFacts {
+  /** Environment variable or config key read here. */
+  env?: string;
+  /** Data entity touched here. */
+  entity?: string;
+}
+
+const PRISMA_METHODS = new Set([
+  'findMany', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'createMany', 'update',
+  'updateMany', 'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
+]);
+const TABLE_CALLS = new Set(['table', 'from', 'into', 'collection', 'getRepository', 'getModelForClass', 'getCustomRepository', 'getMongoRepository']);
+const QUERY_BUILDERS = /^(knex|db|trx|pg|sql|database|connection)$/i;
+const REPOSITORY_CLASS = /(Repository|Repo|Collection|Store|Dao|Model)$/;
+const SQL = /^\s*(select\s[\s\S]*\sfrom\s|insert\s+into\s|update\s+\S+\s+set\s|delete\s+from\s|with\s+\w+\s+as\s*\()/i;
+const SQL_TABLE = /\b(?:from|join|into|update)\s+["`[]?([A-Za-z_][\w]*)/gi;
+
+/** Facts of one node (called for every node of a scanned unit). */
+export function nodeFacts(node: Node): NodeFacts[] {
+  if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) return envFacts(node);
+  if (Node.isCallExpression(node)) return callFacts(node);
+  if (Node.isNewExpression(node)) {
+    const callee = node.getExpression().getText();
+    const typeArg = node.getTypeArguments()[0];
+    return REPOSITORY_CLASS.test(callee) && typeArg ? [{ entity: typeArg.getText() }] : [];
+  }
+  if (Node.isClassDeclaration(node)) return classFacts(node);
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return sqlFacts(node.getLiteralValue());
+  if (Node.isTemplateExpression(node)) return sqlFacts(node.getText().slice(1, -1));
+  if (Node.isVariableDeclaration(node)) {
+    const name = node.getNameNode();
+    const init = node.getInitializer()?.getText().replace(/\s+/g, '');
+    if (Node.isObjectBindingPattern(name) && init === 'process.env') return name.getElements().map((e) => ({ env: e.getPropertyNameNode()?.getText() ?? e.getName() }));
+  }
+  return [];
+}
+
+function envFacts(node: Node): NodeFacts[] {
+  if (!Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(node)) return [];
+  if (node.getExpression().getText().replace(/\s+/g, '') !== 'process.env') return [];
+  if (Node.isPropertyAccessExpression(node)) return [{ env: node.getName() }];
+  const arg = node.getArgumentExpression();
+  return arg && Node.isStringLiteral(arg) ? [{ env: arg.getLiteralValue() }] : [];
+}
+
+function callFacts(call: import('ts-morph').CallExpression): NodeFacts[] {
+  const callee = call.getExpression();
+  const first = call.getArguments()[0];
+  const literal = first && (Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first)) ? first.getLiteralValue() : undefined;
+  const calleeName = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+  const owner = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : undefined;
+  if ((calleeName === 'model' || calleeName === 'define') && literal) return [{ entity: literal }];
+  if (calleeName === 'get' && literal && owner && /^(config|nconf|convict)$/i.test(owner.getText())) return [{ env: `config:${literal}` }];
+  if (TABLE_CALLS.has(calleeName) && first) return [{ entity: literal ?? first.getText() }];
+  if (!owner && literal && QUERY_BUILDERS.test(calleeName)) return [{ entity: literal }];
+  if (owner && Node.isPropertyAccessExpression(owner) && PRISMA_METHODS.has(calleeName) && /prisma|^db$/i.test(owner.getExpression().getText())) {
+    const model = owner.getName();
+    return [{ entity: model.charAt(0).toUpperCase() + model.slice(1) }];
+  }
+  return [];
+}
+
+function classFacts(cls: import('ts-morph').ClassDeclaration): NodeFacts[] {
+  const name = cls.getName();
+  if (!name) return [];
+  const base = cls.getExtends()?.getExpression().getText() ?? '';
+  const decorated = cls.getDecorators().some((d) => /^(Entity|Table|Schema|model)$/.test(d.getName()));
+  return decorated || /(^|\.)Model$/.test(base) ? [{ entity: name }] : [];
+}
+
+function sqlFacts(text: string): NodeFacts[] {
+  if (!SQL.test(text)) return [];
+  return [...text.matchAll(SQL_TABLE)].map((m) => ({ entity: m[1]! }));
+}

@@ -1,0 +1,86 @@
+import { Node, type SourceFile } from 'ts-morph';
+
+/**
+ * A unit of the declaration graph: a function, a module-level declaration, one member of an
+ * object literal or class held in one (`productController.list`, `UserService.find`), or a
+ * module's side-effect code. Reaching a unit means the route may run its code.
+ */
+export interface Unit {
+  /** Identity: file, position, kind and member. */
+  key: string;
+  /** The declaring node (a SourceFile for module-level units). */
+  node: Node;
+  /** Member name, `#init` for a class's constructor and fields, `#module` for side-effect code, `#exports` for all exports. */
+  member?: string;
+}
+
+/** Makes (or names) a unit. */
+export function unit(node: Node, member?: string): Unit {
+  const file = node.getSourceFile().getFilePath();
+  return { key: `${file}:${node.getStart()}:${node.getKind()}#${member ?? ''}`, node, member };
+}
+
+/** What scanning a unit needs: the nodes whose code runs, further units it always implies, and its class. */
+export interface UnitBody {
+  /** Nodes to scan for references. */
+  nodes: Node[];
+  /** Units reached unconditionally (a class's constructor when one of its methods is reached). */
+  implied: Unit[];
+  /** The class whose `this` the code sees, for `this.member` references. */
+  thisClass?: Node;
+  /** A reference to resolve with a member (`new OrderController(...)` reached as `.list`). */
+  memberOf?: { expr: Node; member: string };
+}
+
+/** The code of a unit. */
+export function unitBody(u: Unit): UnitBody {
+  const { node, member } = u;
+  if (Node.isSourceFile(node)) return { nodes: member === '#module' ? moduleCode(node) : [], implied: [] };
+  if (Node.isVariableDeclaration(node)) return variableBody(node, member);
+  if (Node.isClassDeclaration(node) || Node.isClassExpression(node)) return classBody(node, member);
+  const thisClass = node.getFirstAncestor((a) => Node.isClassDeclaration(a) || Node.isClassExpression(a));
+  return { nodes: [node], implied: [], thisClass };
+}
+
+function variableBody(decl: import('ts-morph').VariableDeclaration, member: string | undefined): UnitBody {
+  const init = unwrap(decl.getInitializer());
+  if (!init) return { nodes: [], implied: [] };
+  if (member && Node.isObjectLiteralExpression(init)) {
+    const nodes: Node[] = [];
+    for (const property of init.getProperties()) {
+      if (Node.isSpreadAssignment(property)) nodes.push(property.getExpression());
+      else if ('getName' in property && (property as { getName(): string }).getName() === member) nodes.push(property);
+    }
+    return { nodes: nodes.length > 0 ? nodes : [init], implied: [] };
+  }
+  if (member && Node.isNewExpression(init)) {
+    return { nodes: init.getArguments(), implied: [], memberOf: { expr: init.getExpression(), member } };
+  }
+  return { nodes: [init], implied: [] };
+}
+
+function classBody(cls: import('ts-morph').ClassDeclaration | import('ts-morph').ClassExpression, member: string | undefined): UnitBody {
+  if (member === undefined) return { nodes: [cls], implied: [], thisClass: cls };
+  if (member === '#init') {
+    const nodes: Node[] = [...cls.getConstructors(), ...cls.getProperties().filter((p) => !p.isStatic()), ...cls.getDecorators()];
+    const heritage = cls.getExtends();
+    if (heritage) nodes.push(heritage);
+    return { nodes, implied: [], thisClass: cls };
+  }
+  const members = cls.getMembers().filter((m) => 'getName' in m && (m as { getName(): string }).getName() === member);
+  return { nodes: members.length > 0 ? members : [cls], implied: [unit(cls, '#init')], thisClass: cls };
+}
+
+/** Module-level code that runs when a file is loaded: everything but function and class bodies. */
+function moduleCode(sourceFile: SourceFile): Node[] {
+  return sourceFile.getStatements().filter((s) => !Node.isFunctionDeclaration(s) && !Node.isClassDeclaration(s) && !Node.isInterfaceDeclaration(s) && !Node.isTypeAliasDeclaration(s));
+}
+
+/** The expression under parentheses and type assertions. */
+export function unwrap(node: Node | undefined): Node | undefined {
+  let current = node;
+  while (current && (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isNonNullExpression(current) || Node.isTypeAssertion(current))) {
+    current = current.getExpression();
+  }
+  return current;
+}

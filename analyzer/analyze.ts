@@ -7,6 +7,7 @@ import { DiagnosticSink } from './diagnostics';
 import { InputError } from './errors';
 import { declaresExpress, loadAppRoot } from './load/app-root';
 import { explicitEntries, findEntries } from './load/entries';
+import { findImportCycles } from './load/cycles';
 import { buildImportGraph } from './load/import-graph';
 import { ModuleResolver } from './load/module-resolver';
 import { addExtraSource, loadProject } from './load/project';
@@ -52,7 +53,9 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
     diagnostics.atFile('NO_EXPRESS_DEPENDENCY', 'warning', path.join(appDir, 'package.json'), 1, 'package.json does not list express, but the code imports it', 'add express to dependencies');
   }
   const resolver = new ModuleResolver(appDir, root.compilerOptions);
-  const entries = options.entry?.length ? explicitEntries(root, options.entry) : findEntries(root, texts, buildImportGraph(loaded.files.values(), resolver));
+  const graph = buildImportGraph(loaded.files.values(), resolver);
+  reportImportCycles(graph, diagnostics);
+  const entries = options.entry?.length ? explicitEntries(root, options.entry) : findEntries(root, texts, graph);
   if (entries.length === 0) {
     throw new InputError('NO_ENTRY', `no file in ${options.appDir} creates an express app or calls listen`, 'name the file that creates the app with --entry');
   }
@@ -82,6 +85,13 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
     hazards: [],
     diagnostics: diagnostics.list(),
   };
+}
+
+function reportImportCycles(graph: Map<string, string[]>, diagnostics: DiagnosticSink): void {
+  for (const cycle of findImportCycles(graph)) {
+    const names = cycle.map((f) => path.basename(f)).join(' → ');
+    diagnostics.atFile('IMPORT_CYCLE', 'info', cycle[0]!, 1, `import cycle: ${names} → ${path.basename(cycle[0]!)}`, 'cycles make load order matter; a split function loads the whole cycle');
+  }
 }
 
 function toRoute(route: FlatRoute, rel: (f: string) => string, closures: ClosureIndex): Route {

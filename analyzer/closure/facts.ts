@@ -12,7 +12,8 @@ const PRISMA_METHODS = new Set([
   'findMany', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'createMany', 'update',
   'updateMany', 'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
 ]);
-const TABLE_CALLS = new Set(['table', 'from', 'into', 'collection', 'getRepository', 'getModelForClass', 'getCustomRepository', 'getMongoRepository']);
+const TABLE_CALLS = new Set(['table', 'from', 'into', 'collection']);
+const ENTITY_CLASS_CALLS = new Set(['getRepository', 'getModelForClass', 'getCustomRepository', 'getMongoRepository']);
 const QUERY_BUILDERS = /^(knex|db|trx|pg|sql|database|connection)$/i;
 const REPOSITORY_CLASS = /(Repository|Repo|Collection|Store|Dao|Model)$/;
 const SQL = /^\s*(select\s[\s\S]*\sfrom\s|insert\s+into\s|update\s+\S+\s+set\s|delete\s+from\s|with\s+\w+\s+as\s*\()/i;
@@ -30,20 +31,24 @@ export function nodeFacts(node: Node): NodeFacts[] {
   if (Node.isClassDeclaration(node)) return classFacts(node);
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return sqlFacts(node.getLiteralValue());
   if (Node.isTemplateExpression(node)) return sqlFacts(node.getText().slice(1, -1));
-  if (Node.isVariableDeclaration(node)) {
-    const name = node.getNameNode();
-    const init = node.getInitializer()?.getText().replace(/\s+/g, '');
-    if (Node.isObjectBindingPattern(name) && init === 'process.env') return name.getElements().map((e) => ({ env: e.getPropertyNameNode()?.getText() ?? e.getName() }));
-  }
   return [];
 }
 
 function envFacts(node: Node): NodeFacts[] {
   if (!Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(node)) return [];
+  if (node.getText().replace(/\s+/g, '') === 'process.env') return destructuredEnv(node);
   if (node.getExpression().getText().replace(/\s+/g, '') !== 'process.env') return [];
   if (Node.isPropertyAccessExpression(node)) return [{ env: node.getName() }];
   const arg = node.getArgumentExpression();
   return arg && Node.isStringLiteral(arg) ? [{ env: arg.getLiteralValue() }] : [];
+}
+
+/** `const { A, B } = process.env`: the names destructured. */
+function destructuredEnv(node: Node): NodeFacts[] {
+  const parent = node.getParent();
+  if (!parent || !Node.isVariableDeclaration(parent)) return [];
+  const name = parent.getNameNode();
+  return Node.isObjectBindingPattern(name) ? name.getElements().map((e) => ({ env: e.getPropertyNameNode()?.getText() ?? e.getName() })) : [];
 }
 
 function callFacts(call: import('ts-morph').CallExpression): NodeFacts[] {
@@ -54,7 +59,8 @@ function callFacts(call: import('ts-morph').CallExpression): NodeFacts[] {
   const owner = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : undefined;
   if ((calleeName === 'model' || calleeName === 'define') && literal) return [{ entity: literal }];
   if (calleeName === 'get' && literal && owner && /^(config|nconf|convict)$/i.test(owner.getText())) return [{ env: `config:${literal}` }];
-  if (TABLE_CALLS.has(calleeName) && first) return [{ entity: literal ?? first.getText() }];
+  if (TABLE_CALLS.has(calleeName) && literal && owner?.getText() !== 'Array') return [{ entity: literal }];
+  if (ENTITY_CLASS_CALLS.has(calleeName) && first && Node.isIdentifier(first)) return [{ entity: first.getText() }];
   if (!owner && literal && QUERY_BUILDERS.test(calleeName)) return [{ entity: literal }];
   if (owner && Node.isPropertyAccessExpression(owner) && PRISMA_METHODS.has(calleeName) && /prisma|^db$/i.test(owner.getExpression().getText())) {
     const model = owner.getName();

@@ -36,10 +36,35 @@ export interface UnitBody {
 export function unitBody(u: Unit): UnitBody {
   const { node, member } = u;
   if (Node.isSourceFile(node)) return { nodes: member === '#module' ? moduleCode(node) : [], implied: [] };
-  if (Node.isVariableDeclaration(node)) return variableBody(node, member);
-  if (Node.isClassDeclaration(node) || Node.isClassExpression(node)) return classBody(node, member);
+  if (Node.isVariableDeclaration(node)) return withAugmentations(variableBody(node, member), node);
+  if (Node.isClassDeclaration(node) || Node.isClassExpression(node)) {
+    const body = classBody(node, member);
+    return member === undefined || member === '#init' ? withAugmentations(body, node) : body;
+  }
   const thisClass = node.getFirstAncestor((a) => Node.isClassDeclaration(a) || Node.isClassExpression(a));
-  return { nodes: [node], implied: [], thisClass };
+  const body = { nodes: [node], implied: [], thisClass };
+  return Node.isFunctionDeclaration(node) ? withAugmentations(body, node) : body;
+}
+
+/**
+ * Module-level statements that complete a declaration (`Author.init(...)`,
+ * `UserSchema.methods.x = ...`, `handler.schema = ...`): they run whenever the declaration is used.
+ */
+function withAugmentations(body: UnitBody, decl: Node): UnitBody {
+  const name = (decl as { getName?(): string | undefined }).getName?.();
+  const parent = Node.isVariableDeclaration(decl) ? decl.getVariableStatement() : decl;
+  if (!name || !parent || !Node.isSourceFile(parent.getParent() ?? decl)) return body;
+  const statements = decl.getSourceFile().getStatements().filter((s) => Node.isExpressionStatement(s) && leftmost(s.getExpression()) === name);
+  return statements.length > 0 ? { ...body, nodes: [...body.nodes, ...statements] } : body;
+}
+
+function leftmost(expr: Node): string | undefined {
+  let current: Node = expr;
+  for (;;) {
+    if (Node.isBinaryExpression(current)) current = current.getLeft();
+    else if (Node.isCallExpression(current) || Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current)) current = current.getExpression();
+    else return Node.isIdentifier(current) ? current.getText() : undefined;
+  }
 }
 
 function variableBody(decl: import('ts-morph').VariableDeclaration, member: string | undefined): UnitBody {

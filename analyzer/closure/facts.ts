@@ -62,7 +62,7 @@ function callFacts(call: import('ts-morph').CallExpression): NodeFacts[] {
   if (TABLE_CALLS.has(calleeName) && literal && owner?.getText() !== 'Array') return [{ entity: literal }];
   if (ENTITY_CLASS_CALLS.has(calleeName) && first && Node.isIdentifier(first)) return [{ entity: first.getText() }];
   if (!owner && literal && QUERY_BUILDERS.test(calleeName)) return [{ entity: literal }];
-  if (owner && Node.isPropertyAccessExpression(owner) && PRISMA_METHODS.has(calleeName) && /prisma|^db$/i.test(owner.getExpression().getText())) {
+  if (owner && Node.isPropertyAccessExpression(owner) && PRISMA_METHODS.has(calleeName) && /prisma/i.test(owner.getExpression().getText())) {
     const model = owner.getName();
     return [{ entity: model.charAt(0).toUpperCase() + model.slice(1) }];
   }

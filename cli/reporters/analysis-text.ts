@@ -15,6 +15,14 @@ export function renderAnalysisText(analysis: Analysis, appDir: string): string {
   out.push(...table(['METHOD', 'PATH', 'HANDLER', 'MIDDLEWARE'], rows));
   out.push('');
   out.push(`${analysis.routes.length} routes, ${analysis.mounts.length} mounts, ${analysis.static.length} static folders`);
+  out.push('', 'Closures:');
+  out.push(...table(['ROUTE', 'FILES', 'PACKAGES', 'ENV', 'ENTITIES'], analysis.routes.map((r) => [
+    r.id,
+    String(r.deps.files.length) + (r.deps.sideEffects?.length ? ` (${r.deps.sideEffects.length} for side effects)` : ''),
+    r.deps.packages.join(', ') || '-',
+    r.deps.env.join(', ') || '-',
+    r.deps.entities.join(', ') || '-',
+  ])));
   if (analysis.hazards.length > 0) {
     out.push('', 'Hazards:');
     for (const hazard of analysis.hazards) out.push(...finding(hazard, appDir));

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/cli/main.js').main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+// Exit explicitly once stdout is flushed: `verify` runs the monolith in this process, and its
+// timers and sockets must not keep cleave alive.
+require('../dist/cli/main.js')
+  .main(process.argv)
+  .then((code) => process.stdout.write('', () => process.exit(code)));

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import type { Node } from 'ts-morph';
-import { type Analysis, type Middleware, type Route, type SourceRef } from '../model/analysis';
+import { type Analysis, type Route } from '../model/analysis';
 import { type ClosureIndex, computeClosures } from './closure/closure';
-import { exportPath } from './closure/export-path';
 import { DiagnosticSink } from './diagnostics';
 import { InputError } from './errors';
+import { GuardedModuleLoader } from './guarded-module-loader';
+import type { InternalErrorListener } from './internal-errors';
 import { declaresExpress, loadAppRoot } from './load/app-root';
 import { explicitEntries, findEntries } from './load/entries';
 import { findImportCycles } from './load/cycles';
@@ -12,12 +12,11 @@ import { buildImportGraph } from './load/import-graph';
 import { ModuleResolver } from './load/module-resolver';
 import { addExtraSource, loadProject } from './load/project';
 import type { ProgressListener } from './progress';
-import type { FunctionRef } from './routes/describe';
-import { type ChainEntry, type FlatRoute, flattenApps } from './routes/flatten';
+import { middlewareRef, type RefContext, routerRef, site, sourceRef } from './route-refs';
+import { type FlatRoute, flattenApps } from './routes/flatten';
 import { Interpreter } from './routes/interpreter';
-import { ModuleLoader } from './routes/module-loader';
 import { reportShadowedRoutes } from './routes/shadowing';
-import { compact } from './routes/text';
+import { trailingChain } from './routes/trailing';
 
 /** Options of `analyzeApp`. */
 export interface AnalyzeOptions {
@@ -27,6 +26,8 @@ export interface AnalyzeOptions {
   entry?: string[];
   /** Receives progress events. */
   onProgress?: ProgressListener;
+  /** Receives unexpected errors that analysis survived; each is also an `ANALYSIS_ERROR` diagnostic. */
+  onInternalError?: InternalErrorListener;
 }
 
 const IMPORTS_EXPRESS = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"]express['"]/;
@@ -42,7 +43,7 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   const diagnostics = new DiagnosticSink(appDir);
   const root = loadAppRoot(options.appDir, diagnostics);
   progress({ stage: 'load', message: 'parsing sources' });
-  const loaded = loadProject(root, diagnostics);
+  const loaded = loadProject(root, diagnostics, options.onInternalError);
   const texts = new Map([...loaded.files].map(([file, sf]) => [file, sf.getFullText()]));
   const usesExpress = [...texts.values()].some((t) => IMPORTS_EXPRESS.test(t));
   if (!usesExpress) {
@@ -60,14 +61,16 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
     throw new InputError('NO_ENTRY', `no file in ${options.appDir} creates an express app or calls listen`, 'name the file that creates the app with --entry');
   }
   progress({ stage: 'routes', message: `evaluating ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` });
-  const interpreter = new Interpreter(appDir, diagnostics, new ModuleLoader(loaded.files, resolver, (f) => addExtraSource(loaded, f, diagnostics), loaded.broken));
+  const modules = new GuardedModuleLoader(loaded.files, resolver, (f) => addExtraSource(loaded, f, diagnostics), loaded.broken);
+  modules.onInternalError = options.onInternalError;
+  const interpreter = new Interpreter(appDir, diagnostics, modules);
   for (const entry of entries) interpreter.runEntry(entry);
   const flat = flattenApps(interpreter, interpreter.routers);
   reportShadowedRoutes(interpreter, flat.routes);
   progress({ stage: 'closure', message: 'following each route\'s dependencies' });
   const closures = computeClosures(appDir, flat.routes, loaded.files, resolver);
   const rel = (file: string): string => path.relative(appDir, file).split(path.sep).join('/');
-  const routes = flat.routes.map((r) => toRoute(r, rel, closures)).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  const routes = flat.routes.map((r) => toRoute(r, { rel, appDir, resolver }, closures)).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
   progress({ stage: 'routes', message: `found ${routes.length} routes` });
   return {
     schemaVersion: 1,
@@ -94,50 +97,24 @@ function reportImportCycles(graph: Map<string, string[]>, diagnostics: Diagnosti
   }
 }
 
-function toRoute(route: FlatRoute, rel: (f: string) => string, closures: ClosureIndex): Route {
+function toRoute(route: FlatRoute, ctx: RefContext, closures: ClosureIndex): Route {
   const id = `${route.method} ${route.path}`;
   const result: Route = {
     id,
     method: route.method,
     path: route.path,
-    ...site(route.site, rel),
-    entry: rel(route.entry),
-    handler: sourceRef(route.handler, rel),
-    router: routerRef(route, rel),
-    middleware: route.middleware.map((m) => middleware(m, rel)),
+    ...site(route.site, ctx.rel),
+    entry: ctx.rel(route.entry),
+    handler: sourceRef(route.handler, ctx.rel),
+    router: routerRef(route.owner, ctx),
+    stack: route.stack.map((entry) => routerRef(entry, ctx)),
+    middleware: route.middleware.map((m) => middlewareRef(m, ctx)),
+    trailing: trailingChain(route).map((m) => middlewareRef(m, ctx)),
     ...conditional(route.conditions),
     deps: closures.deps.get(id) ?? { files: [], packages: [], env: [], entities: [] },
   };
-  if (route.alsoAt.length > 0) result.alsoAt = route.alsoAt.map((n) => site(n, rel));
+  if (route.alsoAt.length > 0) result.alsoAt = route.alsoAt.map((n) => site(n, ctx.rel));
   return result;
-}
-
-function routerRef(route: FlatRoute, rel: (f: string) => string): NonNullable<Route['router']> {
-  const { router, mountPath } = route.owner;
-  const holder = router.node.getParent();
-  const exported = holder ? exportPath(holder.getKindName() === 'VariableDeclaration' ? holder : router.node) : undefined;
-  return { ...site(router.node, rel), ...(exported ? { export: exported } : {}), mountPath, kind: router.kind };
-}
-
-function middleware(entry: ChainEntry, rel: (f: string) => string): Middleware {
-  const result: Middleware = { ...sourceRef(entry.ref, rel), scope: entry.scope };
-  if (entry.ref.expr) {
-    result.source = compact(entry.ref.expr.getText());
-    result.sourceFile = rel(entry.ref.expr.getSourceFile().getFilePath());
-  }
-  if (entry.ref.pkg) result.package = entry.ref.pkg;
-  if (entry.path) result.path = entry.path;
-  if (entry.conditions.length > 0) result.conditional = entry.conditions.join(' && ');
-  return result;
-}
-
-function sourceRef(ref: FunctionRef, rel: (f: string) => string): SourceRef {
-  const exported = ref.fn ? exportPath(ref.fn) : undefined;
-  return { name: ref.name, ...site(ref.node, rel), ...(exported ? { export: exported } : {}) };
-}
-
-function site(node: Node, rel: (f: string) => string): { file: string; line: number } {
-  return { file: rel(node.getSourceFile().getFilePath()), line: node.getStartLineNumber() };
 }
 
 function conditional(conditions: string[]): { conditional?: string } {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Node } from 'ts-morph';
 import type { Diagnostic, Severity } from '../model/analysis';
+import { lineAndColumnAt } from './positions';
 
 /** Collects diagnostics, one per code and place, with paths relative to the app dir. */
 export class DiagnosticSink {
@@ -12,7 +13,7 @@ export class DiagnosticSink {
   /** Adds a diagnostic at a node. */
   atNode(code: string, severity: Severity, node: Node, message: string, advice?: string): void {
     const sourceFile = node.getSourceFile();
-    const { line, column } = sourceFile.getLineAndColumnAtPos(node.getStart());
+    const { line, column } = lineAndColumnAt(sourceFile, node.getStart());
     this.add({ code, severity, file: this.relative(sourceFile.getFilePath()), line, column, message, advice });
   }
 

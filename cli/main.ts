@@ -1,17 +1,23 @@
 import { Command, CommanderError, Option } from 'commander';
 import { analyzeCommand } from './commands/analyze';
+import { registerPlanCommands } from './commands/register-plan';
+import { registerVerifyCommand } from './commands/verify';
 import { EXIT, reportError } from './errors';
 import { type CliIo, processIo } from './io';
+import { usageErrorLine } from './usage-error';
+import { cleaveVersion } from './version';
 
 /** Builds the commander program; each action stores its exit code in `result`. */
 function buildProgram(io: CliIo, result: { code: number }): Command {
   const program = new Command('cleave')
     .description('Split an Express.js monolith into serverless functions, from its source.')
-    .version(require('../../package.json').version as string)
+    .version(cleaveVersion())
     .option('--debug', 'print stack traces of unexpected errors')
     .option('--quiet', 'print no progress on stderr')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureHelp({ showGlobalOptions: true })
+    // Parse errors are printed by `main` as the one line of the contract.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
 
   program
     .command('analyze')
@@ -21,8 +27,10 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('-o, --output <file>', 'write the Analysis JSON to this file')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']))
     .action(async (appDir: string, options: { entry?: string[]; output?: string; format?: string }) => {
-      result.code = await analyzeCommand(appDir, { ...options, quiet: program.opts().quiet as boolean }, io);
+      result.code = await analyzeCommand(appDir, { ...options, quiet: program.opts().quiet as boolean, debug: program.opts().debug as boolean }, io);
     });
+  registerPlanCommands(program, io, result);
+  registerVerifyCommand(program, io, result);
   return program;
 }
 
@@ -36,7 +44,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with exit code 0; every other commander error is usage.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      io.stderr(usageErrorLine(error, program, argv));
+      return EXIT.usage;
     }
     return reportError(error, argv.includes('--debug'), io.stderr);
   }

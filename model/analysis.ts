@@ -28,6 +28,20 @@ export const MiddlewareScope = z.enum(['app', 'router', 'route']);
 /** Where a middleware was registered relative to the route it runs for. */
 export type MiddlewareScope = z.infer<typeof MiddlewareScope>;
 
+/** A module-level name that a middleware's `source` uses, and where generated code imports it from. */
+export const SourceImport = z.object({
+  /** The name as written in `source`. */
+  local: z.string(),
+  /** What to import: `default`, `*` (the namespace, or the whole `module.exports`), or an export name. */
+  imported: z.string(),
+  /** An app file (relative to the app dir, with its extension) to import from. */
+  file: z.string().optional(),
+  /** Or a package (or Node builtin) specifier as written (`express`, `node:path`, `lodash/fp`). */
+  package: z.string().optional(),
+});
+/** A module-level name that a middleware's `source` uses. */
+export type SourceImport = z.infer<typeof SourceImport>;
+
 /** One middleware in a route's chain, in the order Express runs it. */
 export const Middleware = SourceRef.extend({
   /** `app`: registered on the root app; `router`: on a router or sub-app; `route`: in the route's own arguments. */
@@ -42,6 +56,15 @@ export const Middleware = SourceRef.extend({
   source: z.string().optional(),
   /** The file of the registration (where `source` is written and its names are in scope). */
   sourceFile: z.string().optional(),
+  /** Index in the route's `stack` of the app or router it is registered on (0: the root app). */
+  level: z.number().int().min(0).optional(),
+  /**
+   * What generated code must import to rebuild `source` outside `sourceFile`: one entry per name
+   * `source` uses. Present only when every name is importable (an import of `sourceFile`, or one of
+   * its exports) and `source` holds no inline function; absent when it reads a local variable, an
+   * unexported declaration, `__dirname` or the like — then only the original module can run it.
+   */
+  imports: z.array(SourceImport).optional(),
 });
 /** One middleware in a route's chain, in the order Express runs it. */
 export type Middleware = z.infer<typeof Middleware>;
@@ -72,6 +95,41 @@ export const Site = z.object({
 /** A registration site of a route. */
 export type Site = z.infer<typeof Site>;
 
+/** A setting call on an app (`app.set('trust proxy', 1)`, `app.disable('x-powered-by')`). */
+export const AppSetting = z.object({
+  /** `set`, `enable` or `disable`. */
+  method: z.enum(['set', 'enable', 'disable']),
+  /** Source text of each argument. */
+  args: z.array(z.string()),
+  /** The guard around the call, as source text, when it is conditional. */
+  conditional: z.string().optional(),
+});
+/** A setting call on an app. */
+export type AppSetting = z.infer<typeof AppSetting>;
+
+/** An app or router: where it is created, how generated code can import it, where it is mounted. */
+export const RouterRef = z.object({
+  /** File creating the router. */
+  file: z.string(),
+  /** Line of the creating call. */
+  line: z.number().int(),
+  /** Import path of the router from `file` (see SourceRef.export); absent when built in a function. */
+  export: z.string().optional(),
+  /**
+   * When it is built in a function: the import path (see SourceRef.export) of that function when it
+   * is exported, takes no parameters and returns it (`createApp`), so generated code can call it.
+   */
+  factory: z.string().optional(),
+  /** Full path the router is mounted at. */
+  mountPath: z.string(),
+  /** `app` when the route is registered on an app, `router` otherwise. */
+  kind: z.enum(['app', 'router']),
+  /** Settings made on it (apps only), in source order. */
+  settings: z.array(AppSetting).optional(),
+});
+/** An app or router and where it is mounted. */
+export type RouterRef = z.infer<typeof RouterRef>;
+
 /** One HTTP endpoint the monolith serves. */
 export const Route = z.object({
   /** `METHOD path`, unique within the analysis. */
@@ -93,20 +151,18 @@ export const Route = z.object({
   /** The guard around the registration (or an enclosing mount), as source text. */
   conditional: z.string().optional(),
   /** The app or router the route is registered on: where it is created and how to import it. */
-  router: z
-    .object({
-      /** File creating the router. */
-      file: z.string(),
-      /** Line of the creating call. */
-      line: z.number().int(),
-      /** Import path of the router from `file` (see SourceRef.export); absent when built in a function. */
-      export: z.string().optional(),
-      /** Full path the router is mounted at. */
-      mountPath: z.string(),
-      /** `app` when the route is registered on an app, `router` otherwise. */
-      kind: z.enum(['app', 'router']),
-    })
-    .optional(),
+  router: RouterRef.optional(),
+  /**
+   * The apps and routers the request passes through, from the root app (index 0) to the one the
+   * route is registered on (last, the same as `router`), each with its full mount path.
+   */
+  stack: z.array(RouterRef).optional(),
+  /**
+   * Middleware registered after the route on its router and on the routers above it that Express
+   * reaches when the route calls `next()` or `next(err)`: 404 catch-alls and error handlers (four
+   * parameters), innermost first, in registration order. Routers mounted later are not listed.
+   */
+  trailing: z.array(Middleware).optional(),
   /** Later registrations of the same method and path (guards first, real handler later). */
   alsoAt: z.array(Site).optional(),
   /** Dependency closure. */

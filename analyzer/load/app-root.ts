@@ -62,7 +62,7 @@ export function loadAppRoot(appDirArg: string, diagnostics: DiagnosticSink): App
 
 function readPackageJson(dir: string, diagnostics: DiagnosticSink): PackageJson | undefined {
   const file = path.join(dir, 'package.json');
-  if (!fs.existsSync(file)) {
+  if (!isRegularFile(file)) {
     diagnostics.atFile('NO_PACKAGE_JSON', 'warning', '', 0, 'no package.json in the app folder', 'point cleave at the folder that holds package.json; packages are told apart by import name only');
     return undefined;
   }
@@ -76,7 +76,7 @@ function readPackageJson(dir: string, diagnostics: DiagnosticSink): PackageJson 
 }
 
 function readCompilerOptions(dir: string, diagnostics: DiagnosticSink): { options: ts.CompilerOptions; configFile?: string } {
-  const configFile = ['tsconfig.json', 'jsconfig.json'].map((n) => path.join(dir, n)).find((f) => fs.existsSync(f));
+  const configFile = ['tsconfig.json', 'jsconfig.json'].map((n) => path.join(dir, n)).find(isRegularFile);
   if (!configFile) return { options: { ...BASE_OPTIONS } };
   const read = ts.readConfigFile(configFile, ts.sys.readFile);
   if (read.error) {
@@ -85,6 +85,12 @@ function readCompilerOptions(dir: string, diagnostics: DiagnosticSink): { option
     return { options: { ...BASE_OPTIONS } };
   }
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir, undefined, configFile);
+  // 18003 is "no inputs were found": cleave finds its files itself, so that one is no problem.
+  const errors = parsed.errors.filter((e) => e.code !== 18003);
+  if (errors.length > 0) {
+    const message = errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, ' ')).join(' ').split(dir + path.sep).join('');
+    diagnostics.atFile('TSCONFIG_INVALID', 'warning', configFile, 1, `${path.basename(configFile)}: ${message}`, 'fix it; cleave goes on with the options it could read');
+  }
   const { paths, baseUrl, rootDir, jsx } = parsed.options;
   const options: ts.CompilerOptions = { ...BASE_OPTIONS, paths, baseUrl, rootDir, jsx };
   if (paths && !baseUrl) options.baseUrl = dir;
@@ -95,4 +101,13 @@ function readCompilerOptions(dir: string, diagnostics: DiagnosticSink): { option
 export function declaresExpress(packageJson: PackageJson | undefined): boolean {
   const deps = { ...packageJson?.dependencies, ...packageJson?.devDependencies };
   return Object.keys(deps).some((name) => name === 'express' || name === '@types/express');
+}
+
+/** Whether a path is a regular file (after links): never read a folder, a FIFO or a device as config. */
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -7,18 +7,27 @@ import { isTestPath } from './source-files';
 const LISTEN = /\.listen\s*\(/;
 const CREATES_APP = /\bexpress\s*\(\s*\)|\bexpress\.default\s*\(\s*\)|require\(\s*['"]express['"]\s*\)\s*\(\s*\)/;
 
+/** A file that imports express (ES import, `require` or `import()`). */
+export const IMPORTS_EXPRESS = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"]express['"]/;
+
 /**
  * Finds the entry files: files that call `listen` or create an express app and that no other such
  * file imports (so `server.ts` importing `app.ts` gives one entry; two independent servers give
- * two). Files named by package.json `main`, `bin` or `start` count as candidates too.
+ * two). Files named by package.json `main`, `bin` or `start` count as candidates too. A candidate
+ * that neither creates an app nor imports, directly or through the app's files, a file that
+ * imports express is left out (unless nothing else is left).
  */
 export function findEntries(root: AppRoot, texts: Map<string, string>, graph: Map<string, string[]>): string[] {
   const rel = (file: string): string => path.relative(root.dir, file).split(path.sep).join('/');
-  const candidates = [...texts.entries()]
+  const found = [...texts.entries()]
     .filter(([file, text]) => !isTestPath(rel(file)) && (LISTEN.test(text) || CREATES_APP.test(text)))
     .map(([file]) => file);
-  for (const file of packageEntryFiles(root)) if (!candidates.includes(file) && texts.has(file)) candidates.push(file);
+  for (const file of packageEntryFiles(root)) if (!found.includes(file) && texts.has(file)) found.push(file);
   const productionGraph = new Map([...graph].filter(([file]) => !isTestPath(rel(file))));
+  // A `listen` with no express behind it is some other server (a dev tool, a bundled client).
+  const servesExpress = (file: string): boolean => CREATES_APP.test(texts.get(file) ?? '') || [...reachable(file, productionGraph)].some((f) => IMPORTS_EXPRESS.test(texts.get(f) ?? ''));
+  const express = found.filter(servesExpress);
+  const candidates = express.length > 0 ? express : found;
   const reachedByOther = new Set<string>();
   for (const candidate of candidates) {
     for (const reached of reachable(candidate, productionGraph)) if (reached !== candidate) reachedByOther.add(reached);

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { Project, ScriptKind, type SourceFile, ts } from 'ts-morph';
 import type { DiagnosticSink } from '../diagnostics';
+import { type InternalErrorListener, reportInternalError } from '../internal-errors';
+import { lineAndColumnAt } from '../positions';
 import type { AppRoot } from './app-root';
 import { scanSourceFiles, readText } from './source-files';
 
@@ -12,10 +14,12 @@ export interface LoadedProject {
   files: Map<string, SourceFile>;
   /** Files that do not parse (absolute paths): never evaluated, their routes are unknown. */
   broken: Set<string>;
+  /** Receives unexpected errors met while parsing (they also become `ANALYSIS_ERROR` diagnostics). */
+  onInternalError?: InternalErrorListener;
 }
 
 /** Parses every source file of the app once; files that do not parse get a `SYNTAX_ERROR`. */
-export function loadProject(root: AppRoot, diagnostics: DiagnosticSink): LoadedProject {
+export function loadProject(root: AppRoot, diagnostics: DiagnosticSink, onInternalError?: InternalErrorListener): LoadedProject {
   const project = new Project({
     compilerOptions: { ...root.compilerOptions, ignoreDeprecations: '6.0' } as ts.CompilerOptions,
     skipAddingFilesFromTsConfig: true,
@@ -26,7 +30,12 @@ export function loadProject(root: AppRoot, diagnostics: DiagnosticSink): LoadedP
   for (const file of scan.binary) {
     diagnostics.atFile('BINARY_SOURCE_FILE', 'warning', file, 0, `${path.basename(file)} holds binary data and was skipped`, 'remove it or give it a non-source extension');
   }
-  const loaded: LoadedProject = { project, files: new Map(), broken: new Set() };
+  const [firstBundle] = scan.bundled;
+  if (firstBundle) {
+    const more = scan.bundled.length > 1 ? ` and ${scan.bundled.length - 1} more` : '';
+    diagnostics.atFile('BUNDLED_SOURCE_SKIPPED', 'info', firstBundle, 0, `${path.basename(firstBundle)}${more} look minified or bundled and were not parsed`, 'pass --entry if the server itself runs from a bundle');
+  }
+  const loaded: LoadedProject = { project, files: new Map(), broken: new Set(), onInternalError };
   for (const { path: file, text } of scan.files) addSource(loaded, file, text, diagnostics);
   return loaded;
 }
@@ -39,8 +48,16 @@ export function addExtraSource(loaded: LoadedProject, file: string, diagnostics:
   return text === undefined ? undefined : addSource(loaded, file, text, diagnostics);
 }
 
-function addSource(loaded: LoadedProject, file: string, text: string, diagnostics: DiagnosticSink): SourceFile {
-  const sourceFile = loaded.project.createSourceFile(file, text, { overwrite: true, scriptKind: scriptKindOf(file) });
+function addSource(loaded: LoadedProject, file: string, text: string, diagnostics: DiagnosticSink): SourceFile | undefined {
+  let sourceFile: SourceFile;
+  try {
+    sourceFile = loaded.project.createSourceFile(file, text, { overwrite: true, scriptKind: scriptKindOf(file) });
+  } catch (error) {
+    // The compiler's recursive parser overflows the stack on absurdly deep nesting.
+    reportInternalError(diagnostics, file, 'parsing', error, loaded.onInternalError);
+    loaded.broken.add(file);
+    return undefined;
+  }
   loaded.files.set(file, sourceFile);
   if (reportSyntaxErrors(sourceFile, diagnostics)) loaded.broken.add(file);
   return sourceFile;
@@ -59,7 +76,7 @@ function reportSyntaxErrors(sourceFile: SourceFile, diagnostics: DiagnosticSink)
   const parse = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const first = parse[0];
   if (!first) return false;
-  const { line } = sourceFile.getLineAndColumnAtPos(first.start);
+  const { line } = lineAndColumnAt(sourceFile, first.start);
   const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
   const more = parse.length > 1 ? ` (+${parse.length - 1} more)` : '';
   diagnostics.atFile('SYNTAX_ERROR', 'error', sourceFile.getFilePath(), line, `syntax error: ${message}${more}`, 'fix the syntax; routes registered in this file are not analysed');

@@ -24,6 +24,8 @@ export interface SourceScan {
   files: SourceFileText[];
   /** Files skipped because they are binary, with their absolute paths. */
   binary: string[];
+  /** Files skipped because they are minified or bundled output, with their absolute paths. */
+  bundled: string[];
 }
 
 /**
@@ -33,6 +35,7 @@ export interface SourceScan {
 export function scanSourceFiles(appDir: string): SourceScan {
   const files: SourceFileText[] = [];
   const binary: string[] = [];
+  const bundled: string[] = [];
   const walk = (dir: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -48,12 +51,36 @@ export function scanSourceFiles(appDir: string): SourceScan {
       } else if (entry.isFile() && isSourceName(entry.name)) {
         const text = readText(full);
         if (text === undefined) binary.push(full);
+        else if (isBundled(text)) bundled.push(full);
         else files.push({ path: full, text });
       }
     }
   };
   walk(appDir);
-  return { files, binary };
+  return { files, binary, bundled };
+}
+
+const BUNDLE_MIN_SIZE = 20_000;
+const BUNDLE_AVERAGE_LINE = 150;
+const BUNDLE_LONGEST_LINE = 20_000;
+
+/**
+ * Whether a file is minified or bundled output (a front-end build checked in next to the server):
+ * its lines average far longer than hand-written code, or one line holds a whole module. Such
+ * files register no routes, and parsing megabytes of them costs more than the whole app.
+ */
+export function isBundled(text: string): boolean {
+  if (text.length < BUNDLE_MIN_SIZE) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lines++;
+    longest = Math.max(longest, i - start);
+    start = i + 1;
+  }
+  longest = Math.max(longest, text.length - start);
+  return text.length / lines > BUNDLE_AVERAGE_LINE || longest > BUNDLE_LONGEST_LINE;
 }
 
 /** Whether a file name is an analysable source file. */
@@ -62,15 +89,25 @@ export function isSourceName(name: string): boolean {
   return SOURCE_EXTENSIONS.includes(path.extname(name));
 }
 
-/** Reads a text file; `undefined` when it holds NUL bytes (a binary) or cannot be read. */
+/** Reads a text file; `undefined` when it looks binary or cannot be read. */
 export function readText(file: string): string | undefined {
   try {
     const buffer = fs.readFileSync(file);
-    if (buffer.subarray(0, 8000).includes(0)) return undefined;
-    return buffer.toString('utf8');
+    return looksBinary(buffer.subarray(0, 8000)) ? undefined : buffer.toString('utf8');
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the start of a file is binary: a NUL byte, or more than 1% control characters other than
+ * tab, newlines, form feed and escape (source text has next to none; random bytes have about 9%).
+ */
+function looksBinary(head: Buffer): boolean {
+  if (head.includes(0)) return true;
+  let control = 0;
+  for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) control++;
+  return control > head.length / 100;
 }
 
 /** Whether a path looks like a test, spec or fixture file (never an entry). */

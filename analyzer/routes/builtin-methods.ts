@@ -79,6 +79,13 @@ export function callArrayMethod(ev: Evaluator, array: ArrayValue, name: string, 
       if (!needle) return unknown(compact(node.getText()), node);
       return bool(array.elements.some((e) => primitive(e)?.value === needle.value));
     }
+    case 'indexOf':
+    case 'lastIndexOf': {
+      const needle = args[0] && primitive(args[0]);
+      if (!needle || array.elements.some((e) => !primitive(e))) return unknown(compact(node.getText()), node);
+      const values = array.elements.map((e) => primitive(e)?.value);
+      return num(name === 'indexOf' ? values.indexOf(needle.value) : values.lastIndexOf(needle.value));
+    }
     case 'entries':
       return { kind: 'array', elements: array.elements.map((e, i) => ({ kind: 'array', elements: [num(i), e] })) };
     case 'keys':

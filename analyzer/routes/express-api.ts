@@ -35,6 +35,9 @@ export function routerCall(ev: Evaluator, router: RouterModel, name: string, arg
     for (const arg of args) if (arg.value.kind === 'function') ev.call(arg.value, [], undefined, ctx, node);
     return { kind: 'server', node };
   }
+  if (name === 'enable' || name === 'disable' || (name === 'set' && args.length >= 2)) {
+    (router.settings ??= []).push({ method: name, args: args.map((a) => a.node), conditions: ctx.conditions });
+  }
   if (CHAINABLE.has(name)) return self;
   return undefined;
 }

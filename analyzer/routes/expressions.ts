@@ -4,6 +4,7 @@ import { propertyKey } from './bindings';
 import type { EvalContext, Evaluator } from './evaluator';
 import { compact } from './text';
 import type { Scope } from './scope';
+import { prefixUnary, typeOf } from './unary';
 import {
   type ObjectValue,
   type Value,
@@ -66,6 +67,8 @@ export function evaluateExpression(ev: Evaluator, node: Node, scope: Scope, ctx:
       return conditional(ev, node, scope, ctx);
     case SyntaxKind.PrefixUnaryExpression:
       return prefixUnary(ev, node, scope, ctx);
+    case SyntaxKind.TypeOfExpression:
+      return typeOf(ev, node, scope, ctx);
     case SyntaxKind.VoidExpression:
       return UNDEFINED;
     default:
@@ -191,23 +194,6 @@ function conditional(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext):
   return whenTrue.kind === 'string' ? unknown(compact(node.getText()), node) : whenTrue;
 }
 
-function prefixUnary(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Value {
-  if (!Node.isPrefixUnaryExpression(node)) return unknown(node.getText(), node);
-  const operand = ev.evaluate(node.getOperand(), scope, ctx);
-  switch (node.getOperatorToken()) {
-    case SyntaxKind.ExclamationToken: {
-      const t = truthiness(operand);
-      return t === undefined ? unknown(node.getText(), node) : { kind: 'boolean', value: !t };
-    }
-    case SyntaxKind.MinusToken:
-      return operand.kind === 'number' ? { kind: 'number', value: -operand.value } : unknown(node.getText(), node);
-    case SyntaxKind.PlusToken:
-      return operand.kind === 'number' ? operand : unknown(node.getText(), node);
-    default:
-      return unknown(node.getText(), node);
-  }
-}
-
 function binary(ev: Evaluator, node: BinaryExpression, scope: Scope, ctx: EvalContext): Value {
   const op = node.getOperatorToken().getKind();
   const leftNode = node.getLeft();
@@ -331,6 +317,7 @@ export function assign(ev: Evaluator, target: Node, value: Value, scope: Scope, 
     if (owner.kind === 'object') owner.props.set(name, value);
     else if (owner.kind === 'class') owner.statics.set(name, value);
     else if (owner.kind === 'function') functionProps(owner).set(name, value);
+    else if (owner.kind === 'router') (owner.router.props ??= new Map()).set(name, value);
   }
 }
 

@@ -19,6 +19,18 @@ export interface ChainEntry {
   path?: string;
   /** Guards around its registration. */
   conditions: string[];
+  /** Index in the route's `stack` of the app or router it is registered on. */
+  level: number;
+}
+
+/** An app or router a route's request passes through, with the layer it passes through there. */
+export interface StackEntry {
+  /** The app or router. */
+  router: RouterModel;
+  /** Full path it is mounted at. */
+  mountPath: string;
+  /** Index in `router.layers` of the mount (or, for the last entry, of the route's registration). */
+  index: number;
 }
 
 /** A route as the walk of the app tree finds it, before it becomes part of the Analysis. */
@@ -41,6 +53,8 @@ export interface FlatRoute {
   alsoAt: Node[];
   /** The app or router the route is registered on, and the full path it is mounted at. */
   owner: { router: RouterModel; mountPath: string };
+  /** From the root app to `owner`: every app and router the request passes through. */
+  stack: StackEntry[];
 }
 
 /** A router or sub-app mount found by the walk. */
@@ -98,7 +112,7 @@ export function flattenApps(ev: Evaluator, routers: RouterModel[]): FlatApp {
     }
   };
   for (const root of routers.filter((r) => r.kind === 'app' && !r.mounted)) {
-    walk(ev, root, { prefix: '/', chain: [], conditions: [], isRoot: true, depth: 0, entry: root.entry }, emit, out);
+    walk(ev, root, { prefix: '/', chain: [], conditions: [], isRoot: true, depth: 0, entry: root.entry, trail: [] }, emit, out);
   }
   reportUnmounted(ev, routers);
   return out;
@@ -111,19 +125,22 @@ interface WalkState {
   isRoot: boolean;
   depth: number;
   entry: string;
+  /** The apps and routers above this one, with their mounting layers. */
+  trail: StackEntry[];
 }
 
 function walk(ev: Evaluator, router: RouterModel, state: WalkState, emit: (r: FlatRoute) => void, out: FlatApp): void {
   if (state.depth > MAX_NESTING) return;
   const chain = [...state.chain];
-  for (const layer of router.layers) {
+  router.layers.forEach((layer, index) => {
     const conditions = unique([...state.conditions, ...layer.conditions]);
-    if (layer.type === 'route') emitRoute(ev, layer, router, { ...state, chain, conditions }, emit);
-    else walkUse(ev, layer, router, { ...state, chain, conditions }, emit, out);
-  }
+    const here: StackEntry = { router, mountPath: state.prefix, index };
+    if (layer.type === 'route') emitRoute(ev, layer, router, { ...state, chain, conditions }, here, emit);
+    else walkUse(ev, layer, router, { ...state, chain, conditions }, here, emit, out);
+  });
 }
 
-function emitRoute(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkState, emit: (r: FlatRoute) => void): void {
+function emitRoute(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkState, here: StackEntry, emit: (r: FlatRoute) => void): void {
   const handler = layer.args[layer.args.length - 1];
   if (!handler) return;
   const leading = layer.args.slice(0, -1).filter((a) => !isErrorHandler(a));
@@ -132,13 +149,13 @@ function emitRoute(ev: Evaluator, layer: Layer, router: RouterModel, state: Walk
     const path = joinPath(state.prefix, part.path);
     const middleware = [
       ...state.chain.filter((m) => !m.path || underPath(m.path, path)),
-      ...leading.map((a): ChainEntry => ({ ref: a.asMiddleware, scope: 'route', conditions: [] })),
+      ...leading.map((a): ChainEntry => ({ ref: a.asMiddleware, scope: 'route', conditions: [], level: state.trail.length })),
     ];
-    emit({ method: layer.method, path, site: layer.node, handler: handler.asHandler, middleware, conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix } });
+    emit({ method: layer.method, path, site: layer.node, handler: handler.asHandler, middleware, conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here] });
   }
 }
 
-function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkState, emit: (r: FlatRoute) => void, out: FlatApp): void {
+function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkState, here: StackEntry, emit: (r: FlatRoute) => void, out: FlatApp): void {
   const scope: MiddlewareScope = state.isRoot ? 'app' : 'router';
   for (const part of pathParts(layer.paths)) {
     reportDynamic(ev, layer.pathNode ?? layer.node, part.dynamic);
@@ -148,7 +165,7 @@ function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkSt
       const value = arg.value;
       if (value.kind === 'router') {
         out.mounts.push({ path, kind: value.router.kind, site: layer.node, target: value.router.node, conditions: state.conditions });
-        walk(ev, value.router, { prefix: path, chain: state.chain, conditions: state.conditions, isRoot: false, depth: state.depth + 1, entry: state.entry }, emit, out);
+        walk(ev, value.router, { prefix: path, chain: state.chain, conditions: state.conditions, isRoot: false, depth: state.depth + 1, entry: state.entry, trail: [...state.trail, here] }, emit, out);
       } else if (value.kind === 'express-static') {
         out.statics.push({ path, dir: staticDir(ev, value.dir), site: layer.node });
       } else if (value.kind === 'lib' && scoped && ROUTE_SERVING_PACKAGES.has(value.pkg)) {
@@ -158,9 +175,9 @@ function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkSt
       } else if (isErrorHandler(arg)) {
         return;
       } else if (scoped && index === layer.args.length - 1 && isTerminal(arg)) {
-        emit({ method: 'USE', path, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix } });
+        emit({ method: 'USE', path, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here] });
       } else {
-        state.chain.push({ ref: arg.asMiddleware, scope, path: scoped ? path : undefined, conditions: state.conditions });
+        state.chain.push({ ref: arg.asMiddleware, scope, path: scoped ? path : undefined, conditions: state.conditions, level: state.trail.length });
       }
     });
   }
@@ -171,7 +188,8 @@ function isTerminal(arg: LayerArg): boolean {
   return arg.value.kind === 'function' && arg.asHandler.arity !== undefined && arg.asHandler.arity < 3;
 }
 
-function isErrorHandler(arg: LayerArg): boolean {
+/** Whether an argument is an error handler (four parameters). */
+export function isErrorHandler(arg: LayerArg): boolean {
   return arg.asMiddleware.arity === 4 || arg.asHandler.arity === 4;
 }
 
@@ -187,7 +205,7 @@ function mergeDuplicate(existing: FlatRoute, later: FlatRoute): void {
   existing.alsoAt.push(later.site);
   const key = (m: ChainEntry): string => `${m.ref.name}|${m.ref.node.getSourceFile().getFilePath()}|${m.ref.node.getStart()}`;
   const seen = new Set(existing.middleware.map(key));
-  const earlierHandler: ChainEntry = { ref: existing.handler, scope: 'route', conditions: [] };
+  const earlierHandler: ChainEntry = { ref: existing.handler, scope: 'route', conditions: [], level: existing.stack.length - 1 };
   for (const m of [earlierHandler, ...later.middleware]) {
     if (!seen.has(key(m))) {
       seen.add(key(m));

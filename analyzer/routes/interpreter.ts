@@ -2,6 +2,7 @@ import { Node } from 'ts-morph';
 import type { DiagnosticSink } from '../diagnostics';
 import { bindName } from './bindings';
 import { callBuiltin } from './builtins';
+import { CallFrames } from './call-frames';
 import { evaluateCall } from './calls';
 import { construct, instanceMember, classStatic } from './classes';
 import type { Completion, EvalContext, Evaluator, ListenSite } from './evaluator';
@@ -34,6 +35,7 @@ export class Interpreter implements Evaluator {
   private budgetReported = false;
   private readonly invokedCallbacks = new WeakMap<Scope, Set<Node>>();
   private readonly locals = new Map<number, Value>();
+  private readonly frames = new CallFrames();
 
   /**
    * @param appDir absolute app dir
@@ -103,12 +105,10 @@ export class Interpreter implements Evaluator {
         const builtin = callBuiltin(this, callee, args, node, ctx);
         if (builtin) return builtin;
         libraryRouteCheck(this, callee, args, node);
-        this.invokeCallbacks(args, ctx, node);
-        return { kind: 'lib', pkg: callee.pkg, path: [...callee.path, '()'], text: compact(node.getText()), node };
+        return this.invokeCallbacks(args, ctx, node) ?? { kind: 'lib', pkg: callee.pkg, path: [...callee.path, '()'], text: compact(node.getText()), node };
       }
       default:
-        this.invokeCallbacks(args, ctx, node);
-        return unknown(compact(node.getText()), node);
+        return this.invokeCallbacks(args, ctx, node) ?? unknown(compact(node.getText()), node);
     }
   }
 
@@ -132,7 +132,7 @@ export class Interpreter implements Evaluator {
         return { kind: 'lib', pkg: target.pkg, path: [...target.path, name], text: `${target.text}.${name}`, node };
       case 'router':
         if (name === 'locals' || name === 'settings') return this.routerLocals(target.router);
-        return unknown(compact(node.getText()), node);
+        return target.router.props?.get(name) ?? unknown(compact(node.getText()), node);
       case 'array':
         if (name === 'length') return { kind: 'number', value: target.elements.length };
         return /^\d+$/.test(name) ? (target.elements[Number(name)] ?? UNDEFINED) : unknown(compact(node.getText()), node);
@@ -155,11 +155,16 @@ export class Interpreter implements Evaluator {
     return locals;
   }
 
-  /** Runs a function of the monolith with bound arguments; recursion and depth are cut off. */
+  /** Runs a function of the monolith with bound arguments; depth and unproductive recursion are cut off. */
   private invoke(fn: FunctionValue, args: Value[], thisValue: Value | undefined, ctx: EvalContext, callNode: Node): Value {
     const node = fn.node;
-    if (ctx.stack.includes(node) || ctx.stack.length >= MAX_DEPTH || !this.tick()) return unknown(compact(callNode.getText()), callNode);
+    if (!this.frames.mayEnter(node, fn.scope, args, ctx.stack) || ctx.stack.length >= MAX_DEPTH || !this.tick()) return unknown(compact(callNode.getText()), callNode);
     if (!Node.isFunctionLikeDeclaration(node) && !Node.isArrowFunction(node) && !Node.isFunctionExpression(node)) return unknown(compact(callNode.getText()), callNode);
+    return this.frames.within(node, fn.scope, args, () => this.run(fn, node, args, thisValue, ctx));
+  }
+
+  private run(fn: FunctionValue, node: Node, args: Value[], thisValue: Value | undefined, ctx: EvalContext): Value {
+    if (!Node.isFunctionLikeDeclaration(node) && !Node.isArrowFunction(node) && !Node.isFunctionExpression(node)) return UNDEFINED;
     const scope = new Scope(fn.scope);
     const inner: EvalContext = { conditions: ctx.conditions, stack: [...ctx.stack, node] };
     if (!Node.isArrowFunction(node)) {
@@ -182,9 +187,12 @@ export class Interpreter implements Evaluator {
 
   /**
    * Callbacks handed to code cleave does not model (`db.connect().then(cb)`, `lib.init(app, cb)`)
-   * run once per closure, with unknown arguments, so registrations inside them are seen.
+   * run once per closure, with unknown arguments, so registrations inside them are seen. A
+   * callback that builds or imports an app or router (`lazyLoad(() => import('./api'))`) makes
+   * the call stand for that router: the library hands requests on to it.
    */
-  private invokeCallbacks(args: Value[], ctx: EvalContext, node: Node): void {
+  private invokeCallbacks(args: Value[], ctx: EvalContext, node: Node): Value | undefined {
+    let produced: Value | undefined;
     for (const arg of args) {
       if (arg.kind !== 'function') continue;
       let seen = this.invokedCallbacks.get(arg.scope);
@@ -196,7 +204,10 @@ export class Interpreter implements Evaluator {
       seen.add(arg.node);
       const fnNode = arg.node;
       const params = Node.isFunctionLikeDeclaration(fnNode) || Node.isArrowFunction(fnNode) || Node.isFunctionExpression(fnNode) ? fnNode.getParameters() : [];
-      this.invoke(arg, params.map((p) => unknown(p.getName(), p)), undefined, ctx, node);
+      const result = this.invoke(arg, params.map((p) => unknown(p.getName(), p)), undefined, ctx, node);
+      const loaded = result.kind === 'object' ? result.props.get('default') : result;
+      if (loaded?.kind === 'router') produced ??= loaded;
     }
+    return produced;
   }
 }

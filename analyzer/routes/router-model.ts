@@ -28,6 +28,20 @@ export interface RouterModel {
   entry: string;
   /** Whether another app or router mounts it. */
   mounted: boolean;
+  /** `set`/`enable`/`disable` calls made on it, in evaluation order. */
+  settings?: SettingCall[];
+  /** Properties the app assigns onto it (`app.resource = function (path, obj) {...}`). */
+  props?: Map<string, Value>;
+}
+
+/** An `app.set(name, value)`, `app.enable(name)` or `app.disable(name)` call. */
+export interface SettingCall {
+  /** The method called. */
+  method: 'set' | 'enable' | 'disable';
+  /** The argument expressions. */
+  args: Node[];
+  /** Guards around the call, as source text. */
+  conditions: string[];
 }
 
 /** A `METHOD(path, ...handlers)` or `use([path], ...fns)` registration. */

@@ -4,7 +4,7 @@ import type { Completion, EvalContext, Evaluator } from './evaluator';
 import { iterate } from './iteration';
 import { Scope } from './scope';
 import { compact } from './text';
-import { UNDEFINED, type Value, truthiness, unknown } from './values';
+import { UNDEFINED, type Value, primitive, softOf, truthiness, unknown } from './values';
 
 const NORMAL: Completion = { type: 'normal' };
 const LOOP_LIMIT = 2000;
@@ -132,16 +132,49 @@ function executeFor(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): 
   return NORMAL;
 }
 
+/**
+ * Runs a `switch`. A known subject runs the matching clause and falls through until `break`;
+ * an unknown one runs every clause on its own, each with its case recorded as a guard.
+ */
 function executeSwitch(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Completion {
   if (!Node.isSwitchStatement(node)) return NORMAL;
   const subject = compact(node.getExpression().getText());
-  ev.evaluate(node.getExpression(), scope, ctx);
-  for (const clause of node.getClauses()) {
+  const value = ev.evaluate(node.getExpression(), scope, ctx);
+  const clauses = node.getClauses();
+  const start = matchingClause(ev, value, clauses, scope, ctx);
+  if (start !== undefined) {
+    const switchScope = new Scope(scope);
+    for (const clause of clauses.slice(start)) {
+      const result = executeStatements(ev, clause.getStatements(), switchScope, ctx);
+      if (result.type === 'break') return NORMAL;
+      if (result.type !== 'normal') return result;
+    }
+    return NORMAL;
+  }
+  for (const clause of clauses) {
     const label = Node.isCaseClause(clause) ? `${subject} === ${compact(clause.getExpression().getText())}` : `default of ${subject}`;
-    const result = executeStatements(ev, clause.getStatements(), new Scope(scope), { ...ctx, conditions: [...ctx.conditions, label] });
-    if (result.type === 'return' || result.type === 'throw') continue;
+    executeStatements(ev, clause.getStatements(), new Scope(scope), { ...ctx, conditions: [...ctx.conditions, label] });
   }
   return NORMAL;
+}
+
+/** Index of the clause a known subject enters (past the end when none does); `undefined` when unknown. */
+function matchingClause(ev: Evaluator, subject: Value, clauses: Node[], scope: Scope, ctx: EvalContext): number | undefined {
+  const key = knownPrimitive(subject);
+  if (!key) return undefined;
+  for (const [index, clause] of clauses.entries()) {
+    if (!Node.isCaseClause(clause)) continue;
+    const test = knownPrimitive(ev.evaluate(clause.getExpression(), scope, ctx));
+    if (!test) return undefined;
+    if (test.value === key.value) return index;
+  }
+  const fallback = clauses.findIndex((c) => Node.isDefaultClause(c));
+  return fallback >= 0 ? fallback : clauses.length;
+}
+
+function knownPrimitive(value: Value): { value: unknown } | undefined {
+  if (softOf(value) !== undefined || (value.kind === 'string' && value.dynamic)) return undefined;
+  return primitive(value);
 }
 
 /** What a loop does with its body's completion: stop the loop (`break`), return, or go on. */

@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
+import { InputError } from '../../analyzer/errors';
 import type { Analysis } from '../../model/analysis';
-import { EXIT } from '../errors';
+import { EXIT, internalErrorPrinter } from '../errors';
 import type { CliIo } from '../io';
 import { progressPrinter } from '../progress';
 import { renderAnalysisText } from '../reporters/analysis-text';
@@ -17,23 +19,71 @@ export interface AnalyzeCommandOptions {
   format?: string;
   /** No progress on stderr. */
   quiet?: boolean;
+  /** Print stack traces of unexpected errors. */
+  debug?: boolean;
 }
 
 /** `cleave analyze`: prints or writes the Analysis; exit 1 when it holds error-level findings. */
 export async function analyzeCommand(appDir: string, options: AnalyzeCommandOptions, io: CliIo): Promise<number> {
   const format = options.format ?? (options.output ? 'json' : 'text');
-  const analysis = await analyzeApp({ appDir, entry: options.entry, onProgress: progressPrinter(!!options.quiet, io.stderr) });
+  const output = options.output === undefined ? undefined : path.resolve(options.output);
+  if (output) checkOutputFile(output, options.output!);
+  const analysis = await analyzeApp({
+    appDir,
+    entry: options.entry,
+    onProgress: progressPrinter(!!options.quiet, io.stderr),
+    onInternalError: internalErrorPrinter(!!options.debug, io.stderr),
+  });
   const json = JSON.stringify(analysis, null, 2) + '\n';
-  if (options.output) {
-    writeFileAtomic(path.resolve(options.output), json);
+  if (output) {
+    writeFileAtomic(output, json);
     if (format === 'text') io.stdout(renderAnalysisText(analysis, path.resolve(appDir)));
   } else {
     io.stdout(format === 'json' ? json : renderAnalysisText(analysis, path.resolve(appDir)));
   }
-  return hasErrors(analysis) ? EXIT.findings : EXIT.ok;
+  if (!hasErrors(analysis)) return EXIT.ok;
+  io.stderr(errorSummary(analysis));
+  return EXIT.findings;
 }
 
 /** Whether an analysis holds a hazard or diagnostic at error level. */
 export function hasErrors(analysis: Analysis): boolean {
   return [...analysis.hazards, ...analysis.diagnostics].some((f) => f.severity === 'error');
+}
+
+/** One stderr line per error-level finding (at most ten), so exit 1 never comes unexplained. */
+function errorSummary(analysis: Analysis): string {
+  const errors = [...analysis.hazards, ...analysis.diagnostics].filter((f) => f.severity === 'error');
+  const lines = errors.slice(0, 10).map((f) => `cleave: ${f.code} ${f.file || '(app)'}${f.line > 0 ? `:${f.line}` : ''}: ${f.message.split('\n')[0]}\n`);
+  if (errors.length > 10) lines.push(`cleave: ... and ${errors.length - 10} more error-level findings\n`);
+  return lines.join('');
+}
+
+/**
+ * `-o` names a file: refuse a folder, and refuse to overwrite a file that is not an analysis
+ * (a typo such as `-o src/server.ts` must never replace the app's code). A missing parent
+ * folder is fine: it is created.
+ */
+function checkOutputFile(output: string, given: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(output);
+  } catch {
+    return;
+  }
+  if (stat.isDirectory()) {
+    throw new InputError('OUTPUT_IS_A_FOLDER', `-o names a folder: ${given}`, 'give -o the path of the JSON file to write, e.g. analysis.json');
+  }
+  if (!isAnalysisFile(output)) {
+    throw new InputError('OUTPUT_NOT_AN_ANALYSIS', `refusing to overwrite ${given}: it is not an analysis cleave wrote`, 'remove it or choose another -o file');
+  }
+}
+
+function isAnalysisFile(file: string): boolean {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { schemaVersion?: unknown; routes?: unknown };
+    return typeof parsed.schemaVersion === 'number' && Array.isArray(parsed.routes);
+  } catch {
+    return false;
+  }
 }

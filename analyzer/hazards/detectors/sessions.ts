@@ -1,0 +1,81 @@
+import { type CallExpression, Node } from 'ts-morph';
+import { initializerOf, resolveValue } from '../support/exports';
+import { importsAny, isFrom } from '../support/imports';
+import { anchorOf, appFiles, callsIn, propertyValue, unwrap, where } from '../support/syntax';
+import type { Detector, HazardContext, HazardSite } from '../types';
+
+const SESSION_ADVICE =
+  'use a shared session store (connect-dynamodb with DynamoDB, connect-redis with ElastiCache) or stateless sessions (cookie-session, signed JWTs), so every function sees the same sessions';
+
+/**
+ * MEMORY_SESSION_STORE: `express-session` without a `store` option (the default MemoryStore)
+ * or with `new MemoryStore()`: sessions live in one process, so a login handled by one
+ * function is unknown to the others and every cold start logs everyone out. Flash messages
+ * (connect-flash, express-flash) and csurf tokens kept in such a session are reported too.
+ */
+export const detectSessionStores: Detector = (ctx) => {
+  const sites: HazardSite[] = [];
+  const memory: CallExpression[] = [];
+  const files = appFiles(ctx);
+  for (const sf of files) {
+    if (!importsAny(sf, ['express-session'])) continue;
+    for (const call of callsIn(sf)) {
+      if (!isFrom(call.getExpression(), 'express-session')) continue;
+      const why = memoryStore(ctx, call);
+      if (!why) continue;
+      memory.push(call);
+      sites.push({
+        code: 'MEMORY_SESSION_STORE',
+        severity: 'warning',
+        node: call,
+        message: `express-session ${why}, so sessions live in one process: a login handled by one function is unknown to the others, and a cold start drops every session`,
+        advice: SESSION_ADVICE,
+        anchor: anchorOf(call),
+        chain: [call],
+      });
+    }
+  }
+  if (memory.length === 0) return sites;
+  const sessionAt = where(ctx, memory[0]!);
+  for (const sf of files) {
+    if (!importsAny(sf, ['connect-flash', 'express-flash', 'csurf'])) continue;
+    for (const call of callsIn(sf)) {
+      const callee = call.getExpression();
+      const flash = isFrom(callee, ['connect-flash', 'express-flash']);
+      const csrf = isFrom(callee, 'csurf') && !propertyValue(unwrap(call.getArguments()[0] ?? call), 'cookie');
+      if (!flash && !csrf) continue;
+      sites.push({
+        code: 'MEMORY_SESSION_STORE',
+        severity: 'warning',
+        node: call,
+        message: `${flash ? 'flash messages' : 'csurf tokens'} are kept in the session, which lives in the in-process MemoryStore (${sessionAt}): a message or token set by one function is missing in another`,
+        advice: `${SESSION_ADVICE}${csrf ? "; or keep csurf's secret in a cookie (`csrf({ cookie: true })`)" : ''}`,
+        anchor: anchorOf(call),
+        chain: [call],
+      });
+    }
+  }
+  return sites;
+};
+
+/** Why a `session(...)` call keeps sessions in memory, or undefined when it has a real store. */
+function memoryStore(ctx: HazardContext, call: CallExpression): string | undefined {
+  const arg = call.getArguments()[0];
+  if (!arg) return 'has no options (the default MemoryStore)';
+  const options = optionsObject(ctx, arg);
+  if (!options) return undefined;
+  const store = propertyValue(options, 'store');
+  if (!store) return 'has no `store` option (the default MemoryStore)';
+  const value = unwrap(store);
+  const created = Node.isNewExpression(value) ? value : Node.isIdentifier(value) ? initializerOf(resolveValue(ctx, value) ?? value) : undefined;
+  if (created && Node.isNewExpression(created) && /(^|\.)MemoryStore$/.test(created.getExpression().getText())) return 'uses `new MemoryStore()`';
+  return undefined;
+}
+
+function optionsObject(ctx: HazardContext, arg: Node): Node | undefined {
+  const n = unwrap(arg);
+  if (Node.isObjectLiteralExpression(n)) return n;
+  const value = resolveValue(ctx, n);
+  const init = value ? initializerOf(value) : undefined;
+  return init && Node.isObjectLiteralExpression(init) ? init : undefined;
+}

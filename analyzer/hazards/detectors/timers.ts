@@ -1,0 +1,75 @@
+import { type CallExpression, Node } from 'ts-morph';
+import { bootOrigin } from '../support/boot-calls';
+import { isFrom } from '../support/imports';
+import { findDeclaration } from '../support/scopes';
+import { anchorOf, appFiles, callsIn, numericValue, shortText, unwrap, where } from '../support/syntax';
+import type { Detector, HazardSite } from '../types';
+
+/**
+ * TIMER_AT_BOOT: `setInterval` / `setTimeout` started while the app boots (at module scope or
+ * in a function that startup code calls, in any file). A function runs only while it handles
+ * an invocation and is frozen in between, so the timer fires late, irregularly or never, and
+ * once per warm instance. The interval is in the message for a schedule generator.
+ */
+export const detectBootTimers: Detector = (ctx) => {
+  const sites: HazardSite[] = [];
+  for (const sf of appFiles(ctx)) {
+    for (const call of callsIn(sf)) {
+      const kind = timerKind(call);
+      if (!kind) continue;
+      const origin = bootOrigin(ctx, call);
+      if (!origin) continue;
+      const via = Node.isSourceFile(origin) ? '' : ` (started from ${where(ctx, origin)})`;
+      const interval = kind === 'setInterval';
+      sites.push({
+        code: 'TIMER_AT_BOOT',
+        severity: 'warning',
+        node: call,
+        message: `${kind} ${interval ? 'every' : 'after'} ${describeDelay(call.getArguments()[1])} is started at boot${via}; a function is frozen between invocations, so the timer fires late, irregularly or never, and once per warm instance`,
+        advice: interval
+          ? 'run the job as its own scheduled function (an EventBridge schedule; serverless `events: - schedule: rate(...)`, SAM `Schedule`) that calls the same code, and remove the timer from the request path'
+          : 'do the work during init (awaited, before the handler runs) or in a scheduled or queued function; a delayed callback may never run in a function',
+        anchor: anchorOf(call),
+      });
+    }
+  }
+  return sites;
+};
+
+function timerKind(call: CallExpression): 'setInterval' | 'setTimeout' | undefined {
+  const callee = unwrap(call.getExpression());
+  const text = callee.getText().replace(/^(global|globalThis|window)\./, '');
+  if (text !== 'setInterval' && text !== 'setTimeout') {
+    return isFrom(callee, ['timers', 'timers/promises'], 'setInterval') ? 'setInterval' : isFrom(callee, 'timers', 'setTimeout') ? 'setTimeout' : undefined;
+  }
+  if (Node.isIdentifier(callee)) {
+    const decl = findDeclaration(callee);
+    if (decl && !isFrom(callee, ['timers', 'timers/promises'], text)) return undefined;
+  }
+  return text;
+}
+
+/** `60000 ms (1 min)`, or the source text with a parameter's default: `everyMs (default config.carts.sweepEveryMs)`. */
+export function describeDelay(arg: Node | undefined): string {
+  if (!arg) return '0 ms';
+  const ms = numericValue(arg);
+  if (ms !== undefined) return `${ms} ms${human(ms)}`;
+  const n = unwrap(arg);
+  if (Node.isIdentifier(n)) {
+    const decl = findDeclaration(n);
+    if (decl && (Node.isParameterDeclaration(decl) || Node.isVariableDeclaration(decl))) {
+      const init = decl.getInitializer();
+      const value = numericValue(init);
+      if (value !== undefined) return `${n.getText()} = ${value} ms${human(value)}`;
+      if (init) return `${n.getText()} (${Node.isParameterDeclaration(decl) ? 'default ' : ''}${shortText(init, 50)})`;
+    }
+  }
+  return shortText(arg, 50);
+}
+
+function human(ms: number): string {
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return ` (${ms / 3_600_000} h)`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return ` (${ms / 60_000} min)`;
+  if (ms >= 1000 && ms % 1000 === 0) return ` (${ms / 1000} s)`;
+  return '';
+}

@@ -1,0 +1,66 @@
+import { Node } from 'ts-morph';
+import type { HazardContext } from '../types';
+import { resolveFunction } from './exports';
+import { hostOf, identifiersNamed, phaseOf } from './phase';
+import { appFiles, declaredName, type FunctionLike, unwrap } from './syntax';
+
+const cache = new WeakMap<HazardContext, Map<Node, boolean>>();
+
+/**
+ * Whether `node` may run while a request (or another event) is handled, across files: code at
+ * boot is not, and neither is an exported function that every reference in the app calls
+ * from boot code (`connectDb()` at the top of server.js).
+ */
+export function runsAtRequestTime(ctx: HazardContext, node: Node): boolean {
+  if (phaseOf(node) === 'boot') return false;
+  const host = hostOf(node);
+  return Node.isSourceFile(host) || !onlyCalledAtBoot(ctx, host);
+}
+
+/** An app function called somewhere, and only ever called from boot code (exports and requires do not count as uses). */
+function onlyCalledAtBoot(ctx: HazardContext, fn: FunctionLike): boolean {
+  let perCtx = cache.get(ctx);
+  if (!perCtx) cache.set(ctx, (perCtx = new Map()));
+  const hit = perCtx.get(fn);
+  if (hit !== undefined) return hit;
+  perCtx.set(fn, false);
+  const result = computeOnlyAtBoot(ctx, fn);
+  perCtx.set(fn, result);
+  return result;
+}
+
+function computeOnlyAtBoot(ctx: HazardContext, fn: FunctionLike): boolean {
+  const name = declaredName(fn);
+  if (!name || Node.isMethodDeclaration(fn)) return false;
+  const parent = fn.getParent();
+  const own = Node.isFunctionDeclaration(fn) ? fn.getNameNode() : parent && Node.isVariableDeclaration(parent) ? parent.getNameNode() : undefined;
+  let calls = 0;
+  for (const sf of appFiles(ctx)) {
+    for (const id of identifiersNamed(sf, name)) {
+      if (id === own || isExportOrImport(id)) continue;
+      const up = id.getParent();
+      const expr = up && Node.isPropertyAccessExpression(up) && up.getNameNode() === id ? up : id;
+      if (resolveFunction(ctx, expr) !== fn) continue;
+      const call = expr.getParent();
+      if (!call || !Node.isCallExpression(call) || unwrap(call.getExpression()) !== expr) return false;
+      if (fn.containsRange(call.getPos(), call.getEnd())) continue;
+      if (phaseOf(call) !== 'boot') return false;
+      calls++;
+    }
+  }
+  return calls > 0;
+}
+
+/** Identifiers that name an export or an import binding rather than use the value. */
+function isExportOrImport(id: Node): boolean {
+  for (let n: Node | undefined = id.getParent(); n && !Node.isSourceFile(n); n = n.getParent()) {
+    if (Node.isImportDeclaration(n) || Node.isExportDeclaration(n) || Node.isExportAssignment(n)) return true;
+    if (Node.isBindingElement(n)) return true;
+    if (Node.isExpressionStatement(n)) {
+      const e = n.getExpression();
+      return Node.isBinaryExpression(e) && /^(module\.)?exports\b/.test(e.getLeft().getText());
+    }
+    if (Node.isStatement(n)) return false;
+  }
+  return false;
+}

@@ -1,0 +1,37 @@
+import type { Hazard } from '../../model/analysis';
+
+/** What the planner does with a hazard. */
+export type HazardRole =
+  /** its routes cannot run in a function: they stay in the monolith */
+  | 'keep'
+  /** its routes share in-process state: they share one function, or all stay in the monolith */
+  | 'bind'
+  /** a timer or cron job at boot: becomes a scheduled function */
+  | 'schedule'
+  /** its routes can run in a function with care: listed on the function, advice in the report */
+  | 'note';
+
+/** Hazards whose routes cannot be served by a short-lived function at all. */
+const KEEP = new Set(['WEBSOCKET_SERVER', 'SERVER_SENT_EVENTS', 'LOCAL_FILE_READ', 'LONG_POLLING']);
+/** Hazards binding their routes through state in one process's memory. */
+const BIND = new Set(['MODULE_STATE_SHARED', 'IN_MEMORY_STATE', 'IN_PROCESS_EVENTS', 'EVENT_EMITTER_SHARED']);
+/** Hazards that start work at boot instead of per request. */
+const SCHEDULE = new Set(['TIMER_AT_BOOT', 'CRON_JOB']);
+
+/** The role of a hazard: by code, and `error` severity (cannot run in a function) means keep. */
+export function hazardRole(hazard: Hazard): HazardRole {
+  if (SCHEDULE.has(hazard.code)) return 'schedule';
+  if (KEEP.has(hazard.code)) return 'keep';
+  if (BIND.has(hazard.code)) return 'bind';
+  return hazard.severity === 'error' ? 'keep' : 'note';
+}
+
+/** `CODE file:line`, the way plans and reasons cite a hazard. */
+export function hazardRef(hazard: Hazard): string {
+  return `${hazard.code} ${hazard.file}:${hazard.line}`;
+}
+
+/** Hazards sorted by file, line and code, so everything derived from them is ordered. */
+export function sortHazards(hazards: readonly Hazard[]): Hazard[] {
+  return [...hazards].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
+}

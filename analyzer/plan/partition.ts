@@ -1,0 +1,84 @@
+import type { Mount, Route } from '../../model/analysis';
+import type { Strategy } from '../../model/config';
+import type { PlanWarning } from '../../model/plan';
+import type { RouteGraph } from './route-graph';
+import { type ClusterOptions, clusterBlocks } from './strategies/clustered';
+import { groupByRouter } from './strategies/per-router';
+import { UnionFind } from './union-find';
+
+/** Inputs of a partition. */
+export interface PartitionInput {
+  /** Grouping strategy. */
+  strategy: Strategy;
+  /** Routes to place in functions (the kept ones left out). */
+  routes: readonly Route[];
+  /** Groups that must share one function. */
+  blocks: readonly string[][];
+  /** Route affinity. */
+  graph: RouteGraph;
+  /** Mounts, for `per-router`. */
+  mounts: readonly Mount[];
+  /** Clustering options. */
+  cluster: ClusterOptions;
+  /** Predicted bundle bytes of a group of routes. */
+  predict: (ids: readonly string[]) => number;
+  /** Largest allowed predicted bundle. */
+  maxBundleBytes: number;
+  /** Routes whose handler files import (nearly) the whole app; kept apart from the others. */
+  heavy: ReadonlySet<string>;
+}
+
+/** Groups the routes into functions by the strategy, respecting blocks and the bundle limit. */
+export function partitionRoutes(input: PartitionInput): { groups: string[][]; warnings: PlanWarning[] } {
+  const groups = input.strategy === 'clustered' ? clusterBlocks(input.blocks, input.graph, input.cluster) : mergeWithBlocks(input.strategy === 'per-route' ? input.routes.map((r) => [r.id]) : groupByRouter(input.routes, input.mounts), input.blocks);
+  const warnings: PlanWarning[] = [];
+  const split = groups.map((g) => isolateHeavy(g, input));
+  const heavy = split.flatMap((s) => s.heavy);
+  const light = split.flatMap((s) => (s.light.length > 0 ? [s.light] : []));
+  // Routes that each load the whole app cost the same in one function as in many: gather them.
+  const gathered = heavy.length > 0 ? [...light, heavy.sort()] : light;
+  const result = gathered.flatMap((g) => enforceLimit(g, input, warnings));
+  return { groups: result.sort((a, b) => a[0]!.localeCompare(b[0]!)), warnings };
+}
+
+function mergeWithBlocks(groups: readonly string[][], blocks: readonly string[][]): string[][] {
+  const uf = new UnionFind();
+  for (const g of [...groups, ...blocks]) {
+    for (const id of g) uf.add(id);
+    if (g.length > 1) uf.union(...g);
+  }
+  return uf.groups();
+}
+
+/**
+ * Splits a group into the routes whose bundle is (nearly) the whole app and the lighter ones, so
+ * one inline handler in the app's wiring file does not make every function load the whole app.
+ * Blocks stay whole: a heavy route bound to light ones takes them along.
+ */
+function isolateHeavy(group: string[], input: PartitionInput): { heavy: string[]; light: string[] } {
+  const members = new Set(group);
+  const parts = input.blocks.filter((b) => members.has(b[0]!));
+  const heavy = parts.filter((b) => b.some((id) => input.heavy.has(id))).flat().sort();
+  const light = parts.filter((b) => !b.some((id) => input.heavy.has(id))).flat().sort();
+  return { heavy, light };
+}
+
+/** Splits a group whose predicted bundle is over the limit: Louvain at rising resolution, then block by block. */
+function enforceLimit(group: string[], input: PartitionInput, warnings: PlanWarning[]): string[][] {
+  const bytes = input.predict(group);
+  if (bytes <= input.maxBundleBytes) return [group];
+  const members = new Set(group);
+  const blocks = input.blocks.filter((b) => members.has(b[0]!));
+  const blocked = new Set(blocks.flat());
+  const parts = [...blocks, ...group.filter((id) => !blocked.has(id)).map((id) => [id])].sort((a, b) => a[0]!.localeCompare(b[0]!));
+  if (parts.length <= 1) {
+    warnings.push({ code: 'BUNDLE_OVER_LIMIT', message: `${group.length} route(s) that must stay together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}` });
+    return [group];
+  }
+  let split: string[][] = [group];
+  for (let resolution = input.cluster.resolution * 2; split.length <= 1 && resolution <= 64; resolution *= 2) {
+    split = clusterBlocks(parts, input.graph, { ...input.cluster, resolution });
+  }
+  if (split.length <= 1) split = parts;
+  return split.flatMap((g) => enforceLimit(g, input, warnings));
+}

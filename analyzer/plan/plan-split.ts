@@ -1,0 +1,125 @@
+import * as path from 'node:path';
+import type { Analysis } from '../../model/analysis';
+import type { Config } from '../../model/config';
+import type { KeptRoute, PlanWarning, SplitPlan } from '../../model/plan';
+import type { ProgressListener } from '../progress';
+import { appInfo } from './app-info';
+import { ASSUMED_FILE_BYTES, assembleFunctions, predictBytes } from './assemble';
+import { computeConstraints } from './constraints';
+import { routeFootprint, wiringFiles } from './footprint';
+import { nameGroups } from './function-names';
+import { assertEveryRouteOnce } from './invariant';
+import { createMeasurer, type Measurer } from './measure';
+import { computeMetrics } from './metrics';
+import { partitionRoutes } from './partition';
+import { functionReason } from './reasons';
+import { carryOver, type PlannedGroup } from './replan';
+import { buildRouteGraph } from './route-graph';
+import { findSchedules } from './schedules';
+
+/** Options of `planSplit`. */
+export interface PlanOptions {
+  /** The app folder: file sizes, package.json and esbuild bundles come from it. */
+  appDir?: string;
+  /** Replaces the measurer built from `appDir` (tests pass a fake one). */
+  measurer?: Measurer;
+  /** Receives progress events. */
+  onProgress?: ProgressListener;
+}
+
+/**
+ * Routes whose own bundle holds at least 75% of the app's bundle and 1.5 times the median
+ * route's: their handler files import the app's wiring (an inline handler in `app.ts`).
+ */
+function heavyRoutes(ids: readonly string[], predict: (ids: readonly string[]) => number, appBytes: number | undefined): Set<string> {
+  if (!appBytes || ids.length < 2) return new Set();
+  const sizes = new Map(ids.map((id) => [id, predict([id])]));
+  const sorted = [...sizes.values()].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return new Set(ids.filter((id) => sizes.get(id)! >= 0.75 * appBytes && sizes.get(id)! >= 1.5 * median));
+}
+
+/** A measurer that knows nothing: every size is estimated, nothing is bundled. */
+export const blindMeasurer: Measurer = {
+  fileBytes: () => undefined,
+  readText: () => undefined,
+  appGraph: async () => undefined,
+  bundles: async () => undefined,
+};
+
+/**
+ * Plans the split: groups the analysis' routes into functions by the config's strategy under
+ * the hard constraints (config keeps, pins, hazards that cannot run in a function, shared
+ * in-memory state, the bundle limit), names them, measures them and scores the plan. With a
+ * previous plan, its ids, moves and keeps are carried over. Reads files (sizes, bundles) but
+ * never writes any. Every route ends up exactly once, in one function or in `keep`.
+ */
+export async function planSplit(analysis: Analysis, config: Config, previousPlan?: SplitPlan, options: PlanOptions = {}): Promise<SplitPlan> {
+  const progress = options.onProgress ?? (() => undefined);
+  const measurer = options.measurer ?? (options.appDir ? createMeasurer(options.appDir) : blindMeasurer);
+  progress({ stage: 'plan', message: 'bundling the app to measure its module graph' });
+  const graph = analysis.entry.length > 0 ? await measurer.appGraph(analysis.entry) : undefined;
+  const diskBytes = (f: string): number => measurer.fileBytes(f) ?? ASSUMED_FILE_BYTES;
+  const routes = new Map(analysis.routes.map((r) => [r.id, r]));
+  const constraints = computeConstraints(analysis.routes, analysis.hazards, config);
+  const warnings: PlanWarning[] = [...constraints.warnings];
+  if (!graph && options.appDir) warnings.push({ code: 'BUNDLE_NOT_MEASURED', message: 'esbuild could not bundle the app from its entries: bundle sizes are estimates from file sizes and the import-graph metrics are missing' });
+  const wiring = wiringFiles(analysis.routes, analysis.mounts);
+  const footprints = new Map(analysis.routes.map((r) => [r.id, routeFootprint(r, graph, wiring)]));
+  const plannable = analysis.routes.filter((r) => !constraints.keep.has(r.id));
+  const routeGraph = buildRouteGraph(plannable.map((r) => footprints.get(r.id)!), diskBytes, constraints.boundBy);
+  progress({ stage: 'plan', message: `grouping ${plannable.length} routes (${config.strategy})` });
+  const predict = (ids: readonly string[]): number => predictBytes(ids, routes, footprints, graph, diskBytes);
+  const heavy = heavyRoutes(plannable.map((r) => r.id), predict, graph?.app.bytes);
+  const fresh = partitionRoutes({
+    strategy: config.strategy,
+    routes: plannable,
+    blocks: constraints.blocks,
+    graph: routeGraph,
+    mounts: analysis.mounts,
+    cluster: config.clustering,
+    predict,
+    maxBundleBytes: config.maxBundleBytes,
+    heavy: heavy.size < plannable.length ? heavy : new Set(),
+  });
+  warnings.push(...fresh.warnings);
+  let groups: PlannedGroup[] = fresh.groups.map((g) => ({ routes: g, fromPrevious: false }));
+  let keep: ReadonlyMap<string, string> = constraints.keep;
+  let changes: SplitPlan['changes'];
+  if (previousPlan) {
+    const carried = carryOver(previousPlan, analysis.routes, { keep: constraints.keep, groups: fresh.groups, blocks: constraints.blocks });
+    ({ groups, keep, changes } = carried);
+    warnings.push(...carried.warnings);
+  }
+  const ids = nameGroups(groups, routes, config, constraints.pinOf, warnings);
+  const reasons = groups.map((g) =>
+    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy }),
+  );
+  progress({ stage: 'plan', message: `measuring ${groups.length} function bundles` });
+  const functions = await assembleFunctions({ groups, ids, reasons, routes, footprints, hazards: analysis.hazards, config, measurer, graph }, warnings);
+  const kept: KeptRoute[] = [...keep].map(([route, reason]) => ({ route, reason })).sort((a, b) => a.route.localeCompare(b.route));
+  const metrics = computeMetrics({
+    functions: functions.map((f) => ({ id: f.id, routes: f.routes, files: f.files ?? [], bytes: f.bundle?.bytes ?? 0, estimated: f.bundle?.estimated ?? true })),
+    entitiesByRoute: new Map([...footprints].map(([id, fp]) => [id, fp.entities])),
+    graph,
+    fileBytes: (f) => graph?.bytes.get(f) ?? diskBytes(f),
+  });
+  const plan: SplitPlan = {
+    schemaVersion: 1,
+    app: appInfo(analysis, measurer.readText('package.json'), options.appDir ? path.basename(path.resolve(options.appDir)) : 'app'),
+    strategy: config.strategy,
+    targets: config.targets,
+    functions,
+    keep: kept,
+    schedules: findSchedules(analysis.hazards, (f) => measurer.readText(f)),
+    metrics,
+    warnings,
+    ...(changes ? { changes } : {}),
+    hazards: analysis.hazards,
+    mounts: analysis.mounts,
+    static: analysis.static,
+    routes: Object.fromEntries([...routes.keys()].sort().map((id) => [id, routes.get(id)!])),
+  };
+  assertEveryRouteOnce(plan);
+  return plan;
+}

@@ -1,0 +1,31 @@
+import * as path from 'node:path';
+import { stringifyPlan } from '../../analyzer/plan/plan-file';
+import { generateReport } from '../../generators/report';
+import { EXIT } from '../errors';
+import type { CliIo } from '../io';
+import { writeOutputFiles } from '../output';
+import { analyzeAndPlan } from '../plan-pipeline';
+import { hasErrors } from './analyze';
+
+/** Options of `cleave plan`. */
+export interface PlanCommandOptions {
+  /** `cleave.config.yaml` to use (default: the one in the app folder, when present). */
+  config?: string;
+  /** Plan file to write; an existing one is re-planned, keeping its edits. Without it the YAML goes to stdout. */
+  output?: string;
+  /** Folder to write SPLIT-REPORT.md and report.html to. */
+  report?: string;
+  /** No progress on stderr. */
+  quiet?: boolean;
+}
+
+/** `cleave plan`: analyse, plan, write (or print) the plan and optionally the report; exit 1 on error-level findings. */
+export async function planCommand(appDir: string, options: PlanCommandOptions, io: CliIo): Promise<number> {
+  const output = options.output ? path.resolve(options.output) : undefined;
+  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, previousPlanFile: output, quiet: options.quiet }, io);
+  const yaml = stringifyPlan(plan);
+  if (output) writeOutputFiles(path.dirname(output), [{ path: path.basename(output), contents: yaml }]);
+  else io.stdout(yaml);
+  if (options.report) writeOutputFiles(options.report, generateReport(plan));
+  return hasErrors(analysis) ? EXIT.findings : EXIT.ok;
+}

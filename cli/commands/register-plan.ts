@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io';
+import { planCommand } from './plan';
+import { splitCommand } from './split';
+
+/** Registers `plan` and `split` on the program; each action stores its exit code in `result`. */
+export function registerPlanCommands(program: Command, io: CliIo, result: { code: number }): void {
+  const quiet = (): boolean => !!program.opts().quiet;
+  program
+    .command('plan')
+    .description('group the routes into functions: write the editable split plan (and the report)')
+    .argument('<app-dir>', 'the app folder (holds package.json)')
+    .option('--config <file>', 'cleave.config.yaml to use (default: <app-dir>/cleave.config.yaml when present)')
+    .option('-o, --output <file>', 'write the plan to this file; an existing plan is re-planned, keeping its edits (default: stdout)')
+    .option('--report <dir>', 'also write SPLIT-REPORT.md and report.html to this folder')
+    .action(async (appDir: string, options: { config?: string; output?: string; report?: string }) => {
+      result.code = await planCommand(appDir, { ...options, quiet: quiet() }, io);
+    });
+  program
+    .command('split')
+    .description('analyze + plan + report (+ generate) into one output folder')
+    .argument('<app-dir>', 'the app folder (holds package.json)')
+    .requiredOption('-o, --output <dir>', 'the output folder (e.g. functions/ inside the app repo)')
+    .option('--config <file>', 'cleave.config.yaml to use (default: <app-dir>/cleave.config.yaml when present)')
+    .action(async (appDir: string, options: { output: string; config?: string }) => {
+      result.code = await splitCommand(appDir, { ...options, quiet: quiet() }, io);
+    });
+}

@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { parseConfigText } from '../../analyzer/plan/config-file';
+import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { InputError } from '../../analyzer/errors';
+import { EXIT } from '../errors';
+import type { CliIo } from '../io';
+import { table } from '../reporters/analysis-text';
+import type { PayloadVersion } from '../verify/events';
+import { type VerifyReport, runVerify } from '../verify/run-verify';
+import { writeFileAtomic } from '../write-file';
+
+/** Options of `cleave verify`. */
+interface VerifyCommandOptions {
+  functions: string;
+  config?: string;
+  payload: PayloadVersion;
+  stage?: string;
+}
+
+/** Registers `cleave verify <app-dir> --functions <out-dir>`. */
+export function registerVerifyCommand(program: Command, io: CliIo, result: { code: number }): void {
+  program
+    .command('verify')
+    .description('prove the generated functions answer like the monolith (exit 1 on any difference)')
+    .argument('<app-dir>', 'the monolith folder')
+    .requiredOption('--functions <out-dir>', 'the folder cleave generate wrote (holds cleave.plan.yaml)')
+    .option('--config <file>', 'cleave.config.yaml with a verify section (default: <app-dir>/cleave.config.yaml)')
+    .option('--payload <version>', 'API Gateway payload format: v2 (HTTP API) or v1 (REST API)', 'v2')
+    .option('--stage <name>', 'an API stage in the request path (/<stage>/...)')
+    .action(async (appDir: string, options: VerifyCommandOptions) => {
+      result.code = await verifyCommand(appDir, options, io, !!program.opts().quiet);
+    });
+}
+
+async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: CliIo, quiet: boolean): Promise<number> {
+  if (options.payload !== 'v1' && options.payload !== 'v2') throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');
+  const outDir = path.resolve(options.functions);
+  const planFile = path.join(outDir, 'cleave.plan.yaml');
+  if (!fs.existsSync(planFile)) throw new InputError('NO_PLAN', `no cleave.plan.yaml in ${options.functions}`, 'run cleave split (or plan and generate) into that folder first');
+  const plan = parsePlanText(fs.readFileSync(planFile, 'utf8'), planFile);
+  const configFile = options.config ?? path.join(appDir, 'cleave.config.yaml');
+  const config = fs.existsSync(configFile) ? parseConfigText(fs.readFileSync(configFile, 'utf8'), configFile).verify : parseConfigText('{}').verify;
+  const report = await runVerify({
+    appDir,
+    outDir,
+    plan,
+    config,
+    payload: options.payload,
+    stage: options.stage,
+    onProgress: quiet ? undefined : (m) => io.stderr(`cleave: verify: ${m}\n`),
+  });
+  writeFileAtomic(path.join(outDir, 'verification.json'), JSON.stringify(report, null, 2) + '\n');
+  io.stdout(renderVerifyText(report));
+  return report.summary.mismatched > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** The text report of `cleave verify`: one row per request, then every difference. */
+export function renderVerifyText(report: VerifyReport): string {
+  const rows = report.results.map((r) => [r.differences.length === 0 ? 'ok' : 'DIFF', r.function, r.request, `${r.monolithStatus}`, `${r.functionStatus}`]);
+  const out = table(['', 'FUNCTION', 'REQUEST', 'MONOLITH', 'FUNCTION'], rows);
+  for (const r of report.results.filter((x) => x.differences.length > 0)) {
+    out.push('', `${r.route} (${r.request}) in ${r.function}:`, ...r.differences.map((d) => `  ${d}`));
+  }
+  if (report.skipped.length > 0) out.push('', 'Not exercised:', ...report.skipped.map((s) => `  ${s.route}: ${s.reason}`));
+  const { requests, matched, mismatched, skipped } = report.summary;
+  out.push('', `${requests} requests (payload ${report.payload}): ${matched} alike, ${mismatched} different; ${skipped} routes not exercised`);
+  return out.join('\n') + '\n';
+}

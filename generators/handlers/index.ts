@@ -1,0 +1,64 @@
+import type { PlanFunction, SplitPlan } from '../../model/plan';
+import { handlerFile, RUNTIME_FILE, scheduleFile } from '../layout';
+import type { GenerateContext, GeneratorDiagnostic, GeneratorOutput } from '../types';
+import { emitHandler } from './emit-handler';
+import { emitRuntime } from './emit-runtime';
+import { emitSchedule } from './emit-schedule';
+import { type MountPlan, planMounts } from './mount-plan';
+
+/**
+ * The handlers of a plan: the shared runtime, one `functions/<id>/handler.ts` per function and
+ * one `schedules/<id>/handler.ts` per schedule, with what could not be reproduced exactly.
+ * Every deployment target deploys these. Pure.
+ */
+export function generateHandlers(plan: SplitPlan, context: GenerateContext): GeneratorOutput {
+  const files = [{ path: RUNTIME_FILE, contents: emitRuntime(plan) }];
+  const diagnostics: GeneratorDiagnostic[] = [];
+  for (const fn of plan.functions) {
+    const file = handlerFile(fn.id);
+    const mounts = planMounts(plan, fn);
+    const found = handlerDiagnostics(fn, mounts, file);
+    diagnostics.push(...found);
+    const notes = found.map((d) => `${d.code}${d.route ? ` ${d.route}` : ''}: ${d.message}`);
+    files.push({ path: file, contents: emitHandler({ plan, fn, mounts, site: { file, appDir: context.appDir }, notes }) });
+  }
+  for (const schedule of plan.schedules) {
+    if (!schedule.rate) continue;
+    files.push({ path: scheduleFile(schedule.id), contents: emitSchedule(plan, schedule) });
+    diagnostics.push({
+      code: 'SCHEDULE_NOT_WIRED',
+      severity: 'warning',
+      file: scheduleFile(schedule.id),
+      subject: schedule.id,
+      message: `the job started at ${schedule.file}:${schedule.line} is not importable on its own; its scheduled function is generated with the event disabled`,
+      advice: 'export one tick of the job from the monolith, call it in the handler and enable the schedule',
+    });
+  }
+  return { files, diagnostics };
+}
+
+/** Route ids each function's handler really serves (the rest reach the monolith through the fallback). */
+export function servedRoutes(plan: SplitPlan): Map<string, Set<string>> {
+  return new Map(plan.functions.map((fn) => [fn.id, new Set(planMounts(plan, fn).mounts.flatMap((m) => m.routes.map((r) => r.id)))]));
+}
+
+function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string): GeneratorDiagnostic[] {
+  const out: GeneratorDiagnostic[] = [];
+  for (const [reason, routes] of byReason(mounts.omitted)) {
+    out.push({ code: 'ROUTE_NOT_REPRODUCIBLE', severity: 'error', file, subject: fn.id, route: routes[0], message: `${list(routes)} left out of the handler: ${reason}`, advice: 'export the router (or the app, or a factory without parameters that builds it), or keep the routes in the monolith' });
+  }
+  for (const [reason, routes] of byReason(mounts.wholeApp)) {
+    out.push({ code: 'WHOLE_APP_FALLBACK', severity: 'warning', file, subject: fn.id, route: routes[0], message: `${list(routes)} served through the whole monolith app (only this function's routes let through), because ${reason}; the bundle holds the whole app`, advice: 'export the router that registers the routes and make the middleware above it importable, then generate again' });
+  }
+  return out;
+}
+
+function byReason(items: Array<{ route: string; reason: string }>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { route, reason } of items) out.set(reason, [...(out.get(reason) ?? []), route]);
+  return out;
+}
+
+function list(routes: string[]): string {
+  return routes.length <= 3 ? routes.join(', ') : `${routes.slice(0, 3).join(', ')} and ${routes.length - 3} more`;
+}

@@ -1,0 +1,162 @@
+import type { AppSetting, Middleware, Route, RouterRef, SourceImport } from '../../model/analysis';
+import type { PlanFunction, SplitPlan } from '../../model/plan';
+
+/**
+ * How a function's handler reproduces each route: which app or router of the route's stack it
+ * imports and mounts (the deepest one it can import whose outer chain it can rebuild), which
+ * middleware run before and after it, and which routes it cannot reproduce at all.
+ */
+export interface MountPlan {
+  /** Mounts in the order the handler registers them. */
+  mounts: Mount[];
+  /** Routes left out of the handler, with the reason (the fallback route sends them to the monolith). */
+  omitted: Array<{ route: string; reason: string }>;
+  /** Routes served by importing the whole root app, with the reason it was needed. */
+  wholeApp: Array<{ route: string; reason: string }>;
+}
+
+/** One imported app or router with the routes the handler lets through to it. */
+export interface Mount {
+  /** The app or router to import (`level` 0 is the root app). */
+  target: RouterRef;
+  /** Its index in the routes' stack. */
+  level: number;
+  /** Settings of the root app to repeat on the handler's app (when `level` > 0). */
+  settings: AppSetting[];
+  /** Middleware registered above `target` that run before it, merged over its routes, in order. */
+  before: Middleware[];
+  /** Middleware registered above `target` that run after it (404 catch-alls, error handlers). */
+  after: Middleware[];
+  /** Route ids the handler lets through to it. */
+  routes: Route[];
+}
+
+const LITERAL_ARG = /^('([^'\\]|\\.)*'|"([^"\\]|\\.)*"|-?\d+(\.\d+)?|true|false|null)$/;
+
+/** Decides how the handler of `fn` reproduces each of its routes. Pure. */
+export function planMounts(plan: SplitPlan, fn: PlanFunction): MountPlan {
+  const result: MountPlan = { mounts: [], omitted: [], wholeApp: [] };
+  const byKey = new Map<string, Mount>();
+  const names = new Map<string, string>([['handler', 'cleave']]);
+  for (const id of fn.routes) {
+    const route = plan.routes[id];
+    if (!route) {
+      result.omitted.push({ route: id, reason: 'the plan has no route with this id in `routes`' });
+      continue;
+    }
+    const choice = chooseLevel(route, names);
+    if ('reason' in choice) {
+      result.omitted.push({ route: id, reason: choice.reason });
+      continue;
+    }
+    if (choice.level === 0 && choice.why) result.wholeApp.push({ route: id, reason: choice.why });
+    const stack = route.stack!;
+    const target = stack[choice.level]!;
+    const key = `${target.file}:${target.line}:${target.mountPath}`;
+    let mount = byKey.get(key);
+    if (!mount) {
+      mount = { target, level: choice.level, settings: choice.level > 0 ? stack[0]!.settings ?? [] : [], before: [], after: [], routes: [] };
+      byKey.set(key, mount);
+      result.mounts.push(mount);
+    }
+    mount.routes.push(route);
+    for (const m of outerChain(route, choice.level)) for (const i of m.imports ?? []) names.set(i.local, importKey(i));
+    mount.before = mergeChains(mount.before, route.middleware.filter((m) => (m.level ?? 0) < choice.level));
+    mount.after = mergeChains(mount.after, (route.trailing ?? []).filter((m) => (m.level ?? 0) < choice.level));
+  }
+  return wholeAppForAll(result);
+}
+
+/**
+ * When one route needs the whole app, the bundle holds it anyway: serve every route through it,
+ * so the function has one session store and one chain instead of two that disagree.
+ */
+function wholeAppForAll(result: MountPlan): MountPlan {
+  const whole = result.mounts.find((m) => m.level === 0);
+  if (!whole || result.mounts.length === 1) return result;
+  const others = result.mounts.filter((m) => m !== whole).flatMap((m) => m.routes);
+  const because = `another route of the function (${result.wholeApp[0]?.route ?? whole.routes[0]!.id}) needs the whole app`;
+  return {
+    mounts: [{ ...whole, routes: [...whole.routes, ...others].sort((a, b) => a.id.localeCompare(b.id)) }],
+    omitted: result.omitted,
+    wholeApp: [...result.wholeApp, ...others.map((r) => ({ route: r.id, reason: because }))],
+  };
+}
+
+type Choice = { level: number; why?: string } | { reason: string };
+
+/** The deepest importable level of the route's stack whose outer chain can be rebuilt. */
+function chooseLevel(route: Route, names: ReadonlyMap<string, string>): Choice {
+  const stack = route.stack;
+  if (!stack || stack.length === 0) return { reason: 'the plan was made by a cleave without route stacks: re-run `cleave plan`' };
+  const root = stack[0]!;
+  const rootReachable = root.export !== undefined || root.factory !== undefined;
+  if (route.conditional) {
+    return rootReachable ? { level: 0, why: `its registration is conditional (${route.conditional}); the app decides at run time` } : { reason: `its registration is conditional and the root app (${where(root)}) is not exported` };
+  }
+  let why = '';
+  for (let level = stack.length - 1; level >= 1; level--) {
+    const problem = levelProblem(route, level, names);
+    if (!problem) return { level };
+    if (!why) why = problem;
+  }
+  if (rootReachable) return { level: 0, why: why || 'it is registered on the root app itself' };
+  return { reason: `${why || 'it is registered on the root app itself'}, and the root app (${where(root)}) is neither exported nor made by an exported factory without parameters` };
+}
+
+/** Why the route cannot be served by mounting `stack[level]` alone, or undefined when it can. */
+function levelProblem(route: Route, level: number, names: ReadonlyMap<string, string>): string | undefined {
+  const stack = route.stack!;
+  const target = stack[level]!;
+  if (target.export === undefined && target.factory === undefined) return `${where(target)} is built inside a function and not exported`;
+  if (/regex:|\{\?\}/.test(target.mountPath)) return `${where(target)} is mounted at a path cleave cannot repeat (${target.mountPath})`;
+  const subApp = stack.slice(1, level).find((r) => r.kind === 'app');
+  if (subApp) return `the sub-app ${where(subApp)} above it would be left out`;
+  const unsettled = (stack[0]!.settings ?? []).find((s) => s.conditional || !s.args.every((a) => LITERAL_ARG.test(a)));
+  if (unsettled) return `the root app's setting ${unsettled.method}(${unsettled.args.join(', ')}) is not a literal`;
+  const outer = outerChain(route, level);
+  const blocker = outer.find((m) => m.conditional !== undefined || m.imports === undefined || m.source === undefined);
+  if (blocker) return `middleware ${blocker.name} (${blocker.sourceFile ?? blocker.file}) ${blocker.conditional ? 'is registered conditionally' : 'cannot be rebuilt from its imports'}`;
+  const clash = outer.flatMap((m) => m.imports ?? []).find((i) => names.has(i.local) && names.get(i.local) !== importKey(i));
+  if (clash) return `the name ${clash.local} means different things in the middleware sources this function combines`;
+  return undefined;
+}
+
+/** The middleware registered above `level` that the handler must rebuild for the route. */
+function outerChain(route: Route, level: number): Middleware[] {
+  return [...route.middleware, ...(route.trailing ?? [])].filter((m) => (m.level ?? 0) < level);
+}
+
+function importKey(i: SourceImport): string {
+  return `${i.file ?? ''}|${i.package ?? ''}|${i.imported}`;
+}
+
+function where(ref: RouterRef): string {
+  return `${ref.kind} of ${ref.file}:${ref.line}`;
+}
+
+/** Merges two middleware sequences that are subsequences of one registration order. */
+export function mergeChains(a: Middleware[], b: Middleware[]): Middleware[] {
+  const keys = new Set(a.map(chainKey));
+  const out = [...a];
+  let insertAt = 0;
+  for (const m of b) {
+    const key = chainKey(m);
+    const at = out.findIndex((x) => chainKey(x) === key);
+    if (at >= 0) {
+      insertAt = at + 1;
+      continue;
+    }
+    if (!keys.has(key)) {
+      out.splice(insertAt, 0, m);
+      keys.add(key);
+      insertAt++;
+    }
+  }
+  return out;
+}
+
+/** Identity of a middleware registration. */
+export function chainKey(m: Middleware): string {
+  return `${m.level ?? 0}|${m.sourceFile ?? m.file}|${m.path ?? ''}|${m.source ?? m.name}`;
+}

@@ -1,0 +1,47 @@
+import type { GeneratedFile } from '../model/generated-file';
+import type { SplitPlan } from '../model/plan';
+
+/** Where the generated files go relative to the app: all a generator needs besides the plan. */
+export interface GenerateContext {
+  /**
+   * The app dir as seen from the output folder, with '/' (`..` for `-o functions` inside the app,
+   * `../samples/shop-api` for `-o out` beside it). Handlers import the monolith's modules through it.
+   */
+  appDir: string;
+}
+
+/** A finding of a generator: what it could not reproduce, and what the user can do. */
+export interface GeneratorDiagnostic {
+  /** Stable UPPER_SNAKE code (`WHOLE_APP_FALLBACK`, `PATH_NOT_EXPRESSIBLE`, ...). */
+  code: string;
+  /** `error`: a route or schedule is missing from the output; `warning`: it works differently; `info`: worth knowing. */
+  severity: 'error' | 'warning' | 'info';
+  /** The generated file it concerns (relative to the output folder). */
+  file: string;
+  /** The function or schedule id. */
+  subject?: string;
+  /** The route id, when it concerns one route. */
+  route?: string;
+  /** What happened. */
+  message: string;
+  /** What to do about it. */
+  advice?: string;
+}
+
+/** What a generator returns: files to write and its findings. It never touches the disk. */
+export interface GeneratorOutput {
+  /** Files, paths relative to the output folder. */
+  files: GeneratedFile[];
+  /** Findings, in a stable order. */
+  diagnostics: GeneratorDiagnostic[];
+}
+
+/** One deployment target (Serverless Framework, AWS SAM, ...): one folder in `generators/`, one entry in `TARGETS`. */
+export interface Target {
+  /** Name used by `--target`. */
+  name: string;
+  /** One line for `--help`. */
+  description: string;
+  /** Pure: plan in, files out. */
+  generate(plan: SplitPlan, context: GenerateContext): GeneratorOutput;
+}

@@ -1,0 +1,74 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { main } from '../../cli/main';
+
+const SHOP = path.join(__dirname, '..', '..', 'samples', 'shop-api');
+const LIBRARY = path.join(__dirname, '..', '..', 'samples', 'library-js');
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'cleave', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-plan-'));
+
+describe('cleave plan and cleave split', () => {
+  it('split writes analysis, plan and report; the same input gives byte-identical files, also when re-planned', async () => {
+    const [a, b] = [tmp(), tmp()];
+    expect((await run('--quiet', 'split', SHOP, '-o', a)).code).toBe(0);
+    expect((await run('--quiet', 'split', SHOP, '-o', b)).code).toBe(0);
+    const names = fs.readdirSync(a).sort();
+    expect(names).toEqual(['SPLIT-REPORT.md', 'analysis.json', 'cleave.plan.yaml', 'report.html']);
+    for (const name of names) expect(fs.readFileSync(path.join(b, name), 'utf8')).toBe(fs.readFileSync(path.join(a, name), 'utf8'));
+    const before = fs.readFileSync(path.join(a, 'cleave.plan.yaml'), 'utf8');
+    expect((await run('--quiet', 'split', SHOP, '-o', a)).code).toBe(0);
+    expect(fs.readFileSync(path.join(a, 'cleave.plan.yaml'), 'utf8')).toBe(before);
+    const plan = parsePlanText(before);
+    const placed = [...plan.functions.flatMap((f) => f.routes), ...plan.keep.map((k) => k.route)].sort();
+    expect(placed).toEqual(Object.keys(plan.routes).sort());
+    expect(fs.readFileSync(path.join(a, 'SPLIT-REPORT.md'), 'utf8')).toContain('```mermaid');
+  }, 120000);
+
+  it('split places every route of the JavaScript sample exactly once', async () => {
+    const out = tmp();
+    expect((await run('--quiet', 'split', LIBRARY, '-o', out)).code).toBe(0);
+    const plan = parsePlanText(fs.readFileSync(path.join(out, 'cleave.plan.yaml'), 'utf8'));
+    expect(plan.app).toMatchObject({ language: 'javascript', expressMajor: 5 });
+    expect([...plan.functions.flatMap((f) => f.routes), ...plan.keep.map((k) => k.route)].sort()).toEqual(Object.keys(plan.routes).sort());
+  }, 120000);
+
+  it('plan keeps the edits of an existing -o plan and writes the report', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'cleave.plan.yaml');
+    expect((await run('--quiet', 'plan', SHOP, '-o', file, '--report', path.join(dir, 'report'))).code).toBe(0);
+    const first = fs.readFileSync(file, 'utf8');
+    const firstId = parsePlanText(first).functions[0]!.id;
+    fs.writeFileSync(file, first.replace(new RegExp(`- id: ${firstId}\\n`), '- id: renamed-by-hand\n'));
+    expect((await run('--quiet', 'plan', SHOP, '-o', file)).code).toBe(0);
+    expect(parsePlanText(fs.readFileSync(file, 'utf8')).functions.map((f) => f.id)).toContain('renamed-by-hand');
+    expect(fs.readdirSync(path.join(dir, 'report')).sort()).toEqual(['SPLIT-REPORT.md', 'report.html']);
+  }, 120000);
+
+  it('a bad config exits 2 with one line per problem naming the key path', async () => {
+    const config = path.join(tmp(), 'cleave.config.yaml');
+    fs.writeFileSync(config, 'functions:\n  users:\n    memory: big\nstrategy: fast\n');
+    const result = await run('plan', SHOP, '--config', config);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.split('\n').filter((l) => l.startsWith('cleave: error:'));
+    expect(lines).toHaveLength(2);
+    expect(lines).toContainEqual(expect.stringMatching(/^cleave: error: .*cleave\.config\.yaml: functions\.users\.memory: expected number, got string \(schema\/cleave\.config\.schema\.json documents every key\)$/));
+    expect(lines).toContainEqual(expect.stringContaining('cleave.config.yaml: strategy: expected one of'));
+  });
+
+  it('refuses a missing --config and an output folder that is the app itself', async () => {
+    const missing = await run('plan', SHOP, '--config', '/nonexistent/cleave.config.yaml');
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cleave: error: config file \/nonexistent\/cleave.config.yaml does not exist \(/) });
+    const self = await run('split', SHOP, '-o', SHOP);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toMatch(/cleave: error: the output folder .* is the app folder itself \(choose a folder inside it/);
+  });
+});

@@ -1,0 +1,77 @@
+import { planSplit } from '../../analyzer/plan/plan-split';
+import type { Hazard } from '../../model/analysis';
+import { analysisOf, configOf, fakeMeasurer, hazard, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
+
+const plan = (hazards: Hazard[], yaml = '', routes = shopRoutes()) => planSplit(analysisOf(routes, hazards, shopMounts()), configOf(yaml), undefined, { measurer: fakeMeasurer() });
+const functionOf = (p: Awaited<ReturnType<typeof plan>>, id: string) => p.functions.find((f) => f.routes.includes(id))?.id;
+
+describe('constraints', () => {
+  it('routes with a websocket or server-sent events hazard stay in the monolith, the hazard as reason', async () => {
+    const p = await plan([hazard('SERVER_SENT_EVENTS', ['GET /api/orders/:id'], 'warning', 'src/controllers/orders.ts', 41), hazard('WEBSOCKET_SERVER', [], 'error', 'src/realtime.ts', 17)]);
+    expect(p.keep).toEqual([{ route: 'GET /api/orders/:id', reason: 'SERVER_SENT_EVENTS src/controllers/orders.ts:41: SERVER_SENT_EVENTS found' }]);
+    expect(functionOf(p, 'GET /api/orders/:id')).toBeUndefined();
+  });
+
+  it('an error-severity hazard of unknown code keeps its routes; LOCAL_FILE_READ too', async () => {
+    const p = await plan([hazard('SOMETHING_NEW', ['GET /api/users'], 'error'), hazard('LOCAL_FILE_READ', ['GET /api/users/:id'])]);
+    expect(p.keep.map((k) => k.route)).toEqual(['GET /api/users', 'GET /api/users/:id']);
+  });
+
+  it('routes sharing module state share one function, across resources', async () => {
+    const p = await plan([hazard('MODULE_STATE_SHARED', ['GET /api/products/:id', 'GET /api/users'], 'warning', 'src/services/products.ts', 7)]);
+    expect(functionOf(p, 'GET /api/products/:id')).toBe(functionOf(p, 'GET /api/users'));
+    const fn = p.functions.find((f) => f.routes.includes('GET /api/users'))!;
+    expect(fn.reason).toContain('bound by in-memory state MODULE_STATE_SHARED src/services/products.ts:7');
+    expect(fn.hazards).toContain('MODULE_STATE_SHARED src/services/products.ts:7');
+  });
+
+  it('when one route bound by shared state stays in the monolith, the others stay with it', async () => {
+    const p = await plan([hazard('MODULE_STATE_SHARED', ['GET /api/orders', 'POST /api/orders'], 'warning', 'src/services/order-events.ts', 32), hazard('SERVER_SENT_EVENTS', ['GET /api/orders'])]);
+    expect(p.keep.map((k) => k.route)).toEqual(['GET /api/orders', 'POST /api/orders']);
+    expect(p.keep[1]!.reason).toMatch(/shares in-memory state \(MODULE_STATE_SHARED src\/services\/order-events.ts:32\) with GET \/api\/orders/);
+  });
+
+  it('state shared by more routes than stateGroupLimit allows is reported, not bound', async () => {
+    const all = shopRoutes().map((r) => r.id);
+    const p = await plan([hazard('MODULE_STATE_SHARED', all, 'warning', 'src/lib/metrics.ts', 2)]);
+    expect(p.functions.length).toBeGreaterThan(1);
+    expect(p.warnings.map((w) => w.code)).toContain('STATE_TOO_WIDE_TO_BIND');
+  });
+
+  it('honours config keep, exclude, pin, names and function overrides', async () => {
+    const p = await plan([], [
+      'exclude: ["/api/users/**"]',
+      'keep: [{ route: "POST /api/orders", reason: "writes to the legacy ledger" }]',
+      'pin: { catalog: ["GET /api/products", "GET /api/orders/:id"] }',
+      'names: { "GET /api/products/:id/reviews": reviews }',
+      'functions: { catalog: { memory: 1024, timeout: 30 } }',
+      'defaults: { memory: 256 }',
+    ].join('\n'));
+    expect(p.keep).toEqual([
+      { route: 'GET /api/users', reason: "excluded by config (exclude: '/api/users/**')" },
+      { route: 'GET /api/users/:id', reason: "excluded by config (exclude: '/api/users/**')" },
+      { route: 'POST /api/orders', reason: 'kept by config: writes to the legacy ledger' },
+    ]);
+    const catalog = p.functions.find((f) => f.id === 'catalog')!;
+    expect(catalog.routes).toEqual(expect.arrayContaining(['GET /api/orders/:id', 'GET /api/products']));
+    expect(catalog).toMatchObject({ memory: 1024, timeout: 30 });
+    expect(catalog.reason).toContain('pinned together by config (pin.catalog)');
+    expect(functionOf(p, 'GET /api/products/:id/reviews')).toBe('reviews');
+    expect(p.functions.find((f) => f.id === 'reviews')).toMatchObject({ memory: 256, timeout: 10 });
+  });
+
+  it('warns about config entries that match nothing', async () => {
+    const p = await plan([], 'exclude: ["/nope/**"]\nnames: { "GET /gone": x }\nfunctions: { ghost: { memory: 256 } }');
+    expect(p.warnings.map((w) => w.code).sort()).toEqual(['CONFIG_FUNCTION_UNKNOWN', 'CONFIG_NAME_UNUSED', 'CONFIG_SELECTOR_UNMATCHED']);
+    expect(p.warnings.find((w) => w.code === 'CONFIG_SELECTOR_UNMATCHED')?.message).toBe("exclude[0]: '/nope/**' matches no route (check the route id or glob)");
+  });
+
+  it('splits a cluster whose predicted bundle is over maxBundleBytes', async () => {
+    const big = (name: string) => route('GET', `/api/big/${name}`, { files: ['src/routes/big.ts', 'src/controllers/big.ts', `src/services/${name}.ts`] });
+    const routes = [big('a'), big('b'), big('c'), big('d')];
+    const sizes = { 'src/routes/big.ts': 1000, 'src/controllers/big.ts': 1000, 'src/services/a.ts': 5000, 'src/services/b.ts': 5000, 'src/services/c.ts': 5000, 'src/services/d.ts': 5000 };
+    const p = await planSplit(analysisOf(routes), configOf('maxBundleBytes: 12000'), undefined, { measurer: fakeMeasurer(sizes) });
+    expect(p.functions.length).toBeGreaterThan(1);
+    for (const f of p.functions) expect(f.bundle!.bytes).toBeLessThanOrEqual(12000);
+  });
+});

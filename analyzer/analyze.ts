@@ -4,7 +4,8 @@ import { type ClosureIndex, computeClosures } from './closure/closure';
 import { DiagnosticSink } from './diagnostics';
 import { InputError } from './errors';
 import { GuardedModuleLoader } from './guarded-module-loader';
-import type { InternalErrorListener } from './internal-errors';
+import { detectHazards } from './hazards/detect';
+import { type InternalErrorListener, reportInternalError } from './internal-errors';
 import { declaresExpress, loadAppRoot } from './load/app-root';
 import { explicitEntries, findEntries } from './load/entries';
 import { findImportCycles } from './load/cycles';
@@ -45,7 +46,8 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   progress({ stage: 'load', message: 'parsing sources' });
   const loaded = loadProject(root, diagnostics, options.onInternalError);
   const texts = new Map([...loaded.files].map(([file, sf]) => [file, sf.getFullText()]));
-  const usesExpress = [...texts.values()].some((t) => IMPORTS_EXPRESS.test(t));
+  // The express repository itself: its examples reach the framework by relative paths.
+  const usesExpress = root.packageJson?.name === 'express' || [...texts.values()].some((t) => IMPORTS_EXPRESS.test(t));
   if (!usesExpress) {
     const why = texts.size === 0 ? 'no JavaScript or TypeScript source files' : 'no file imports express';
     throw new InputError('NOT_AN_EXPRESS_APP', `${options.appDir} is not an Express app: ${why}`, 'point cleave at the folder of an Express app');
@@ -85,7 +87,17 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
       ...conditional(m.conditions),
     })),
     static: flat.statics.map((s) => ({ path: s.path, dir: s.dir, ...site(s.site, rel) })),
-    hazards: [],
+    hazards: detectHazards({
+      appDir,
+      files: loaded.files,
+      routesUsing: (anchor) => closures.routesUsing(anchor),
+      routes,
+      resolveImport: (specifier, from) => {
+        const resolved = resolver.resolve(specifier, from);
+        return resolved.kind === 'file' ? resolved.path : undefined;
+      },
+      onError: (error, detector, file) => reportInternalError(diagnostics, file ?? appDir, file ? 'scanning for hazards in' : `running the ${detector} hazard detector over`, error, options.onInternalError),
+    }),
     diagnostics: diagnostics.list(),
   };
 }

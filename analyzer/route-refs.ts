@@ -6,6 +6,7 @@ import type { ModuleResolver } from './load/module-resolver';
 import { lineOf } from './positions';
 import type { FunctionRef } from './routes/describe';
 import type { ChainEntry, StackEntry } from './routes/flatten';
+import type { RouterModel } from './routes/router-model';
 import { compact } from './routes/text';
 
 /** What turning the evaluator's findings into Analysis records needs. */
@@ -21,10 +22,16 @@ export interface RefContext {
 /** An app or router of a route's stack: where it is created and how generated code gets hold of it. */
 export function routerRef(entry: Pick<StackEntry, 'router' | 'mountPath'>, ctx: RefContext): RouterRef {
   const { router, mountPath } = entry;
-  const holder = router.node.getParent();
-  const exported = holder ? exportPath(Node.isVariableDeclaration(holder) ? holder : router.node) : undefined;
-  const factory = exported ? undefined : factoryOf(router.node);
-  const settings = router.kind === 'app' ? appSettings(router.settings ?? []) : [];
+  let known = refs.get(router);
+  if (!known) {
+    const holder = router.node.getParent();
+    const exported = holder ? exportPath(Node.isVariableDeclaration(holder) ? holder : router.node) : undefined;
+    const factory = exported ? undefined : factoryOf(router.node);
+    const settings = router.kind === 'app' ? appSettings(router.settings ?? []) : [];
+    known = { exported, factory, settings };
+    refs.set(router, known);
+  }
+  const { exported, factory, settings } = known;
   return {
     ...site(router.node, ctx.rel),
     ...(exported ? { export: exported } : {}),
@@ -34,6 +41,9 @@ export function routerRef(entry: Pick<StackEntry, 'router' | 'mountPath'>, ctx: 
     ...(settings.length > 0 ? { settings } : {}),
   };
 }
+
+/** Export, factory and settings of each router, worked out once (every route below it asks). */
+const refs = new WeakMap<RouterModel, { exported?: string; factory?: string; settings: AppSetting[] }>();
 
 /** A middleware of a route's chain, with what generated code needs to rebuild it. */
 export function middlewareRef(entry: ChainEntry, ctx: RefContext): Middleware {
@@ -81,7 +91,7 @@ function factoryOf(created: Node): string | undefined {
 }
 
 /** Settings made on an app, deduplicated (an app factory evaluated twice records them twice). */
-function appSettings(calls: NonNullable<import('./routes/router-model').RouterModel['settings']>): AppSetting[] {
+function appSettings(calls: NonNullable<RouterModel['settings']>): AppSetting[] {
   const seen = new Set<Node>();
   const out: AppSetting[] = [];
   for (const call of calls) {

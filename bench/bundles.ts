@@ -19,6 +19,8 @@ export interface BundleFigure {
   id: string;
   /** Bundle size in bytes (unminified, as esbuild writes it with the options below). */
   bytes: number;
+  /** Bytes of the bundle that come from the app's own files (not node_modules): what splitting can cut. */
+  appBytes: number;
   /** Median time of `require(bundle)` in a fresh process (ms). */
   coldRequireMs: number;
   /** Why it could not be built or required. */
@@ -41,6 +43,8 @@ export interface SampleBundles {
   medianBytesRatio?: number;
   /** Median over functions of cold require / whole-app cold require. */
   medianColdRatio?: number;
+  /** Median over functions of app-code bytes / whole-app app-code bytes. */
+  medianAppBytesRatio?: number;
 }
 
 const ADAPTERS = ['@codegenie/serverless-express', 'serverless-http'];
@@ -58,6 +62,7 @@ function buildOptions(sampleDir: string, entry: string, outfile: string): esbuil
     logLevel: 'silent',
     nodePaths: [path.join(sampleDir, 'node_modules'), path.join(REPO, 'node_modules')],
     plugins: [pinDirname],
+    metafile: true,
   };
 }
 
@@ -84,12 +89,16 @@ const pinDirname: esbuild.Plugin = {
   },
 };
 
-async function bundle(sampleDir: string, entry: string, outfile: string): Promise<{ bytes: number; error?: string }> {
+async function bundle(sampleDir: string, entry: string, outfile: string): Promise<{ bytes: number; appBytes: number; error?: string }> {
   try {
-    await esbuild.build(buildOptions(sampleDir, entry, outfile));
-    return { bytes: fs.statSync(outfile).size };
+    const built = await esbuild.build(buildOptions(sampleDir, entry, outfile));
+    const output = Object.values(built.metafile?.outputs ?? {})[0];
+    const appBytes = Object.entries(output?.inputs ?? {})
+      .filter(([file]) => !file.includes('node_modules/') && !file.endsWith('whole-app-source.js'))
+      .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+    return { bytes: fs.statSync(outfile).size, appBytes };
   } catch (error) {
-    return { bytes: NaN, error: String((error as Error).message ?? error).split('\n').slice(0, 3).join(' ') };
+    return { bytes: NaN, appBytes: NaN, error: String((error as Error).message ?? error).split('\n').slice(0, 3).join(' ') };
   }
 }
 
@@ -115,6 +124,18 @@ function handlersIn(outDir: string): Array<{ id: string; file: string }> {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+function generatedText(dir: string): string {
+  const texts: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (/\.[cm]?[jt]s$/.test(e.name)) texts.push(fs.readFileSync(path.join(d, e.name), 'utf8'));
+    }
+  };
+  walk(dir);
+  return texts.join('\n');
+}
+
 /** Measures (c) for one sample; `splitAvailable` says whether `cleave split` exists yet. */
 export async function measureBundles(sample: BundleSample, splitAvailable: boolean, runs: number): Promise<SampleBundles> {
   const sampleDir = path.join(REPO, sample.dir);
@@ -135,8 +156,9 @@ export async function measureBundles(sample: BundleSample, splitAvailable: boole
     }
   }
 
-  // The adapter the generated handlers use (serverless-http when there are none to look at).
-  const handlerText = handlers.map((h) => fs.readFileSync(h.file, 'utf8')).join('\n');
+  // The adapter the generated functions use, read from every file under functions/ (the handlers
+  // may reach it through a shared runtime module); serverless-http when there is nothing to read.
+  const handlerText = handlers.length > 0 ? generatedText(path.join(work, 'split', 'functions')) : '';
   const adapter = ADAPTERS.find((a) => handlerText.includes(`'${a}'`) || handlerText.includes(`"${a}"`)) ?? 'serverless-http';
 
   const entryOnly = await bundle(sampleDir, entry, path.join(work, 'entry.js'));
@@ -156,7 +178,7 @@ exports.handler = ${wrap};
   const wholeFile = path.join(work, 'whole-app.js');
   const whole = await bundle(sampleDir, wrapper, wholeFile);
   const wholeCold = whole.error ? { ms: NaN, error: whole.error } : coldRequire(wholeFile, runs, work);
-  result.wholeApp = { id: 'whole-app', adapter, bytes: whole.bytes, coldRequireMs: round(wholeCold.ms, 1), ...(wholeCold.error ? { error: wholeCold.error } : {}) };
+  result.wholeApp = { id: 'whole-app', adapter, bytes: whole.bytes, appBytes: whole.appBytes, coldRequireMs: round(wholeCold.ms, 1), ...(wholeCold.error ? { error: wholeCold.error } : {}) };
 
   if (handlers.length > 0) {
     const functions: BundleFigure[] = [];
@@ -164,11 +186,12 @@ exports.handler = ${wrap};
       const outfile = path.join(work, 'functions', `${handler.id}.js`);
       const built = await bundle(sampleDir, handler.file, outfile);
       const cold = built.error ? { ms: NaN, error: built.error } : coldRequire(outfile, runs, work);
-      functions.push({ id: handler.id, bytes: built.bytes, coldRequireMs: round(cold.ms, 1), ...(cold.error ? { error: cold.error } : {}) });
+      functions.push({ id: handler.id, bytes: built.bytes, appBytes: built.appBytes, coldRequireMs: round(cold.ms, 1), ...(cold.error ? { error: cold.error } : {}) });
     }
     result.functions = functions;
     result.medianBytesRatio = round(median(functions.map((f) => f.bytes / whole.bytes)), 3);
     result.medianColdRatio = round(median(functions.map((f) => f.coldRequireMs / result.wholeApp!.coldRequireMs)), 3);
+    result.medianAppBytesRatio = round(median(functions.map((f) => f.appBytes / whole.appBytes)), 3);
   }
   fs.rmSync(work, { recursive: true, force: true });
   return result as SampleBundles;

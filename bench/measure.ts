@@ -41,7 +41,9 @@ export function runWorker(mode: 'cli' | 'madge' | 'require', args: string[], opt
     parsed = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as Partial<Sample>;
     fs.rmSync(resultFile, { force: true });
   } catch {
-    parsed = { ok: false, error: `worker wrote no result (exit ${child.status}${child.signal ? `, ${child.signal}` : ''}): ${(child.stderr || '').trim().slice(-500)}` };
+    const stderr = child.stderr || '';
+    const fatal = /FATAL ERROR[^\n]*/.exec(stderr)?.[0] ?? stderr.trim().split('\n').slice(-3).join(' ');
+    parsed = { ok: false, error: `the process died (exit ${child.status}${child.signal ? `, ${child.signal}` : ''}): ${fatal.slice(0, 500)}` };
   }
   return { ok: false, loadMs: NaN, runMs: NaN, totalMs: NaN, maxRssMB: NaN, ...parsed, wallMs };
 }

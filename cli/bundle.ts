@@ -1,43 +1,38 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLE_FILE } from '../generators/layout';
-import type { GeneratedFile } from '../model/generated-file';
+import type { BuiltBundle } from '../model/bundle-report';
+import type { AppAsset } from './app-assets';
+import type { OutputFile } from './output';
 
 /** One entry to bundle: a generated handler, relative to the output folder. */
 export interface BundleEntry {
   /** Function or schedule id. */
   id: string;
+  /** A plan function or a scheduled job. */
+  kind: 'function' | 'schedule';
   /** The handler source, relative to the output folder. */
   source: string;
   /** Folder of the bundle, relative to the output folder. */
   outDir: string;
 }
 
-/** The size of one bundle, and what it is made of. */
-export interface BundleSize {
-  /** Function or schedule id. */
-  id: string;
-  /** The bundle, relative to the output folder. */
-  file: string;
-  /** Bytes of the bundle (what Lambda loads; `@aws-sdk/*` excluded, it is in the runtime). */
-  bytes: number;
-  /** Bytes of it that come from the monolith's own files (and the generated handler). */
-  appBytes: number;
-  /** Bytes of it that come from npm packages, by package, largest first. */
-  packages: Array<{ name: string; bytes: number }>;
-}
 
 /** What bundling gives: files to write through the one writer, sizes, and failures. */
 export interface BundleResult {
-  /** Bundles (and nothing else), paths relative to the output folder. */
-  files: GeneratedFile[];
+  /** Bundles and the asset copies beside them, paths relative to the output folder. */
+  files: OutputFile[];
   /** One per bundled entry. */
-  sizes: BundleSize[];
+  sizes: BuiltBundle[];
   /** Entries esbuild could not bundle, with its first error. */
   failures: Array<{ id: string; message: string }>;
 }
 
 /** The esbuild options every function is bundled with (TOOLCHAIN.md). */
+export const BUNDLE_OPTIONS_TEXT = '--bundle --platform=node --target=node20 --format=cjs --external:@aws-sdk/*';
+
+/** The same options for esbuild's API. */
 export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['@aws-sdk/*'] } as const;
 
 /**
@@ -47,9 +42,11 @@ export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20'
  * a handler runs the monolith's own Express), then from the output folder, then from cleave's
  * own install (the adapter, when the app does not depend on it yet).
  */
-export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[]): Promise<BundleResult> {
+export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = []): Promise<BundleResult> {
   const root = path.resolve(outDir);
+  const app = path.resolve(appDir);
   const result: BundleResult = { files: [], sizes: [], failures: [] };
+  const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
   for (const entry of entries) {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
     try {
@@ -63,12 +60,13 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
         metafile: true,
         logLevel: 'silent',
         legalComments: 'none',
-        plugins: [resolveFromApp(root, path.resolve(appDir))],
+        banner: { js: `var ${ROOT_VAR} = __dirname;` },
+        plugins: [resolveFromApp(root, app), keepDirname(app)],
       });
       const output = built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!;
       const file = path.relative(root, outfile).split(path.sep).join('/');
-      result.files.push({ path: file, contents: output.text });
-      result.sizes.push({ id: entry.id, file, bytes: output.contents.byteLength, ...composition(built.metafile) });
+      result.files.push({ path: file, contents: output.text }, ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })));
+      result.sizes.push({ id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile) });
     } catch (error) {
       const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
       const first = errors?.[0];
@@ -96,13 +94,45 @@ function resolveFromApp(outDir: string, appDir: string): Plugin {
   };
 }
 
+/** The bundle's own folder, where the app's assets are copied at their relative places. */
+const ROOT_VAR = '__cleaveAppRoot';
+
+/**
+ * Keeps `__dirname` and `__filename` of each app module pointing where that module's files are:
+ * in a bundle every module would otherwise see the bundle's folder, and `path.join(__dirname,
+ * '..', 'data', 'seed.json')` would miss the copied asset.
+ */
+function keepDirname(appDir: string): Plugin {
+  return {
+    name: 'cleave-keep-dirname',
+    setup(builder) {
+      builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+        if (!isInside(appDir, args.path) || args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        if (!/\b__(dirname|filename)\b/.test(text)) return undefined;
+        const rel = path.relative(appDir, args.path).split(path.sep).join('/');
+        const dir = path.posix.dirname(rel);
+        const shim = `const __dirname = ${ROOT_VAR}${dir === '.' ? '' : ` + ${JSON.stringify('/' + dir)}`}; const __filename = ${ROOT_VAR} + ${JSON.stringify('/' + rel)};`;
+        return { contents: `${shim}\n${text}`, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
+function loaderOf(file: string): 'ts' | 'tsx' | 'js' | 'jsx' {
+  if (/\.[cm]?ts$/.test(file)) return 'ts';
+  if (file.endsWith('.tsx')) return 'tsx';
+  if (file.endsWith('.jsx')) return 'jsx';
+  return 'js';
+}
+
 function isInside(dir: string, file: string): boolean {
   const rel = path.relative(dir, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /** Bytes of the bundle from the app's own files and from each package, from esbuild's metafile. */
-function composition(metafile: Metafile): Pick<BundleSize, 'appBytes' | 'packages'> {
+function composition(metafile: Metafile): Pick<BuiltBundle, 'appBytes' | 'packages'> {
   let appBytes = 0;
   const packages = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { analyzeCommand } from './commands/analyze';
+import { registerGenerateCommand } from './commands/register-generate';
 import { registerPlanCommands } from './commands/register-plan';
 import { registerVerifyCommand } from './commands/verify';
 import { EXIT, reportError } from './errors';
@@ -30,6 +31,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
       result.code = await analyzeCommand(appDir, { ...options, quiet: program.opts().quiet as boolean, debug: program.opts().debug as boolean }, io);
     });
   registerPlanCommands(program, io, result);
+  registerGenerateCommand(program, io, result);
   registerVerifyCommand(program, io, result);
   return program;
 }

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Writes a file atomically: a temporary file beside it, then a rename. */
-export function writeFileAtomic(file: string, contents: string): void {
+/** Writes a file (text or bytes) atomically: a temporary file beside it, then a rename. */
+export function writeFileAtomic(file: string, contents: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   fs.writeFileSync(temp, contents);

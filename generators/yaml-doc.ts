@@ -22,10 +22,11 @@ export const sub = (template: string): Intrinsic => new Intrinsic('Sub', templat
  * anchors, `Intrinsic`s as short tags, a leading comment block. Same object, same text.
  */
 export function toYaml(value: unknown, header: string[]): string {
-  const doc = new Document();
+  // YAML 1.1 rules decide the quoting, so `2010-09-09`, `yes` or `3` stay strings for YAML 1.1 readers too.
+  const doc = new Document(undefined, { version: '1.1' });
   doc.contents = toNode(doc, value) as YamlNode;
   doc.commentBefore = header.map((l) => (l ? ` ${l}` : '')).join('\n');
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: true });
 }
 
 function toNode(doc: Document, value: unknown): unknown {
@@ -33,6 +34,7 @@ function toNode(doc: Document, value: unknown): unknown {
     const node = toNode(doc, value.value);
     const tagged = isNode(node) ? node : doc.createNode(node);
     tagged.tag = `!${value.fn}`;
+    if (tagged instanceof YAMLSeq) tagged.flow = true; // !If [Cond, a, b]
     return tagged;
   }
   if (Array.isArray(value)) {

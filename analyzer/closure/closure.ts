@@ -7,7 +7,7 @@ import type { FlatRoute } from '../routes/flatten';
 import { fileIndex } from './file-index';
 import { DeclarationResolver } from './resolve';
 import { type UnitFacts, scanUnit } from './scan';
-import { type Unit, unit } from './units';
+import { type Unit, anchorNodes, unit } from './units';
 
 /** Closures of every route, and the reverse index hazards use to find the routes a place affects. */
 export interface ClosureIndex {
@@ -52,7 +52,7 @@ export function computeClosures(appDir: string, routes: FlatRoute[], files: Map<
       f.packages.forEach((x) => packages.add(x));
       f.env.forEach((x) => env.add(x));
       f.entities.forEach((x) => entities.add(x));
-      addTo(byNode, u.node, id);
+      for (const anchor of anchorNodes(u)) addTo(byNode, anchor, id);
     }
     const inApp = [...fileSet].filter((f) => !path.relative(appDir, f).startsWith('..'));
     for (const f of inApp) addTo(byFile, f, id);
@@ -64,9 +64,13 @@ export function computeClosures(appDir: string, routes: FlatRoute[], files: Map<
     deps,
     routesUsing(anchor: Node): string[] {
       if (Node.isSourceFile(anchor)) return [...(byFile.get(anchor.getFilePath()) ?? [])].sort();
-      const ids = new Set<string>();
-      for (let n: Node | undefined = anchor; n; n = n.getParent()) byNode.get(n)?.forEach((id) => ids.add(id));
-      return [...ids].sort();
+      // The innermost unit holding the anchor decides: a place inside one method of a class
+      // affects the routes that reach that method, not every route that reaches the class.
+      for (let n: Node | undefined = anchor; n; n = n.getParent()) {
+        const ids = byNode.get(n);
+        if (ids) return [...ids].sort();
+      }
+      return [];
     },
   };
 }

@@ -20,6 +20,16 @@ const PORTABLE_GLOBALS = new Set([
  * (`__dirname`, `require`).
  */
 export function sourceImports(expr: Node, appDir: string, resolver: ModuleResolver): SourceImport[] | undefined {
+  // the same registration argument is in the chain of every route after it: work it out once
+  if (cache.has(expr)) return cache.get(expr);
+  const found = compute(expr, appDir, resolver);
+  cache.set(expr, found);
+  return found;
+}
+
+const cache = new WeakMap<Node, SourceImport[] | undefined>();
+
+function compute(expr: Node, appDir: string, resolver: ModuleResolver): SourceImport[] | undefined {
   if (expr.getFirstDescendant((n) => isOpaque(n)) || isOpaque(expr)) return undefined;
   const file = expr.getSourceFile();
   const bindings = fileIndex(file).bindings;

@@ -20,6 +20,21 @@ export function unit(node: Node, member?: string): Unit {
   return { key: `${file}:${node.getStart()}:${node.getKind()}#${member ?? ''}`, node, member };
 }
 
+/**
+ * The nodes a unit stands for when asking which routes reach a place: a class member unit
+ * stands for that member (not the whole class), an object-literal member for its property.
+ */
+export function anchorNodes(u: Unit): Node[] {
+  const { node, member } = u;
+  const isClass = Node.isClassDeclaration(node) || Node.isClassExpression(node);
+  const literal = Node.isVariableDeclaration(node) ? unwrap(node.getInitializer()) : undefined;
+  const parts: Node[] = isClass ? node.getMembers() : literal && Node.isObjectLiteralExpression(literal) ? literal.getProperties() : [];
+  if (member === '#init' && isClass) return [...node.getConstructors(), ...node.getProperties()];
+  if (member === undefined || member.startsWith('#')) return [node, ...parts];
+  const named = parts.filter((m) => 'getName' in m && (m as { getName(): string }).getName() === member);
+  return [node, ...named];
+}
+
 /** What scanning a unit needs: the nodes whose code runs, further units it always implies, and its class. */
 export interface UnitBody {
   /** Nodes to scan for references. */
@@ -54,8 +69,24 @@ function withAugmentations(body: UnitBody, decl: Node): UnitBody {
   const name = (decl as { getName?(): string | undefined }).getName?.();
   const parent = Node.isVariableDeclaration(decl) ? decl.getVariableStatement() : decl;
   if (!name || !parent || !Node.isSourceFile(parent.getParent() ?? decl)) return body;
-  const statements = decl.getSourceFile().getStatements().filter((s) => Node.isExpressionStatement(s) && leftmost(s.getExpression()) === name);
+  const statements = decl
+    .getSourceFile()
+    .getStatements()
+    .filter((s) => Node.isExpressionStatement(s) && leftmost(s.getExpression()) === name && !isRegistration(s.getExpression()));
   return statements.length > 0 ? { ...body, nodes: [...body.nodes, ...statements] } : body;
+}
+
+/** Express registrations (`app.get(...)`, `router.use(...)`) add routes; they do not complete a declaration. */
+const REGISTRATION = /^(use|route|listen|param|all|get|post|put|patch|delete|del|options|head|set|engine|enable|disable)$/;
+
+function isRegistration(expr: Node): boolean {
+  for (let current: Node = expr; Node.isCallExpression(current); ) {
+    const callee = current.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return false;
+    if (REGISTRATION.test(callee.getName())) return true;
+    current = callee.getExpression();
+  }
+  return false;
 }
 
 function leftmost(expr: Node): string | undefined {

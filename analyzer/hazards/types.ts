@@ -42,8 +42,11 @@ export interface HazardContext {
   routes?: readonly Route[];
   /** Resolves an import specifier to an absolute source path (tsconfig aliases included); relative paths are probed when absent. */
   resolveImport?(specifier: string, fromFile: string): string | undefined;
-  /** Receives an unexpected error of one detector; the others still run. Without it the error is thrown. */
-  onError?(error: unknown, detector: string): void;
+  /**
+   * Receives an unexpected error of one detector (the others still run), or of one file that
+   * cannot be scanned (`file` set; the file is skipped). Without it the error is thrown.
+   */
+  onError?(error: unknown, detector: string, file?: string): void;
 }
 
 /** A detector: pure, syntactic, one concern. */

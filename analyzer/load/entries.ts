@@ -49,11 +49,12 @@ export function explicitEntries(root: AppRoot, entries: string[]): string[] {
   });
 }
 
-/** Files named as the program by package.json (`main`, `bin`, `node x` in `start`). */
+/** Files named as the program by package.json (`main`, or its default index.js; `bin`; `node x` in `start`). */
 export function packageEntryFiles(root: AppRoot): string[] {
   const pkg = root.packageJson;
   const names: string[] = [];
-  if (pkg?.main) names.push(pkg.main);
+  // npm's default `main` is index.js: apps started with `node index.js` often do not name it.
+  names.push(pkg?.main ?? 'index.js');
   if (typeof pkg?.bin === 'string') names.push(pkg.bin);
   else if (pkg?.bin) names.push(...Object.values(pkg.bin));
   const start = pkg?.scripts?.start;

@@ -10,6 +10,13 @@ export type Resolution =
   | { kind: 'builtin'; name: string }
   | { kind: 'missing' };
 
+/** The package a file belongs to, from the nearest package.json above it. */
+interface OwningPackage {
+  dir: string;
+  name?: string;
+  main?: string;
+}
+
 const BUILTINS = new Set(builtinModules);
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.json'];
 
@@ -19,6 +26,7 @@ const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.json'];
  */
 export class ModuleResolver {
   private readonly cache = new Map<string, Resolution>();
+  private readonly packages = new Map<string, OwningPackage | undefined>();
   private readonly host: ts.ModuleResolutionHost = ts.sys;
   private readonly tsCache: ts.ModuleResolutionCache;
 
@@ -61,10 +69,40 @@ export class ModuleResolver {
   }
 
   private classify(file: string, specifier: string): Resolution {
+    // Express's own examples reach the framework by a relative path (`require('../..')`): cleave
+    // models express, it never evaluates express's source.
+    if (this.isExpressItself(file)) return { kind: 'package', name: 'express' };
     if (file.split(path.sep).includes('node_modules') || !file.startsWith(this.appDir + path.sep)) {
       return specifier.startsWith('.') ? { kind: 'file', path: file } : { kind: 'package', name: packageName(specifier) };
     }
     return { kind: 'file', path: file };
+  }
+
+  /** Whether a file is express's main module or part of its `lib/` (the framework, not its examples). */
+  private isExpressItself(file: string): boolean {
+    const pkg = this.owningPackage(path.dirname(file));
+    if (pkg?.name !== 'express') return false;
+    const main = this.probe(path.resolve(pkg.dir, pkg.main ?? 'index'));
+    return file === main || file.startsWith(path.join(pkg.dir, 'lib') + path.sep);
+  }
+
+  /** The package.json nearest above `dir`: its folder, name and main (cached per folder). */
+  private owningPackage(dir: string): OwningPackage | undefined {
+    if (this.packages.has(dir)) return this.packages.get(dir);
+    let found: OwningPackage | undefined;
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      try {
+        const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; main?: string };
+        found = { dir, name: json.name, main: json.main };
+      } catch {
+        found = { dir };
+      }
+    } else if (path.dirname(dir) !== dir) {
+      found = this.owningPackage(path.dirname(dir));
+    }
+    this.packages.set(dir, found);
+    return found;
   }
 
   /** Tries `base` as a file, with each extension, and as a folder with an index file. */

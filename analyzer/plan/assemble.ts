@@ -58,7 +58,7 @@ export async function assembleFunctions(input: AssembleInput, warnings: PlanWarn
     const union = (pick: (r: Route) => readonly string[]): string[] => [...new Set(routes.flatMap(pick))].sort();
     const files = union((r) => [...(input.footprints.get(r.id)?.files ?? [])]);
     const inGroup = new Set(group.routes);
-    const hazards = sorted.filter((h) => hazardRole(h) !== 'schedule' && h.routes.some((r) => inGroup.has(r))).map(hazardRef);
+    const hazards = sorted.filter((h) => hazardRole(h, sorted) !== 'schedule' && h.routes.some((r) => inGroup.has(r))).map(hazardRef);
     const override = input.config.functions[id];
     const fn: PlanFunction = {
       id,

@@ -43,7 +43,7 @@ export function computeConstraints(routes: readonly Route[], hazards: readonly H
   const boundBy = new Map<string, string[]>();
   for (const hazard of sortHazards(hazards)) {
     const affected = hazard.routes.filter((id) => known.has(id));
-    const role = hazardRole(hazard);
+    const role = hazardRole(hazard, hazards);
     if (role === 'keep') {
       for (const id of affected) if (!keep.has(id)) keep.set(id, `${hazardRef(hazard)}: ${hazard.message}`);
     } else if (role === 'bind' && affected.length >= 2) {

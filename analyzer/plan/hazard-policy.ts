@@ -12,16 +12,22 @@ export type HazardRole =
   | 'note';
 
 /** Hazards whose routes cannot be served by a short-lived function at all. */
-const KEEP = new Set(['WEBSOCKET_SERVER', 'SERVER_SENT_EVENTS', 'LOCAL_FILE_READ', 'LONG_POLLING']);
+const KEEP = new Set(['WEBSOCKET_SERVER', 'SERVER_SENT_EVENTS', 'LONG_POLLING']);
 /** Hazards binding their routes through state in one process's memory. */
-const BIND = new Set(['MODULE_STATE_SHARED', 'IN_MEMORY_STATE', 'IN_PROCESS_EVENTS', 'EVENT_EMITTER_SHARED']);
+const BIND = new Set(['MODULE_STATE_SHARED', 'EVENT_EMITTER_STATE']);
 /** Hazards that start work at boot instead of per request. */
 const SCHEDULE = new Set(['TIMER_AT_BOOT', 'CRON_JOB']);
 
-/** The role of a hazard: by code, and `error` severity (cannot run in a function) means keep. */
-export function hazardRole(hazard: Hazard): HazardRole {
+/**
+ * The role of a hazard: by code, and `error` severity (cannot run in a function) means keep.
+ * A route reading local files (`res.sendFile` of an upload) stays in the monolith when requests
+ * of the app write local files: what it reads may have been written by another request, on disk
+ * no function shares. Reading files shipped with the code is fine, so without such writes it is a note.
+ */
+export function hazardRole(hazard: Hazard, all: readonly Hazard[] = []): HazardRole {
   if (SCHEDULE.has(hazard.code)) return 'schedule';
   if (KEEP.has(hazard.code)) return 'keep';
+  if (hazard.code === 'LOCAL_FILE_READ_AT_REQUEST') return all.some((h) => h.code === 'LOCAL_DISK_WRITE' && h.routes.length > 0) ? 'keep' : 'note';
   if (BIND.has(hazard.code)) return 'bind';
   return hazard.severity === 'error' ? 'keep' : 'note';
 }

@@ -116,5 +116,6 @@ function isPathArgument(arg: Argument, count: number): boolean {
 
 function markMounted(value: Value): void {
   if (value.kind === 'router') value.router.mounted = true;
+  else if (value.kind === 'lib') value.wraps?.forEach((router) => (router.mounted = true));
   else if (value.kind === 'array') value.elements.forEach(markMounted);
 }

@@ -163,9 +163,12 @@ function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkSt
     const scoped = part.path !== '/' && part.path !== '';
     layer.args.forEach((arg, index) => {
       const value = arg.value;
-      if (value.kind === 'router') {
-        out.mounts.push({ path, kind: value.router.kind, site: layer.node, target: value.router.node, conditions: state.conditions });
-        walk(ev, value.router, { prefix: path, chain: state.chain, conditions: state.conditions, isRoot: false, depth: state.depth + 1, entry: state.entry, trail: [...state.trail, here] }, emit, out);
+      const routers = value.kind === 'router' ? [value.router] : value.kind === 'lib' ? (value.wraps ?? []) : [];
+      if (routers.length > 0) {
+        for (const router of routers) {
+          out.mounts.push({ path, kind: router.kind, site: layer.node, target: router.node, conditions: state.conditions });
+          walk(ev, router, { prefix: path, chain: state.chain, conditions: state.conditions, isRoot: false, depth: state.depth + 1, entry: state.entry, trail: [...state.trail, here] }, emit, out);
+        }
       } else if (value.kind === 'express-static') {
         out.statics.push({ path, dir: staticDir(ev, value.dir), site: layer.node });
       } else if (value.kind === 'lib' && scoped && ROUTE_SERVING_PACKAGES.has(value.pkg)) {

@@ -13,7 +13,7 @@ import type { RouterModel } from './router-model';
 import { Scope } from './scope';
 import { executeStatements } from './statements';
 import { compact } from './text';
-import { UNDEFINED, type FunctionValue, type Value, object, unknown } from './values';
+import { UNDEFINED, type FunctionValue, type LibValue, type Value, object, unknown } from './values';
 
 const MAX_DEPTH = 24;
 const DEFAULT_BUDGET = 3_000_000;
@@ -105,7 +105,10 @@ export class Interpreter implements Evaluator {
         const builtin = callBuiltin(this, callee, args, node, ctx);
         if (builtin) return builtin;
         libraryRouteCheck(this, callee, args, node);
-        return this.invokeCallbacks(args, ctx, node) ?? { kind: 'lib', pkg: callee.pkg, path: [...callee.path, '()'], text: compact(node.getText()), node };
+        const result: LibValue = { kind: 'lib', pkg: callee.pkg, path: [...callee.path, '()'], text: compact(node.getText()), node };
+        const wraps = args.flatMap((a) => (a.kind === 'router' ? [a.router] : []));
+        if (wraps.length > 0) result.wraps = wraps;
+        return this.invokeCallbacks(args, ctx, node) ?? result;
       }
       default:
         return this.invokeCallbacks(args, ctx, node) ?? unknown(compact(node.getText()), node);
@@ -159,12 +162,12 @@ export class Interpreter implements Evaluator {
   private invoke(fn: FunctionValue, args: Value[], thisValue: Value | undefined, ctx: EvalContext, callNode: Node): Value {
     const node = fn.node;
     if (!this.frames.mayEnter(node, fn.scope, args, ctx.stack) || ctx.stack.length >= MAX_DEPTH || !this.tick()) return unknown(compact(callNode.getText()), callNode);
-    if (!Node.isFunctionLikeDeclaration(node) && !Node.isArrowFunction(node) && !Node.isFunctionExpression(node)) return unknown(compact(callNode.getText()), callNode);
-    return this.frames.within(node, fn.scope, args, () => this.run(fn, node, args, thisValue, ctx));
+    return this.frames.within(node, fn.scope, args, () => this.run(fn, args, thisValue, ctx, callNode));
   }
 
-  private run(fn: FunctionValue, node: Node, args: Value[], thisValue: Value | undefined, ctx: EvalContext): Value {
-    if (!Node.isFunctionLikeDeclaration(node) && !Node.isArrowFunction(node) && !Node.isFunctionExpression(node)) return UNDEFINED;
+  private run(fn: FunctionValue, args: Value[], thisValue: Value | undefined, ctx: EvalContext, callNode: Node): Value {
+    const node = fn.node;
+    if (!Node.isFunctionLikeDeclaration(node) && !Node.isArrowFunction(node) && !Node.isFunctionExpression(node)) return unknown(compact(callNode.getText()), callNode);
     const scope = new Scope(fn.scope);
     const inner: EvalContext = { conditions: ctx.conditions, stack: [...ctx.stack, node] };
     if (!Node.isArrowFunction(node)) {

@@ -8,6 +8,18 @@ import type { FlatRoute } from './flatten';
  * routes that could capture it rather than against every earlier route (linear, not quadratic).
  */
 export function reportShadowedRoutes(ev: Evaluator, routes: FlatRoute[]): void {
+  // Only routes one server dispatches can shadow each other: not those of another entry or root app.
+  const servers = new Map<unknown, FlatRoute[]>();
+  for (const route of routes) {
+    const server = route.stack[0]?.router ?? route.entry;
+    const served = servers.get(server);
+    if (served) served.push(route);
+    else servers.set(server, [route]);
+  }
+  for (const served of servers.values()) reportShadowedIn(ev, served);
+}
+
+function reportShadowedIn(ev: Evaluator, routes: FlatRoute[]): void {
   const root = newTrieNode();
   const groups = new Map<number, FlatRoute[]>();
   const shadows = new Map<FlatRoute, FlatRoute>();

@@ -151,9 +151,11 @@ function executeSwitch(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext
     }
     return NORMAL;
   }
+  const cases = clauses.flatMap((c) => (Node.isCaseClause(c) ? [compact(c.getExpression().getText())] : []));
   for (const clause of clauses) {
-    const label = Node.isCaseClause(clause) ? `${subject} === ${compact(clause.getExpression().getText())}` : `default of ${subject}`;
-    executeStatements(ev, clause.getStatements(), new Scope(scope), { ...ctx, conditions: [...ctx.conditions, label] });
+    const label = Node.isCaseClause(clause) ? `${subject} === ${compact(clause.getExpression().getText())}` : cases.map((c) => `${subject} !== ${c}`).join(' && ');
+    const conditions = label ? [...ctx.conditions, label] : ctx.conditions;
+    executeStatements(ev, clause.getStatements(), new Scope(scope), { ...ctx, conditions });
   }
   return NORMAL;
 }

@@ -91,6 +91,8 @@ export interface LibValue {
   text: string;
   /** The expression node. */
   node?: Node;
+  /** Apps or routers handed to the call that made it (`vhost(host, app)`): mounted, it dispatches to them. */
+  wraps?: RouterModel[];
 }
 
 /** A value that cannot be known statically. */

@@ -4,8 +4,8 @@ import { generateReport } from '../../generators/report';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { writeOutputFiles } from '../output';
+import { planHasErrors } from '../plan-outcome';
 import { analyzeAndPlan } from '../plan-pipeline';
-import { hasErrors } from './analyze';
 
 /** Options of `cleave plan`. */
 export interface PlanCommandOptions {
@@ -27,5 +27,5 @@ export async function planCommand(appDir: string, options: PlanCommandOptions, i
   if (output) writeOutputFiles(path.dirname(output), [{ path: path.basename(output), contents: yaml }]);
   else io.stdout(yaml);
   if (options.report) writeOutputFiles(options.report, generateReport(plan));
-  return hasErrors(analysis) ? EXIT.findings : EXIT.ok;
+  return planHasErrors(analysis, plan) ? EXIT.findings : EXIT.ok;
 }

@@ -22,7 +22,8 @@ export function registerPlanCommands(program: Command, io: CliIo, result: { code
     .argument('<app-dir>', 'the app folder (holds package.json)')
     .requiredOption('-o, --output <dir>', 'the output folder (e.g. functions/ inside the app repo)')
     .option('--config <file>', 'cleave.config.yaml to use (default: <app-dir>/cleave.config.yaml when present)')
-    .action(async (appDir: string, options: { output: string; config?: string }) => {
+    .option('--force', 'overwrite files in the output folder that cleave did not write or that were edited since')
+    .action(async (appDir: string, options: { output: string; config?: string; force?: boolean }) => {
       result.code = await splitCommand(appDir, { ...options, quiet: quiet() }, io);
     });
 }

@@ -3,12 +3,13 @@ import { InputError } from '../../analyzer/errors';
 import { stringifyPlan } from '../../analyzer/plan/plan-file';
 import { generateReport } from '../../generators/report';
 import type { GeneratedFile } from '../../model/generated-file';
-import type { SplitPlan } from '../../model/plan';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
-import { writeOutputFiles } from '../output';
+import { generateInto } from '../generate-into';
+import { planHasErrors } from '../plan-outcome';
 import { analyzeAndPlan } from '../plan-pipeline';
-import { hasErrors } from './analyze';
+import { progressPrinter } from '../progress';
+import { diagnosticLine } from './generate';
 
 /** File names `split` writes in the output folder (DESIGN.md, "Output folder"). */
 export const SPLIT_FILES = { analysis: 'analysis.json', plan: 'cleave.plan.yaml' } as const;
@@ -19,20 +20,13 @@ export interface SplitCommandOptions {
   output: string;
   /** `cleave.config.yaml` to use (default: the one in the app folder, when present). */
   config?: string;
+  /** Overwrite files in the output folder that cleave did not write or that were edited since. */
+  force?: boolean;
   /** No progress on stderr. */
   quiet?: boolean;
 }
 
-/**
- * Files the generate step adds for a plan (handlers, serverless.yml, template.yaml). Empty until
- * the generators land: `generate` plugs in here, so `split` writes everything in one pass.
- */
-export function generatedFiles(plan: SplitPlan): GeneratedFile[] {
-  void plan;
-  return [];
-}
-
-/** `cleave split`: analyse, plan (keeping the edits of a plan already in the folder), report, generate. */
+/** `cleave split`: analyse, plan (keeping the edits of a plan already in the folder), report, generate and bundle. */
 export async function splitCommand(appDir: string, options: SplitCommandOptions, io: CliIo): Promise<number> {
   const outDir = path.resolve(options.output);
   if (outDir === path.resolve(appDir)) {
@@ -43,9 +37,17 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
     { path: SPLIT_FILES.analysis, contents: JSON.stringify(analysis, null, 2) + '\n' },
     { path: SPLIT_FILES.plan, contents: stringifyPlan(plan) },
     ...generateReport(plan),
-    ...generatedFiles(plan),
   ];
-  const { written } = writeOutputFiles(outDir, files);
-  if (!options.quiet) io.stderr(`cleave: split: wrote ${written.length} files to ${path.relative(process.cwd(), outDir) || '.'}\n`);
-  return hasErrors(analysis) ? EXIT.findings : EXIT.ok;
+  // One checked pass: the plan's edits were carried over by re-planning, so it may be overwritten.
+  const generated = await generateInto(outDir, plan, {
+    appDir,
+    extraFiles: files,
+    mergedEdits: [SPLIT_FILES.plan],
+    force: options.force,
+    onProgress: progressPrinter(!!options.quiet, io.stderr),
+  });
+  for (const d of generated.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(diagnosticLine(d).replace('cleave: generate:', 'cleave: split:'));
+  if (!options.quiet) io.stderr(`cleave: split: wrote ${generated.written.length} files to ${path.relative(process.cwd(), outDir) || '.'} (${generated.unchanged.length} unchanged)\n`);
+  const failed = planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error');
+  return failed ? EXIT.findings : EXIT.ok;
 }

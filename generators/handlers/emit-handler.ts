@@ -4,7 +4,7 @@ import type { PlanFunction, SplitPlan } from '../../model/plan';
 import { HANDLER_EXPORT, RUNTIME_FILE, relativeSpecifier } from '../layout';
 import { ImportSet } from './import-set';
 import { chainKey, type Mount, type MountPlan } from './mount-plan';
-import { bindSourceImports, exportExpression, type ModuleSite, moduleName } from './module-refs';
+import { appSpecifier, bindSourceImports, exportExpression, type ModuleSite, moduleName } from './module-refs';
 import { docComment, memorySourceFile, printed, str } from './source-file';
 
 /** What a handler module needs besides the plan. */
@@ -56,14 +56,14 @@ export function emitHandler(input: HandlerInput): string {
   const runtime = relativeSpecifier(site.file, RUNTIME_FILE);
   const onlyRoutes = imports.add(runtime, { kind: 'named', name: 'onlyRoutes' }, 'onlyRoutes');
   const createHandler = imports.add(runtime, { kind: 'named', name: 'createHandler' }, 'createHandler');
-  const routeSpec = imports.add(runtime, { kind: 'named', name: 'RouteSpec' }, 'RouteSpec');
+  const routeSpec = imports.add(runtime, { kind: 'named', name: 'RouteSpec', typeOnly: true }, 'RouteSpec');
   const asyncFix = plan.app.expressMajor === 4 ? imports.add(runtime, { kind: 'named', name: 'routeAsyncErrorsToNext' }, 'routeAsyncErrorsToNext') : undefined;
-  const groups = groupMounts(mounts.mounts.map((mount) => mountCode(mount, imports, site)), imports);
+  const groups = groupMounts(mounts.mounts.map((mount) => mountCode(mount, imports, site, runtime)), imports);
   const app = imports.fresh('app');
   const file = memorySourceFile(site.file);
   const { imports: declarations, requires } = imports.declarations();
   file.addStatements(docComment(header(input)));
-  file.addImportDeclarations(declarations.map((d) => (d.moduleSpecifier === runtime ? { ...d, namedImports: (d.namedImports as Array<{ name: string }>).map((n) => (n.name === 'RouteSpec' ? { ...n, isTypeOnly: true } : n)) } : d)));
+  file.addImportDeclarations(declarations);
   if (requires.length > 0) file.addStatements((w) => requires.forEach((r) => w.writeLine(`import ${r.local} = require(${str(r.specifier)});`)));
   if (asyncFix) file.addStatements((w) => w.blankLine().writeLine('// Express 4 ignores rejected promises of async handlers; route them to next(err) as Express 5 does.').writeLine(`${asyncFix}();`));
   for (const group of groups) file.addStatements((w) => writeGroup(w, group, { express, routeSpec, onlyRoutes }));
@@ -80,8 +80,12 @@ export function emitHandler(input: HandlerInput): string {
   return printed(file);
 }
 
-function mountCode(mount: Mount, imports: ImportSet, site: ModuleSite): MountCode {
+function mountCode(mount: Mount, imports: ImportSet, site: ModuleSite, runtime: string): MountCode {
   const { target } = mount;
+  if (mount.entry !== undefined) {
+    const capture = imports.add(runtime, { kind: 'named', name: 'captureApp' }, 'captureApp');
+    return { mount, target: `${capture}(() => require(${str(appSpecifier(site, mount.entry))}))`, name: 'monolith' };
+  }
   const via = target.export ?? target.factory!;
   const head = via.split('.')[0]!;
   const name = mount.level === 0 ? 'monolith' : head === 'default' || head === '*' ? moduleName(target.file) : via.split('.').pop()!;
@@ -163,6 +167,7 @@ export function pathLiteral(path: string): string {
 
 function mountDoc(mount: Mount): string[] {
   const t = mount.target;
+  if (mount.entry !== undefined) return [`The whole monolith app, as its entry ${mount.entry} builds it (its listen intercepted): these routes need it (see the header).`];
   const how = t.export ? `export \`${t.export}\`` : `factory \`${t.factory}()\``;
   if (mount.level === 0) return [`The whole monolith app (${t.file}, ${how}): these routes need it (see the header).`];
   const above = chainFiles(mount);

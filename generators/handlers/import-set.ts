@@ -1,7 +1,7 @@
 import type { ImportDeclarationStructure, OptionalKind } from 'ts-morph';
 
 /** How a module is imported: its default export, a named export, or the whole module (`import x = require()`). */
-export type ImportKind = { kind: 'default' } | { kind: 'named'; name: string } | { kind: 'require' };
+export type ImportKind = { kind: 'default' } | { kind: 'named'; name: string; typeOnly?: boolean } | { kind: 'require' };
 
 interface Binding {
   specifier: string;
@@ -64,7 +64,7 @@ export class ImportSet {
 
   /** Import declarations (one per specifier), sorted by specifier; `require` imports are returned apart. */
   declarations(): { imports: OptionalKind<ImportDeclarationStructure>[]; requires: Array<{ local: string; specifier: string }> } {
-    const bySpecifier = new Map<string, { defaultImport?: string; named: Array<{ name: string; alias?: string }> }>();
+    const bySpecifier = new Map<string, { defaultImport?: string; named: Array<{ name: string; alias?: string; isTypeOnly?: boolean }> }>();
     const requires: Array<{ local: string; specifier: string }> = [];
     for (const [local, { specifier, what }] of this.locals) {
       if (what.kind === 'require') {
@@ -75,7 +75,7 @@ export class ImportSet {
       bySpecifier.set(specifier, entry);
       if (what.kind === 'default' && !entry.defaultImport) entry.defaultImport = local;
       else if (what.kind === 'default') entry.named.push({ name: 'default', alias: local });
-      else entry.named.push(what.name === local ? { name: local } : { name: what.name, alias: local });
+      else entry.named.push({ name: what.name, ...(what.name === local ? {} : { alias: local }), ...(what.typeOnly ? { isTypeOnly: true } : {}) });
     }
     const imports = [...bySpecifier.entries()]
       .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))

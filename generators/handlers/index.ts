@@ -12,14 +12,15 @@ import { type MountPlan, planMounts } from './mount-plan';
  * Every deployment target deploys these. Pure.
  */
 export function generateHandlers(plan: SplitPlan, context: GenerateContext): GeneratorOutput {
-  const files = [{ path: RUNTIME_FILE, contents: emitRuntime(plan) }];
+  const planned = plan.functions.map((fn) => ({ fn, mounts: planMounts(plan, fn) }));
+  const captureApp = planned.some((p) => p.mounts.mounts.some((m) => m.entry !== undefined));
+  const files = [{ path: RUNTIME_FILE, contents: emitRuntime(plan, { captureApp }) }];
   const diagnostics: GeneratorDiagnostic[] = [];
-  for (const fn of plan.functions) {
+  for (const { fn, mounts } of planned) {
     const file = handlerFile(fn.id);
-    const mounts = planMounts(plan, fn);
     const found = handlerDiagnostics(fn, mounts, file);
     diagnostics.push(...found);
-    const notes = found.map((d) => `${d.code}${d.route ? ` ${d.route}` : ''}: ${d.message}`);
+    const notes = found.map((d) => `${d.code}: ${d.message}`);
     files.push({ path: file, contents: emitHandler({ plan, fn, mounts, site: { file, appDir: context.appDir }, notes }) });
   }
   for (const schedule of plan.schedules) {

@@ -29,6 +29,11 @@ export interface Mount {
   after: Middleware[];
   /** Route ids the handler lets through to it. */
   routes: Route[];
+  /**
+   * The server entry to run (with `listen` intercepted) when the root app is neither exported nor
+   * made by an exported factory: the last resort for `level` 0.
+   */
+  entry?: string;
 }
 
 const LITERAL_ARG = /^('([^'\\]|\\.)*'|"([^"\\]|\\.)*"|-?\d+(\.\d+)?|true|false|null)$/;
@@ -56,6 +61,7 @@ export function planMounts(plan: SplitPlan, fn: PlanFunction): MountPlan {
     let mount = byKey.get(key);
     if (!mount) {
       mount = { target, level: choice.level, settings: choice.level > 0 ? stack[0]!.settings ?? [] : [], before: [], after: [], routes: [] };
+      if (choice.level === 0 && target.export === undefined && target.factory === undefined) mount.entry = route.entry;
       byKey.set(key, mount);
       result.mounts.push(mount);
     }
@@ -90,9 +96,11 @@ function chooseLevel(route: Route, names: ReadonlyMap<string, string>): Choice {
   const stack = route.stack;
   if (!stack || stack.length === 0) return { reason: 'the plan was made by a cleave without route stacks: re-run `cleave plan`' };
   const root = stack[0]!;
-  const rootReachable = root.export !== undefined || root.factory !== undefined;
+  const importable = root.export !== undefined || root.factory !== undefined;
+  const rootReachable = importable || route.entry !== undefined;
+  const how = importable ? '' : `; the root app (${where(root)}) is not exported, so the handler runs its entry ${route.entry} with listen intercepted (its boot code runs too)`;
   if (route.conditional) {
-    return rootReachable ? { level: 0, why: `its registration is conditional (${route.conditional}); the app decides at run time` } : { reason: `its registration is conditional and the root app (${where(root)}) is not exported` };
+    return rootReachable ? { level: 0, why: `its registration is conditional (${route.conditional}); the app decides at run time${how}` } : { reason: `its registration is conditional and the root app (${where(root)}) cannot be imported` };
   }
   let why = '';
   for (let level = stack.length - 1; level >= 1; level--) {
@@ -100,8 +108,8 @@ function chooseLevel(route: Route, names: ReadonlyMap<string, string>): Choice {
     if (!problem) return { level };
     if (!why) why = problem;
   }
-  if (rootReachable) return { level: 0, why: why || 'it is registered on the root app itself' };
-  return { reason: `${why || 'it is registered on the root app itself'}, and the root app (${where(root)}) is neither exported nor made by an exported factory without parameters` };
+  if (rootReachable) return { level: 0, why: `${why || 'it is registered on the root app itself'}${how}` };
+  return { reason: `${why || 'it is registered on the root app itself'}, and the root app (${where(root)}) is neither exported nor made by an exported factory without parameters, and the route names no entry` };
 }
 
 /** Why the route cannot be served by mounting `stack[level]` alone, or undefined when it can. */
@@ -117,8 +125,11 @@ function levelProblem(route: Route, level: number, names: ReadonlyMap<string, st
   const outer = outerChain(route, level);
   const blocker = outer.find((m) => m.conditional !== undefined || m.imports === undefined || m.source === undefined);
   if (blocker) return `middleware ${blocker.name} (${blocker.sourceFile ?? blocker.file}) ${blocker.conditional ? 'is registered conditionally' : 'cannot be rebuilt from its imports'}`;
-  const clash = outer.flatMap((m) => m.imports ?? []).find((i) => names.has(i.local) && names.get(i.local) !== importKey(i));
-  if (clash) return `the name ${clash.local} means different things in the middleware sources this function combines`;
+  const bound = new Map(names);
+  for (const i of outer.flatMap((m) => m.imports ?? [])) {
+    if (bound.has(i.local) && bound.get(i.local) !== importKey(i)) return `the name ${i.local} means different things in the middleware sources this function combines`;
+    bound.set(i.local, importKey(i));
+  }
   return undefined;
 }
 

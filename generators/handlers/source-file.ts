@@ -1,4 +1,4 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile } from 'ts-morph';
+import { type CodeBlockWriter, IndentationText, NewLineKind, Project, QuoteKind, type SourceFile } from 'ts-morph';
 
 /**
  * A ts-morph source file in memory (nothing touches the disk), printed with two-space indents,
@@ -26,4 +26,11 @@ export function str(text: string): string {
 export function docComment(lines: string[]): string {
   const body = lines.map((l) => (l ? ` * ${l.replace(/\*\//g, '*\\/')}` : ' *'));
   return ['/**', ...body, ' */'].join('\n');
+}
+
+/** Writes `head {`, the indented body, then `}` and `tail` on one line (`};`, `});`, `} finally {`). */
+export function braces(w: CodeBlockWriter, head: string, body: () => void, tail = ''): CodeBlockWriter {
+  w.writeLine(`${head} {`);
+  w.indent(body);
+  return w.writeLine(`}${tail}`);
 }

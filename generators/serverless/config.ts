@@ -39,6 +39,8 @@ export interface CfnResource {
 export interface ServerlessConfig {
   service: string;
   frameworkVersion: string;
+  /** `warn`: Framework v3's schema does not know the runtime cleave emits (nodejs22.x); v4 does. */
+  configValidationMode: 'warn' | 'error';
   /** Stage parameters; `default` applies to every stage. */
   params: { default: Record<string, string> };
   provider: {

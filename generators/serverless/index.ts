@@ -20,7 +20,7 @@ export const serverlessTarget: Target = {
       'monolithUrl (no trailing slash) is where the routes kept in the monolith are served: every request no function',
       'takes goes there through the ANY / and ANY /{proxy+} routes (the strangler fig). Without it there is no fallback.',
       'Environment variables are passed by name from the deploying shell (${env:NAME, null}); values are never written here.',
-      `Runtime ${plan.targets.runtime}: Framework v3 warns that it does not know it yet; v4 and AWS accept it.`,
+      `Runtime ${plan.targets.runtime}: Framework v3 warns that it does not know it yet (hence configValidationMode: warn); v4 and AWS accept it.`,
     ];
     return { files: [{ path: SERVERLESS_FILE, contents: toYaml(config, header) }], diagnostics: deployment.diagnostics };
   },
@@ -40,6 +40,7 @@ export function serverlessConfig(plan: SplitPlan, functions: DeployFunction[], m
   return {
     service: plan.app.name,
     frameworkVersion: '3',
+    configValidationMode: 'warn',
     params: { default: { monolithUrl } },
     provider: {
       name: 'aws',

@@ -12,9 +12,16 @@ describe('constraints', () => {
     expect(functionOf(p, 'GET /api/orders/:id')).toBeUndefined();
   });
 
-  it('an error-severity hazard of unknown code keeps its routes; LOCAL_FILE_READ too', async () => {
-    const p = await plan([hazard('SOMETHING_NEW', ['GET /api/users'], 'error'), hazard('LOCAL_FILE_READ', ['GET /api/users/:id'])]);
-    expect(p.keep.map((k) => k.route)).toEqual(['GET /api/users', 'GET /api/users/:id']);
+  it('an error-severity hazard of unknown code keeps its routes', async () => {
+    const p = await plan([hazard('SOMETHING_NEW', ['GET /api/users'], 'error')]);
+    expect(p.keep.map((k) => k.route)).toEqual(['GET /api/users']);
+  });
+
+  it('a route reading local files stays only when requests of the app write local files', async () => {
+    const read = hazard('LOCAL_FILE_READ_AT_REQUEST', ['GET /api/users/:id']);
+    expect((await plan([read])).keep).toEqual([]);
+    const withWrites = await plan([read, hazard('LOCAL_DISK_WRITE', ['GET /api/users'])]);
+    expect(withWrites.keep.map((k) => k.route)).toEqual(['GET /api/users/:id']);
   });
 
   it('routes sharing module state share one function, across resources', async () => {

@@ -1,8 +1,9 @@
 import { type CallExpression, Node } from 'ts-morph';
+import { isResponse } from '../support/express';
+import { appFiles } from '../support/files';
 import { isFrom, moduleRef } from '../support/imports';
 import { runsAtRequestTime } from '../support/request-time';
-import { isResponse } from '../support/express';
-import { anchorOf, appFiles, calleeName, callsIn, receiverOf, shortText, stringValue } from '../support/syntax';
+import { anchorOf, calleeName, callsIn, receiverOf, shortText, stringValue } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs']);
@@ -19,7 +20,7 @@ export const detectStaticAssets: Detector = (ctx) =>
         node: call,
         message: `\`${shortText(call, 60)}\` serves files from a local folder${mountPath(call)}; a function only has the files packaged with it, and serving assets through a function costs an invocation per file`,
         advice: 'serve static assets from S3 behind CloudFront (or package the folder with one function and set API Gateway binary media types); files written at runtime, such as uploads, must come from S3',
-        anchor: anchorOf(call),
+        anchor: call,
         chain: [call],
       })),
   );
@@ -41,7 +42,7 @@ export const detectViewRendering: Detector = (ctx) => {
           ? `\`${shortText(call, 50)}\` sets up server-side templates; every function that renders needs the views folder and the engine package`
           : `\`${shortText(call, 50)}\` renders a server-side template; the function needs the views folder and the engine package`,
         advice: 'package the views folder and the template engine with every function that renders (views/** in the package patterns) and resolve views from __dirname, or move rendering to a front end served from S3/CloudFront',
-        anchor: anchorOf(call),
+        anchor: engine ? call : anchorOf(call),
         chain: [call],
       });
     }

@@ -1,8 +1,9 @@
 import { type CallExpression, Node } from 'ts-morph';
 import { isResponse } from '../support/express';
+import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
-import { multerUses } from '../support/instances';
-import { anchorOf, appFiles, byteSize, calleeName, callsIn, newsIn, propertyValue, receiverOf, shortText, stringValue, unwrap } from '../support/syntax';
+import { multerUses, valueAnchor } from '../support/instances';
+import { byteSize, calleeName, callsIn, newsIn, propertyValue, receiverOf, shortText, stringValue, unwrap } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 const LAMBDA_PAYLOAD = 6 * 1024 * 1024;
@@ -21,8 +22,10 @@ const RAW_ADVICE =
  */
 export const detectBodies: Detector = (ctx) => {
   const sites: HazardSite[] = [];
+  // middleware factories (parsers, multer) are attributed through the chains that hold them
   const add = (code: 'BINARY_OR_LARGE_BODY' | 'RAW_BODY_WEBHOOK', node: Node, message: string, chain: Node[] = [node]): void => {
-    sites.push({ code, severity: 'warning', node, message, advice: code === 'RAW_BODY_WEBHOOK' ? RAW_ADVICE : BINARY_ADVICE, anchor: anchorOf(node), chain });
+    const anchor = valueAnchor(node);
+    sites.push({ code, severity: 'warning', node, message, advice: code === 'RAW_BODY_WEBHOOK' ? RAW_ADVICE : BINARY_ADVICE, anchor: Node.isSourceFile(anchor) ? node : anchor, chain });
   };
   for (const sf of appFiles(ctx)) {
     for (const call of callsIn(sf)) {
@@ -61,18 +64,17 @@ function parserSites(call: CallExpression, add: Add): void {
   if (!parser) return;
   const text = `\`${shortText(call, 50)}\``;
   const options = unwrap(call.getArguments()[0] ?? call);
-  if (parser === 'raw') {
-    const type = propertyValue(options, 'type')?.getText() ?? '';
-    if (/json|\*\/\*/.test(type) || inWebhookContext(call)) add('RAW_BODY_WEBHOOK', call, `${text} keeps the raw request body, typically to verify a webhook signature; it must reach the function byte for byte`);
-    else add('BINARY_OR_LARGE_BODY', call, `${text} reads binary request bodies; API Gateway delivers them base64-encoded unless binary media types are set, and caps them at 10 MB (Lambda: 6 MB)`);
-  } else if (propertyValue(options, 'verify')) {
-    add('RAW_BODY_WEBHOOK', call, `${text} has a \`verify\` callback that keeps the raw request body (signature checks); it must reach the function byte for byte`);
-  }
   const limitNode = propertyValue(options, 'limit');
   const limit = byteSize(limitNode);
-  if (limitNode && limit !== undefined && limit > LAMBDA_PAYLOAD) {
-    add('BINARY_OR_LARGE_BODY', call, `${text} accepts bodies up to ${stringValue(limitNode) ?? `${limit} bytes`}, above the 6 MB a synchronous Lambda invocation accepts (API Gateway: 10 MB)`);
+  const large = limitNode && limit !== undefined && limit > LAMBDA_PAYLOAD ? ` up to ${stringValue(limitNode) ?? `${limit} bytes`}, above the 6 MB a synchronous Lambda invocation accepts (API Gateway: 10 MB)` : undefined;
+  const type = propertyValue(options, 'type')?.getText() ?? '';
+  if (parser === 'raw' && !(/json|\*\/\*/.test(type) || inWebhookContext(call))) {
+    add('BINARY_OR_LARGE_BODY', call, `${text} reads binary request bodies${large ?? ''}; API Gateway delivers them base64-encoded unless binary media types are set`);
+    return;
   }
+  if (parser === 'raw') add('RAW_BODY_WEBHOOK', call, `${text} keeps the raw request body, typically to verify a webhook signature; it must reach the function byte for byte`);
+  else if (propertyValue(options, 'verify')) add('RAW_BODY_WEBHOOK', call, `${text} has a \`verify\` callback that keeps the raw request body (signature checks); it must reach the function byte for byte`);
+  if (large) add('BINARY_OR_LARGE_BODY', call, `${text} accepts bodies${large}`);
 }
 
 /** Whether a parser is registered on a webhook-looking path or lives in a webhook file. */

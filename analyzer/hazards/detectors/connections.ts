@@ -1,9 +1,9 @@
 import { type CallExpression, Node, type NewExpression } from 'ts-morph';
 import { bootOrigin } from '../support/boot-calls';
+import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
-import { holderOf } from '../support/instances';
-import { isModuleLevel } from '../support/scopes';
-import { anchorOf, appFiles, callsIn, newsIn, shortText, where } from '../support/syntax';
+import { valueAnchor } from '../support/instances';
+import { callsIn, newsIn, shortText, where } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 /** Client constructors and connect calls: [module(s), member paths ('' for the module itself), label]. */
@@ -41,7 +41,6 @@ export const detectConnections: Detector = (ctx) => {
       if (!label) continue;
       const origin = bootOrigin(ctx, node);
       if (!origin) continue;
-      const holder = holderOf(node);
       const via = Node.isSourceFile(origin) ? '' : ` (via ${where(ctx, origin)})`;
       sites.push({
         code: 'CONNECTION_AT_MODULE_SCOPE',
@@ -49,7 +48,7 @@ export const detectConnections: Detector = (ctx) => {
         node,
         message: `${label} \`${shortText(node, 50)}\` is created at startup${via}; every concurrent function instance opens its own connections, and connecting adds to each cold start`,
         advice: 'keep creating it outside the handler so warm invocations reuse it, but bound it: a pool of 1-2 connections per instance (`max`, `connectionLimit`, `pool`), RDS Proxy or a serverless driver for SQL, lazy connect with reconnects; never create clients per request',
-        anchor: holder && isModuleLevel(holder) ? holder : anchorOf(node),
+        anchor: valueAnchor(node),
       });
     }
   }

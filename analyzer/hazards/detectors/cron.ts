@@ -1,7 +1,9 @@
 import { type CallExpression, Node, type NewExpression } from 'ts-morph';
 import { initializerOf, resolveValue } from '../support/exports';
+import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
-import { anchorOf, appFiles, callsIn, calleeName, newsIn, propertyValue, receiverOf, shortText, stringValue, unwrap } from '../support/syntax';
+import { valueAnchor } from '../support/instances';
+import { callsIn, calleeName, newsIn, propertyValue, receiverOf, shortText, stringValue, unwrap } from '../support/syntax';
 import type { Detector, HazardContext, HazardSite } from '../types';
 
 /** A scheduled job found in the source: the library and the schedule argument. */
@@ -35,7 +37,7 @@ export const detectCronJobs: Detector = (ctx) => {
     node: job.node,
     message: `${job.library} job on schedule ${describeSchedule(job.schedule)} runs inside the server process; a function runs only while it handles an invocation, so the job never fires, or fires once per warm instance`,
     advice: 'run it as a scheduled function instead: an EventBridge rule (serverless `schedule: cron(...)` or `rate(...)`, SAM `Schedule`) invoking the job code; AWS cron has six fields (minutes hours day-of-month month day-of-week year) and needs `?` in one of the day fields',
-    anchor: anchorOf(job.node),
+    anchor: valueAnchor(job.node),
   }));
 };
 

@@ -1,8 +1,9 @@
-import { type CallExpression, type NewExpression, type Node, SyntaxKind } from 'ts-morph';
+import { type CallExpression, type NewExpression, Node, SyntaxKind } from 'ts-morph';
+import { appFiles } from '../support/files';
 import { importsAny, isFrom, moduleRef } from '../support/imports';
-import { multerUses } from '../support/instances';
+import { holderOf, multerUses, valueAnchor } from '../support/instances';
 import { runsAtRequestTime } from '../support/request-time';
-import { anchorOf, appFiles, callsIn, newsIn, nodesOfKind, propertyValue, shortText, stringValue, unwrap } from '../support/syntax';
+import { callsIn, newsIn, nodesOfKind, propertyValue, shortText, stringValue, unwrap } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs']);
@@ -38,7 +39,7 @@ export const detectDiskWrites: Detector = (ctx) => {
       node,
       message: `${what} writes to the local disk${boot && kind !== 'upload' ? ' when the module loads' : ''}${tmp}, and other functions and instances never see the files`,
       advice: ADVICE[kind],
-      anchor: anchorOf(node),
+      anchor: valueAnchor(node),
       chain: [node, ...uses],
     });
   };
@@ -47,7 +48,7 @@ export const detectDiskWrites: Detector = (ctx) => {
       const found = writeCall(call);
       if (!found) continue;
       // a disk storage is used through the multer instances of its file; a `dest` one is the instance
-      const instances = found.kind !== 'upload' ? [] : isFrom(call.getExpression(), 'multer') ? [call] : callsIn(sf).filter((c) => isFrom(c.getExpression(), 'multer'));
+      const instances = found.kind !== 'upload' ? [] : isFrom(call.getExpression(), 'multer') ? [call] : callsIn(sf).filter((c) => usesStorage(c, call));
       add(call, found.kind, found.what, instances.flatMap((i) => multerUses(ctx, i)));
     }
     for (const created of newsIn(sf)) {
@@ -83,4 +84,13 @@ function writeCall(call: CallExpression): { kind: Kind; what: string } | undefin
 function isLogFileTransport(created: NewExpression): boolean {
   const callee = created.getExpression();
   return isFrom(callee, 'winston', 'transports.File', 'transports.DailyRotateFile') || isFrom(callee, 'winston-daily-rotate-file');
+}
+
+/** Whether `multer(...)` is configured with the disk storage `storage` (inline or through its variable). */
+function usesStorage(call: CallExpression, storage: CallExpression): boolean {
+  if (!isFrom(call.getExpression(), 'multer')) return false;
+  const value = propertyValue(unwrap(call.getArguments()[0] ?? call), 'storage');
+  if (!value) return false;
+  const holder = holderOf(storage);
+  return unwrap(value) === storage || (!!holder && Node.isVariableDeclaration(holder) && unwrap(value).getText() === holder.getName());
 }

@@ -1,7 +1,8 @@
 import { type CallExpression, Node, type NewExpression, SyntaxKind } from 'ts-morph';
+import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
 import { findDeclaration } from '../support/scopes';
-import { anchorOf, appFiles, callsIn, newsIn, shortText, stringValue, unwrap } from '../support/syntax';
+import { anchorOf, callsIn, newsIn, shortText, stringValue, unwrap } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 const VM_CALLS = ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule'];

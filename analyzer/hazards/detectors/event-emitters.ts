@@ -1,9 +1,10 @@
 import { Node } from 'ts-morph';
 import { resolveValue } from '../support/exports';
+import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
 import { holderOf } from '../support/instances';
 import { isModuleLevel } from '../support/scopes';
-import { appFiles, callsIn, declaredName, newsIn, unwrap } from '../support/syntax';
+import { callsIn, declaredName, newsIn, unwrap } from '../support/syntax';
 import type { Detector, HazardContext, HazardSite } from '../types';
 
 /**

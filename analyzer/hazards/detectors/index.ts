@@ -8,6 +8,7 @@ import { detectDynamicCode } from './dynamic-code';
 import { detectEventEmitters } from './event-emitters';
 import { detectLifecycle } from './lifecycle';
 import { detectModuleState } from './module-state';
+import { detectMemoryRateLimits } from './rate-limits';
 import { detectServerSentEvents, detectWebSocketServers } from './realtime';
 import { detectSecretFallbacks } from './secrets';
 import { detectSelfHttpCalls } from './self-http';
@@ -23,6 +24,7 @@ export const DETECTORS: Record<string, Detector> = {
   moduleState: detectModuleState,
   statefulInstances: detectStatefulInstances,
   sessionStores: detectSessionStores,
+  memoryRateLimits: detectMemoryRateLimits,
   bootTimers: detectBootTimers,
   cronJobs: detectCronJobs,
   diskWrites: detectDiskWrites,

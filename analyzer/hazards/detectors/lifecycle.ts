@@ -1,5 +1,6 @@
+import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
-import { anchorOf, appFiles, calleeName, callsIn, receiverOf, shortText, stringValue } from '../support/syntax';
+import { anchorOf, calleeName, callsIn, receiverOf, shortText, stringValue } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 const SIGNALS = new Set(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'beforeExit', 'exit']);

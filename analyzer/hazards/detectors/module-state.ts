@@ -1,9 +1,10 @@
 import { Node } from 'ts-morph';
-import { findDeclaration } from '../support/scopes';
+import { appFiles } from '../support/files';
 import { identifiersNamed, phaseOf } from '../support/phase';
 import { runsAtRequestTime } from '../support/request-time';
+import { findDeclaration } from '../support/scopes';
 import { type StateKind, writtenState } from '../support/state';
-import { anchorOf, appFiles, declaredName, enclosingFunction, shortText, where } from '../support/syntax';
+import { anchorOf, declaredName, enclosingFunction, shortText, where } from '../support/syntax';
 import { type WriteSite, isLazyInit, writeSites } from '../support/writes';
 import type { Detector, HazardContext, HazardSite } from '../types';
 
@@ -42,7 +43,7 @@ export const detectModuleState: Detector = (ctx) => {
       states.set(state.decl, entry);
     }
   }
-  for (const [decl, { kind, writes }] of states) sites.push(stateSite(ctx, decl, kind, writes));
+  for (const [decl, { kind, writes }] of states) if (!isLatch(decl, kind, writes)) sites.push(stateSite(ctx, decl, kind, writes));
   return sites;
 };
 
@@ -54,11 +55,18 @@ function stateSite(ctx: HazardContext, decl: Node, kind: StateKind, writes: Writ
     code: 'MODULE_STATE_SHARED',
     severity: 'warning',
     node: decl,
-    message: `module-level ${what} \`${name}\` is written at request time (${writers}); every function instance keeps its own copy, so writes are invisible to other functions and instances and lost on a cold start`,
+    message: `module-level ${what} \`${name}\` is written after startup (${writers}); every function instance keeps its own copy, so writes are invisible to other functions and instances and lost on a cold start`,
     advice: ADVICE[kind],
     anchor: decl,
     chain: [...writes.map((w) => w.node), ...runtimeReads(decl)],
   };
+}
+
+/** A one-way initialisation flag (`let ready = false`, only ever set to `true`): per instance by design. */
+function isLatch(decl: Node, kind: StateKind, writes: WriteSite[]): boolean {
+  if (kind !== 'variable' || !Node.isVariableDeclaration(decl)) return false;
+  const init = decl.getInitializer()?.getText() ?? 'undefined';
+  return ['false', 'null', 'undefined'].includes(init) && writes.every((w) => Node.isBinaryExpression(w.node) && w.node.getOperatorToken().getText() === '=' && w.node.getRight().getText() === 'true');
 }
 
 function appLocals(w: WriteSite): HazardSite {
@@ -66,7 +74,7 @@ function appLocals(w: WriteSite): HazardSite {
     code: 'MODULE_STATE_SHARED',
     severity: 'warning',
     node: w.node,
-    message: `\`${shortText(w.node, 50)}\` writes app.locals at request time; app.locals lives in one process, so every function instance has its own`,
+    message: `\`${shortText(w.node, 50)}\` writes app.locals after startup; app.locals lives in one process, so every function instance has its own`,
     advice: 'keep app.locals for settings fixed at startup; move values that change per request to a shared store (DynamoDB, Redis)',
     anchor: anchorOf(w.node),
     chain: [w.node],

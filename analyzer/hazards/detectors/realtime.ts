@@ -1,6 +1,7 @@
 import { type CallExpression, Node, type NewExpression, SyntaxKind } from 'ts-morph';
+import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
-import { anchorOf, appFiles, calleeName, callsIn, enclosingFunction, newsIn, nodesOfKind, propertyName, receiverOf, shortText, stringValue } from '../support/syntax';
+import { anchorOf, calleeName, callsIn, enclosingFunction, newsIn, nodesOfKind, propertyName, receiverOf, shortText, stringValue } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 /**

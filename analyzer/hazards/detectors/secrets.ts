@@ -1,5 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import { anchorOf, appFiles, nodesOfKind, shortText, stringValue, unwrap } from '../support/syntax';
+import { appFiles } from '../support/files';
+import { anchorOf, nodesOfKind, shortText, stringValue, unwrap } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 const SECRET_NAME = /SECRET|PASSWORD|PASSWD|PASS$|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;

@@ -1,7 +1,8 @@
 import { type CallExpression, Node } from 'ts-morph';
+import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
 import { findDeclaration } from '../support/scopes';
-import { anchorOf, appFiles, calleeName, callsIn, propertyValue, shortText, unwrap } from '../support/syntax';
+import { anchorOf, calleeName, callsIn, propertyValue, shortText, unwrap } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 const METHODS = ['', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch'];

@@ -1,7 +1,8 @@
 import { type CallExpression, Node } from 'ts-morph';
 import { initializerOf, resolveValue } from '../support/exports';
+import { appFiles } from '../support/files';
 import { importsAny, isFrom } from '../support/imports';
-import { anchorOf, appFiles, callsIn, propertyValue, unwrap, where } from '../support/syntax';
+import { callsIn, propertyValue, unwrap, where } from '../support/syntax';
 import type { Detector, HazardContext, HazardSite } from '../types';
 
 const SESSION_ADVICE =
@@ -12,6 +13,7 @@ const SESSION_ADVICE =
  * or with `new MemoryStore()`: sessions live in one process, so a login handled by one
  * function is unknown to the others and every cold start logs everyone out. Flash messages
  * (connect-flash, express-flash) and csurf tokens kept in such a session are reported too.
+ * Anchored at the middleware call: the routes are those whose chain holds it.
  */
 export const detectSessionStores: Detector = (ctx) => {
   const sites: HazardSite[] = [];
@@ -30,7 +32,7 @@ export const detectSessionStores: Detector = (ctx) => {
         node: call,
         message: `express-session ${why}, so sessions live in one process: a login handled by one function is unknown to the others, and a cold start drops every session`,
         advice: SESSION_ADVICE,
-        anchor: anchorOf(call),
+        anchor: call,
         chain: [call],
       });
     }
@@ -50,7 +52,7 @@ export const detectSessionStores: Detector = (ctx) => {
         node: call,
         message: `${flash ? 'flash messages' : 'csurf tokens'} are kept in the session, which lives in the in-process MemoryStore (${sessionAt}): a message or token set by one function is missing in another`,
         advice: `${SESSION_ADVICE}${csrf ? "; or keep csurf's secret in a cookie (`csrf({ cookie: true })`)" : ''}`,
-        anchor: anchorOf(call),
+        anchor: call,
         chain: [call],
       });
     }

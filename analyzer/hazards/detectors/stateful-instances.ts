@@ -1,7 +1,8 @@
 import { type ClassDeclaration, Node, type NewExpression, SyntaxKind } from 'ts-morph';
 import { resolveValue } from '../support/exports';
+import { appFiles } from '../support/files';
 import { containerKind } from '../support/state';
-import { appFiles, declaredName, isFunctionLike, unwrap, where } from '../support/syntax';
+import { declaredName, isFunctionLike, unwrap, where } from '../support/syntax';
 import { writeSites } from '../support/writes';
 import type { Detector, HazardSite } from '../types';
 

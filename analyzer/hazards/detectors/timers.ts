@@ -1,8 +1,9 @@
 import { type CallExpression, Node } from 'ts-morph';
 import { bootOrigin } from '../support/boot-calls';
+import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
 import { findDeclaration } from '../support/scopes';
-import { anchorOf, appFiles, callsIn, numericValue, shortText, unwrap, where } from '../support/syntax';
+import { anchorOf, callsIn, numericValue, shortText, unwrap, where } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 /**

@@ -1,8 +1,9 @@
 import { Node, type SourceFile } from 'ts-morph';
 import type { HazardContext } from '../types';
 import { resolveFunction } from './exports';
+import { appFiles } from './files';
 import { hostOf, isBootOnly } from './phase';
-import { appFiles, callsIn, type FunctionLike } from './syntax';
+import { callsIn, type FunctionLike } from './syntax';
 
 /** Functions called while the app starts, each with the module-scope call that leads to it. */
 export type BootFunctions = Map<FunctionLike, Node>;

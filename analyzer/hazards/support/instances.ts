@@ -1,7 +1,9 @@
 import { type CallExpression, Node } from 'ts-morph';
 import type { HazardContext } from '../types';
 import { resolveValue } from './exports';
-import { appFiles, calleeName, callsIn, receiverOf } from './syntax';
+import { appFiles } from './files';
+import { isModuleLevel } from './scopes';
+import { anchorOf, calleeName, callsIn, receiverOf } from './syntax';
 
 const cache = new WeakMap<HazardContext, Map<string, Map<Node, CallExpression[]>>>();
 
@@ -44,4 +46,21 @@ export function holderOf(node: Node): Node | undefined {
 export function multerUses(ctx: HazardContext, call: Node): CallExpression[] {
   const holder = holderOf(call);
   return holder ? (methodCallsByDeclaration(ctx, ['single', 'array', 'fields', 'any', 'none']).get(holder) ?? []) : [];
+}
+
+/**
+ * The anchor of a value created at a site: the module-level variable it ends up in
+ * (`const upload = multer({ storage: multer.diskStorage(...) })` anchors both calls at `upload`),
+ * so its routes are those that use the variable; otherwise the enclosing function or file.
+ */
+export function valueAnchor(node: Node): Node {
+  let child: Node = node;
+  for (let p = node.getParent(); p; child = p, p = p.getParent()) {
+    if (Node.isVariableDeclaration(p)) return p.getInitializer() === child && isModuleLevel(p) ? p : anchorOf(node);
+    const inExpression =
+      Node.isCallExpression(p) || Node.isNewExpression(p) || Node.isObjectLiteralExpression(p) || Node.isArrayLiteralExpression(p) ||
+      Node.isPropertyAssignment(p) || Node.isParenthesizedExpression(p) || Node.isAsExpression(p) || Node.isAwaitExpression(p);
+    if (!inExpression) break;
+  }
+  return anchorOf(node);
 }

@@ -1,8 +1,10 @@
 import { Node } from 'ts-morph';
 import type { HazardContext } from '../types';
+import { bootFunctions } from './boot-calls';
 import { resolveFunction } from './exports';
+import { appFiles } from './files';
 import { hostOf, identifiersNamed, phaseOf } from './phase';
-import { appFiles, declaredName, type FunctionLike, unwrap } from './syntax';
+import { declaredName, type FunctionLike, unwrap } from './syntax';
 
 const cache = new WeakMap<HazardContext, Map<Node, boolean>>();
 
@@ -30,6 +32,9 @@ function onlyCalledAtBoot(ctx: HazardContext, fn: FunctionLike): boolean {
 }
 
 function computeOnlyAtBoot(ctx: HazardContext, fn: FunctionLike): boolean {
+  // `module.exports = function (app) {...}` has no name to search for; its callers get it from
+  // `require('./x')`, so a startup call that reaches it is taken as its only use
+  if (isWholeModuleExport(fn)) return bootFunctions(ctx).has(fn);
   const name = declaredName(fn);
   if (!name || Node.isMethodDeclaration(fn)) return false;
   const parent = fn.getParent();
@@ -51,16 +56,25 @@ function computeOnlyAtBoot(ctx: HazardContext, fn: FunctionLike): boolean {
   return calls > 0;
 }
 
-/** Identifiers that name an export or an import binding rather than use the value. */
+/** Identifiers that name an export or an import binding, or are the exported value itself (`module.exports = { load }`). */
 function isExportOrImport(id: Node): boolean {
-  for (let n: Node | undefined = id.getParent(); n && !Node.isSourceFile(n); n = n.getParent()) {
-    if (Node.isImportDeclaration(n) || Node.isExportDeclaration(n) || Node.isExportAssignment(n)) return true;
-    if (Node.isBindingElement(n)) return true;
-    if (Node.isExpressionStatement(n)) {
-      const e = n.getExpression();
-      return Node.isBinaryExpression(e) && /^(module\.)?exports\b/.test(e.getLeft().getText());
-    }
-    if (Node.isStatement(n)) return false;
+  if (id.getFirstAncestor((a) => Node.isImportDeclaration(a) || Node.isExportDeclaration(a) || Node.isImportEqualsDeclaration(a))) return true;
+  let child: Node = id;
+  for (let n = id.getParent(); n && !Node.isSourceFile(n); child = n, n = n.getParent()) {
+    if (Node.isExportAssignment(n) || Node.isBindingElement(n)) return true;
+    if (Node.isShorthandPropertyAssignment(n) || Node.isObjectLiteralExpression(n)) continue;
+    if (Node.isPropertyAssignment(n) && n.getInitializer() === child) continue;
+    if (Node.isCallExpression(n) && n.getExpression().getText() === 'Object.assign') continue;
+    if (Node.isBinaryExpression(n) && n.getRight() === child) return /^(module\.)?exports\b/.test(n.getLeft().getText());
+    return false;
   }
   return false;
+}
+
+/** `module.exports = function ...`, `export default function ...` (anonymous or not). */
+function isWholeModuleExport(fn: FunctionLike): boolean {
+  if (Node.isFunctionDeclaration(fn)) return fn.hasDefaultKeyword();
+  const parent = fn.getParent();
+  if (parent && Node.isExportAssignment(parent)) return true;
+  return !!parent && Node.isBinaryExpression(parent) && parent.getRight() === fn && parent.getLeft().getText().replace(/\s+/g, '') === 'module.exports';
 }

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { type CallExpression, type Expression, type KindToNodeMappings, type NewExpression, Node, type ObjectLiteralExpression, type SourceFile, SyntaxKind } from 'ts-morph';
-import { isTestPath } from '../../load/source-files';
 import type { HazardContext } from '../types';
 
 /** A node that has its own body of code: function, arrow, method, constructor or accessor. */
@@ -51,6 +50,11 @@ export function unwrap(node: Node): Node {
 
 const kindIndex = new WeakMap<SourceFile, Map<SyntaxKind, Node[]>>();
 
+/** Forgets a file's node index (after walking it failed). */
+export function forgetIndex(sf: SourceFile): void {
+  kindIndex.delete(sf);
+}
+
 /** Every node of a kind in a file, in source order (cached per file and kind). */
 export function nodesOfKind<K extends SyntaxKind>(sf: SourceFile, kind: K): KindToNodeMappings[K][] {
   let index = kindIndex.get(sf);
@@ -68,14 +72,6 @@ export function callsIn(sf: SourceFile): CallExpression[] {
 /** Every `new` expression of a file, in source order. */
 export function newsIn(sf: SourceFile): NewExpression[] {
   return nodesOfKind(sf, SyntaxKind.NewExpression);
-}
-
-/** The app's source files that are deployed (test and fixture files excluded), sorted by path. */
-export function appFiles(ctx: HazardContext): SourceFile[] {
-  return [...ctx.files.entries()]
-    .filter(([file]) => !isTestPath(path.relative(ctx.appDir, file).split(path.sep).join('/')))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, sf]) => sf);
 }
 
 /** The value of a string literal or a template without substitutions. */

@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
+import { isTestPath } from '../../load/source-files';
+import type { HazardContext } from '../types';
+import { resolveLocalModule } from './exports';
+import { requiredModule } from './imports';
+import { forgetIndex, nodesOfKind } from './syntax';
+
+/** Node kinds the detectors query; indexed for every file before any detector runs. */
+const INDEXED_KINDS = [
+  SyntaxKind.CallExpression, SyntaxKind.NewExpression, SyntaxKind.BinaryExpression, SyntaxKind.PrefixUnaryExpression,
+  SyntaxKind.PostfixUnaryExpression, SyntaxKind.DeleteExpression, SyntaxKind.Identifier, SyntaxKind.StringLiteral,
+  SyntaxKind.VariableDeclaration, SyntaxKind.PropertyAssignment, SyntaxKind.BindingElement, SyntaxKind.ImportEqualsDeclaration,
+];
+
+const filesCache = new WeakMap<HazardContext, SourceFile[]>();
+
+/**
+ * The files the detectors scan, sorted by path: the app's source files that the served app
+ * loads (see `loadedFiles`), test and fixture files excluded. A file whose syntax tree cannot
+ * be walked (nesting deep enough to exhaust the stack) is left out and reported through
+ * `ctx.onError`, so one pathological file does not stop the stage.
+ */
+export function appFiles(ctx: HazardContext): SourceFile[] {
+  const hit = filesCache.get(ctx);
+  if (hit) return hit;
+  const loaded = loadedFiles(ctx);
+  const files: SourceFile[] = [];
+  const sorted = [...ctx.files.entries()].sort(([a], [b]) => a.localeCompare(b));
+  for (const [file, sf] of sorted) {
+    if (isTestPath(path.relative(ctx.appDir, file).split(path.sep).join('/')) || (loaded && !loaded.has(file))) continue;
+    try {
+      for (const kind of INDEXED_KINDS) nodesOfKind(sf, kind);
+      files.push(sf);
+    } catch (error) {
+      forgetIndex(sf);
+      if (!ctx.onError) throw error;
+      ctx.onError(error, 'index', file);
+    }
+  }
+  filesCache.set(ctx, files);
+  return files;
+}
+
+/**
+ * Files the served app loads: everything imported or required (with a literal specifier) from
+ * the routes' entries and from the files their handlers and middleware live in, transitively.
+ * Seed scripts, migrations and CLI tools that no entry loads are left out. Undefined when there
+ * are no routes to start from (every file is scanned then).
+ */
+function loadedFiles(ctx: HazardContext): Set<string> | undefined {
+  if (!ctx.routes?.length) return undefined;
+  const queue: string[] = [];
+  const seen = new Set<string>();
+  const add = (relative: string | undefined): void => {
+    if (!relative) return;
+    const file = path.resolve(ctx.appDir, relative);
+    if (!seen.has(file) && ctx.files.has(file)) {
+      seen.add(file);
+      queue.push(file);
+    }
+  };
+  for (const route of ctx.routes) {
+    [route.entry, route.file, route.handler.file, ...route.middleware.map((m) => m.file)].forEach(add);
+  }
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    const sf = ctx.files.get(file)!;
+    for (const spec of specifiers(sf)) {
+      const target = resolveLocalModule(ctx, file, spec);
+      if (target) add(path.relative(ctx.appDir, target.getFilePath()));
+    }
+  }
+  return seen;
+}
+
+/** Module specifiers a file loads: imports, re-exports, `require` and `import()` of literals. */
+function specifiers(sf: SourceFile): string[] {
+  const out: string[] = [];
+  for (const statement of sf.getStatements()) {
+    if (Node.isImportDeclaration(statement)) out.push(statement.getModuleSpecifierValue());
+    else if (Node.isExportDeclaration(statement)) {
+      const spec = statement.getModuleSpecifierValue();
+      if (spec) out.push(spec);
+    }
+  }
+  try {
+    for (const call of nodesOfKind(sf, SyntaxKind.CallExpression)) {
+      const spec = requiredModule(call);
+      if (spec) out.push(spec);
+    }
+  } catch {
+    // a file too deep to walk is reported by appFiles
+  }
+  return out;
+}

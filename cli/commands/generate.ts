@@ -1,0 +1,91 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../../analyzer/errors';
+import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { TARGET_NAMES, type TargetName } from '../../generators/targets';
+import type { GeneratorDiagnostic } from '../../generators/types';
+import type { SplitPlan } from '../../model/plan';
+import { EXIT } from '../errors';
+import { generateInto, type GenerateIntoResult } from '../generate-into';
+import type { CliIo } from '../io';
+import { progressPrinter } from '../progress';
+
+/** The plan file name looked for when `--plan` is not given. */
+export const PLAN_FILE = 'cleave.plan.yaml';
+
+/** Options of `cleave generate`. */
+export interface GenerateCommandOptions {
+  /** The output folder. */
+  output: string;
+  /** The plan (default: `<out>/cleave.plan.yaml`, else `<app-dir>/cleave.plan.yaml`, else `./cleave.plan.yaml`). */
+  plan?: string;
+  /** `serverless`, `sam` or `all` (default). */
+  target?: string;
+  /** Overwrite files cleave did not write or that were edited since. */
+  force?: boolean;
+  /** List what would be written and write nothing. */
+  dryRun?: boolean;
+  /** Skip the esbuild bundles (commander's `--no-bundle`). */
+  bundle?: boolean;
+  /** No progress on stderr. */
+  quiet?: boolean;
+}
+
+/** `cleave generate`: handlers, serverless.yml and template.yaml from a plan; exit 1 when a route could not be generated. */
+export async function generateCommand(appDir: string, options: GenerateCommandOptions, io: CliIo): Promise<number> {
+  if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) {
+    throw new InputError('APP_DIR_NOT_FOUND', `${appDir} is not a folder`, 'pass the folder of the Express app');
+  }
+  if (path.resolve(options.output) === path.resolve(appDir)) {
+    throw new InputError('OUTPUT_IS_APP_ROOT', `the output folder ${options.output} is the app folder itself`, 'choose a folder inside it, e.g. -o functions');
+  }
+  const targets = targetNames(options.target);
+  const plan = loadPlan(appDir, options);
+  const result = await generateInto(options.output, plan, {
+    appDir,
+    targets,
+    force: options.force,
+    dryRun: options.dryRun,
+    bundle: options.bundle,
+    onProgress: progressPrinter(!!options.quiet, io.stderr),
+  });
+  printResult(result, options, io);
+  return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+}
+
+/** `--target` as target names. */
+export function targetNames(target: string | undefined): TargetName[] {
+  if (target === undefined || target === 'all') return [...TARGET_NAMES];
+  if ((TARGET_NAMES as string[]).includes(target)) return [target as TargetName];
+  throw new InputError('UNKNOWN_TARGET', `unknown target ${target}`, `use one of ${[...TARGET_NAMES, 'all'].join(', ')}`);
+}
+
+function loadPlan(appDir: string, options: GenerateCommandOptions): SplitPlan {
+  const candidates = options.plan ? [options.plan] : [path.join(options.output, PLAN_FILE), path.join(appDir, PLAN_FILE), PLAN_FILE];
+  const file = candidates.find((f) => fs.existsSync(f));
+  if (!file) {
+    const what = options.plan ? `plan ${options.plan} does not exist` : `no ${PLAN_FILE} in ${options.output}, ${appDir} or here`;
+    throw new InputError('PLAN_NOT_FOUND', what, `write one with \`cleave plan ${appDir} -o ${path.join(options.output, PLAN_FILE)}\`, or run \`cleave split\``);
+  }
+  return parsePlanText(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file);
+}
+
+function printResult(result: GenerateIntoResult, options: GenerateCommandOptions, io: CliIo): void {
+  for (const d of result.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(diagnosticLine(d));
+  const verb = options.dryRun ? 'would write' : 'wrote';
+  for (const file of result.written) io.stdout(`${verb} ${path.join(options.output, file)}\n`);
+  if (result.unchanged.length > 0) io.stdout(`${result.unchanged.length} files unchanged\n`);
+  for (const b of result.bundles.bundles) {
+    const top = b.packages.slice(0, 3).map((p) => `${p.name} ${kb(p.bytes)}`).join(', ');
+    io.stdout(`bundle ${b.kind} ${b.id}: ${kb(b.bytes)} (app code ${kb(b.appBytes)}${top ? `; ${top}` : ''})\n`);
+  }
+}
+
+/** One diagnostic as one line on stderr. */
+export function diagnosticLine(d: GeneratorDiagnostic): string {
+  return `cleave: generate: ${d.severity} ${d.code} ${d.file}${d.subject ? ` (${d.subject})` : ''}: ${d.message}${d.advice ? ` (${d.advice})` : ''}\n`;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}

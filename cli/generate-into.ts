@@ -1,0 +1,108 @@
+import * as path from 'node:path';
+import { InputError } from '../analyzer/errors';
+import type { ProgressListener } from '../analyzer/progress';
+import { generateAll } from '../generators/generate';
+import { BUNDLE_FILE, bundleDir, handlerFile, scheduleFile } from '../generators/layout';
+import { TARGET_NAMES, type TargetName } from '../generators/targets';
+import type { GeneratorDiagnostic } from '../generators/types';
+import type { BundleReport } from '../model/bundle-report';
+import type { GeneratedFile } from '../model/generated-file';
+import type { SplitPlan } from '../model/plan';
+import { appAssets } from './app-assets';
+import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers } from './bundle';
+import { decideWrite, readManifest } from './manifest';
+import { writeOutputFiles } from './output';
+
+/** The bundle sizes file in the output folder. */
+export const BUNDLES_FILE = 'bundles.json';
+
+/** Options of `generateInto`. */
+export interface GenerateIntoOptions {
+  /** The app folder (the handlers import its modules relative to the output folder). */
+  appDir: string;
+  /** Deployment targets (default: all). Handlers are always generated. */
+  targets?: readonly TargetName[];
+  /** Overwrite files cleave did not write or that were edited since. */
+  force?: boolean;
+  /** List what would be written; write nothing and bundle nothing. */
+  dryRun?: boolean;
+  /** Bundle each function with esbuild into dist/ (default true). */
+  bundle?: boolean;
+  /** More files to write in the same checked pass (`split` adds the analysis, the plan and the report). */
+  extraFiles?: readonly GeneratedFile[];
+  /** Paths whose edits cleave has merged (the plan `split` re-planned): may be overwritten. */
+  mergedEdits?: readonly string[];
+  /** Receives progress events. */
+  onProgress?: ProgressListener;
+}
+
+/** What `generateInto` did. */
+export interface GenerateIntoResult {
+  /** Paths written (or that would be), relative to the output folder, sorted. */
+  written: string[];
+  /** Paths that already held exactly the same contents. */
+  unchanged: string[];
+  /** Generator findings. */
+  diagnostics: GeneratorDiagnostic[];
+  /** Bundle sizes (empty with `dryRun` or `bundle: false`). */
+  bundles: BundleReport;
+}
+
+/**
+ * Generates the handlers and the targets' config for `plan` into `outDir`, bundles every
+ * function with esbuild, and writes it all through the one writer: nothing is written unless
+ * every file may be (see `decideWrite`), and `.cleave-manifest.json` records what was written.
+ * `cleave generate` and `cleave split` both end here.
+ */
+export async function generateInto(outDir: string, plan: SplitPlan, options: GenerateIntoOptions): Promise<GenerateIntoResult> {
+  const root = path.resolve(outDir);
+  const app = path.resolve(options.appDir);
+  if (root === app) throw new InputError('OUTPUT_IS_APP_ROOT', `the output folder ${outDir} is the app folder itself`, 'choose a folder inside it, e.g. -o functions');
+  const progress = options.onProgress ?? (() => undefined);
+  const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
+  const generated = generateAll(plan, { appDir: appFromOut }, options.targets ?? TARGET_NAMES);
+  const files = [...(options.extraFiles ?? []), ...generated.files];
+  const entries = bundleEntries(plan);
+  const bundling = options.bundle !== false;
+  const { assets, skipped } = bundling ? appAssets(app, root) : { assets: [], skipped: [] };
+  const bundlePaths = [...entries.flatMap((e) => [`${e.outDir}/${BUNDLE_FILE}`, ...assets.map((a) => `${e.outDir}/${a.path}`)]), BUNDLES_FILE];
+  if (bundling) preflight(root, bundlePaths, options);
+  const checked = { manifest: true, force: options.force, mergedEdits: options.mergedEdits, dryRun: options.dryRun };
+  const first = writeOutputFiles(root, files, checked);
+  const written = first.written.map((f) => rel(root, f));
+  const unchanged = first.unchanged.map((f) => rel(root, f));
+  const report: BundleReport = { schemaVersion: 1, options: BUNDLE_OPTIONS_TEXT, bundles: [], failures: [] };
+  if (bundling && options.dryRun) written.push(...bundlePaths);
+  if (bundling && !options.dryRun) {
+    progress({ stage: 'generate', message: `bundling ${entries.length} handlers with esbuild` });
+    if (skipped.length > 0) generated.diagnostics.push({ code: 'ASSETS_NOT_SHIPPED', severity: 'warning', file: 'dist/', message: `not copied beside the bundles (over 5 MiB, or past 50 MiB in all): ${skipped.map((a) => a.path).join(', ')}`, advice: 'serve them from S3 or a CDN if the functions read them' });
+    const built = await bundleHandlers(root, app, entries, assets);
+    report.bundles = built.sizes;
+    report.failures = built.failures;
+    for (const f of built.failures) {
+      generated.diagnostics.push({ code: 'BUNDLE_FAILED', severity: 'error', file: entries.find((e) => e.id === f.id)?.source ?? f.id, subject: f.id, message: `esbuild could not bundle it: ${f.message}`, advice: "install the app's dependencies (npm ci in the app) and generate again" });
+    }
+    const second = writeOutputFiles(root, [...built.files, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: false });
+    written.push(...second.written.map((f) => rel(root, f)));
+    unchanged.push(...second.unchanged.map((f) => rel(root, f)));
+  }
+  return { written: written.sort(), unchanged: unchanged.sort(), diagnostics: generated.diagnostics, bundles: report };
+}
+
+/** The handlers to bundle: every function, and every schedule that got a handler. */
+export function bundleEntries(plan: SplitPlan): BundleEntry[] {
+  return [
+    ...plan.functions.map((f): BundleEntry => ({ id: f.id, kind: 'function', source: handlerFile(f.id), outDir: bundleDir('function', f.id) })),
+    ...plan.schedules.filter((s) => s.rate).map((s): BundleEntry => ({ id: s.id, kind: 'schedule', source: scheduleFile(s.id), outDir: bundleDir('schedule', s.id) })),
+  ];
+}
+
+/** Refuses before anything is written when a bundle path is protected (contents are not known yet). */
+function preflight(root: string, paths: string[], options: GenerateIntoOptions): void {
+  const manifest = readManifest(root);
+  for (const p of paths) decideWrite(root, p, '\u0000not built yet', manifest, options);
+}
+
+function rel(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}

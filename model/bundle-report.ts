@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** The measured esbuild bundle of one generated function or scheduled job. */
+export const BuiltBundle = z.object({
+  /** Function or schedule id. */
+  id: z.string(),
+  /** `function` or `schedule`. */
+  kind: z.enum(['function', 'schedule']),
+  /** The bundle, relative to the output folder (`dist/functions/<id>/handler.js`). */
+  file: z.string(),
+  /** Bytes of the bundle: what Lambda loads (tree-shaken, not minified, `@aws-sdk/*` left to the runtime). */
+  bytes: z.number().int().min(0),
+  /** Bytes from the monolith's own files and the generated handler. */
+  appBytes: z.number().int().min(0),
+  /** Bytes from npm packages, by package, largest first. */
+  packages: z.array(z.object({ name: z.string(), bytes: z.number().int().min(0) })),
+});
+/** The measured bundle of one function. */
+export type BuiltBundle = z.infer<typeof BuiltBundle>;
+
+/**
+ * `bundles.json` in the output folder: the bundles `cleave generate` built, for the report
+ * (the plan's `bundle` is the planner's prediction of own code only; these are the deployed files).
+ */
+export const BundleReport = z.object({
+  /** Version of this schema. */
+  schemaVersion: z.literal(1),
+  /** The esbuild options used, as on the command line. */
+  options: z.string(),
+  /** One per bundle, sorted by kind then id. */
+  bundles: z.array(BuiltBundle),
+  /** Entries esbuild could not bundle, with its first error. */
+  failures: z.array(z.object({ id: z.string(), message: z.string() })),
+});
+/** `bundles.json`. */
+export type BundleReport = z.infer<typeof BundleReport>;

@@ -1,65 +1,58 @@
-import * as http from 'node:http';
-import * as net from 'node:net';
+import { type ChildProcess, fork } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The monolith, running in this process on a loopback port. */
+/** The monolith, running in a child process on a loopback port. */
 export interface RunningMonolith {
   /** `http://127.0.0.1:<port>`. */
   baseUrl: string;
-  /** Closes the servers it opened. */
+  /** Stops the child process. */
   close(): Promise<void>;
 }
 
-type Listen = typeof net.Server.prototype.listen;
-
 /**
- * Starts the monolith from its entry in this process, the way `node <entry>` would, except that
- * every `listen` binds 127.0.0.1 on a free port (never a public one). TypeScript entries run
- * through tsx. When the entry only exports an app, verify serves that app itself.
+ * Starts the monolith from its entry in a child process, the way `node <entry>` would, except
+ * that every `listen` binds 127.0.0.1 on a free port (see listen-preload). Its own process gives
+ * it its own in-memory state, seeded like the functions' state, so both sides see the same
+ * requests in the same order. TypeScript entries run through tsx. Its output goes to stderr.
  */
-export async function startMonolith(appDir: string, entry: string, timeoutMs = 15_000): Promise<RunningMonolith> {
-  const servers: net.Server[] = [];
-  const original: Listen = net.Server.prototype.listen;
-  net.Server.prototype.listen = function (this: net.Server, ...args: unknown[]) {
-    servers.push(this);
-    const callback = args.find((a): a is () => void => typeof a === 'function');
-    return (original as (...a: unknown[]) => net.Server).call(this, 0, '127.0.0.1', callback);
-  } as Listen;
+export async function startMonolith(appDir: string, entry: string, timeoutMs = 30_000): Promise<RunningMonolith> {
   const file = path.resolve(appDir, entry);
-  process.chdir(appDir);
-  let exported: unknown;
-  try {
-    if (/\.[cm]?tsx?$/.test(file)) (require('tsx/cjs/api') as { register(): void }).register();
-    exported = require(file);
-    if (exported && typeof (exported as Promise<unknown>).then === 'function') exported = await exported;
-    await waitFor(() => servers.some((s) => s.listening), timeoutMs);
-  } finally {
-    net.Server.prototype.listen = original;
-  }
-  let server = servers.find((s) => s.listening);
-  if (!server) {
-    const app = pickApp(exported);
-    if (!app) throw new Error(`${entry} neither listened nor exported an express app within ${timeoutMs} ms`);
-    server = http.createServer(app);
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    servers.push(server);
-  }
-  const address = server.address() as net.AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${address.port}`,
-    close: async () => {
-      await Promise.all(servers.filter((s) => s.listening).map((s) => new Promise((resolve) => s.close(resolve))));
-    },
-  };
+  const preload = preloadFile();
+  const execArgv = ['-r', require.resolve('tsx/cjs'), '-r', preload];
+  const child = fork(file, [], { cwd: appDir, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, PORT: '0' } });
+  child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not listen within ${timeoutMs} ms`)), timeoutMs);
+    child.on('message', (message: { cleaveVerifyPort?: number }) => {
+      if (typeof message?.cleaveVerifyPort === 'number') {
+        clearTimeout(timer);
+        resolve(message.cleaveVerifyPort);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with code ${code} before it listened`));
+    });
+  });
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => stop(child) };
 }
 
-function pickApp(exported: unknown): http.RequestListener | undefined {
-  const isApp = (v: unknown): v is http.RequestListener => typeof v === 'function' && typeof (v as { handle?: unknown }).handle === 'function';
-  const candidates = [exported, (exported as { default?: unknown })?.default, (exported as { app?: unknown })?.app];
-  return candidates.find(isApp);
+/** The compiled preload beside this file (dist), or its TypeScript source (tests run through tsx). */
+function preloadFile(): string {
+  const js = path.join(__dirname, 'listen-preload.js');
+  return fs.existsSync(js) ? js : path.join(__dirname, 'listen-preload.ts');
 }
 
-async function waitFor(ready: () => boolean, timeoutMs: number): Promise<void> {
-  const start = Date.now();
-  while (!ready() && Date.now() - start < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 25));
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }

@@ -66,11 +66,14 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
   const monolith = await startMonolith(path.resolve(options.appDir), entry);
   const results: VerifyResult[] = [];
   const skipped: SkippedRoute[] = [];
+  // The functions run in this process: what their code prints is theirs, not verify's result.
+  const stdoutWrite = process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   try {
     for (const fn of plan.functions) {
       const handlerFile = path.resolve(options.outDir, 'functions', fn.id, 'handler.ts');
       if (!fs.existsSync(handlerFile)) throw new Error(`no generated handler at ${handlerFile} (run cleave generate first)`);
-      const handler = (require(handlerFile) as { handler: (event: unknown, context: unknown) => Promise<LambdaResult> }).handler;
+      const handler = loadHandler(handlerFile);
       const routes = fn.routes.map((id) => plan.routes[id]).filter((r) => r !== undefined);
       const built = buildRequests(routes, config);
       skipped.push(...built.skipped);
@@ -89,10 +92,17 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
       }
     }
   } finally {
+    process.stdout.write = stdoutWrite;
     await monolith.close();
   }
   const mismatched = results.filter((r) => r.differences.length > 0).length;
   return { payload: options.payload, results, skipped, summary: { requests: results.length, matched: results.length - mismatched, mismatched, skipped: skipped.length } };
+}
+
+/** Loads a generated handler (TypeScript, through tsx) in this process. */
+function loadHandler(file: string): (event: unknown, context: unknown) => Promise<LambdaResult> {
+  (require('tsx/cjs/api') as { register(): void }).register();
+  return (require(file) as { handler: (event: unknown, context: unknown) => Promise<LambdaResult> }).handler;
 }
 
 async function fetchMonolith(baseUrl: string, spec: RequestSpec): Promise<ObservedResponse> {

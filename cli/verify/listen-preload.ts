@@ -1,0 +1,19 @@
+/**
+ * Preloaded (`node -r`) into the monolith that `cleave verify` starts: every `listen` binds
+ * 127.0.0.1 on a free port (never a public one), and the first port is sent to the parent.
+ */
+import * as net from 'node:net';
+
+const original = net.Server.prototype.listen;
+let reported = false;
+net.Server.prototype.listen = function listen(this: net.Server, ...args: unknown[]): net.Server {
+  const callback = args.find((a): a is () => void => typeof a === 'function');
+  this.once('listening', () => {
+    const address = this.address();
+    if (!reported && address && typeof address === 'object' && process.send) {
+      reported = true;
+      process.send({ cleaveVerifyPort: address.port });
+    }
+  });
+  return (original as (...a: unknown[]) => net.Server).call(this, 0, '127.0.0.1', callback);
+} as typeof original;

@@ -103,7 +103,8 @@ export function declaredName(node: Node): string {
 function memberOf(owner: Node | undefined, name: string): string {
   if (!owner) return name;
   if (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) {
-    const className = owner.getName() ?? (Node.isVariableDeclaration(owner.getParent()) ? (owner.getParent() as never as { getName(): string }).getName() : undefined);
+    const holder = owner.getParent();
+    const className = owner.getName() ?? (holder && Node.isVariableDeclaration(holder) ? holder.getName() : undefined);
     return className ? `${className}.${name}` : name;
   }
   if (Node.isObjectLiteralExpression(owner)) {

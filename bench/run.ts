@@ -12,6 +12,7 @@
  * Writes bench/results.json and bench/results.md and prints the Markdown.
  * Options: --runs N (5) --large-runs N (3, for apps of 2,000+ routes) --sizes 500,5000
  *          --no-profile --no-bundles --keep (keep the synthetic apps) --quick (1 run each, sizes 50,500)
+ *          --render (only re-render results.md from results.json)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -358,7 +359,9 @@ export function markdown(r: Results): string {
     '',
   );
   const skippedNotes = [...new Set(r.scale.rows.flatMap((s) => [s.plan.skipped, s.generate.skipped]).filter(Boolean))];
-  if (skippedNotes.length > 0) out.push(`Skipped: ${skippedNotes.join('; ')} (found by \`node bin/cleave.js --help\`).`, '');
+  if (skippedNotes.length > 0) out.push(`Skipped: ${skippedNotes.join('; ')} (commands found by \`node bin/cleave.js --help\`).`, '');
+  const failures = r.scale.rows.flatMap((s) => (['plan', 'generate'] as const).filter((k) => s[k].summary && !s[k].summary!.runs).map((k) => `${k} at ${s.routes} routes: ${s[k].summary!.error?.split('\n')[0]}`));
+  if (failures.length > 0) out.push(`Failed: ${failures.join('; ')}.`, '');
 
   out.push('## (c) Generated functions vs the whole app as one function', '');
   out.push(
@@ -401,6 +404,13 @@ export function markdown(r: Results): string {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--render') {
+    // Re-renders bench/results.md from bench/results.json (after a change to the report format).
+    const md = markdown(JSON.parse(fs.readFileSync(path.join(__dirname, 'results.json'), 'utf8')) as Results);
+    fs.writeFileSync(path.join(__dirname, 'results.md'), md);
+    process.stdout.write(md);
+    return;
+  }
   const options = parseArgs(process.argv.slice(2));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-bench-'));
   const commands = cleaveCommands();

@@ -27,6 +27,12 @@ export interface BundleResult {
   sizes: BuiltBundle[];
   /** Entries esbuild could not bundle, with its first error. */
   failures: Array<{ id: string; message: string }>;
+  /**
+   * Packages that installed packages `require()` but that are not installed (optional peers such
+   * as consolidate's template engines or mongodb's `mongodb-client-encryption`), left as runtime
+   * `require` calls, over all entries: the requiring package and what it asked for, sorted.
+   */
+  leftOut: Array<{ by: string; packages: string[] }>;
 }
 
 /** The esbuild options every function is bundled with (TOOLCHAIN.md). */
@@ -45,7 +51,8 @@ export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20'
 export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = []): Promise<BundleResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(appDir);
-  const result: BundleResult = { files: [], sizes: [], failures: [] };
+  const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [] };
+  const leftOut = new Map<string, Set<string>>();
   const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
   for (const entry of entries) {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
@@ -61,7 +68,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
         logLevel: 'silent',
         legalComments: 'none',
         banner: { js: `var ${ROOT_VAR} = __dirname;` },
-        plugins: [resolveFromApp(root, app), keepDirname(app)],
+        plugins: [resolveFromApp(root, app), leaveOutMissingOptional(leftOut), keepDirname(app, root)],
       });
       const output = built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!;
       const file = path.relative(root, outfile).split(path.sep).join('/');
@@ -73,8 +80,37 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
       result.failures.push({ id: entry.id, message: first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}` : String(error) });
     }
   }
+  result.leftOut = [...leftOut].sort(([a], [b]) => a.localeCompare(b)).map(([by, names]) => ({ by, packages: [...names].sort() }));
   return result;
 }
+
+/**
+ * A `require()` (or `import()`) inside an installed package of a package that is not installed
+ * stays a runtime `require` instead of failing the bundle. Packages call such optional peers
+ * lazily (`consolidate` requires each template engine when it is first used, `mongodb` its
+ * encryption add-on when asked to encrypt), so the monolith runs without them and throws only
+ * when one is reached; the function behaves the same. Static imports and the app's own code still
+ * fail: a package the app itself needs must be installed.
+ */
+function leaveOutMissingOptional(leftOut: Map<string, Set<string>>): Plugin {
+  return {
+    name: 'cleave-leave-out-missing-optional',
+    setup(builder) {
+      builder.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.pluginData === OPTIONAL_PROBE || (args.kind !== 'require-call' && args.kind !== 'dynamic-import')) return undefined;
+        const owner = packageOf(args.importer.split(path.sep).join('/'));
+        if (!owner) return undefined;
+        const found = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: OPTIONAL_PROBE });
+        if (found.errors.length === 0) return found;
+        leftOut.set(owner, (leftOut.get(owner) ?? new Set()).add(args.path));
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+/** Marks the resolve call of `leaveOutMissingOptional` itself. */
+const OPTIONAL_PROBE = 'cleave-optional-probe';
 
 /** Bare imports of the generated files resolve from the app first, then the usual way, then from cleave. */
 function resolveFromApp(outDir: string, appDir: string): Plugin {
@@ -83,7 +119,7 @@ function resolveFromApp(outDir: string, appDir: string): Plugin {
     name: 'cleave-resolve-from-app',
     setup(builder) {
       builder.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.pluginData === 'cleave' || !isInside(outDir, args.importer) || isInside(appDir, args.importer)) return undefined;
+        if (args.pluginData === 'cleave' || !isGenerated(outDir, appDir, args.importer)) return undefined;
         for (const resolveDir of [appDir, args.resolveDir, cleaveDir]) {
           const found = await builder.resolve(args.path, { kind: args.kind, resolveDir, pluginData: 'cleave' });
           if (found.errors.length === 0) return found;
@@ -102,12 +138,12 @@ const ROOT_VAR = '__cleaveAppRoot';
  * in a bundle every module would otherwise see the bundle's folder, and `path.join(__dirname,
  * '..', 'data', 'seed.json')` would miss the copied asset.
  */
-function keepDirname(appDir: string): Plugin {
+function keepDirname(appDir: string, outDir: string): Plugin {
   return {
     name: 'cleave-keep-dirname',
     setup(builder) {
       builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
-        if (!isInside(appDir, args.path) || args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        if (!isInside(appDir, args.path) || args.path.includes(`${path.sep}node_modules${path.sep}`) || isGenerated(outDir, appDir, args.path)) return undefined;
         const text = await fs.promises.readFile(args.path, 'utf8');
         if (!/\b__(dirname|filename)\b/.test(text)) return undefined;
         const rel = path.relative(appDir, args.path).split(path.sep).join('/');
@@ -124,6 +160,16 @@ function loaderOf(file: string): 'ts' | 'tsx' | 'js' | 'jsx' {
   if (file.endsWith('.tsx')) return 'tsx';
   if (file.endsWith('.jsx')) return 'jsx';
   return 'js';
+}
+
+/**
+ * Whether `file` is one of the generated files: inside the output folder and not one of the app's
+ * own modules. The output folder usually sits inside the app (`-o functions`), so a file inside
+ * both belongs to whichever folder is the deeper one; packages installed under either are neither.
+ */
+function isGenerated(outDir: string, appDir: string, file: string): boolean {
+  if (!isInside(outDir, file) || file.split(path.sep).includes('node_modules')) return false;
+  return !isInside(appDir, file) || isInside(appDir, outDir);
 }
 
 function isInside(dir: string, file: string): boolean {

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { InputError } from '../analyzer/errors';
 import type { ProgressListener } from '../analyzer/progress';
 import { generateAll } from '../generators/generate';
 import { BUNDLE_FILE, bundleDir, handlerFile, scheduleFile } from '../generators/layout';
@@ -12,6 +11,7 @@ import { appAssets } from './app-assets';
 import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers } from './bundle';
 import { decideWrite, readManifest } from './manifest';
 import { writeOutputFiles } from './output';
+import { assertNotAppRoot } from './output-folder';
 
 /** The bundle sizes file in the output folder. */
 export const BUNDLES_FILE = 'bundles.json';
@@ -57,7 +57,7 @@ export interface GenerateIntoResult {
 export async function generateInto(outDir: string, plan: SplitPlan, options: GenerateIntoOptions): Promise<GenerateIntoResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(options.appDir);
-  if (root === app) throw new InputError('OUTPUT_IS_APP_ROOT', `the output folder ${outDir} is the app folder itself`, 'choose a folder inside it, e.g. -o functions');
+  assertNotAppRoot(root, app, outDir);
   const progress = options.onProgress ?? (() => undefined);
   const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
   const generated = generateAll(plan, { appDir: appFromOut }, options.targets ?? TARGET_NAMES);
@@ -67,7 +67,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   const { assets, skipped } = bundling ? appAssets(app, root) : { assets: [], skipped: [] };
   const bundlePaths = [...entries.flatMap((e) => [`${e.outDir}/${BUNDLE_FILE}`, ...assets.map((a) => `${e.outDir}/${a.path}`)]), BUNDLES_FILE];
   if (bundling) preflight(root, bundlePaths, options);
-  const checked = { manifest: true, force: options.force, mergedEdits: options.mergedEdits, dryRun: options.dryRun };
+  const checked = { manifest: true, force: options.force, mergedEdits: options.mergedEdits, dryRun: options.dryRun, appDir: app };
   const first = writeOutputFiles(root, files, checked);
   const written = first.written.map((f) => rel(root, f));
   const unchanged = first.unchanged.map((f) => rel(root, f));
@@ -79,6 +79,9 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     const built = await bundleHandlers(root, app, entries, assets);
     report.bundles = built.sizes;
     report.failures = built.failures;
+    if (built.leftOut.length > 0) {
+      generated.diagnostics.push({ code: 'OPTIONAL_PACKAGES_LEFT_OUT', severity: 'info', file: 'dist/', message: `not installed, so left as runtime require() calls in the bundles (they throw only when reached, as in the monolith): ${built.leftOut.map((l) => `${l.packages.join(', ')} (required by ${l.by})`).join('; ')}`, advice: 'install the ones the app really uses and generate again' });
+    }
     for (const f of built.failures) {
       generated.diagnostics.push({ code: 'BUNDLE_FAILED', severity: 'error', file: entries.find((e) => e.id === f.id)?.source ?? f.id, subject: f.id, message: `esbuild could not bundle it: ${f.message}`, advice: "install the app's dependencies (npm ci in the app) and generate again" });
     }

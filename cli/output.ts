@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { InputError } from '../analyzer/errors';
 import { decideWrite, MANIFEST_FILE, manifestText, readManifest, sha256, type WriteDecision } from './manifest';
+import { isWithin, realLocation } from './output-folder';
 import { writeFileAtomic } from './write-file';
 
 /** A file to write: generated text, or bytes (a bundle's copy of an app asset). */
@@ -23,6 +25,12 @@ export interface WriteOutputOptions {
   force?: boolean;
   /** With `manifest`: paths (relative to `outDir`) whose edits cleave has read and carried over, so they may be overwritten. */
   mergedEdits?: readonly string[];
+  /**
+   * The app folder: no file may land inside it unless the output folder itself lies inside it
+   * (`-o functions`). Guards an output folder that holds the app (`cleave split ./app -o .`),
+   * where `functions/<id>/...` could otherwise fall among the app's own files.
+   */
+  appDir?: string;
 }
 
 /** What `writeOutputFiles` did. */
@@ -42,32 +50,52 @@ export interface WriteOutputResult {
  */
 export function writeOutputFiles(outDir: string, files: readonly OutputFile[], options: WriteOutputOptions = {}): WriteOutputResult {
   const root = path.resolve(outDir);
-  const targets = files.map((file) => ({ file, target: insideOrThrow(root, file.path, outDir) }));
+  const guard = outputGuard(root, outDir, options.appDir);
+  const targets = files.map((file) => ({ file, target: guard(file.path) }));
   const manifest = options.manifest ? readManifest(root) : undefined;
   const decisions = targets.map(({ file }) => ({
     path: relative(root, path.resolve(root, file.path)),
     decision: manifest ? decideWrite(root, relative(root, path.resolve(root, file.path)), file.contents, manifest, options) : ('update' as WriteDecision),
   }));
   const result: WriteOutputResult = { written: [], unchanged: [], decisions: manifest ? decisions : [] };
-  targets.forEach(({ file, target }, i) => {
-    if (decisions[i]!.decision === 'unchanged') {
-      result.unchanged.push(target);
-    } else {
-      if (!options.dryRun) writeFileAtomic(target, file.contents);
-      result.written.push(target);
-    }
-    if (manifest) manifest.files[decisions[i]!.path] = { sha256: sha256(file.contents) };
-  });
-  if (manifest && !options.dryRun) writeFileAtomic(path.join(root, MANIFEST_FILE), manifestText(manifest));
+  try {
+    targets.forEach(({ file, target }, i) => {
+      if (decisions[i]!.decision === 'unchanged') {
+        result.unchanged.push(target);
+      } else {
+        if (!options.dryRun) writeFileAtomic(target, file.contents);
+        result.written.push(target);
+      }
+      if (manifest) manifest.files[decisions[i]!.path] = { sha256: sha256(file.contents) };
+    });
+  } finally {
+    // Also after a failed write: the files already written stay cleave's, so the next run may replace them.
+    if (manifest && !options.dryRun) writeFileAtomic(path.join(root, MANIFEST_FILE), manifestText(manifest));
+  }
   return result;
 }
 
-function insideOrThrow(root: string, file: string, outDir: string): string {
-  const target = path.resolve(root, file);
-  if (path.isAbsolute(file) || (target !== root && !target.startsWith(root + path.sep)) || path.basename(target) === MANIFEST_FILE) {
-    throw new Error(`refusing to write ${file}: outside the output folder ${outDir}, or the manifest itself`);
-  }
-  return target;
+/**
+ * Checks every path before anything is written: relative, inside the output folder also once
+ * symbolic links are followed (a link inside it must not lead elsewhere), not the manifest, and
+ * not inside the app folder unless the output folder is.
+ */
+function outputGuard(root: string, outDir: string, appDir: string | undefined): (file: string) => string {
+  const realRoot = realLocation(root);
+  const realApp = appDir ? realLocation(appDir) : undefined;
+  const appAllowed = !realApp || (isWithin(realApp, realRoot) && realRoot !== realApp);
+  return (file) => {
+    const target = path.resolve(root, file);
+    const refuse = (why: string): never => {
+      throw new InputError('OUTPUT_PATH_REFUSED', `refusing to write ${file}: ${why}`, 'choose an output folder of its own, e.g. -o functions inside the app, without links leading out of it');
+    };
+    if (path.isAbsolute(file) || !isWithin(root, target) || target === root) refuse(`outside the output folder ${outDir}`);
+    if (path.basename(target) === MANIFEST_FILE) refuse('it is the manifest itself');
+    const real = realLocation(target);
+    if (!isWithin(realRoot, real) || real === realRoot) refuse(`a symbolic link leads it outside the output folder ${outDir}`);
+    if (!appAllowed && isWithin(realApp!, real)) refuse(`it would land inside the app folder ${appDir}`);
+    return target;
+  };
 }
 
 function relative(root: string, target: string): string {

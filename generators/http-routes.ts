@@ -68,7 +68,7 @@ function expandOptional(path: string): string[] | undefined {
 
 /** One concrete Express path (no optional parts) as a gateway path, or why it cannot be one. */
 function translatePath(path: string): string | { reason: string } {
-  const segments = path.split('/').slice(1);
+  const segments = (path.startsWith('/') ? path : `/${path}`).split('/').slice(1);
   const out: string[] = [];
   for (const [i, segment] of segments.entries()) {
     const last = i === segments.length - 1;

@@ -59,7 +59,7 @@ function indexStatement(index: FileIndex, statement: Node): void {
   } else if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) {
     const name = statement.getName();
     if (name) index.bindings.set(name, { kind: 'declaration', node: statement });
-    if (statement.hasExportKeyword()) index.exports.set(statement.isDefaultExport() ? 'default' : (name ?? 'default'), { kind: 'node', node: statement });
+    if (statement.hasExportKeyword()) index.exports.set(statement.hasDefaultKeyword() ? 'default' : (name ?? 'default'), { kind: 'node', node: statement });
   } else if (Node.isVariableStatement(statement)) {
     for (const decl of statement.getDeclarations()) indexVariable(index, decl, statement.hasExportKeyword());
   } else if (Node.isEnumDeclaration(statement)) {

@@ -85,10 +85,14 @@ function declaredLocally(name: string, node: Node): boolean {
     if (Node.isBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope)) {
       for (const statement of scope.getStatements()) if (declares(statement, name)) return true;
     }
-    if ((Node.isForOfStatement(scope) || Node.isForInStatement(scope) || Node.isForStatement(scope)) && scope.getInitializer()?.getText().match(new RegExp(`\\b${name}\\b`))) return true;
+    if ((Node.isForOfStatement(scope) || Node.isForInStatement(scope) || Node.isForStatement(scope)) && bindsAny(scope.getInitializer(), name)) return true;
     if (Node.isCatchClause(scope) && scope.getVariableDeclaration()?.getName() === name) return true;
   }
   return false;
+}
+
+function bindsAny(initializer: Node | undefined, name: string): boolean {
+  return !!initializer && Node.isVariableDeclarationList(initializer) && initializer.getDeclarations().some((d) => bindsName(d.getNameNode(), name));
 }
 
 function declares(statement: Node, name: string): boolean {

@@ -133,9 +133,17 @@ export class ModuleResolver {
     return ['.ts', '.js'].map((e) => file.slice(0, -5) + e).find((f) => fs.existsSync(f)) ?? file;
   }
 
+  /**
+   * Whether a path alias claims `specifier`. A catch-all pattern (`"*": ["node_modules/*",
+   * "src/types/*"]`, common in older TypeScript starters) claims nothing: it only adds places to
+   * look, and an unresolved bare name under it is still a package (not installed yet).
+   */
   private isAlias(specifier: string): boolean {
     const paths = this.options.paths ?? {};
-    return Object.keys(paths).some((pattern) => specifier.startsWith(pattern.replace(/\*.*$/, '')));
+    return Object.keys(paths).some((pattern) => {
+      const prefix = pattern.replace(/\*.*$/, '');
+      return prefix !== '' && specifier.startsWith(prefix);
+    });
   }
 }
 

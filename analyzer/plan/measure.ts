@@ -102,7 +102,7 @@ async function bundleGroups(root: string, groups: ReadonlyMap<string, readonly s
       logLevel: 'silent',
       absWorkingDir: root,
       outdir: path.join(root, '.cleave-measure'),
-      plugins: [entryPlugin],
+      plugins: [entryPlugin, emptyNonCode],
     });
     const measures = new Map<string, BundleMeasure>();
     for (const output of Object.values(result.metafile.outputs)) {
@@ -115,6 +115,26 @@ async function bundleGroups(root: string, groups: ReadonlyMap<string, readonly s
     return undefined;
   }
 }
+
+/** Extensions esbuild loads as code or data; anything else reached by a require is not measured. */
+const CODE = /\.([cm]?[jt]sx?|json)$/i;
+
+/**
+ * Files that are not code, reached through a computed require (`require(\`./${name}\`)` makes
+ * esbuild take every file of the folder, READMEs included), count as empty instead of failing
+ * the whole measurement for want of a loader.
+ */
+const emptyNonCode: Plugin = {
+  name: 'cleave-empty-non-code',
+  setup(b) {
+    b.onLoad({ filter: /.*/ }, async (args) => {
+      if (args.namespace !== 'file' || CODE.test(args.path)) return undefined;
+      // A script without an extension (`bin/www`) is JavaScript to Node.
+      if (path.extname(args.path) === '') return { contents: await fs.promises.readFile(args.path, 'utf8'), loader: 'js' };
+      return { contents: '', loader: 'empty' };
+    });
+  },
+};
 
 function graphOf(metafile: Metafile): Omit<ModuleGraph, 'app'> {
   const bytes = new Map<string, number>();

@@ -36,9 +36,11 @@ export function buildRouteGraph(footprints: readonly Footprint[], fileBytes: (fi
   const entitySim = weightedJaccard(footprints.map((f) => [f.id, f.entities] as const), (e) => entityIdf.get(e) ?? 0);
   for (const [a, b, s] of entitySim) add(a, b, AFFINITY.entities * s);
   const byHazard = new Map<string, string[]>();
-  for (const f of footprints) for (const h of boundBy.get(f.id) ?? []) byHazard.set(h, [...(byHazard.get(h) ?? []), f.id]);
+  for (const f of footprints) for (const h of boundBy.get(f.id) ?? []) pushTo(byHazard, h, f.id);
   const statePairs = new Set<string>();
+  // Larger groups are held together by the binding constraint itself; pairs would only cost memory.
   for (const ids of byHazard.values()) {
+    if (ids.length > MAX_PAIRING_HOLDERS) continue;
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) statePairs.add(`${ids[i]}\u0000${ids[j]}`);
   }
   for (const pair of statePairs) {
@@ -46,6 +48,15 @@ export function buildRouteGraph(footprints: readonly Footprint[], fileBytes: (fi
     add(a, b, AFFINITY.state);
   }
   return { weights, fileWeight };
+}
+
+/** Features (files, entities, state) held by more routes than this do not pair routes up. */
+const MAX_PAIRING_HOLDERS = 250;
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function idf(sets: readonly ReadonlySet<string>[], n: number): Map<string, number> {
@@ -64,12 +75,15 @@ function weightedJaccard(sets: ReadonlyArray<readonly [string, ReadonlySet<strin
       const w = weight(item);
       if (w <= 0) continue;
       sum += w;
-      holders.set(item, [...(holders.get(item) ?? []), id]);
+      pushTo(holders, item, id);
     }
     total.set(id, sum);
   }
   const shared = new Map<string, number>();
   for (const [item, ids] of holders) {
+    // A feature most routes share says little about which belong together (its idf is near 0)
+    // and would cost n² pairs: a large app pairs routes on its rarer features only.
+    if (ids.length > MAX_PAIRING_HOLDERS) continue;
     const w = weight(item);
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {

@@ -8,6 +8,7 @@ import type { SplitPlan } from '../../model/plan';
 import { EXIT } from '../errors';
 import { generateInto, type GenerateIntoResult } from '../generate-into';
 import type { CliIo } from '../io';
+import { assertNotAppRoot } from '../output-folder';
 import { progressPrinter } from '../progress';
 
 /** The plan file name looked for when `--plan` is not given. */
@@ -36,9 +37,7 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
   if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) {
     throw new InputError('APP_DIR_NOT_FOUND', `${appDir} is not a folder`, 'pass the folder of the Express app');
   }
-  if (path.resolve(options.output) === path.resolve(appDir)) {
-    throw new InputError('OUTPUT_IS_APP_ROOT', `the output folder ${options.output} is the app folder itself`, 'choose a folder inside it, e.g. -o functions');
-  }
+  assertNotAppRoot(options.output, appDir, options.output);
   const targets = targetNames(options.target);
   const plan = loadPlan(appDir, options);
   const result = await generateInto(options.output, plan, {

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { InputError } from '../../analyzer/errors';
 import { stringifyPlan } from '../../analyzer/plan/plan-file';
 import { generateReport } from '../../generators/report';
 import type { GeneratedFile } from '../../model/generated-file';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { generateInto } from '../generate-into';
+import { assertNotAppRoot } from '../output-folder';
 import { planHasErrors } from '../plan-outcome';
 import { analyzeAndPlan } from '../plan-pipeline';
 import { progressPrinter } from '../progress';
@@ -29,9 +29,7 @@ export interface SplitCommandOptions {
 /** `cleave split`: analyse, plan (keeping the edits of a plan already in the folder), report, generate and bundle. */
 export async function splitCommand(appDir: string, options: SplitCommandOptions, io: CliIo): Promise<number> {
   const outDir = path.resolve(options.output);
-  if (outDir === path.resolve(appDir)) {
-    throw new InputError('OUTPUT_IS_APP_ROOT', `the output folder ${options.output} is the app folder itself`, 'choose a folder inside it, e.g. -o functions');
-  }
+  assertNotAppRoot(outDir, appDir, options.output);
   const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, previousPlanFile: path.join(outDir, SPLIT_FILES.plan), quiet: options.quiet }, io);
   const files: GeneratedFile[] = [
     { path: SPLIT_FILES.analysis, contents: JSON.stringify(analysis, null, 2) + '\n' },

@@ -1,6 +1,7 @@
 /**
  * Preloaded (`node -r`) into the monolith that `cleave verify` starts: every `listen` binds
- * 127.0.0.1 on a free port (never a public one), and the first port is sent to the parent.
+ * 127.0.0.1 on a free port (never a public one), and the first port is sent to the parent. It
+ * exits when the parent goes away.
  */
 import * as net from 'node:net';
 
@@ -17,3 +18,7 @@ net.Server.prototype.listen = function listen(this: net.Server, ...args: unknown
   });
   return (original as (...a: unknown[]) => net.Server).call(this, 0, '127.0.0.1', callback);
 } as typeof original;
+
+// The monolith lives only as long as the verify run that started it: if that process ends
+// without stopping it (a crash, a kill), the IPC channel closes and the monolith exits too.
+process.on('disconnect', () => process.exit(0));

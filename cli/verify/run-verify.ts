@@ -5,8 +5,8 @@ import type { VerifyConfig } from '../../model/verify-config';
 import { compareResponses } from './compare';
 import { type PayloadVersion, apiGatewayEvent } from './events';
 import { type LambdaResult, observeLambda } from './lambda-response';
+import { sendHttp } from './http-request';
 import { startMonolith } from './monolith';
-import type { ObservedResponse, RequestSpec } from './request-spec';
 import { type SkippedRoute, buildRequests } from './requests';
 
 /** One request, answered by the monolith and by the function. */
@@ -79,7 +79,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
       skipped.push(...built.skipped);
       options.onProgress?.(`${fn.id}: ${built.requests.length} requests`);
       for (const spec of built.requests) {
-        const fromMonolith = await fetchMonolith(monolith.baseUrl, spec);
+        const fromMonolith = await sendHttp(monolith.baseUrl, spec);
         const fromFunction = observeLambda(await handler(apiGatewayEvent(spec, options.payload, options.stage), lambdaContext(fn.id)));
         results.push({
           function: fn.id,
@@ -103,22 +103,6 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
 function loadHandler(file: string): (event: unknown, context: unknown) => Promise<LambdaResult> {
   (require('tsx/cjs/api') as { register(): void }).register();
   return (require(file) as { handler: (event: unknown, context: unknown) => Promise<LambdaResult> }).handler;
-}
-
-async function fetchMonolith(baseUrl: string, spec: RequestSpec): Promise<ObservedResponse> {
-  const query = spec.query.length > 0 ? '?' + new URLSearchParams(spec.query).toString() : '';
-  const response = await fetch(baseUrl + spec.path + query, {
-    method: spec.method,
-    headers: { 'user-agent': 'cleave-verify', ...spec.headers },
-    body: spec.body,
-    redirect: 'manual',
-  });
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    setCookies: response.headers.getSetCookie(),
-    body: Buffer.from(await response.arrayBuffer()),
-  };
 }
 
 function lambdaContext(functionName: string): Record<string, unknown> {

@@ -68,7 +68,10 @@ export function emitHandler(input: HandlerInput): string {
   if (asyncFix) file.addStatements((w) => w.blankLine().writeLine('// Express 4 ignores rejected promises of async handlers; route them to next(err) as Express 5 does.').writeLine(`${asyncFix}();`));
   for (const group of groups) file.addStatements((w) => writeGroup(w, group, { express, routeSpec, onlyRoutes }));
   file.addStatements((w) => {
-    w.blankLine().writeLine(docComment([`The Express app of function \`${fn.id}\`: only its routes, each behind its monolith middleware chain. Built once per container.`]));
+    w.blankLine().writeLine(docComment([
+      `The Express app of function \`${fn.id}\`: only its routes, each behind its monolith middleware chain.`,
+      'Built at module scope, once per container: clients the monolith opens on import are reused across invocations.',
+    ]));
     w.writeLine(`export const ${app} = ${express}();`);
     const rebuilt = mounts.mounts.find((m) => m.level > 0);
     if (!rebuilt) w.writeLine(`${app}.disable('x-powered-by'); // the monolith app sets its own headers`);
@@ -148,6 +151,7 @@ function writeTable(w: CodeBlockWriter, variable: string, routes: Array<{ method
 
 /** A full route path as seen by a router mounted at `mountPath`. */
 function relativeTo(mountPath: string, path: string): string {
+  if (path.startsWith(`${mountPath} + regex:`)) return path.slice(mountPath.length + 3);
   if (mountPath === '/' || !path.startsWith(mountPath)) return path;
   return path.slice(mountPath.length) || '/';
 }
@@ -160,9 +164,18 @@ function use(m: Middleware): string {
   return `${m.path ? `${str(m.path)}, ` : ''}${m.source}`;
 }
 
-/** A route path as a literal: a string, or a regular expression for `regex:/src/flags`. */
+/**
+ * A route path as a literal: a string, a regular expression for `regex:/src/flags`, or for
+ * `<prefix> + regex:/src/flags` (a regular expression under a mount) one expression that
+ * matches the literal prefix, then the route's expression.
+ */
 export function pathLiteral(path: string): string {
-  return path.startsWith('regex:') ? path.slice('regex:'.length) : str(path);
+  if (path.startsWith('regex:')) return path.slice('regex:'.length);
+  const under = /^(.*) \+ regex:\/(.*)\/([a-z]*)$/.exec(path);
+  if (!under) return str(path);
+  const [, prefix, source, flags] = under as unknown as [string, string, string, string];
+  const tail = source.startsWith('^') ? source.slice(1) : `.*?${source}`;
+  return `/^${prefix.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\//g, '\\/')}${tail}/${flags}`;
 }
 
 function mountDoc(mount: Mount): string[] {

@@ -95,6 +95,8 @@ type Choice = { level: number; why?: string } | { reason: string };
 function chooseLevel(route: Route, names: ReadonlyMap<string, string>): Choice {
   const stack = route.stack;
   if (!stack || stack.length === 0) return { reason: 'the plan was made by a cleave without route stacks: re-run `cleave plan`' };
+  if (route.path.includes('{?}')) return { reason: 'part of its path is not statically known' };
+  if (/ \+ regex:/.test(route.path) && /[:*]/.test(route.path.split(' + regex:')[0]!)) return { reason: 'a regular expression under a mount path with parameters cannot be matched by the guard' };
   const root = stack[0]!;
   const importable = root.export !== undefined || root.factory !== undefined;
   const rootReachable = importable || route.entry !== undefined;

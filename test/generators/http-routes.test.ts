@@ -15,6 +15,7 @@ describe('generators/http-routes', () => {
     ['USE', '/hooks', [['ANY', '/hooks'], ['ANY', '/hooks/{proxy+}']]],
     ['GET', '/admin/export/loans.csv', [['GET', '/admin/export/loans.csv']]],
     ['GET', '/', [['GET', '/']]],
+    ['ALL', '*', [['ANY', '/{proxy+}']]],
   ])('%s %s', (method, path, expected) => {
     expect(gatewayRoutes(method, path).routes).toEqual(expected.map(([m, p]) => ({ method: m, path: p })));
   });

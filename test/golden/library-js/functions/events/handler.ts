@@ -21,7 +21,8 @@ const monolithRoutes: RouteSpec[] = [
 const monolith = monolithApp;
 
 /**
- * The Express app of function `events`: only its routes, each behind its monolith middleware chain. Built once per container.
+ * The Express app of function `events`: only its routes, each behind its monolith middleware chain.
+ * Built at module scope, once per container: clients the monolith opens on import are reused across invocations.
  */
 export const app = express();
 app.disable('x-powered-by'); // the monolith app sets its own headers

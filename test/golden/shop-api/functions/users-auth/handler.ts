@@ -74,7 +74,8 @@ viaApp.use(notFoundHandler);
 viaApp.use(errorHandler);
 
 /**
- * The Express app of function `users-auth`: only its routes, each behind its monolith middleware chain. Built once per container.
+ * The Express app of function `users-auth`: only its routes, each behind its monolith middleware chain.
+ * Built at module scope, once per container: clients the monolith opens on import are reused across invocations.
  */
 export const app = express();
 app.disable('x-powered-by'); // as the monolith's app does

@@ -1,0 +1,42 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeApp } from '../../analyzer/analyze';
+import { planSplit } from '../../analyzer/plan/plan-split';
+import { bundleHandlers } from '../../cli/bundle';
+import { bundleEntries } from '../../cli/generate-into';
+import { generateAll } from '../../generators/generate';
+import { Config } from '../../model/config';
+import { httpApiEvent } from '../support/invoke-functions-process';
+
+const APP = path.join(__dirname, '..', 'fixtures', 'generators', 'entry-only-app');
+
+// A monolith that exports neither its app nor a factory (everything in server.js, ending in
+// app.listen): the handler runs the entry with listen intercepted and serves through that app.
+describe('generators/handlers entry capture', () => {
+  it('serves the routes of an app that only its entry builds, without opening a port', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-entry-'));
+    const plan = await planSplit(await analyzeApp({ appDir: APP }), Config.parse({ strategy: 'per-route' }), undefined, { appDir: APP });
+    const generated = generateAll(plan, { appDir: path.relative(out, APP).split(path.sep).join('/') }, ['serverless']);
+    expect(generated.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['WHOLE_APP_FALLBACK']));
+    expect(generated.diagnostics.find((d) => d.code === 'WHOLE_APP_FALLBACK')!.message).toContain('runs its entry server.js with listen intercepted');
+    for (const f of generated.files) {
+      fs.mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+      fs.writeFileSync(path.join(out, f.path), f.contents);
+    }
+    const fn = plan.functions.find((f) => f.routes.includes('GET /items/:id'))!;
+    expect(fs.readFileSync(path.join(out, 'functions', fn.id, 'handler.ts'), 'utf8')).toContain("captureApp(() => require('");
+    const built = await bundleHandlers(out, APP, bundleEntries(plan).filter((e) => e.id === fn.id));
+    expect(built.failures).toEqual([]);
+    const bundle = path.join(out, built.sizes[0]!.file);
+    fs.mkdirSync(path.dirname(bundle), { recursive: true });
+    fs.writeFileSync(bundle, built.files[0]!.contents);
+    const { handler } = require(bundle) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }> };
+    const answer = await handler(httpApiEvent('GET', '/items/42'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ id: '42' });
+    expect(answer.headers['x-powered-by']).toBeUndefined();
+    const other = await handler(httpApiEvent('GET', '/health'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
+    expect(other.statusCode).toBe(404); // another function's route
+  }, 60_000);
+});

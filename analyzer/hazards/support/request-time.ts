@@ -2,7 +2,7 @@ import { Node } from 'ts-morph';
 import type { HazardContext } from '../types';
 import { bootFunctions } from './boot-calls';
 import { resolveFunction } from './exports';
-import { appFiles } from './files';
+import { filesThatMayReference } from './importers';
 import { hostOf, identifiersNamed, phaseOf } from './phase';
 import { declaredName, type FunctionLike, unwrap } from './syntax';
 
@@ -40,7 +40,7 @@ function computeOnlyAtBoot(ctx: HazardContext, fn: FunctionLike): boolean {
   const parent = fn.getParent();
   const own = Node.isFunctionDeclaration(fn) ? fn.getNameNode() : parent && Node.isVariableDeclaration(parent) ? parent.getNameNode() : undefined;
   let calls = 0;
-  for (const sf of appFiles(ctx)) {
+  for (const sf of filesThatMayReference(ctx, fn.getSourceFile())) {
     for (const id of identifiersNamed(sf, name)) {
       if (id === own || isExportOrImport(id)) continue;
       const up = id.getParent();

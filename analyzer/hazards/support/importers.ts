@@ -4,6 +4,7 @@ import type { HazardContext } from '../types';
 import { appFiles } from './files';
 
 const reverseCache = new WeakMap<HazardContext, Map<string, string[]>>();
+const answerCache = new WeakMap<HazardContext, Map<string, SourceFile[]>>();
 
 /**
  * The app files that can name a declaration of `file`: the file itself and every file that
@@ -13,6 +14,10 @@ const reverseCache = new WeakMap<HazardContext, Map<string, string[]>>();
 export function filesThatMayReference(ctx: HazardContext, file: SourceFile): SourceFile[] {
   const all = appFiles(ctx);
   if (!ctx.resolveImport) return all;
+  let answers = answerCache.get(ctx);
+  if (!answers) answerCache.set(ctx, (answers = new Map()));
+  const known = answers.get(file.getFilePath());
+  if (known) return known;
   const reverse = reverseGraph(ctx, all);
   const seen = new Set<string>([file.getFilePath() as string]);
   const stack: string[] = [file.getFilePath()];
@@ -24,7 +29,9 @@ export function filesThatMayReference(ctx: HazardContext, file: SourceFile): Sou
       }
     }
   }
-  return all.filter((sf) => seen.has(sf.getFilePath()));
+  const answer = all.filter((sf) => seen.has(sf.getFilePath()));
+  answers.set(file.getFilePath(), answer);
+  return answer;
 }
 
 function reverseGraph(ctx: HazardContext, files: SourceFile[]): Map<string, string[]> {

@@ -42,12 +42,15 @@ function computeOnlyAtBoot(ctx: HazardContext, fn: FunctionLike): boolean {
   let calls = 0;
   for (const sf of filesThatMayReference(ctx, fn.getSourceFile())) {
     for (const id of identifiersNamed(sf, name)) {
-      if (id === own || isExportOrImport(id)) continue;
+      if (id === own) continue;
       const up = id.getParent();
       const expr = up && Node.isPropertyAccessExpression(up) && up.getNameNode() === id ? up : id;
-      if (resolveFunction(ctx, expr) !== fn) continue;
       const call = expr.getParent();
-      if (!call || !Node.isCallExpression(call) || unwrap(call.getExpression()) !== expr) return false;
+      const isCallee = !!call && Node.isCallExpression(call) && unwrap(call.getExpression()) === expr;
+      // cheap syntax first: a callee is never an import or export binding, and most uses are calls
+      if (!isCallee && isExportOrImport(id)) continue;
+      if (resolveFunction(ctx, expr) !== fn) continue;
+      if (!isCallee) return false;
       if (fn.containsRange(call.getPos(), call.getEnd())) continue;
       if (phaseOf(call) !== 'boot') return false;
       calls++;
@@ -58,7 +61,11 @@ function computeOnlyAtBoot(ctx: HazardContext, fn: FunctionLike): boolean {
 
 /** Identifiers that name an export or an import binding, or are the exported value itself (`module.exports = { load }`). */
 function isExportOrImport(id: Node): boolean {
-  if (id.getFirstAncestor((a) => Node.isImportDeclaration(a) || Node.isExportDeclaration(a) || Node.isImportEqualsDeclaration(a))) return true;
+  // import and export specifiers sit at most four levels below their declaration
+  let level = 0;
+  for (let a = id.getParent(); a && level < 5; a = a.getParent(), level++) {
+    if (Node.isImportDeclaration(a) || Node.isExportDeclaration(a) || Node.isImportEqualsDeclaration(a)) return true;
+  }
   let child: Node = id;
   for (let n = id.getParent(); n && !Node.isSourceFile(n); child = n, n = n.getParent()) {
     if (Node.isExportAssignment(n) || Node.isBindingElement(n)) return true;

@@ -15,11 +15,15 @@ export interface AssetList {
   assets: AppAsset[];
   /** Files left out because they are too large (or past the total budget). */
   skipped: AppAsset[];
+  /** Files left out because they hold keys or secrets (`*.pem`, `*.key`, `id_rsa`, `production.env`, `secrets.json`). */
+  withheld: AppAsset[];
 }
 
 const CODE = /\.(?:[cm]?[jt]sx?|d\.ts|map|tsbuildinfo)$/;
 const SKIP_DIRS = new Set(['node_modules', 'coverage', 'test', 'tests', '__tests__', 'spec', '__mocks__']);
-const SKIP_FILES = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|[tj]sconfig(\..*)?\.json|.*\.md|LICEN[CS]E.*|Dockerfile|Procfile|cleave\..*\.ya?ml)$/i;
+const SKIP_FILES = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|[tj]sconfig(\..*)?\.json|.*\.md|LICEN[CS]E.*|Dockerfile(\..*)?|Procfile|cleave\..*\.ya?ml|(docker-)?compose(\..*)?\.ya?ml|fly\.toml|deploy\.sh)$/i;
+/** Key material and secret stores: never copied into the output folder, whatever the app reads. */
+const SECRET_FILES = /(\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|asc|gpg)|\.env(\..*)?|^id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|^(secrets?|credentials?)(\..*)?|^\.?htpasswd)$/i;
 const MAX_FILE = 5 * 1024 * 1024;
 const MAX_TOTAL = 50 * 1024 * 1024;
 
@@ -27,7 +31,9 @@ const MAX_TOTAL = 50 * 1024 * 1024;
  * The app's non-code files (JSON settings, seeds, templates, public assets) that its modules may
  * read through `__dirname`: shipped beside each bundle at the same relative place, since a bundle
  * cannot inline what is read with `fs`. Left out: code (bundled), node_modules, dot files
- * (`.env` holds secrets), tests, package manifests, docs, the output folder, and files over 5 MiB.
+ * (`.env` holds secrets), tests, package manifests, docs, deployment files of the monolith
+ * (Dockerfile, docker-compose, fly.toml: they often hold credentials), the output folder, and files over 5 MiB;
+ * key files and secret stores are withheld (listed, so the user can provide them another way).
  */
 export function appAssets(appDir: string, outDir: string): AssetList {
   const root = path.resolve(appDir);
@@ -46,9 +52,13 @@ export function appAssets(appDir: string, outDir: string): AssetList {
     }
   };
   walk(root);
-  const result: AssetList = { assets: [], skipped: [] };
+  const result: AssetList = { assets: [], skipped: [], withheld: [] };
   let total = 0;
   for (const asset of found) {
+    if (SECRET_FILES.test(asset.path.split('/').pop()!)) {
+      result.withheld.push(asset);
+      continue;
+    }
     if (asset.size > MAX_FILE || total + asset.size > MAX_TOTAL) {
       result.skipped.push(asset);
       continue;

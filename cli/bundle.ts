@@ -39,7 +39,7 @@ export interface BundleResult {
 export const BUNDLE_OPTIONS_TEXT = '--bundle --platform=node --target=node20 --format=cjs --external:@aws-sdk/*';
 
 /** The same options for esbuild's API. */
-export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['@aws-sdk/*'] } as const;
+export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['@aws-sdk/*'], keepNames: true } as const;
 
 /**
  * Bundles the generated handlers with esbuild (tree-shaken, node20, CommonJS, `@aws-sdk/*`
@@ -68,7 +68,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
         logLevel: 'silent',
         legalComments: 'none',
         banner: { js: `var ${ROOT_VAR} = __dirname;` },
-        plugins: [resolveFromApp(root, app), leaveOutMissingOptional(leftOut), keepDirname(app, root)],
+        plugins: [resolveFromApp(root, app), leaveOutMissingOptional(app, leftOut), keepDirname(app, root), emptyNonCode(app)],
       });
       const output = built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!;
       const file = path.relative(root, outfile).split(path.sep).join('/');
@@ -85,20 +85,22 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
 }
 
 /**
- * A `require()` (or `import()`) inside an installed package of a package that is not installed
- * stays a runtime `require` instead of failing the bundle. Packages call such optional peers
- * lazily (`consolidate` requires each template engine when it is first used, `mongodb` its
- * encryption add-on when asked to encrypt), so the monolith runs without them and throws only
- * when one is reached; the function behaves the same. Static imports and the app's own code still
- * fail: a package the app itself needs must be installed.
+ * A `require()` (or `import()`) of a package that is not installed stays a runtime `require`
+ * instead of failing the bundle when it is optional for the monolith too: required by an
+ * installed package (its optional peers: `consolidate` requires each template engine when first
+ * used, `mongodb` its encryption add-on when asked to encrypt), or by the app's own code without
+ * being among the app's dependencies (a dev tool behind a command, such as Ghost's `inquirer`).
+ * The monolith runs without them and throws only when one is reached; the function behaves the
+ * same. Static imports, and packages the app declares as dependencies, must be installed.
  */
-function leaveOutMissingOptional(leftOut: Map<string, Set<string>>): Plugin {
+function leaveOutMissingOptional(appDir: string, leftOut: Map<string, Set<string>>): Plugin {
+  const declared = declaredPackages(appDir);
   return {
     name: 'cleave-leave-out-missing-optional',
     setup(builder) {
       builder.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.pluginData === OPTIONAL_PROBE || (args.kind !== 'require-call' && args.kind !== 'dynamic-import')) return undefined;
-        const owner = packageOf(args.importer.split(path.sep).join('/'));
+        const owner = packageOf(args.importer.split(path.sep).join('/')) ?? (isInside(appDir, args.importer) && !declared.has(packageOf(`node_modules/${args.path}`)!) ? path.relative(appDir, args.importer).split(path.sep).join('/') : undefined);
         if (!owner) return undefined;
         const found = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: OPTIONAL_PROBE });
         if (found.errors.length === 0) return found;
@@ -108,6 +110,37 @@ function leaveOutMissingOptional(leftOut: Map<string, Set<string>>): Plugin {
     },
   };
 }
+
+/** Names in the app's `dependencies`, `optionalDependencies` and `peerDependencies` (not its devDependencies). */
+function declaredPackages(appDir: string): Set<string> {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const names = ['dependencies', 'optionalDependencies', 'peerDependencies'].flatMap((k) => (pkg[k] && typeof pkg[k] === 'object' ? Object.keys(pkg[k] as object) : []));
+    return new Set(names);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * App files that are not code, reached through a computed require (`require(\`./${name}\`)`
+ * makes esbuild take every file of the folder, a README.md too), load as empty modules instead
+ * of failing the bundle for want of a loader.
+ */
+function emptyNonCode(appDir: string): Plugin {
+  return {
+    name: 'cleave-empty-non-code',
+    setup(builder) {
+      builder.onLoad({ filter: /\.[A-Za-z0-9]+$/ }, (args) => {
+        if (args.namespace !== 'file' || LOADABLE.test(args.path) || !isInside(appDir, args.path) || args.path.split(path.sep).includes('node_modules')) return undefined;
+        return { contents: '', loader: 'empty' };
+      });
+    },
+  };
+}
+
+/** Files esbuild loads by default (code, JSON, text, CSS) or that must not be emptied (native addons). */
+const LOADABLE = /\.([cm]?[jt]sx?|json|txt|css|node)$/i;
 
 /** Marks the resolve call of `leaveOutMissingOptional` itself. */
 const OPTIONAL_PROBE = 'cleave-optional-probe';

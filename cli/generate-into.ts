@@ -8,7 +8,7 @@ import type { BundleReport } from '../model/bundle-report';
 import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
 import { appAssets } from './app-assets';
-import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers } from './bundle';
+import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from './bundle';
 import { decideWrite, readManifest } from './manifest';
 import { writeOutputFiles } from './output';
 import { assertNotAppRoot } from './output-folder';
@@ -64,7 +64,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   const files = [...(options.extraFiles ?? []), ...generated.files];
   const entries = bundleEntries(plan);
   const bundling = options.bundle !== false;
-  const { assets, skipped } = bundling ? appAssets(app, root) : { assets: [], skipped: [] };
+  const { assets, skipped, withheld } = bundling ? appAssets(app, root) : { assets: [], skipped: [], withheld: [] };
   const bundlePaths = [...entries.flatMap((e) => [`${e.outDir}/${BUNDLE_FILE}`, ...assets.map((a) => `${e.outDir}/${a.path}`)]), BUNDLES_FILE];
   if (bundling) preflight(root, bundlePaths, options);
   const checked = { manifest: true, force: options.force, mergedEdits: options.mergedEdits, dryRun: options.dryRun, appDir: app };
@@ -75,6 +75,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   if (bundling && options.dryRun) written.push(...bundlePaths);
   if (bundling && !options.dryRun) {
     progress({ stage: 'generate', message: `bundling ${entries.length} handlers with esbuild` });
+    if (withheld.length > 0) generated.diagnostics.push({ code: 'ASSETS_WITHHELD', severity: 'warning', file: 'dist/', message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}`, advice: 'give the functions what they need from SSM Parameter Store or Secrets Manager, not from files in the bundle' });
     if (skipped.length > 0) generated.diagnostics.push({ code: 'ASSETS_NOT_SHIPPED', severity: 'warning', file: 'dist/', message: `not copied beside the bundles (over 5 MiB, or past 50 MiB in all): ${skipped.map((a) => a.path).join(', ')}`, advice: 'serve them from S3 or a CDN if the functions read them' });
     const built = await bundleHandlers(root, app, entries, assets);
     report.bundles = built.sizes;
@@ -83,13 +84,23 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
       generated.diagnostics.push({ code: 'OPTIONAL_PACKAGES_LEFT_OUT', severity: 'info', file: 'dist/', message: `not installed, so left as runtime require() calls in the bundles (they throw only when reached, as in the monolith): ${built.leftOut.map((l) => `${l.packages.join(', ')} (required by ${l.by})`).join('; ')}`, advice: 'install the ones the app really uses and generate again' });
     }
     for (const f of built.failures) {
-      generated.diagnostics.push({ code: 'BUNDLE_FAILED', severity: 'error', file: entries.find((e) => e.id === f.id)?.source ?? f.id, subject: f.id, message: `esbuild could not bundle it: ${f.message}`, advice: "install the app's dependencies (npm ci in the app) and generate again" });
+      generated.diagnostics.push({ code: 'BUNDLE_FAILED', severity: 'error', file: entries.find((e) => e.id === f.id)?.source ?? f.id, subject: f.id, message: `esbuild could not bundle it: ${f.message}`, advice: bundleAdvice(f.message) });
     }
     const second = writeOutputFiles(root, [...built.files, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: false });
     written.push(...second.written.map((f) => rel(root, f)));
     unchanged.push(...second.unchanged.map((f) => rel(root, f)));
   }
   return { written: written.sort(), unchanged: unchanged.sort(), diagnostics: generated.diagnostics, bundles: report };
+}
+
+/** What to do about a bundle esbuild could not build. */
+function bundleAdvice(message: string): string {
+  const native = /No loader is configured for "\.node" files: (\S+)/.exec(message);
+  if (native) {
+    const pkg = packageOf(native[1]!) ?? 'a package';
+    return `${pkg} loads a native addon (.node), which esbuild cannot bundle: provide ${pkg} beside the function (a Lambda layer with its node_modules, built for Lambda's Linux) and bundle it as external, or keep these routes in the monolith`;
+  }
+  return "install the app's dependencies (npm ci in the app) and generate again";
 }
 
 /** The handlers to bundle: every function, and every schedule that got a handler. */

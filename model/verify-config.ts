@@ -4,14 +4,23 @@ import { z } from 'zod';
 export const VerifyRequest = z.strictObject({
   /** Route id (`POST /api/users`). */
   route: z.string(),
+  /** The concrete request path (`/isbn/9780000000101`), for a route whose path is a regular expression; instead of filling the route's path. */
+  path: z.string().startsWith('/').optional(),
   /** Path parameter values for this request (override `verify.params`). */
   params: z.record(z.string(), z.string()).optional(),
-  /** Query parameters. */
-  query: z.record(z.string(), z.string()).optional(),
+  /** Query parameters; a list repeats the parameter (`tag: [a, b]` is `?tag=a&tag=b`). */
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
   /** Extra headers (lower-case names). */
   headers: z.record(z.string(), z.string()).optional(),
   /** JSON body (sent with `content-type: application/json`), or a string sent as is. */
   body: z.unknown().optional(),
+  /** What the comparison of this request's answers leaves out, beyond `verify.ignore`. */
+  ignore: z
+    .strictObject({
+      /** JSON body paths whose values differ by nature in this answer (a generated `id`). */
+      bodyPaths: z.array(z.string()).default([]),
+    })
+    .optional(),
 });
 /** One request verify sends for a route. */
 export type VerifyRequest = z.infer<typeof VerifyRequest>;
@@ -27,8 +36,11 @@ export const VerifyConfig = z.strictObject({
   headers: z.record(z.string(), z.string()).default({}),
   /** Requests for routes that need a body, a query or other methods than GET. @default [] */
   requests: z.array(VerifyRequest).default([]),
-  /** Route ids verify does not exercise (streams, routes with side effects on other systems). @default [] */
-  skip: z.array(z.string()).default([]),
+  /**
+   * Routes verify does not exercise (streams, side effects on other systems): a route id, or
+   * `{ route, reason }` so the reason appears in verification.json and the report. @default []
+   */
+  skip: z.array(z.union([z.string(), z.strictObject({ route: z.string(), reason: z.string().min(1) })])).default([]),
   /** What the comparison leaves out. */
   ignore: z
     .strictObject({

@@ -22,12 +22,14 @@ const SCHEDULE = new Set(['TIMER_AT_BOOT', 'CRON_JOB']);
  * The role of a hazard: by code, and `error` severity (cannot run in a function) means keep.
  * A route reading local files (`res.sendFile` of an upload) stays in the monolith when requests
  * of the app write local files: what it reads may have been written by another request, on disk
- * no function shares. Reading files shipped with the code is fine, so without such writes it is a note.
+ * no function shares. Reading files shipped with the code is fine, so without such writes it is a
+ * note, and so is a read the hazard stage found to name a file shipped with the code (`info`:
+ * a path from `__dirname` and literals, such as a maintenance page every route may send).
  */
 export function hazardRole(hazard: Hazard, all: readonly Hazard[] = []): HazardRole {
   if (SCHEDULE.has(hazard.code)) return 'schedule';
   if (KEEP.has(hazard.code)) return 'keep';
-  if (hazard.code === 'LOCAL_FILE_READ_AT_REQUEST') return all.some((h) => h.code === 'LOCAL_DISK_WRITE' && h.routes.length > 0) ? 'keep' : 'note';
+  if (hazard.code === 'LOCAL_FILE_READ_AT_REQUEST') return hazard.severity !== 'info' && all.some((h) => h.code === 'LOCAL_DISK_WRITE' && h.routes.length > 0) ? 'keep' : 'note';
   if (BIND.has(hazard.code)) return 'bind';
   return hazard.severity === 'error' ? 'keep' : 'note';
 }

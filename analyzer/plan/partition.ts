@@ -63,7 +63,15 @@ function isolateHeavy(group: string[], input: PartitionInput): { heavy: string[]
   return { heavy, light };
 }
 
-/** Splits a group whose predicted bundle is over the limit: Louvain at rising resolution, then block by block. */
+/** A part predicting at least this share of its group's bundle is as big alone as with the others. */
+const NO_GAIN = 0.9;
+
+/**
+ * Splits a group whose predicted bundle is over the limit: Louvain at rising resolution, then
+ * block by block. Parts that alone already predict (nearly) the whole group's bundle (routes that
+ * each load most of the app, as on Ghost where the app-level chain imports everything) gain
+ * nothing from a split but a cold start each: they stay together, and only the rest is split.
+ */
 function enforceLimit(group: string[], input: PartitionInput, warnings: PlanWarning[]): string[][] {
   const bytes = input.predict(group);
   if (bytes <= input.maxBundleBytes) return [group];
@@ -74,6 +82,17 @@ function enforceLimit(group: string[], input: PartitionInput, warnings: PlanWarn
   if (parts.length <= 1) {
     warnings.push({ code: 'BUNDLE_OVER_LIMIT', message: `${group.length} route(s) that must stay together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}` });
     return [group];
+  }
+  const sizes = parts.map((p) => input.predict(p));
+  const full = parts.filter((_, i) => sizes[i]! >= NO_GAIN * bytes);
+  if (full.length > 0) {
+    const together = full.flat().sort();
+    const rest = parts.filter((_, i) => sizes[i]! < NO_GAIN * bytes).flat().sort();
+    warnings.push({
+      code: 'BUNDLE_OVER_LIMIT',
+      message: `${together.length} route(s) (${together[0]}, ...) predict ${input.predict(together)} bytes together, over maxBundleBytes ${input.maxBundleBytes}, and up to ${Math.max(...sizes)} bytes each alone: splitting them would make no bundle smaller, so they stay together`,
+    });
+    return [together, ...(rest.length > 0 ? enforceLimit(rest, input, warnings) : [])];
   }
   let split: string[][] = [group];
   for (let resolution = input.cluster.resolution * 2; split.length <= 1 && resolution <= 64; resolution *= 2) {

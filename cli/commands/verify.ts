@@ -1,15 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { parseConfigText } from '../../analyzer/plan/config-file';
 import { parsePlanText } from '../../analyzer/plan/plan-file';
 import { InputError } from '../../analyzer/errors';
+import { generateReport } from '../../generators/report';
+import type { SplitPlan } from '../../model/plan';
+import { loadConfig } from '../config';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { table } from '../reporters/analysis-text';
 import type { PayloadVersion } from '../verify/events';
 import { type VerifyReport, runVerify } from '../verify/run-verify';
-import { writeFileAtomic } from '../write-file';
+import { writeOutputFiles } from '../output';
 
 /** Options of `cleave verify`. */
 interface VerifyCommandOptions {
@@ -36,12 +38,12 @@ export function registerVerifyCommand(program: Command, io: CliIo, result: { cod
 
 async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: CliIo, quiet: boolean): Promise<number> {
   if (options.payload !== 'v1' && options.payload !== 'v2') throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');
+  if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) throw new InputError('NO_APP_DIR', `${appDir} is not a folder`, 'give the folder of the monolith the functions were split from');
   const outDir = path.resolve(options.functions);
   const planFile = path.join(outDir, 'cleave.plan.yaml');
   if (!fs.existsSync(planFile)) throw new InputError('NO_PLAN', `no cleave.plan.yaml in ${options.functions}`, 'run cleave split (or plan and generate) into that folder first');
   const plan = parsePlanText(fs.readFileSync(planFile, 'utf8'), planFile);
-  const configFile = options.config ?? path.join(appDir, 'cleave.config.yaml');
-  const config = fs.existsSync(configFile) ? parseConfigText(fs.readFileSync(configFile, 'utf8'), configFile).verify : parseConfigText('{}').verify;
+  const config = loadConfig(appDir, options.config).verify;
   const report = await runVerify({
     appDir,
     outDir,
@@ -50,10 +52,30 @@ async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: 
     payload: options.payload,
     stage: options.stage,
     onProgress: quiet ? undefined : (m) => io.stderr(`cleave: verify: ${m}\n`),
+    // The apps' own logs help when a difference needs explaining; --quiet drops them too.
+    appOutput: quiet ? () => undefined : undefined,
   });
-  writeFileAtomic(path.join(outDir, 'verification.json'), JSON.stringify(report, null, 2) + '\n');
+  writeVerification(outDir, plan, report, io);
   io.stdout(renderVerifyText(report));
   return report.summary.mismatched > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** File verify writes its findings to, in the output folder. */
+export const VERIFICATION_FILE = 'verification.json';
+
+/**
+ * Writes verification.json (always replaced: it is verify's result) and renders SPLIT-REPORT.md
+ * and report.html again with a verification section, through the manifest: a report edited
+ * since cleave wrote it is left alone, with a warning, and verify's result stands.
+ */
+function writeVerification(outDir: string, plan: SplitPlan, report: VerifyReport, io: CliIo): void {
+  writeOutputFiles(outDir, [{ path: VERIFICATION_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { manifest: true, force: true });
+  try {
+    writeOutputFiles(outDir, generateReport(plan, report), { manifest: true });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.stderr(`cleave: verify: warning: the report was not updated: ${error.message}${error.advice ? ` (${error.advice})` : ''}\n`);
+  }
 }
 
 /** The text report of `cleave verify`: one row per request, then every difference. */
@@ -64,7 +86,9 @@ export function renderVerifyText(report: VerifyReport): string {
     out.push('', `${r.route} (${r.request}) in ${r.function}:`, ...r.differences.map((d) => `  ${d}`));
   }
   if (report.skipped.length > 0) out.push('', 'Not exercised:', ...report.skipped.map((s) => `  ${s.route}: ${s.reason}`));
-  const { requests, matched, mismatched, skipped } = report.summary;
-  out.push('', `${requests} requests (payload ${report.payload}): ${matched} alike, ${mismatched} different; ${skipped} routes not exercised`);
+  if (report.unknownRoutes?.length) out.push('', 'In verify.requests or verify.skip but served by no function (kept in the monolith, or misspelt):', ...report.unknownRoutes.map((r) => `  ${r}`));
+  const { requests, matched, mismatched, routes, exercised } = report.summary;
+  const stage = report.stage ? `, stage ${report.stage}` : '';
+  out.push('', `${requests} requests over ${exercised} of ${routes} function routes (payload ${report.payload}${stage}): ${matched} alike, ${mismatched} different`);
   return out.join('\n') + '\n';
 }

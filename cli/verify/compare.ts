@@ -9,8 +9,9 @@ export interface IgnoreRules {
 
 /**
  * Differences between the monolith's answer and the function's: status, content type,
- * Set-Cookie (names and attributes; values such as session ids differ by nature) and body
- * (JSON compared as data, anything else byte for byte). Empty when they answer alike.
+ * Set-Cookie (names and attributes; values such as session ids differ by nature), the
+ * {@link COMPARED_HEADERS} and body (JSON compared as data, anything else byte for byte). Empty
+ * when they answer alike.
  */
 export function compareResponses(monolith: ObservedResponse, fn: ObservedResponse, ignore: IgnoreRules): string[] {
   const diffs: string[] = [];
@@ -18,10 +19,26 @@ export function compareResponses(monolith: ObservedResponse, fn: ObservedRespons
   if (normalizeType(monolith.contentType) !== normalizeType(fn.contentType)) diffs.push(`content-type: monolith '${monolith.contentType}', function '${fn.contentType}'`);
   const cookiesA = monolith.setCookies.map(cookieShape).sort();
   const cookiesB = fn.setCookies.map(cookieShape).sort();
-  if (!isDeepStrictEqual(cookiesA, cookiesB)) diffs.push(`set-cookie: monolith [${cookiesA.join(' | ')}], function [${cookiesB.join(' | ')}]`);
+  if (cookiesA.join('\n') !== cookiesB.join('\n')) diffs.push(`set-cookie: monolith [${cookiesA.join(' | ')}], function [${cookiesB.join(' | ')}]`);
+  for (const name of COMPARED_HEADERS) {
+    const a = normalizeHeader(monolith.headers[name]);
+    const b = normalizeHeader(fn.headers[name]);
+    if (a !== b) diffs.push(`${name}: monolith ${a === undefined ? '(absent)' : `'${a}'`}, function ${b === undefined ? '(absent)' : `'${b}'`}`);
+  }
   const body = compareBodies(monolith, fn, ignore);
   if (body) diffs.push(body);
   return diffs;
+}
+
+/**
+ * Headers compared besides Content-Type and Set-Cookie: the ones whose value is the app's
+ * answer (where to go, how to cache, what to save as, how to authenticate). Date, ETag, request
+ * ids and the like differ by nature or follow from the body.
+ */
+export const COMPARED_HEADERS = ['location', 'cache-control', 'content-disposition', 'content-encoding', 'link', 'www-authenticate'] as const;
+
+function normalizeHeader(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : value.trim().replace(/\s*,\s*/g, ', ');
 }
 
 function normalizeType(type: string): string {
@@ -43,9 +60,16 @@ function compareBodies(a: ObservedResponse, b: ObservedResponse, ignore: IgnoreR
     const left = strip(jsonA.value, ignore.bodyPaths);
     const right = strip(jsonB.value, ignore.bodyPaths);
     if (isDeepStrictEqual(left, right)) return undefined;
-    return `body: ${firstDifference(left, right, '$')}`;
+    const found: string[] = [];
+    differences(left, right, '$', found);
+    const more = found.length > MAX_PATHS ? `; and ${found.length - MAX_PATHS} more` : '';
+    return `body: ${found.slice(0, MAX_PATHS).join('; ')}${more}`;
   }
-  return `body: ${a.body.length} bytes from the monolith, ${b.body.length} from the function; first difference at byte ${firstByte(a.body, b.body)}`;
+  const at = firstByte(a.body, b.body);
+  const summary = `body: ${a.body.length} bytes from the monolith, ${b.body.length} from the function; first difference at byte ${at}`;
+  if (!isText(a) || !isText(b)) return summary;
+  const excerpt = (body: Buffer) => JSON.stringify(body.subarray(Math.max(0, at - 20), at + 40).toString('utf8'));
+  return `${summary}: monolith ${excerpt(a.body)}, function ${excerpt(b.body)}`;
 }
 
 function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
@@ -72,14 +96,32 @@ function remove(value: unknown, segments: string[]): void {
   }
 }
 
-function firstDifference(a: unknown, b: unknown, at: string): string {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${at}: monolith ${JSON.stringify(a)}, function ${JSON.stringify(b)}`;
+/** Most JSON paths listed per body difference. */
+const MAX_PATHS = 5;
+
+/** Every JSON path where the two values differ (a whole value when the types differ). */
+function differences(a: unknown, b: unknown, at: string, found: string[]): void {
+  const objects = typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && Array.isArray(a) === Array.isArray(b);
+  if (!objects) {
+    if (!isDeepStrictEqual(a, b)) found.push(`${at}: monolith ${show(a)}, function ${show(b)}`);
+    return;
+  }
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const x = (a as Record<string, unknown>)[key];
     const y = (b as Record<string, unknown>)[key];
-    if (!isDeepStrictEqual(x, y)) return firstDifference(x, y, `${at}.${key}`);
+    if (!isDeepStrictEqual(x, y)) differences(x, y, Array.isArray(a) ? `${at}[${key}]` : `${at}.${key}`, found);
   }
-  return `${at}: differs`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return '(absent)';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Text (not a binary body): a text, JSON, XML or JavaScript content type. */
+function isText(response: ObservedResponse): boolean {
+  return /^(text\/|application\/(json|xml|javascript)|[^;]*\+(json|xml))/i.test(response.contentType);
 }
 
 function firstByte(a: Buffer, b: Buffer): number {

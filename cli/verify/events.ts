@@ -25,7 +25,8 @@ export function apiGatewayEvent(spec: RequestSpec, version: PayloadVersion, stag
       rawQueryString: query,
       ...(cookies.length > 0 ? { cookies } : {}),
       headers: withoutCookie,
-      ...(spec.query.length > 0 ? { queryStringParameters: Object.fromEntries(spec.query) } : {}),
+      // HTTP API joins the values of a repeated parameter with commas.
+      ...(spec.query.length > 0 ? { queryStringParameters: Object.fromEntries([...multiValue(spec.query)].map(([k, v]) => [k, v.join(',')])) } : {}),
       requestContext: {
         ...REQUEST_CONTEXT,
         domainPrefix: 'verify',
@@ -38,14 +39,14 @@ export function apiGatewayEvent(spec: RequestSpec, version: PayloadVersion, stag
       ...(body !== undefined ? { body, isBase64Encoded: false } : { isBase64Encoded: false }),
     };
   }
-  const multi: Record<string, string[]> = {};
-  for (const [k, v] of spec.query) (multi[k] ??= []).push(v);
+  const multi = Object.fromEntries(multiValue(spec.query));
   return {
     resource: '/{proxy+}',
     path: spec.path,
     httpMethod: spec.method,
     headers,
     multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+    // REST API keeps the last value of a repeated parameter here, and all of them below.
     queryStringParameters: spec.query.length > 0 ? Object.fromEntries(spec.query) : null,
     multiValueQueryStringParameters: spec.query.length > 0 ? multi : null,
     pathParameters: { proxy: spec.path.replace(/^\//, '') },
@@ -61,4 +62,10 @@ export function apiGatewayEvent(spec: RequestSpec, version: PayloadVersion, stag
     body: body ?? null,
     isBase64Encoded: false,
   };
+}
+
+function multiValue(query: Array<[string, string]>): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const [k, v] of query) values.set(k, [...(values.get(k) ?? []), v]);
+  return values;
 }

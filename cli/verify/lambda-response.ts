@@ -23,7 +23,9 @@ export function observeLambda(result: LambdaResult): ObservedResponse {
   const setCookies = [...(result.cookies ?? []), ...(multi['set-cookie'] ?? []), ...(headers['set-cookie'] ? [headers['set-cookie']] : [])];
   const contentType = headers['content-type'] ?? multi['content-type']?.[0] ?? '';
   const body = Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8');
-  return { status: result.statusCode ?? 200, contentType, setCookies: [...new Set(setCookies)], body };
+  const others = { ...Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v.join(', ')])), ...headers };
+  delete others['set-cookie'];
+  return { status: result.statusCode ?? 200, contentType, setCookies: [...new Set(setCookies)], headers: others, body };
 }
 
 function lower(headers: Record<string, string | number | boolean>): Record<string, string> {

@@ -10,43 +10,60 @@ export interface RunningMonolith {
   close(): Promise<void>;
 }
 
+/** Options of {@link startMonolith}. */
+export interface MonolithOptions {
+  /** How long to wait for the first `listen`. @default 30000 */
+  timeoutMs?: number;
+  /** Where the monolith's stdout and stderr go. @default process.stderr */
+  output?: (chunk: Buffer) => void;
+}
+
 /**
  * Starts the monolith from its entry in a child process, the way `node <entry>` would, except
  * that every `listen` binds 127.0.0.1 on a free port (see listen-preload). Its own process gives
  * it its own in-memory state, seeded like the functions' state, so both sides see the same
- * requests in the same order. TypeScript entries run through tsx. Its output goes to stderr.
+ * requests in the same order. TypeScript entries run through tsx. Its output goes to
+ * `options.output` (stderr by default). It gets this process's environment, as the functions do.
  */
-export async function startMonolith(appDir: string, entry: string, timeoutMs = 30_000): Promise<RunningMonolith> {
+export async function startMonolith(appDir: string, entry: string, options: MonolithOptions = {}): Promise<RunningMonolith> {
+  const { timeoutMs = 30_000, output = (chunk: Buffer) => void process.stderr.write(chunk) } = options;
   const file = path.resolve(appDir, entry);
-  const preload = preloadFile();
+  const preload = verifyScript('listen-preload');
   const execArgv = ['-r', require.resolve('tsx/cjs'), '-r', preload];
-  const child = fork(file, [], { cwd: appDir, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, PORT: '0' } });
-  child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  // The same environment as the functions, which run in this process (the port is chosen by the preload).
+  const child = fork(file, [], { cwd: appDir, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: process.env });
+  child.stdout?.on('data', output);
+  child.stderr?.on('data', output);
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not listen within ${timeoutMs} ms`)), timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      // Never leave it running: a monolith that does not listen is stopped, then verify fails.
+      timedOut = true;
+      void stopChild(child);
+    }, timeoutMs);
     child.on('message', (message: { cleaveVerifyPort?: number }) => {
       if (typeof message?.cleaveVerifyPort === 'number') {
         clearTimeout(timer);
         resolve(message.cleaveVerifyPort);
       }
     });
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${entry} exited with code ${code} before it listened`));
+      reject(new Error(timedOut ? `${entry} did not listen within ${timeoutMs} ms` : `${entry} exited (${code ?? signal}) before it listened`));
     });
   });
-  return { baseUrl: `http://127.0.0.1:${port}`, close: () => stop(child) };
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => stopChild(child) };
 }
 
-/** The compiled preload beside this file (dist), or its TypeScript source (tests run through tsx). */
-function preloadFile(): string {
-  const js = path.join(__dirname, 'listen-preload.js');
-  return fs.existsSync(js) ? js : path.join(__dirname, 'listen-preload.ts');
+/** A script of this folder: compiled (`<name>.js`, in dist) or its TypeScript source (tests run the sources). */
+export function verifyScript(name: string): string {
+  const js = path.join(__dirname, `${name}.js`);
+  return fs.existsSync(js) ? js : path.join(__dirname, `${name}.ts`);
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+/** Stops a child process: SIGTERM, then SIGKILL after 3 s; resolves once it has exited. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
     child.once('exit', () => {

@@ -12,6 +12,8 @@ export interface RequestSpec {
   headers: Record<string, string>;
   /** Body text (JSON is serialized by the caller). */
   body?: string;
+  /** JSON body paths the comparison of this request's answers leaves out (besides `verify.ignore`). */
+  ignoreBodyPaths?: string[];
 }
 
 /** A response reduced to what verify compares. */
@@ -22,6 +24,8 @@ export interface ObservedResponse {
   contentType: string;
   /** Set-Cookie headers, one per cookie. */
   setCookies: string[];
+  /** The other headers, lower-case names, repeated values joined with `, `. */
+  headers: Record<string, string>;
   /** Body bytes. */
   body: Buffer;
 }

@@ -1,41 +1,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SplitPlan } from '../../model/plan';
+import type { VerificationResult, VerificationSummary } from '../../model/verification';
 import type { VerifyConfig } from '../../model/verify-config';
 import { compareResponses } from './compare';
 import { type PayloadVersion, apiGatewayEvent } from './events';
-import { type LambdaResult, observeLambda } from './lambda-response';
 import { sendHttp } from './http-request';
+import { startFunctions } from './function-process';
+import { observeLambda } from './lambda-response';
 import { startMonolith } from './monolith';
-import { type SkippedRoute, buildRequests } from './requests';
+import type { RequestSpec } from './request-spec';
+import { buildRequests } from './requests';
 
 /** One request, answered by the monolith and by the function. */
-export interface VerifyResult {
-  /** Function id. */
-  function: string;
-  /** Route id. */
-  route: string;
-  /** `METHOD /concrete/path?query`. */
-  request: string;
-  /** Status the monolith answered. */
-  monolithStatus: number;
-  /** Status the function answered. */
-  functionStatus: number;
-  /** Differences; empty when they answered alike. */
-  differences: string[];
-}
+export type VerifyResult = VerificationResult;
 
-/** What `cleave verify` found. */
-export interface VerifyReport {
-  /** Payload format used for the functions. */
-  payload: PayloadVersion;
-  /** One entry per request. */
-  results: VerifyResult[];
-  /** Routes not exercised, with the reason. */
-  skipped: SkippedRoute[];
-  /** Counts. */
-  summary: { requests: number; matched: number; mismatched: number; skipped: number };
-}
+/** What `cleave verify` found (the model's {@link VerificationSummary}). */
+export type VerifyReport = VerificationSummary;
 
 /** Options of {@link runVerify}. */
 export interface VerifyOptions {
@@ -53,63 +34,68 @@ export interface VerifyOptions {
   stage?: string;
   /** Progress lines. */
   onProgress?: (message: string) => void;
+  /** Where the monolith's and the functions' own output (their logs) goes. @default process.stderr */
+  appOutput?: (chunk: Uint8Array) => void;
 }
 
 /**
- * Sends each request to the monolith (running in this process on a loopback port) and to the
- * generated handler (invoked with an API Gateway event), and compares the answers.
+ * Sends each request to the monolith (its entry running in a child process on a loopback port)
+ * and to the generated handler of the function serving its route (run in another child process,
+ * each function with its own copy of the app's modules, invoked with an API Gateway event), and
+ * compares the answers. Requests go out one at a time, the same to both sides, in the order of
+ * {@link buildRequests}. Both children are stopped before this returns or throws.
  */
 export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
   const { plan, config } = options;
   const entry = plan.app.entry[0];
   if (!entry) throw new Error('the plan names no entry file');
-  const monolith = await startMonolith(path.resolve(options.appDir), entry);
+  const output = options.appOutput ?? ((chunk: Uint8Array) => void process.stderr.write(chunk));
+  const monolith = await startMonolith(path.resolve(options.appDir), entry, { output });
+  const functions = startFunctions({ roots: [options.appDir, options.outDir], output });
   const results: VerifyResult[] = [];
-  const skipped: SkippedRoute[] = [];
-  // The functions run in this process: what their code prints is theirs, not verify's result.
-  const stdoutWrite = process.stdout.write;
-  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  const owner = new Map<string, string>();
+  for (const fn of plan.functions) for (const id of fn.routes) owner.set(id, fn.id);
+  const routes = [...owner.keys()].map((id) => plan.routes[id]).filter((r) => r !== undefined);
+  const built = buildRequests(routes, config);
+  const handlerFile = (id: string): string => path.resolve(options.outDir, 'functions', id, 'handler.ts');
   try {
     for (const fn of plan.functions) {
-      const handlerFile = path.resolve(options.outDir, 'functions', fn.id, 'handler.ts');
-      if (!fs.existsSync(handlerFile)) throw new Error(`no generated handler at ${handlerFile} (run cleave generate first)`);
-      const handler = loadHandler(handlerFile);
-      const routes = fn.routes.map((id) => plan.routes[id]).filter((r) => r !== undefined);
-      const built = buildRequests(routes, config);
-      skipped.push(...built.skipped);
-      options.onProgress?.(`${fn.id}: ${built.requests.length} requests`);
-      for (const spec of built.requests) {
-        const fromMonolith = await sendHttp(monolith.baseUrl, spec);
-        const fromFunction = observeLambda(await handler(apiGatewayEvent(spec, options.payload, options.stage), lambdaContext(fn.id)));
-        results.push({
-          function: fn.id,
-          route: spec.route,
-          request: `${spec.method} ${spec.path}${spec.query.length ? '?' + new URLSearchParams(spec.query).toString() : ''}`,
-          monolithStatus: fromMonolith.status,
-          functionStatus: fromFunction.status,
-          differences: compareResponses(fromMonolith, fromFunction, config.ignore),
-        });
-      }
+      if (!fs.existsSync(handlerFile(fn.id))) throw new Error(`no generated handler at ${handlerFile(fn.id)} (run cleave generate first)`);
+      const n = built.requests.filter((r) => owner.get(r.route) === fn.id).length;
+      options.onProgress?.(`${fn.id}: ${n} request${n === 1 ? '' : 's'}`);
+    }
+    for (const spec of built.requests) {
+      const fnId = owner.get(spec.route)!;
+      const fromMonolith = await sendHttp(monolith.baseUrl, spec);
+      const answer = await functions.invoke(fnId, handlerFile(fnId), apiGatewayEvent(spec, options.payload, options.stage));
+      const fromFunction = 'error' in answer ? answer : observeLambda(answer.result);
+      const ignore = { bodyPaths: [...config.ignore.bodyPaths, ...(spec.ignoreBodyPaths ?? [])] };
+      results.push({
+        function: fnId,
+        route: spec.route,
+        request: requestLine(spec),
+        monolithStatus: fromMonolith.status,
+        functionStatus: 'error' in fromFunction ? 0 : fromFunction.status,
+        differences: 'error' in fromFunction ? [fromFunction.error] : compareResponses(fromMonolith, fromFunction, ignore),
+      });
     }
   } finally {
-    process.stdout.write = stdoutWrite;
-    await monolith.close();
+    await Promise.all([functions.close(), monolith.close()]);
   }
   const mismatched = results.filter((r) => r.differences.length > 0).length;
-  return { payload: options.payload, results, skipped, summary: { requests: results.length, matched: results.length - mismatched, mismatched, skipped: skipped.length } };
-}
-
-/** Loads a generated handler (TypeScript, through tsx) in this process. */
-function loadHandler(file: string): (event: unknown, context: unknown) => Promise<LambdaResult> {
-  (require('tsx/cjs/api') as { register(): void }).register();
-  return (require(file) as { handler: (event: unknown, context: unknown) => Promise<LambdaResult> }).handler;
-}
-
-function lambdaContext(functionName: string): Record<string, unknown> {
+  const exercised = new Set(results.map((r) => r.route)).size;
   return {
-    functionName,
-    awsRequestId: 'cleave-verify',
-    callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => 30_000,
+    payload: options.payload,
+    ...(options.stage ? { stage: options.stage } : {}),
+    results,
+    skipped: built.skipped,
+    ...(built.unknown.length > 0 ? { unknownRoutes: built.unknown } : {}),
+    summary: { requests: results.length, matched: results.length - mismatched, mismatched, routes: routes.length, exercised, skipped: built.skipped.length },
   };
 }
+
+/** `METHOD /path?query` of a request. */
+export function requestLine(spec: RequestSpec): string {
+  return `${spec.method} ${spec.path}${spec.query.length ? '?' + new URLSearchParams(spec.query).toString() : ''}`;
+}
+

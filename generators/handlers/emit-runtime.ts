@@ -46,6 +46,10 @@ export function emitRuntime(plan: SplitPlan, needs: { captureApp: boolean }): st
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name: 'MATCHED', initializer: "Symbol('cleave.matched')" }],
   });
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: 'OUTER', initializer: "Symbol('cleave.outer')" }],
+  });
   file.addFunction({
     kind: StructureKind.Function,
     name: 'onlyRoutes',
@@ -59,25 +63,44 @@ export function emitRuntime(plan: SplitPlan, needs: { captureApp: boolean }): st
     returnType: 'RequestHandler',
     statements: (w) => {
       w.writeLine('const matcher = express.Router();');
-      braces(w, 'const mark = (req: Request, _res: Response, next: NextFunction): void =>', () => {
+      w.writeLine('// A `use` match only flags the request: inside the matcher its url is trimmed until `next` restores it.');
+      braces(w, 'const flag = (req: Request, _res: Response, next: NextFunction): void =>', () => {
         w.writeLine('(req as unknown as Record<symbol, boolean>)[MATCHED] = true;').writeLine('next();');
       }, ';');
+      w.writeLine('// A method route hands over at once: Express 4 would finish the matcher on a later tick, after the');
+      w.writeLine('// adapter has ended the request stream, and body parsers then fail with "stream is not readable".');
+      braces(w, 'const handOver = (req: Request, res: Response): void =>', () => {
+        w.writeLine('const slot = req as unknown as Record<symbol, NextFunction | undefined>;');
+        w.writeLine('const outer = slot[OUTER]!;');
+        w.writeLine('slot[OUTER] = undefined;');
+        w.writeLine('target(req, res, outer);');
+      }, ';');
       braces(w, 'for (const route of routes)', () => {
-        w.writeLine("if (route.method === 'USE') matcher.use(route.path, mark);");
-        w.writeLine("else if (route.method === 'ALL') matcher.all(route.path, mark);");
-        w.writeLine('else (matcher as unknown as Record<string, (path: string | RegExp, fn: RequestHandler) => void>)[route.method.toLowerCase()]!(route.path, mark);');
+        w.writeLine("if (route.method === 'USE') matcher.use(route.path, flag);");
+        w.writeLine("else if (route.method === 'ALL') matcher.all(route.path, handOver);");
+        w.writeLine('else (matcher as unknown as Record<string, (path: string | RegExp, fn: RequestHandler) => void>)[route.method.toLowerCase()]!(route.path, handOver);');
       });
       braces(w, 'return function cleaveOnlyRoutes(req: Request, res: Response, next: NextFunction): void', () => {
+        w.writeLine('(req as unknown as Record<symbol, NextFunction | undefined>)[OUTER] = next;');
         braces(w, 'matcher(req, res, (err?: unknown) =>', () => {
-          w.writeLine('const flags = req as unknown as Record<symbol, boolean>;');
+          w.writeLine('const flags = req as unknown as Record<symbol, boolean | NextFunction | undefined>;');
           w.writeLine('const matched = flags[MATCHED] === true;');
-          w.writeLine('delete flags[MATCHED];');
+          w.writeLine('flags[MATCHED] = undefined;');
+          w.writeLine('flags[OUTER] = undefined;');
           w.writeLine('if (err) return next(err);');
           w.writeLine('if (matched) return target(req, res, next);');
           w.writeLine('next();');
         }, ');');
       }, ';');
     },
+  });
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ['Response content types sent base64-encoded through API Gateway (wildcards allowed).'],
+    declarations: [{
+      name: 'BINARY_CONTENT_TYPES',
+      initializer: "['image/*', 'audio/*', 'video/*', 'font/*', 'application/octet-stream', 'application/pdf', 'application/zip', 'application/gzip', 'application/x-tar', 'application/vnd.*', 'multipart/*']",
+    }],
   });
   if (plan.app.expressMajor === 4) addAsyncErrorFix(file);
   if (needs.captureApp) addCaptureApp(file);
@@ -86,7 +109,10 @@ export function emitRuntime(plan: SplitPlan, needs: { captureApp: boolean }): st
     isExported: true,
     docs: ['The Lambda handler of an Express app (API Gateway HTTP API payload 2.0, REST API / payload 1.0, ALB events).'],
     parameters: [{ name: 'app', type: 'Express' }],
-    statements: (w) => w.writeLine('return serverlessExpress({ app });'),
+    statements: (w) => {
+      w.writeLine('// The adapter base64-encodes only image/* by default: list the other binary types a monolith sends.');
+      w.writeLine("return serverlessExpress({ app, binarySettings: { contentTypes: BINARY_CONTENT_TYPES } });");
+    },
   });
   return printed(file);
 }

@@ -2,6 +2,7 @@ import { REPORT_CSS, REPORT_SCRIPT } from './html-assets';
 import { esc } from './html-escape';
 import { formatBytes, formatMetric, METRIC_LABELS, type ReportData } from './summary';
 import { svgDiagram } from './svg-diagram';
+import { verificationHtml } from './verification';
 
 const code = (text: string): string => `<code>${esc(text)}</code>`;
 
@@ -17,7 +18,7 @@ export function renderHtml(data: ReportData): string {
   const body: string[] = [];
   body.push(`<h1>Split report: ${esc(plan.app.name)}</h1>`);
   body.push(`<p class="sub">${esc(plan.app.language)}, Express ${plan.app.expressMajor}, entry ${plan.app.entry.map(code).join(', ')} · strategy ${code(plan.strategy)}</p>`);
-  body.push(`<div class="cards">${card(data.routeCount, 'routes')}${card(plan.functions.length, 'functions')}${card(plan.keep.length, 'kept in the monolith')}${card(plan.hazards.length, 'hazards')}${card(formatBytes(plan.metrics.appBundleBytes.value ?? undefined), 'whole-app bundle')}</div>`);
+  body.push(`<div class="cards">${card(data.routeCount, 'routes')}${card(plan.functions.length, 'functions')}${card(plan.keep.length, 'kept in the monolith')}${card(plan.hazards.length, 'hazards')}${card(formatBytes(plan.metrics.appBundleBytes.value ?? undefined), 'whole-app bundle')}${verifiedCard(data, card)}</div>`);
   if (plan.changes) body.push(`<p>Since the previous plan: ${plan.changes.added.length} routes appeared, ${plan.changes.removed.length} vanished.${[...plan.changes.added.map((r) => ` +${code(r)}`), ...plan.changes.removed.map((r) => ` −${code(r)}`)].join('')}</p>`);
   if (plan.warnings.length > 0) body.push(`<div class="warn"><b>Planner warnings</b><ul>${plan.warnings.map((w) => `<li>${code(w.code)} ${esc(w.message)}</li>`).join('')}</ul></div>`);
   body.push('<h2 id="diagram-title">Diagram</h2>', `<div class="diagram">${svgDiagram(data)}</div>`);
@@ -41,6 +42,7 @@ export function renderHtml(data: ReportData): string {
     body.push('<h2>Schedules</h2>', table('schedules', ['id', 'where', 'expression', 'schedule', 'reason'], plan.schedules.map((s) => [code(s.id), code(`${s.file}:${s.line}`), code(s.expression), s.rate ? code(s.rate) : 'set by hand', esc(s.reason)])));
   }
   body.push('<h2>Metrics</h2>', table('metrics', ['metric', 'value', 'definition', 'note'], METRIC_LABELS.map(([key, name]) => [esc(name), esc(formatMetric(plan.metrics[key].value)), esc(plan.metrics[key].definition), esc(plan.metrics[key].note ?? '')])));
+  if (data.verification) body.push(...verificationHtml(data.verification));
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -55,4 +57,10 @@ ${body.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** A card with the verified share of requests, when verify has run. */
+function verifiedCard(data: ReportData, card: (value: string, label: string) => string): string {
+  const v = data.verification?.summary;
+  return v ? card(`${v.matched}/${v.requests}`, 'requests answered alike (verify)') : '';
 }

@@ -1,5 +1,6 @@
 import type { GeneratedFile } from '../../model/generated-file';
 import type { SplitPlan } from '../../model/plan';
+import type { VerificationSummary } from '../../model/verification';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { reportData } from './summary';
@@ -7,9 +8,12 @@ import { reportData } from './summary';
 /** File names of the report in the output folder. */
 export const REPORT_FILES = { markdown: 'SPLIT-REPORT.md', html: 'report.html' } as const;
 
-/** The split report of a plan: `SPLIT-REPORT.md` and the self-contained `report.html`. Pure. */
-export function generateReport(plan: SplitPlan): GeneratedFile[] {
-  const data = reportData(plan);
+/**
+ * The split report of a plan: `SPLIT-REPORT.md` and the self-contained `report.html`, with a
+ * verification section when `verification` (what `cleave verify` found) is given. Pure.
+ */
+export function generateReport(plan: SplitPlan, verification?: VerificationSummary): GeneratedFile[] {
+  const data = reportData(plan, verification);
   return [
     { path: REPORT_FILES.markdown, contents: renderMarkdown(data) },
     { path: REPORT_FILES.html, contents: renderHtml(data) },

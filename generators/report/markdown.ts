@@ -1,6 +1,7 @@
 import type { SplitPlan } from '../../model/plan';
 import { mermaidDiagram } from './mermaid';
 import { DIAGRAM_LIMIT, formatBytes, formatMetric, METRIC_LABELS, type ReportData } from './summary';
+import { verificationLine, verificationMarkdown } from './verification';
 
 /** Text for a Markdown table cell: pipes escaped, newlines flattened. */
 function cell(text: string): string {
@@ -43,6 +44,7 @@ export function renderMarkdown(data: ReportData): string {
   }
   out.push('## Metrics', '');
   out.push(...table(['metric', 'value', 'definition', 'note'], METRIC_LABELS.map(([key, name]) => [name, formatMetric(plan.metrics[key].value), cell(plan.metrics[key].definition), cell(plan.metrics[key].note ?? '')])), '');
+  if (data.verification) out.push(...verificationMarkdown(data.verification));
   if (plan.warnings.length > 0) {
     out.push('## Planner warnings', '');
     for (const w of plan.warnings) out.push(`- ${code(w.code)} ${w.message}`);
@@ -61,6 +63,7 @@ function summary(plan: SplitPlan, data: ReportData): string[] {
     `- Schedules: ${plan.schedules.length}; planner warnings: ${plan.warnings.length}`,
     `- Bundles: whole app ${formatBytes(plan.metrics.appBundleBytes.value ?? undefined)}, largest function ${formatMetric(plan.metrics.largestBundleRatio.value)} of it, mean ${formatMetric(plan.metrics.meanBundleRatio.value)}`,
   ];
+  if (data.verification) lines.push(`- Verified: ${verificationLine(data.verification)} (see [Verification](#verification))`);
   if (plan.changes) lines.push(`- Since the previous plan: ${plan.changes.added.length} routes appeared${list(plan.changes.added)}, ${plan.changes.removed.length} vanished${list(plan.changes.removed)}`);
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { Hazard } from '../../model/analysis';
 import type { PlanFunction, SplitPlan } from '../../model/plan';
+import type { VerificationSummary } from '../../model/verification';
 
 /** What both report formats show, derived from the plan alone. */
 export interface ReportData {
@@ -17,13 +18,15 @@ export interface ReportData {
   entities: Array<{ entity: string; functions: string[] }>;
   /** Hazards by severity, most severe first. */
   hazardsBySeverity: Array<{ severity: Hazard['severity']; hazards: Hazard[] }>;
+  /** What `cleave verify` found, when it has run. */
+  verification?: VerificationSummary;
 }
 
 /** Largest number of shared modules and entities drawn in the diagrams. */
 export const DIAGRAM_LIMIT = 10;
 
-/** Derives the report data from a plan. */
-export function reportData(plan: SplitPlan): ReportData {
+/** Derives the report data from a plan (and the verification summary, when verify has run). */
+export function reportData(plan: SplitPlan, verification?: VerificationSummary): ReportData {
   const placement = new Map<string, string>();
   for (const fn of plan.functions) for (const r of fn.routes) placement.set(r, fn.id);
   for (const k of plan.keep) placement.set(k.route, 'keep');
@@ -42,7 +45,7 @@ export function reportData(plan: SplitPlan): ReportData {
   const hazardsBySeverity = order
     .map((severity) => ({ severity, hazards: plan.hazards.filter((h) => h.severity === severity).sort((a, b) => a.code.localeCompare(b.code) || a.file.localeCompare(b.file) || a.line - b.line) }))
     .filter((g) => g.hazards.length > 0);
-  return { plan, routeCount: placement.size, placement, sharedModules, everywhere, entities, hazardsBySeverity };
+  return { plan, routeCount: placement.size, placement, sharedModules, everywhere, entities, hazardsBySeverity, ...(verification ? { verification } : {}) };
 }
 
 function inverse(functions: readonly PlanFunction[], pick: (f: PlanFunction) => readonly string[]): Map<string, string[]> {

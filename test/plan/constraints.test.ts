@@ -24,6 +24,13 @@ describe('constraints', () => {
     expect(withWrites.keep.map((k) => k.route)).toEqual(['GET /api/users/:id']);
   });
 
+  it('a read of a file shipped with the code (info) never keeps its routes, even when requests write local files', async () => {
+    const page = hazard('LOCAL_FILE_READ_AT_REQUEST', shopRoutes().map((r) => r.id), 'info', 'src/app.ts', 37);
+    const p = await plan([page, hazard('LOCAL_DISK_WRITE', ['POST /api/orders'])]);
+    expect(p.keep).toEqual([]);
+    expect(p.functions.length).toBeGreaterThan(1);
+  });
+
   it('routes sharing module state share one function, across resources', async () => {
     const p = await plan([hazard('MODULE_STATE_SHARED', ['GET /api/products/:id', 'GET /api/users'], 'warning', 'src/services/products.ts', 7)]);
     expect(functionOf(p, 'GET /api/products/:id')).toBe(functionOf(p, 'GET /api/users'));
@@ -80,5 +87,18 @@ describe('constraints', () => {
     const p = await planSplit(analysisOf(routes), configOf('maxBundleBytes: 12000'), undefined, { measurer: fakeMeasurer(sizes) });
     expect(p.functions.length).toBeGreaterThan(1);
     for (const f of p.functions) expect(f.bundle!.bytes).toBeLessThanOrEqual(12000);
+  });
+
+  it('does not split routes that each load (nearly) the whole app into one function per route: no bundle would be smaller', async () => {
+    // Found on Ghost: every route needs the app's 4 MB core, the limit is 1 MB; the planner made 252 one-route functions of 4 MB each.
+    const core = ['src/app.ts', 'src/core.ts'];
+    const routes = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => route('GET', `/api/items/${n}`, { files: [...core, `src/routes/${n}.ts`] }));
+    const light = route('GET', '/health', { files: ['src/health.ts'] });
+    const sizes = { 'src/app.ts': 50_000, 'src/core.ts': 4_000_000 };
+    const p = await planSplit(analysisOf([...routes, light]), configOf('maxBundleBytes: 1048576'), undefined, { measurer: fakeMeasurer(sizes) });
+    const holding = (id: string) => p.functions.find((f) => f.routes.includes(id))!;
+    expect(new Set(routes.map((r) => holding(r.id).id)).size).toBe(1);
+    expect(holding('GET /health').routes).toEqual(['GET /health']);
+    expect(p.warnings.find((w) => w.code === 'BUNDLE_OVER_LIMIT')?.message).toMatch(/^6 route\(s\) \(GET \/api\/items\/a, \.\.\.\) predict \d+ bytes together, .*splitting them would make no bundle smaller, so they stay together$/);
   });
 });

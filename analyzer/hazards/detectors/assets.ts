@@ -3,7 +3,8 @@ import { isResponse } from '../support/express';
 import { appFiles } from '../support/files';
 import { isFrom, moduleRef } from '../support/imports';
 import { runsAtRequestTime } from '../support/request-time';
-import { anchorOf, calleeName, callsIn, receiverOf, shortText, stringValue } from '../support/syntax';
+import { isShippedPath } from '../support/shipped-path';
+import { anchorOf, calleeName, callsIn, propertyValue, receiverOf, shortText, stringValue } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs']);
@@ -53,7 +54,8 @@ export const detectViewRendering: Detector = (ctx) => {
 /**
  * LOCAL_FILE_READ_AT_REQUEST: `res.sendFile`, `res.download` and fs reads in code that runs
  * at request time. A function has only the files packaged with it, and never the files other
- * instances wrote (uploads).
+ * instances wrote (uploads): a warning. A read of a file shipped with the code (a path built
+ * from `__dirname` and literals only) is `info`: it works once the file is packaged.
  */
 export const detectLocalFileReads: Detector = (ctx) => {
   const sites: HazardSite[] = [];
@@ -61,12 +63,17 @@ export const detectLocalFileReads: Detector = (ctx) => {
     for (const call of callsIn(sf)) {
       const what = fileRead(call);
       if (!what || !runsAtRequestTime(ctx, call)) continue;
+      const shipped = readsShippedFile(call);
       sites.push({
         code: 'LOCAL_FILE_READ_AT_REQUEST',
-        severity: 'warning',
+        severity: shipped ? 'info' : 'warning',
         node: call,
-        message: `\`${shortText(call, 60)}\` ${what} at request time; a function only has the files packaged with it, and never files written by other instances (uploads)`,
-        advice: 'package read-only files with the function and resolve them from __dirname; keep uploaded or generated files in S3 and serve them with a presigned URL or through CloudFront',
+        message: shipped
+          ? `\`${shortText(call, 60)}\` ${what.replace(/a local file|the local disk/, 'a file shipped with the code')} (a path from __dirname and literals) at request time; the function needs that file packaged beside it`
+          : `\`${shortText(call, 60)}\` ${what} at request time; a function only has the files packaged with it, and never files written by other instances (uploads)`,
+        advice: shipped
+          ? 'keep resolving it from __dirname and package it with the function (cleave copies the app files beside each bundle); serve large public files from S3/CloudFront'
+          : 'package read-only files with the function and resolve them from __dirname; keep uploaded or generated files in S3 and serve them with a presigned URL or through CloudFront',
         anchor: anchorOf(call),
         chain: [call],
       });
@@ -74,6 +81,14 @@ export const detectLocalFileReads: Detector = (ctx) => {
   }
   return sites;
 };
+
+/** Whether the file a read names is one shipped with the code (`res.sendFile(name, { root })` needs both parts shipped). */
+function readsShippedFile(call: CallExpression): boolean {
+  const [file, options] = call.getArguments();
+  const root = propertyValue(options, 'root');
+  if (root) return isShippedPath(root) && (stringValue(file) !== undefined || isShippedPath(file));
+  return isShippedPath(file);
+}
 
 function fileRead(call: CallExpression): string | undefined {
   const name = calleeName(call);

@@ -19,7 +19,7 @@ export const detectSecretFallbacks: Detector = (ctx) => {
       code: 'SECRET_FALLBACK',
       severity: 'warning',
       node,
-      message: `secret \`${name}\` falls back to a value committed with the code (\`${shortText(fallback, 40)}\`); a function deployed without the variable silently runs with it`,
+      message: `secret \`${name}\` falls back to a value committed with the code (${describeFallback(fallback)}); a function deployed without the variable silently runs with it`,
       advice: "put the secret in SSM Parameter Store or Secrets Manager, reference it in every function's environment, and fail fast when it is missing instead of falling back",
       anchor: anchorOf(node),
     });
@@ -46,6 +46,16 @@ export const detectSecretFallbacks: Detector = (ctx) => {
   }
   return sites;
 };
+
+/**
+ * How a message names the fallback: an expression by its text (`settings.session.secret`), a
+ * literal only by its length, so the secret itself is never copied into the analysis, the plan
+ * or the reports a team shares.
+ */
+function describeFallback(fallback: Node): string {
+  const literal = stringValue(unwrap(fallback));
+  return literal === undefined ? `\`${shortText(fallback, 40)}\`` : `a ${literal.length}-character string, not repeated here`;
+}
 
 /** A non-empty string literal, or a config property named like a secret (`settings.session.secret`). */
 function isCommittedValue(node: Node): boolean {

@@ -19,6 +19,7 @@ export interface RouteSpec {
 }
 
 const MATCHED = Symbol('cleave.matched');
+const OUTER = Symbol('cleave.outer');
 
 /**
  * Lets a request through to `target` only when one of `routes` matches it, matched by an Express router of
@@ -27,26 +28,40 @@ const MATCHED = Symbol('cleave.matched');
  */
 export function onlyRoutes(routes: RouteSpec[], target: RequestHandler): RequestHandler {
   const matcher = express.Router();
-  const mark = (req: Request, _res: Response, next: NextFunction): void => {
+  // A `use` match only flags the request: inside the matcher its url is trimmed until `next` restores it.
+  const flag = (req: Request, _res: Response, next: NextFunction): void => {
     (req as unknown as Record<symbol, boolean>)[MATCHED] = true;
     next();
   };
+  // A method route hands over at once: Express 4 would finish the matcher on a later tick, after the
+  // adapter has ended the request stream, and body parsers then fail with "stream is not readable".
+  const handOver = (req: Request, res: Response): void => {
+    const slot = req as unknown as Record<symbol, NextFunction | undefined>;
+    const outer = slot[OUTER]!;
+    slot[OUTER] = undefined;
+    target(req, res, outer);
+  };
   for (const route of routes) {
-    if (route.method === 'USE') matcher.use(route.path, mark);
-    else if (route.method === 'ALL') matcher.all(route.path, mark);
-    else (matcher as unknown as Record<string, (path: string | RegExp, fn: RequestHandler) => void>)[route.method.toLowerCase()]!(route.path, mark);
+    if (route.method === 'USE') matcher.use(route.path, flag);
+    else if (route.method === 'ALL') matcher.all(route.path, handOver);
+    else (matcher as unknown as Record<string, (path: string | RegExp, fn: RequestHandler) => void>)[route.method.toLowerCase()]!(route.path, handOver);
   }
   return function cleaveOnlyRoutes(req: Request, res: Response, next: NextFunction): void {
+    (req as unknown as Record<symbol, NextFunction | undefined>)[OUTER] = next;
     matcher(req, res, (err?: unknown) => {
-      const flags = req as unknown as Record<symbol, boolean>;
+      const flags = req as unknown as Record<symbol, boolean | NextFunction | undefined>;
       const matched = flags[MATCHED] === true;
-      delete flags[MATCHED];
+      flags[MATCHED] = undefined;
+      flags[OUTER] = undefined;
       if (err) return next(err);
       if (matched) return target(req, res, next);
       next();
     });
   };
 }
+
+/** Response content types sent base64-encoded through API Gateway (wildcards allowed). */
+const BINARY_CONTENT_TYPES = ['image/*', 'audio/*', 'video/*', 'font/*', 'application/octet-stream', 'application/pdf', 'application/zip', 'application/gzip', 'application/x-tar', 'application/vnd.*', 'multipart/*'];
 
 /**
  * Express 4 ignores the promise an async handler returns: a rejection never reaches the error handlers and
@@ -93,5 +108,6 @@ function settle(run: () => unknown, next: NextFunction): void {
 
 /** The Lambda handler of an Express app (API Gateway HTTP API payload 2.0, REST API / payload 1.0, ALB events). */
 export function createHandler(app: Express) {
-  return serverlessExpress({ app });
+  // The adapter base64-encodes only image/* by default: list the other binary types a monolith sends.
+  return serverlessExpress({ app, binarySettings: { contentTypes: BINARY_CONTENT_TYPES } });
 }

@@ -1,0 +1,74 @@
+import type { VerificationSummary } from '../../model/verification';
+import { esc } from './html-escape';
+
+/** Most differing requests listed one by one in the report (all are in verification.json). */
+export const DIFFERENCE_LIMIT = 50;
+
+/** One line: `58 requests over 47 of 47 function routes (payload v2): 54 alike, 4 different`. */
+export function verificationLine(v: VerificationSummary): string {
+  const { requests, matched, mismatched, routes, exercised } = v.summary;
+  const stage = v.stage ? `, stage \`${v.stage}\`` : '';
+  return `${requests} requests over ${exercised} of ${routes} function routes (payload ${v.payload}${stage}): ${matched} alike, ${mismatched} different`;
+}
+
+/** Per function: requests, alike, different. */
+function byFunction(v: VerificationSummary): Array<[string, number, number, number]> {
+  const rows = new Map<string, [number, number]>();
+  for (const r of v.results) {
+    const row = rows.get(r.function) ?? [0, 0];
+    row[r.differences.length === 0 ? 0 : 1]++;
+    rows.set(r.function, row);
+  }
+  return [...rows].map(([fn, [alike, different]]) => [fn, alike + different, alike, different]);
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+const mdCode = (text: string): string => `\`${cell(text).replace(/`/g, "'")}\``;
+
+/** The `## Verification` section of SPLIT-REPORT.md. */
+export function verificationMarkdown(v: VerificationSummary): string[] {
+  const out = ['## Verification', '', `\`cleave verify\` sent the same requests to the monolith and to the functions: ${verificationLine(v)}.`, ''];
+  out.push('| function | requests | alike | different |', '| --- | --- | --- | --- |');
+  for (const [fn, n, alike, different] of byFunction(v)) out.push(`| ${mdCode(fn)} | ${n} | ${alike} | ${different === 0 ? '0' : `**${different}**`} |`);
+  out.push('');
+  const diffs = v.results.filter((r) => r.differences.length > 0);
+  if (diffs.length > 0) {
+    out.push('### Differences', '');
+    for (const r of diffs.slice(0, DIFFERENCE_LIMIT)) {
+      out.push(`- ${mdCode(r.request)} (route ${mdCode(r.route)}, function ${mdCode(r.function)}): monolith ${r.monolithStatus}, function ${r.functionStatus}`);
+      for (const d of r.differences) out.push(`  - ${cell(d)}`);
+    }
+    if (diffs.length > DIFFERENCE_LIMIT) out.push(`- ... and ${diffs.length - DIFFERENCE_LIMIT} more (verification.json lists them all)`);
+    out.push('');
+  }
+  if (v.skipped.length > 0) {
+    out.push('### Not exercised', '', '| route | reason |', '| --- | --- |', ...v.skipped.map((s) => `| ${mdCode(s.route)} | ${cell(s.reason)} |`), '');
+  }
+  if (v.unknownRoutes?.length) out.push(`Named in the verify config but served by no function: ${v.unknownRoutes.map(mdCode).join(', ')}.`, '');
+  return out;
+}
+
+/** The verification section of report.html. */
+export function verificationHtml(v: VerificationSummary): string[] {
+  const code = (text: string): string => `<code>${esc(text)}</code>`;
+  const out = ['<h2 id="verification">Verification</h2>', `<p>${code('cleave verify')} sent the same requests to the monolith and to the functions: ${esc(verificationLine(v).replace(/`/g, ''))}.</p>`];
+  const rows = byFunction(v).map(([fn, n, alike, different]) => `<tr><td>${code(fn)}</td><td>${n}</td><td>${alike}</td><td>${different === 0 ? '0' : `<b class="diff">${different}</b>`}</td></tr>`);
+  out.push(`<table id="verification-functions"><thead><tr><th>function</th><th>requests</th><th>alike</th><th>different</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`);
+  const diffs = v.results.filter((r) => r.differences.length > 0);
+  if (diffs.length > 0) {
+    out.push('<h3>Differences</h3>', '<ul id="verification-differences">');
+    for (const r of diffs.slice(0, DIFFERENCE_LIMIT)) {
+      out.push(`<li>${code(r.request)} (route ${code(r.route)}, function ${code(r.function)}): monolith ${r.monolithStatus}, function ${r.functionStatus}<ul>${r.differences.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></li>`);
+    }
+    if (diffs.length > DIFFERENCE_LIMIT) out.push(`<li>… and ${diffs.length - DIFFERENCE_LIMIT} more (verification.json lists them all)</li>`);
+    out.push('</ul>');
+  }
+  if (v.skipped.length > 0) {
+    out.push('<h3>Not exercised</h3>', `<table id="verification-skipped"><thead><tr><th>route</th><th>reason</th></tr></thead><tbody>\n${v.skipped.map((s) => `<tr><td>${code(s.route)}</td><td>${esc(s.reason)}</td></tr>`).join('\n')}\n</tbody></table>`);
+  }
+  if (v.unknownRoutes?.length) out.push(`<p>Named in the verify config but served by no function: ${v.unknownRoutes.map(code).join(', ')}.</p>`);
+  return out;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** One request `cleave verify` sent to the monolith and to a function, and how they answered. */
+export const VerificationResult = z.strictObject({
+  /** Function id. */
+  function: z.string(),
+  /** Route id (`GET /api/users/:id`). */
+  route: z.string(),
+  /** `METHOD /concrete/path?query`. */
+  request: z.string(),
+  /** Status the monolith answered. */
+  monolithStatus: z.number().int(),
+  /** Status the function answered; 0 when it gave no answer (failed to load, threw, timed out). */
+  functionStatus: z.number().int(),
+  /** Differences (status, content type, Set-Cookie, body); empty when they answered alike. */
+  differences: z.array(z.string()),
+});
+/** One request verify sent, and how both sides answered. */
+export type VerificationResult = z.infer<typeof VerificationResult>;
+
+/** A function route verify did not exercise, and why. */
+export const SkippedRoute = z.strictObject({
+  /** Route id. */
+  route: z.string(),
+  /** Why. */
+  reason: z.string(),
+});
+/** A function route verify did not exercise. */
+export type SkippedRoute = z.infer<typeof SkippedRoute>;
+
+/**
+ * What `cleave verify` found (`verification.json` in the output folder); the report shows it in
+ * its verification section.
+ */
+export const VerificationSummary = z.strictObject({
+  /** API Gateway payload format the functions were invoked with. */
+  payload: z.enum(['v1', 'v2']),
+  /** The API stage in the request path, when one was given. */
+  stage: z.string().optional(),
+  /** One entry per request, in sending order. */
+  results: z.array(VerificationResult),
+  /** Function routes not exercised, with the reason. */
+  skipped: z.array(SkippedRoute),
+  /** Route ids named in `verify.requests` or `verify.skip` that no function serves (kept routes, typos). */
+  unknownRoutes: z.array(z.string()).optional(),
+  /** Counts. */
+  summary: z.strictObject({
+    /** Requests sent. */
+    requests: z.number().int().min(0),
+    /** Requests both sides answered alike. */
+    matched: z.number().int().min(0),
+    /** Requests they answered differently. */
+    mismatched: z.number().int().min(0),
+    /** Routes in the plan's functions. */
+    routes: z.number().int().min(0),
+    /** Function routes that got at least one request. */
+    exercised: z.number().int().min(0),
+    /** Function routes not exercised. */
+    skipped: z.number().int().min(0),
+  }),
+});
+/** What `cleave verify` found. */
+export type VerificationSummary = z.infer<typeof VerificationSummary>;

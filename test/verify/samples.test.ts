@@ -1,0 +1,108 @@
+/**
+ * End to end over both samples, each split once into a temporary folder inside it:
+ * - `cleave verify` of every route of the plan's functions against the monolith, with API Gateway
+ *   payload 2.0 and 1.0 events, using the verify section of the sample's cleave.config.yaml;
+ * - over HTTP: the generated serverless.yml served by serverless-offline 13 (Serverless
+ *   Framework 3) on 127.0.0.1, every GET route of the functions requested from it and from the
+ *   monolith, compared as verify compares; every process started is stopped, also on failure;
+ * - a deliberately broken handler, which verify must catch.
+ * Everything answers alike but for the known bugs of the generated code (test/support/known-gaps.ts).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseConfigText } from '../../analyzer/plan/config-file';
+import { compareResponses } from '../../cli/verify/compare';
+import { sendHttp } from '../../cli/verify/http-request';
+import { type RunningMonolith, startMonolith } from '../../cli/verify/monolith';
+import { buildRequests } from '../../cli/verify/requests';
+import { requestLine } from '../../cli/verify/run-verify';
+import { OFFLINE_GAPS, VERIFY_GAPS, unexplained } from '../support/known-gaps';
+import { type RunningOffline, startOffline } from '../support/serverless-offline';
+import { REPO, type SplitOutput, differences, functionRoutes, splitIntoTemp, verifyRun } from '../support/verify-run';
+
+const splits = new Map<string, SplitOutput>();
+afterAll(() => {
+  for (const split of splits.values()) split.remove();
+});
+
+describe.each(['shop-api', 'library-js'])('samples/%s', (sample) => {
+  const appDir = path.join(REPO, 'samples', sample);
+  const config = parseConfigText(fs.readFileSync(path.join(appDir, 'cleave.config.yaml'), 'utf8'), 'cleave.config.yaml').verify;
+  const split = (): SplitOutput => splits.get(sample)!;
+
+  beforeAll(async () => {
+    splits.set(sample, await splitIntoTemp(appDir));
+  }, 60_000);
+
+  it.each(['v2', 'v1'])('cleave verify exercises every function route, all alike but the known gaps (payload %s)', async (payload) => {
+    const run = await verifyRun(split(), '--payload', payload);
+    const gaps = VERIFY_GAPS[sample]!;
+    expect(unexplained(differences(run.report), gaps)).toEqual({ lines: [], fixedGaps: [] });
+    expect(run.code).toBe(gaps.length > 0 ? 1 : 0);
+    // Every route of the functions got a request, unless the config skips it with a reason.
+    const skippedWithReason = config.skip.filter((s) => typeof s !== 'string').map((s) => s.route);
+    expect(run.report.skipped.map((s) => s.route).filter((r) => !skippedWithReason.includes(r))).toEqual([]);
+    const exercised = new Set(run.report.results.map((r) => r.route));
+    expect(functionRoutes(split().plan).filter((r) => !exercised.has(r) && !skippedWithReason.includes(r))).toEqual([]);
+    expect(run.report.unknownRoutes).toBeUndefined();
+    expect(run.report.summary.routes).toBe(functionRoutes(split().plan).length);
+    expect(run.stdout).toContain(`${run.report.summary.requests} requests over ${exercised.size} of ${exercised.size} function routes (payload ${payload})`);
+  });
+
+  it('cleave verify re-renders the report with a verification section', () => {
+    const markdown = fs.readFileSync(path.join(split().outDir, 'SPLIT-REPORT.md'), 'utf8');
+    expect(markdown).toContain('## Verification');
+    expect(markdown).toMatch(/- Verified: \d+ requests over \d+ of \d+ function routes \(payload v1\): \d+ alike, \d+ different/);
+    expect(fs.readFileSync(path.join(split().outDir, 'report.html'), 'utf8')).toContain('<h2 id="verification">Verification</h2>');
+    const manifest = JSON.parse(fs.readFileSync(path.join(split().outDir, '.cleave-manifest.json'), 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['SPLIT-REPORT.md', 'report.html', 'verification.json']));
+  });
+
+  it('serverless-offline answers every GET route of the functions over HTTP like the monolith', async () => {
+    const plan = split().plan;
+    const gets = functionRoutes(plan).map((id) => plan.routes[id]!).filter((r) => r.method === 'GET');
+    const { requests } = buildRequests(gets, config);
+    expect(new Set(requests.map((r) => r.route))).toEqual(new Set(gets.map((r) => r.id)));
+    let offline: RunningOffline | undefined;
+    let monolith: RunningMonolith | undefined;
+    const found: string[] = [];
+    try {
+      [offline, monolith] = await Promise.all([startOffline(split().outDir), startMonolith(appDir, plan.app.entry[0]!, { output: () => undefined })]);
+      for (const spec of requests) {
+        const fromFunction = await sendHttp(offline.baseUrl, spec);
+        const fromMonolith = await sendHttp(monolith.baseUrl, spec);
+        // serverless-offline (hapi) adds `cache-control: no-cache` to an answer that has none; API Gateway does not.
+        if (fromMonolith.headers['cache-control'] === undefined && fromFunction.headers['cache-control'] === 'no-cache') delete fromFunction.headers['cache-control'];
+        const ignore = { bodyPaths: [...config.ignore.bodyPaths, ...(spec.ignoreBodyPaths ?? [])] };
+        for (const d of compareResponses(fromMonolith, fromFunction, ignore)) found.push(`${requestLine(spec)}: ${d}`);
+      }
+    } finally {
+      await Promise.all([offline?.stop(), monolith?.close()]);
+    }
+    expect(unexplained(found, OFFLINE_GAPS[sample]!)).toEqual({ lines: [], fixedGaps: [] });
+  }, 90_000);
+});
+
+describe('cleave verify with a deliberately broken handler', () => {
+  it('exits 1 and prints the route, the request and the difference', async () => {
+    const split = splits.get('library-js')!;
+    const fn = split.plan.functions.find((f) => f.routes.includes('GET /api/authors/:id'))!;
+    const file = path.join(split.outDir, 'functions', fn.id, 'handler.ts');
+    const source = fs.readFileSync(file, 'utf8');
+    // The function answers one request with another status and body than the monolith.
+    const broken = source.replace(
+      'export const app = express();\n',
+      "export const app = express();\napp.use((req, res, next) => (req.path === '/api/authors/4' ? void res.status(418).json({ broken: true }) : next()));\n",
+    );
+    expect(broken).not.toBe(source);
+    fs.writeFileSync(file, broken);
+
+    const run = await verifyRun(split);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^DIFF +\S+ +GET \/api\/authors\/4 +200 +418$/m);
+    expect(run.stdout).toContain(`GET /api/authors/:id (GET /api/authors/4) in ${fn.id}:\n  status: monolith 200, function 418\n  body: $.id: monolith 4, function (absent)`);
+    expect(run.report.summary.mismatched).toBe(1);
+    expect(differences(run.report)).toEqual(['GET /api/authors/4: status: monolith 200, function 418', expect.stringMatching(/^GET \/api\/authors\/4: body: /)]);
+    expect(fs.readFileSync(path.join(split.outDir, 'SPLIT-REPORT.md'), 'utf8')).toContain('### Differences');
+  });
+});

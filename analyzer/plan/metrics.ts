@@ -63,17 +63,11 @@ function modularity(graph: ModuleGraph, owner: ReadonlyMap<string, string>): num
   for (const c of owner.values()) size.set(c, (size.get(c) ?? 0) + 1);
   const intra = new Map<string, number>();
   const inter = new Map<string, number>();
-  for (const [from, tos] of graph.imports) {
-    const a = owner.get(from);
-    if (!a) continue;
-    for (const to of tos) {
-      const b = owner.get(to);
-      if (!b) continue;
-      if (a === b) intra.set(a, (intra.get(a) ?? 0) + 1);
-      else {
-        const key = [a, b].sort().join('\u0000');
-        inter.set(key, (inter.get(key) ?? 0) + 1);
-      }
+  for (const [a, b] of ownedEdges(graph, owner)) {
+    if (a === b) intra.set(a, (intra.get(a) ?? 0) + 1);
+    else {
+      const key = [a, b].sort().join('\u0000');
+      inter.set(key, (inter.get(key) ?? 0) + 1);
     }
   }
   const clusters = [...size.keys()].sort();
@@ -92,17 +86,23 @@ function modularity(graph: ModuleGraph, owner: ReadonlyMap<string, string>): num
 function crossShare(graph: ModuleGraph, owner: ReadonlyMap<string, string>): number | null {
   let all = 0;
   let cross = 0;
+  for (const [a, b] of ownedEdges(graph, owner)) {
+    all++;
+    if (a !== b) cross++;
+  }
+  return all ? cross / all : null;
+}
+
+/** The owners of both ends of every import edge whose files both belong to a function. */
+function* ownedEdges(graph: ModuleGraph, owner: ReadonlyMap<string, string>): Generator<[string, string]> {
   for (const [from, tos] of graph.imports) {
     const a = owner.get(from);
     if (!a) continue;
     for (const to of tos) {
       const b = owner.get(to);
-      if (!b) continue;
-      all++;
-      if (a !== b) cross++;
+      if (b) yield [a, b];
     }
   }
-  return all ? cross / all : null;
 }
 
 function entitySpread(input: MetricsInput): Metric {

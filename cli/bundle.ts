@@ -5,6 +5,8 @@ import { BUNDLE_FILE } from '../generators/layout';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
 import type { OutputFile } from './output';
+import type { FileSlice } from '../generators/slice/slice-sites';
+import { sliceSource } from '../generators/slice/slice-source';
 
 /** One entry to bundle: a generated handler, relative to the output folder. */
 export interface BundleEntry {
@@ -16,6 +18,8 @@ export interface BundleEntry {
   source: string;
   /** Folder of the bundle, relative to the output folder. */
   outDir: string;
+  /** App files (relative to the app folder) whose registrations for other functions the bundle leaves out. */
+  slices?: ReadonlyMap<string, FileSlice>;
 }
 
 
@@ -56,6 +60,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
   const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
   for (const entry of entries) {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
+    const sliced: SliceRecord = { files: [], statements: 0, imports: 0 };
     try {
       const built = await build({
         ...BUNDLE_OPTIONS,
@@ -68,12 +73,13 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
         logLevel: 'silent',
         legalComments: 'none',
         banner: { js: `var ${ROOT_VAR} = __dirname;` },
-        plugins: [resolveFromApp(root, app), leaveOutMissingOptional(app, leftOut), keepDirname(app, root), emptyNonCode(app)],
+        plugins: [resolveFromApp(root, app), leaveOutMissingOptional(app, leftOut), appSources(app, root, entry.slices ?? new Map(), sliced), emptyNonCode(app)],
       });
       const output = built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!;
       const file = path.relative(root, outfile).split(path.sep).join('/');
       result.files.push({ path: file, contents: output.text }, ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })));
-      result.sizes.push({ id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile) });
+      const slice = sliced.files.length > 0 ? { slice: { files: sliced.files.sort(), statements: sliced.statements, imports: sliced.imports } } : {};
+      result.sizes.push({ id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile), ...slice });
     } catch (error) {
       const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
       const first = errors?.[0];
@@ -166,23 +172,42 @@ function resolveFromApp(outDir: string, appDir: string): Plugin {
 /** The bundle's own folder, where the app's assets are copied at their relative places. */
 const ROOT_VAR = '__cleaveAppRoot';
 
+/** What slicing left out of one bundle. */
+interface SliceRecord {
+  files: string[];
+  statements: number;
+  imports: number;
+}
+
 /**
- * Keeps `__dirname` and `__filename` of each app module pointing where that module's files are:
- * in a bundle every module would otherwise see the bundle's folder, and `path.join(__dirname,
- * '..', 'data', 'seed.json')` would miss the copied asset.
+ * Loads the app's own modules as the function needs them. Registering modules (the entry, the
+ * routers that mount others) lose the registrations of other functions' routes and the mounts of
+ * routers none of its routes pass through, with the imports only those used (see `sliceSource`),
+ * so their controllers never reach the bundle. And `__dirname` and `__filename` of each module keep
+ * pointing where that module's files are: in a bundle every module would otherwise see the bundle's
+ * folder, and `path.join(__dirname, '..', 'data', 'seed.json')` would miss the copied asset.
  */
-function keepDirname(appDir: string, outDir: string): Plugin {
+function appSources(appDir: string, outDir: string, slices: ReadonlyMap<string, FileSlice>, record: SliceRecord): Plugin {
   return {
-    name: 'cleave-keep-dirname',
+    name: 'cleave-app-sources',
     setup(builder) {
       builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (!isInside(appDir, args.path) || args.path.includes(`${path.sep}node_modules${path.sep}`) || isGenerated(outDir, appDir, args.path)) return undefined;
-        const text = await fs.promises.readFile(args.path, 'utf8');
-        if (!/\b__(dirname|filename)\b/.test(text)) return undefined;
         const rel = path.relative(appDir, args.path).split(path.sep).join('/');
+        const slice = slices.get(rel);
+        let text = await fs.promises.readFile(args.path, 'utf8');
+        const cut = slice ? sliceSource(text, rel, slice) : undefined;
+        if (cut) {
+          text = cut.text;
+          record.files.push(rel);
+          record.statements += cut.droppedStatements;
+          record.imports += cut.droppedImports;
+        }
+        const usesDirname = /\b__(dirname|filename)\b/.test(text);
+        if (!cut && !usesDirname) return undefined;
         const dir = path.posix.dirname(rel);
-        const shim = `const __dirname = ${ROOT_VAR}${dir === '.' ? '' : ` + ${JSON.stringify('/' + dir)}`}; const __filename = ${ROOT_VAR} + ${JSON.stringify('/' + rel)};`;
-        return { contents: `${shim}\n${text}`, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
+        const shim = usesDirname ? `const __dirname = ${ROOT_VAR}${dir === '.' ? '' : ` + ${JSON.stringify('/' + dir)}`}; const __filename = ${ROOT_VAR} + ${JSON.stringify('/' + rel)};` : '';
+        return { contents: usesDirname ? `${shim}\n${text}` : text, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
       });
     },
   };

@@ -7,6 +7,7 @@ import type { GeneratorDiagnostic } from '../generators/types';
 import type { BundleReport } from '../model/bundle-report';
 import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
+import { sliceSites } from '../generators/slice/slice-sites';
 import { appAssets } from './app-assets';
 import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from './bundle';
 import { decideWrite, readManifest } from './manifest';
@@ -106,7 +107,7 @@ function bundleAdvice(message: string): string {
 /** The handlers to bundle: every function, and every schedule that got a handler. */
 export function bundleEntries(plan: SplitPlan): BundleEntry[] {
   return [
-    ...plan.functions.map((f): BundleEntry => ({ id: f.id, kind: 'function', source: handlerFile(f.id), outDir: bundleDir('function', f.id) })),
+    ...plan.functions.map((f): BundleEntry => ({ id: f.id, kind: 'function', source: handlerFile(f.id), outDir: bundleDir('function', f.id), slices: sliceSites(plan, f.id) })),
     ...plan.schedules.filter((s) => s.rate).map((s): BundleEntry => ({ id: s.id, kind: 'schedule', source: scheduleFile(s.id), outDir: bundleDir('schedule', s.id) })),
   ];
 }

@@ -14,6 +14,21 @@ export const BuiltBundle = z.object({
   appBytes: z.number().int().min(0),
   /** Bytes from npm packages, by package, largest first. */
   packages: z.array(z.object({ name: z.string(), bytes: z.number().int().min(0) })),
+  /**
+   * What the bundle left out of the monolith's registering modules (the entry, routers mounting
+   * others): absent when nothing was. Those modules run as written minus the registrations of other
+   * functions' routes and mounts, and the imports only those used.
+   */
+  slice: z
+    .object({
+      /** The sliced files, relative to the app folder, sorted. */
+      files: z.array(z.string()),
+      /** Registration statements left out. */
+      statements: z.number().int().min(0),
+      /** Imports and requires left out with them. */
+      imports: z.number().int().min(0),
+    })
+    .optional(),
 });
 /** The measured bundle of one function. */
 export type BuiltBundle = z.infer<typeof BuiltBundle>;

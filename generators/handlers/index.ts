@@ -49,7 +49,15 @@ function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string): 
     out.push({ code: 'ROUTE_NOT_REPRODUCIBLE', severity: 'error', file, subject: fn.id, route: routes[0], message: `${list(routes)} left out of the handler: ${reason}`, advice: 'export the router (or the app, or a factory without parameters that builds it), or keep the routes in the monolith' });
   }
   for (const [reason, routes] of byReason(mounts.wholeApp)) {
-    out.push({ code: 'WHOLE_APP_FALLBACK', severity: 'warning', file, subject: fn.id, route: routes[0], message: `${list(routes)} served through the whole monolith app (only this function's routes let through), because ${reason}; the bundle holds the whole app`, advice: 'export the router that registers the routes and make the middleware above it importable, then generate again' });
+    out.push({
+      code: 'WHOLE_APP_FALLBACK',
+      severity: 'info',
+      file,
+      subject: fn.id,
+      route: routes[0],
+      message: `${list(routes)} served through the monolith app as it is built (only this function's routes let through), because ${reason}; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json \`slice\`)`,
+      advice: 'nothing to do; to import one router instead of the app, export the router that registers the routes and make the middleware above it importable',
+    });
   }
   return out;
 }

@@ -6,15 +6,16 @@
  * Why together: 3 routes; share only files every route needs; no shared in-memory state; their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes
  *
  * Notes:
- * - WHOLE_APP_FALLBACK: GET /, GET /health served through the whole monolith app (only this function's routes let through), because it is registered on the root app itself; the bundle holds the whole app
- * - WHOLE_APP_FALLBACK: GET /__debug/routes served through the whole monolith app (only this function's routes let through), because its registration is conditional (process.env.NODE_ENV !== 'production'); the app decides at run time; the bundle holds the whole app
+ * - WHOLE_APP_FALLBACK: GET /, GET /health served through the monolith app as it is built (only this function's routes let through), because it is registered on the root app itself; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
+ * - WHOLE_APP_FALLBACK: GET /__debug/routes served through the monolith app as it is built (only this function's routes let through), because its registration is conditional (process.env.NODE_ENV !== 'production'); the app decides at run time; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
  */
 import express from 'express';
 import { createHandler, onlyRoutes, type RouteSpec } from '../_cleave/runtime';
 import monolithApp = require('../../../../../samples/library-js/app');
 
 /**
- * The whole monolith app (app.js, export `*`): these routes need it (see the header).
+ * The monolith app (app.js, export `*`): these routes need it (see the header).
+ * The bundle leaves out the other functions' registrations (bundles.json `slice`).
  */
 const monolithRoutes: RouteSpec[] = [
   { method: 'GET', path: '/' },

@@ -6,8 +6,8 @@
  * Why together: 2 routes; share only files every route needs; no shared in-memory state; their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes
  *
  * Notes:
- * - WHOLE_APP_FALLBACK: GET /healthz served through the whole monolith app (only this function's routes let through), because it is registered on the root app itself; the bundle holds the whole app
- * - WHOLE_APP_FALLBACK: GET /api/v1 served through the whole monolith app (only this function's routes let through), because another route of the function (GET /healthz) needs the whole app; the bundle holds the whole app
+ * - WHOLE_APP_FALLBACK: GET /healthz served through the monolith app as it is built (only this function's routes let through), because it is registered on the root app itself; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
+ * - WHOLE_APP_FALLBACK: GET /api/v1 served through the monolith app as it is built (only this function's routes let through), because another route of the function (GET /healthz) needs the whole app; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
  */
 import express from 'express';
 import { createApp } from '../../../../../samples/shop-api/src/app';
@@ -17,7 +17,8 @@ import { createHandler, onlyRoutes, routeAsyncErrorsToNext, type RouteSpec } fro
 routeAsyncErrorsToNext();
 
 /**
- * The whole monolith app (src/app.ts, factory `createApp()`): these routes need it (see the header).
+ * The monolith app (src/app.ts, factory `createApp()`): these routes need it (see the header).
+ * The bundle leaves out the other functions' registrations (bundles.json `slice`).
  */
 const monolithRoutes: RouteSpec[] = [
   { method: 'GET', path: '/api/v1' },

@@ -1,0 +1,41 @@
+import type { SplitPlan } from '../../model/plan';
+
+/** The registration lines of one app file, split by whether a function needs them. */
+export interface FileSlice {
+  /** 1-based lines of registrations (routes, mounts) that only other functions or the monolith need. */
+  drop: number[];
+  /** 1-based lines of registrations the function needs: a statement holding one is never dropped. */
+  keep: number[];
+}
+
+/**
+ * Per app file (relative to the app folder), which registration statements function `fnId` can
+ * leave out of its bundle: the routes of other functions and of the monolith, and the mounts of
+ * routers none of its routes pass through. A line that also registers one of its own routes, or
+ * a mount one of them needs, is kept, so a statement registering for several functions stays.
+ * Files without a line to drop are absent. Pure.
+ */
+export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice> {
+  const fn = plan.functions.find((f) => f.id === fnId);
+  const own = new Set(fn?.routes ?? []);
+  const drop = new Map<string, Set<number>>();
+  const keep = new Map<string, Set<number>>();
+  const add = (into: Map<string, Set<number>>, file: string, line: number) => into.set(file, (into.get(file) ?? new Set()).add(line));
+  const throughMounts = new Set<string>();
+  for (const route of Object.values(plan.routes)) {
+    const into = own.has(route.id) ? keep : drop;
+    for (const site of [{ file: route.file, line: route.line }, ...(route.alsoAt ?? [])]) add(into, site.file, site.line);
+    if (own.has(route.id)) for (const ref of (route.stack ?? []).slice(1)) throughMounts.add(`${ref.file}:${ref.line}|${ref.mountPath}`);
+  }
+  for (const mount of plan.mounts) {
+    const needed = !mount.target || throughMounts.has(`${mount.target.file}:${mount.target.line}|${mount.path}`);
+    add(needed ? keep : drop, mount.file, mount.line);
+  }
+  const slices = new Map<string, FileSlice>();
+  for (const file of [...drop.keys()].sort()) {
+    const kept = keep.get(file) ?? new Set<number>();
+    const lines = [...drop.get(file)!].filter((l) => !kept.has(l)).sort((a, b) => a - b);
+    if (lines.length > 0) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b) });
+  }
+  return slices;
+}

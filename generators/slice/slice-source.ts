@@ -1,0 +1,147 @@
+import ts from 'typescript';
+import type { FileSlice } from './slice-sites';
+
+/** What slicing did to one file. */
+export interface SlicedSource {
+  /** The sliced text: same lines as the original, dropped statements blanked. */
+  text: string;
+  /** Registration statements left out. */
+  droppedStatements: number;
+  /** Imports and requires left out because only dropped statements used them. */
+  droppedImports: number;
+}
+
+/** Methods whose call registers a route or mounts a router. */
+const REGISTERING = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all', 'use', 'route']);
+
+/**
+ * Leaves out of `text` the registration statements on the `drop` lines (a statement holding a
+ * `keep` line stays whole), then the imports and `require` declarations only they used, so a
+ * bundler no longer reaches the controllers of other functions. Every other statement stays in
+ * place and in order (settings, conditions, session setup, error handlers), and line numbers are
+ * kept. Returns undefined when nothing can be left out. Pure.
+ */
+export function sliceSource(text: string, fileName: string, slice: FileSlice): SlicedSource | undefined {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kindOf(fileName));
+  const keep = new Set(slice.keep);
+  const statements = new Set<ts.ExpressionStatement>();
+  for (const line of slice.drop) {
+    const statement = registrationAt(source, line);
+    if (statement && !spans(source, statement).some((l) => keep.has(l))) statements.add(statement);
+  }
+  for (const s of [...statements]) if (hasAncestorIn(s, statements)) statements.delete(s);
+  if (statements.size === 0) return undefined;
+  const edits: Array<{ start: number; end: number }> = [...statements].map((s) => ({ start: s.getStart(source), end: s.getEnd() }));
+  const before = usedNames(source, new Set());
+  const after = usedNames(source, new Set(statements));
+  let droppedImports = 0;
+  for (const declaration of importDeclarations(source)) {
+    const names = declaration.names;
+    if (names.length > 0 && names.every((n) => (before.get(n) ?? 0) > 0 && (after.get(n) ?? 0) === 0)) {
+      edits.push({ start: declaration.node.getStart(source), end: declaration.node.getEnd() });
+      droppedImports++;
+    }
+  }
+  return { text: applyEdits(text, edits), droppedStatements: statements.size, droppedImports };
+}
+
+function kindOf(fileName: string): ts.ScriptKind {
+  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+/** The innermost expression statement covering `line` whose outermost call registers (`x.get(...)`, `x.route(p).post(...)`). */
+function registrationAt(source: ts.SourceFile, line: number): ts.ExpressionStatement | undefined {
+  let found: ts.ExpressionStatement | undefined;
+  const visit = (node: ts.Node): void => {
+    const [first, last] = [lineOf(source, node.getStart(source)), lineOf(source, node.getEnd())];
+    if (line < first || line > last) return;
+    if (ts.isExpressionStatement(node) && isRegistration(node.expression)) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+function hasAncestorIn(node: ts.Node, set: ReadonlySet<ts.Node>): boolean {
+  for (let at = node.parent; at; at = at.parent) if (set.has(at)) return true;
+  return false;
+}
+
+function isRegistration(expression: ts.Expression): boolean {
+  if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression)) return false;
+  return REGISTERING.has(expression.expression.name.text);
+}
+
+function lineOf(source: ts.SourceFile, pos: number): number {
+  return source.getLineAndCharacterOfPosition(pos).line + 1;
+}
+
+function spans(source: ts.SourceFile, node: ts.Node): number[] {
+  const [first, last] = [lineOf(source, node.getStart(source)), lineOf(source, node.getEnd())];
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** How often each identifier is used outside `skip`, not counting declaration names and property names after a dot. */
+function usedNames(source: ts.SourceFile, skip: ReadonlySet<ts.Node>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const visit = (node: ts.Node): void => {
+    if (skip.has(node)) return;
+    if (ts.isIdentifier(node) && !isDeclarationName(node)) counts.set(node.text, (counts.get(node.text) ?? 0) + 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return counts;
+}
+
+function isDeclarationName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return true;
+  if (ts.isBindingElement(parent)) return parent.name === node || parent.propertyName === node;
+  if (ts.isVariableDeclaration(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return parent.name === node;
+  if (ts.isImportSpecifier(parent)) return true;
+  return false;
+}
+
+/** Top-level imports and `const x = require('y')` declarations (nothing else in them), with the names they bind. */
+function importDeclarations(source: ts.SourceFile): Array<{ node: ts.Statement; names: string[] }> {
+  const out: Array<{ node: ts.Statement; names: string[] }> = [];
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      const names = [clause.name?.text, ...(clause.namedBindings ? (ts.isNamespaceImport(clause.namedBindings) ? [clause.namedBindings.name.text] : clause.namedBindings.elements.map((e) => e.name.text)) : [])];
+      out.push({ node: statement, names: names.filter((n): n is string => n !== undefined) });
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+      out.push({ node: statement, names: [statement.name.text] });
+    } else if (ts.isVariableStatement(statement)) {
+      const declarations = statement.declarationList.declarations;
+      if (!declarations.every((d) => d.initializer && isPureRequire(d.initializer))) continue;
+      out.push({ node: statement, names: declarations.flatMap((d) => boundNames(d.name)) });
+    }
+  }
+  return out;
+}
+
+/** `require('x')`, `require('x').y`, `require('x').default`: loading only, nothing called on it. */
+function isPureRequire(node: ts.Expression): boolean {
+  if (ts.isPropertyAccessExpression(node)) return isPureRequire(node.expression);
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!);
+}
+
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
+}
+
+/** Replaces each range by an empty statement, keeping its line breaks so line numbers stay. */
+function applyEdits(text: string, edits: Array<{ start: number; end: number }>): string {
+  let out = text;
+  for (const { start, end } of [...edits].sort((a, b) => b.start - a.start)) {
+    const breaks = out.slice(start, end).replace(/[^\n]/g, '');
+    out = `${out.slice(0, start)};${breaks}${out.slice(end)}`;
+  }
+  return out;
+}

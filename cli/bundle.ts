@@ -5,8 +5,6 @@ import { BUNDLE_FILE } from '../generators/layout';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
 import type { OutputFile } from './output';
-import type { FileSlice } from '../generators/slice/slice-sites';
-import { sliceSource } from '../generators/slice/slice-source';
 
 /** One entry to bundle: a generated handler, relative to the output folder. */
 export interface BundleEntry {
@@ -18,8 +16,6 @@ export interface BundleEntry {
   source: string;
   /** Folder of the bundle, relative to the output folder. */
   outDir: string;
-  /** App files (relative to the app folder) whose registrations for other functions the bundle leaves out. */
-  slices?: ReadonlyMap<string, FileSlice>;
 }
 
 
@@ -60,7 +56,6 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
   const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
   for (const entry of entries) {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
-    const sliced: SliceRecord = { files: [], statements: 0, imports: 0 };
     try {
       const built = await build({
         ...BUNDLE_OPTIONS,
@@ -73,13 +68,12 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
         logLevel: 'silent',
         legalComments: 'none',
         banner: { js: `var ${ROOT_VAR} = __dirname;` },
-        plugins: [resolveFromApp(root, app), leaveOutMissingOptional(app, leftOut), appSources(app, root, entry.slices ?? new Map(), sliced), emptyNonCode(app)],
+        plugins: [resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode(app)],
       });
       const output = built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!;
       const file = path.relative(root, outfile).split(path.sep).join('/');
       result.files.push({ path: file, contents: output.text }, ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })));
-      const slice = sliced.files.length > 0 ? { slice: { files: sliced.files.sort(), statements: sliced.statements, imports: sliced.imports } } : {};
-      result.sizes.push({ id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile), ...slice });
+      result.sizes.push({ id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile), ...slicedInputs(built.metafile, root, app, entry) });
     } catch (error) {
       const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
       const first = errors?.[0];
@@ -99,14 +93,15 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
  * The monolith runs without them and throws only when one is reached; the function behaves the
  * same. Static imports, and packages the app declares as dependencies, must be installed.
  */
-function leaveOutMissingOptional(appDir: string, leftOut: Map<string, Set<string>>): Plugin {
+function leaveOutMissingOptional(appDir: string, outDir: string, leftOut: Map<string, Set<string>>): Plugin {
   const declared = declaredPackages(appDir);
   return {
     name: 'cleave-leave-out-missing-optional',
     setup(builder) {
       builder.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.pluginData === OPTIONAL_PROBE || (args.kind !== 'require-call' && args.kind !== 'dynamic-import')) return undefined;
-        const owner = packageOf(args.importer.split(path.sep).join('/')) ?? (isInside(appDir, args.importer) && !declared.has(packageOf(`node_modules/${args.path}`)!) ? path.relative(appDir, args.importer).split(path.sep).join('/') : undefined);
+        const appModule = appModuleOf(appDir, outDir, args.importer);
+        const owner = packageOf(args.importer.split(path.sep).join('/')) ?? (appModule !== undefined && !declared.has(packageOf(`node_modules/${args.path}`)!) ? appModule : undefined);
         if (!owner) return undefined;
         const found = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: OPTIONAL_PROBE });
         if (found.errors.length === 0) return found;
@@ -115,6 +110,18 @@ function leaveOutMissingOptional(appDir: string, leftOut: Map<string, Set<string
       });
     },
   };
+}
+
+/**
+ * The app module (relative to the app folder) `file` is, or is a sliced copy of
+ * (`functions/<id>/app/<module>` in the output folder); undefined for other files.
+ */
+function appModuleOf(appDir: string, outDir: string, file: string): string | undefined {
+  if (isGenerated(outDir, appDir, file)) {
+    const copy = /^functions\/[^/]+\/app\/(.+)$/.exec(path.relative(outDir, file).split(path.sep).join('/'));
+    return copy?.[1];
+  }
+  return isInside(appDir, file) ? path.relative(appDir, file).split(path.sep).join('/') : undefined;
 }
 
 /** Names in the app's `dependencies`, `optionalDependencies` and `peerDependencies` (not its devDependencies). */
@@ -172,45 +179,39 @@ function resolveFromApp(outDir: string, appDir: string): Plugin {
 /** The bundle's own folder, where the app's assets are copied at their relative places. */
 const ROOT_VAR = '__cleaveAppRoot';
 
-/** What slicing left out of one bundle. */
-interface SliceRecord {
-  files: string[];
-  statements: number;
-  imports: number;
-}
-
 /**
- * Loads the app's own modules as the function needs them. Registering modules (the entry, the
- * routers that mount others) lose the registrations of other functions' routes and the mounts of
- * routers none of its routes pass through, with the imports only those used (see `sliceSource`),
- * so their controllers never reach the bundle. And `__dirname` and `__filename` of each module keep
- * pointing where that module's files are: in a bundle every module would otherwise see the bundle's
- * folder, and `path.join(__dirname, '..', 'data', 'seed.json')` would miss the copied asset.
+ * Keeps `__dirname` and `__filename` of each app module pointing where that module's files are:
+ * in a bundle every module would otherwise see the bundle's folder, and `path.join(__dirname,
+ * '..', 'data', 'seed.json')` would miss the copied asset.
  */
-function appSources(appDir: string, outDir: string, slices: ReadonlyMap<string, FileSlice>, record: SliceRecord): Plugin {
+function keepDirname(appDir: string, outDir: string): Plugin {
   return {
-    name: 'cleave-app-sources',
+    name: 'cleave-keep-dirname',
     setup(builder) {
       builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (!isInside(appDir, args.path) || args.path.includes(`${path.sep}node_modules${path.sep}`) || isGenerated(outDir, appDir, args.path)) return undefined;
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        if (!/\b__(dirname|filename)\b/.test(text)) return undefined;
         const rel = path.relative(appDir, args.path).split(path.sep).join('/');
-        const slice = slices.get(rel);
-        let text = await fs.promises.readFile(args.path, 'utf8');
-        const cut = slice ? sliceSource(text, rel, slice) : undefined;
-        if (cut) {
-          text = cut.text;
-          record.files.push(rel);
-          record.statements += cut.droppedStatements;
-          record.imports += cut.droppedImports;
-        }
-        const usesDirname = /\b__(dirname|filename)\b/.test(text);
-        if (!cut && !usesDirname) return undefined;
         const dir = path.posix.dirname(rel);
-        const shim = usesDirname ? `const __dirname = ${ROOT_VAR}${dir === '.' ? '' : ` + ${JSON.stringify('/' + dir)}`}; const __filename = ${ROOT_VAR} + ${JSON.stringify('/' + rel)};` : '';
-        return { contents: usesDirname ? `${shim}\n${text}` : text, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
+        const shim = `const __dirname = ${ROOT_VAR}${dir === '.' ? '' : ` + ${JSON.stringify('/' + dir)}`}; const __filename = ${ROOT_VAR} + ${JSON.stringify('/' + rel)};`;
+        return { contents: `${shim}\n${text}`, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
       });
     },
   };
+}
+
+/**
+ * The sliced copies (functions/<id>/app/...) a bundle holds, as app-relative files, and those whose
+ * original module is in the bundle as well (something else imports it: two instances run).
+ */
+function slicedInputs(metafile: Metafile, outDir: string, appDir: string, entry: BundleEntry): Pick<BuiltBundle, 'slice'> {
+  const prefix = `${entry.source.split('/').slice(0, -1).join('/')}/app/`;
+  const inputs = Object.keys(metafile.inputs).map((i) => path.resolve(outDir, i));
+  const files = inputs.map((i) => path.relative(outDir, i).split(path.sep).join('/')).filter((i) => i.startsWith(prefix)).map((i) => i.slice(prefix.length)).sort();
+  if (files.length === 0) return {};
+  const originals = new Set(inputs.map((i) => path.relative(appDir, i).split(path.sep).join('/')));
+  return { slice: { files, alsoOriginal: files.filter((f) => originals.has(f)) } };
 }
 
 function loaderOf(file: string): 'ts' | 'tsx' | 'js' | 'jsx' {

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProgressListener } from '../analyzer/progress';
 import { generateAll } from '../generators/generate';
@@ -7,7 +8,7 @@ import type { GeneratorDiagnostic } from '../generators/types';
 import type { BundleReport } from '../model/bundle-report';
 import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
-import { sliceSites } from '../generators/slice/slice-sites';
+import { registeringFiles } from '../generators/slice/slice-sites';
 import { appAssets } from './app-assets';
 import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from './bundle';
 import { decideWrite, readManifest } from './manifest';
@@ -61,7 +62,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   assertNotAppRoot(root, app, outDir);
   const progress = options.onProgress ?? (() => undefined);
   const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
-  const generated = generateAll(plan, { appDir: appFromOut }, options.targets ?? TARGET_NAMES);
+  const generated = generateAll(plan, { appDir: appFromOut, sources: readRegisteringSources(app, plan) }, options.targets ?? TARGET_NAMES);
   const files = [...(options.extraFiles ?? []), ...generated.files];
   const entries = bundleEntries(plan);
   const bundling = options.bundle !== false;
@@ -94,6 +95,26 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   return { written: written.sort(), unchanged: unchanged.sort(), diagnostics: generated.diagnostics, bundles: report };
 }
 
+/**
+ * The texts of the app's registering modules (see `registeringFiles`), for the sliced copies.
+ * A file that is missing, unreadable or outside the app is left out: its handler imports the
+ * monolith's module as it is.
+ */
+export function readRegisteringSources(appDir: string, plan: SplitPlan): Map<string, string> {
+  const sources = new Map<string, string>();
+  const root = fs.realpathSync(appDir);
+  for (const file of registeringFiles(plan)) {
+    try {
+      const real = fs.realpathSync(path.join(appDir, file));
+      if (path.relative(root, real).startsWith('..')) continue;
+      sources.set(file, fs.readFileSync(real, 'utf8'));
+    } catch {
+      // not there any more: the handler imports the monolith's module
+    }
+  }
+  return sources;
+}
+
 /** What to do about a bundle esbuild could not build. */
 function bundleAdvice(message: string): string {
   const native = /No loader is configured for "\.node" files: (\S+)/.exec(message);
@@ -107,7 +128,7 @@ function bundleAdvice(message: string): string {
 /** The handlers to bundle: every function, and every schedule that got a handler. */
 export function bundleEntries(plan: SplitPlan): BundleEntry[] {
   return [
-    ...plan.functions.map((f): BundleEntry => ({ id: f.id, kind: 'function', source: handlerFile(f.id), outDir: bundleDir('function', f.id), slices: sliceSites(plan, f.id) })),
+    ...plan.functions.map((f): BundleEntry => ({ id: f.id, kind: 'function', source: handlerFile(f.id), outDir: bundleDir('function', f.id)})),
     ...plan.schedules.filter((s) => s.rate).map((s): BundleEntry => ({ id: s.id, kind: 'schedule', source: scheduleFile(s.id), outDir: bundleDir('schedule', s.id) })),
   ];
 }

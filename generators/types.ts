@@ -8,6 +8,12 @@ export interface GenerateContext {
    * `../samples/shop-api` for `-o out` beside it). Handlers import the monolith's modules through it.
    */
   appDir: string;
+  /**
+   * Texts of the monolith's registering modules (see `registeringFiles`), by app-relative path:
+   * with them, each handler imports copies of those modules sliced for its function; without
+   * them (or for a file missing here), the monolith's own modules.
+   */
+  sources?: ReadonlyMap<string, string>;
 }
 
 /** A finding of a generator: what it could not reproduce, and what the user can do. */

@@ -15,18 +15,15 @@ export const BuiltBundle = z.object({
   /** Bytes from npm packages, by package, largest first. */
   packages: z.array(z.object({ name: z.string(), bytes: z.number().int().min(0) })),
   /**
-   * What the bundle left out of the monolith's registering modules (the entry, routers mounting
-   * others): absent when nothing was. Those modules run as written minus the registrations of other
-   * functions' routes and mounts, and the imports only those used.
+   * The monolith's registering modules (the entry, routers mounting others) the bundle runs as
+   * sliced copies (`functions/<id>/app/`), without other functions' registrations; absent when none.
    */
   slice: z
     .object({
-      /** The sliced files, relative to the app folder, sorted. */
+      /** The copied files, relative to the app folder, sorted. */
       files: z.array(z.string()),
-      /** Registration statements left out. */
-      statements: z.number().int().min(0),
-      /** Imports and requires left out with them. */
-      imports: z.number().int().min(0),
+      /** Those whose original module is in the bundle too (another module imports it): it runs twice. */
+      alsoOriginal: z.array(z.string()),
     })
     .optional(),
 });

@@ -5,6 +5,7 @@
  * test/generators/golden.test.ts regenerates them from the committed plans and compares bytes.
  */
 import * as path from 'node:path';
+import { readRegisteringSources } from '../cli/generate-into';
 import { generateAll } from '../generators/generate';
 import { TARGET_NAMES } from '../generators/targets';
 import type { GeneratorOutput } from '../generators/types';
@@ -44,5 +45,5 @@ export const GOLDEN_PLAN = 'cleave.plan.yaml';
 /** What `cleave generate --target all` produces for a golden plan (bundles aside). */
 export function generateGolden(name: string, plan: SplitPlan): GeneratorOutput {
   const appDir = path.relative(goldenDir(name), sampleDir(name)).split(path.sep).join('/');
-  return generateAll(plan, { appDir }, TARGET_NAMES);
+  return generateAll(plan, { appDir, sources: readRegisteringSources(sampleDir(name), plan) }, TARGET_NAMES);
 }

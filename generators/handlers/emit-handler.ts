@@ -180,9 +180,9 @@ export function pathLiteral(path: string): string {
 
 function mountDoc(mount: Mount): string[] {
   const t = mount.target;
-  if (mount.entry !== undefined) return [`The monolith app, as its entry ${mount.entry} builds it (its listen intercepted): these routes need it (see the header).`, "The bundle leaves out the other functions' registrations (bundles.json `slice`)."];
+  if (mount.entry !== undefined) return [`The monolith app, as its entry ${mount.entry} builds it (its listen intercepted): these routes need it (see the header).`];
   const how = t.export ? `export \`${t.export}\`` : `factory \`${t.factory}()\``;
-  if (mount.level === 0) return [`The monolith app (${t.file}, ${how}): these routes need it (see the header).`, "The bundle leaves out the other functions' registrations (bundles.json `slice`)."];
+  if (mount.level === 0) return [`The monolith app (${t.file}, ${how}): these routes need it (see the header).`];
   const above = chainFiles(mount);
   return [
     `${t.kind === 'app' ? 'Sub-app' : 'Router'} ${t.file} (${how}) at ${t.mountPath}${above.length > 0 ? `, behind the chain registered in ${above.join(', ')}` : ''}.`,

@@ -5,6 +5,7 @@ import { emitHandler } from './emit-handler';
 import { emitRuntime } from './emit-runtime';
 import { emitSchedule } from './emit-schedule';
 import { type MountPlan, planMounts } from './mount-plan';
+import { type FunctionSlices, functionSlices, sliceRoot } from '../slice/function-slices';
 
 /**
  * The handlers of a plan: the shared runtime, one `functions/<id>/handler.ts` per function and
@@ -18,10 +19,14 @@ export function generateHandlers(plan: SplitPlan, context: GenerateContext): Gen
   const diagnostics: GeneratorDiagnostic[] = [];
   for (const { fn, mounts } of planned) {
     const file = handlerFile(fn.id);
-    const found = handlerDiagnostics(fn, mounts, file);
+    const roots = mounts.mounts.map((m) => m.entry ?? m.target.file);
+    const slices = functionSlices(plan, fn.id, roots, context.sources ?? new Map(), context.appDir);
+    const found = [...handlerDiagnostics(fn, mounts, file), ...sliceDiagnostics(fn, slices, file)];
     diagnostics.push(...found);
     const notes = found.map((d) => `${d.code}: ${d.message}`);
-    files.push({ path: file, contents: emitHandler({ plan, fn, mounts, site: { file, appDir: context.appDir }, notes }) });
+    files.push(...slices.files);
+    const site = { file, appDir: context.appDir, ...(slices.copies.size > 0 ? { slices: { copies: slices.copies, root: sliceRoot(fn.id) } } : {}) };
+    files.push({ path: file, contents: emitHandler({ plan, fn, mounts, site, notes }) });
   }
   for (const schedule of plan.schedules) {
     if (!schedule.rate) continue;
@@ -55,11 +60,30 @@ function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string): 
       file,
       subject: fn.id,
       route: routes[0],
-      message: `${list(routes)} served through the monolith app as it is built (only this function's routes let through), because ${reason}; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json \`slice\`)`,
+      message: `${list(routes)} served through the monolith app as it is built (only this function's routes let through), because ${reason}; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)`,
       advice: 'nothing to do; to import one router instead of the app, export the router that registers the routes and make the middleware above it importable',
     });
   }
   return out;
+}
+
+function sliceDiagnostics(fn: PlanFunction, slices: FunctionSlices, file: string): GeneratorDiagnostic[] {
+  if (slices.sliced.length === 0) return [];
+  const copies = [...slices.copies].sort();
+  return [
+    {
+      code: 'REGISTRATIONS_SLICED',
+      severity: 'info',
+      file,
+      subject: fn.id,
+      message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${count(slices.statements, 'registration')} of other functions' routes and routers left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle`,
+      advice: 'nothing to do; the copies follow the monolith at every generate',
+    },
+  ];
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function byReason(items: Array<{ route: string; reason: string }>): Map<string, string[]> {

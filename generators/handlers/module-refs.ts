@@ -8,10 +8,13 @@ export interface ModuleSite {
   file: string;
   /** The app dir relative to the output folder. */
   appDir: string;
+  /** App files imported through a sliced copy, and the folder of the copies (relative to the output folder). */
+  slices?: { copies: ReadonlySet<string>; root: string };
 }
 
-/** The import specifier of an app file from the generated module. */
+/** The import specifier of an app file from the generated module: its sliced copy when there is one. */
 export function appSpecifier(site: ModuleSite, file: string): string {
+  if (site.slices?.copies.has(file)) return relativeSpecifier(site.file, `${site.slices.root}/${file}`);
   return relativeSpecifier(site.file, appFile(site.appDir, file));
 }
 

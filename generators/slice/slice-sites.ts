@@ -39,3 +39,20 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
   }
   return slices;
 }
+
+/**
+ * The app files that register routes or mount routers, with the entries and the files creating
+ * the apps and routers on the routes' paths: the modules a handler may import as sliced copies,
+ * whose texts the generators need (`GenerateContext.sources`). App-relative, sorted. Pure.
+ */
+export function registeringFiles(plan: SplitPlan): string[] {
+  const files = new Set<string>();
+  for (const route of Object.values(plan.routes)) {
+    files.add(route.file);
+    for (const site of route.alsoAt ?? []) files.add(site.file);
+    for (const ref of route.stack ?? []) files.add(ref.file);
+    if (route.entry !== undefined) files.add(route.entry);
+  }
+  for (const mount of plan.mounts) files.add(mount.file);
+  return [...files].sort();
+}

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseSource } from './module-specifiers';
 import type { FileSlice } from './slice-sites';
 
 /** What slicing did to one file. */
@@ -22,7 +23,7 @@ const REGISTERING = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'op
  * kept. Returns undefined when nothing can be left out. Pure.
  */
 export function sliceSource(text: string, fileName: string, slice: FileSlice): SlicedSource | undefined {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kindOf(fileName));
+  const source = parseSource(fileName, text);
   const keep = new Set(slice.keep);
   const statements = new Set<ts.ExpressionStatement>();
   for (const line of slice.drop) {
@@ -43,13 +44,6 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
     }
   }
   return { text: applyEdits(text, edits), droppedStatements: statements.size, droppedImports };
-}
-
-function kindOf(fileName: string): ts.ScriptKind {
-  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
-  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
-  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
 }
 
 /** The innermost expression statement covering `line` whose outermost call registers (`x.get(...)`, `x.route(p).post(...)`). */

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
 import { planSplit } from '../../analyzer/plan/plan-split';
 import { bundleHandlers } from '../../cli/bundle';
-import { bundleEntries } from '../../cli/generate-into';
+import { bundleEntries, readRegisteringSources } from '../../cli/generate-into';
 import { generateAll } from '../../generators/generate';
 import { Config } from '../../model/config';
 import { httpApiEvent } from '../support/invoke-functions-process';
@@ -22,7 +22,8 @@ describe('generators/slice bundles of an entry with routes on the root app', () 
 
   it('bundles only each function\'s controllers and answers like the monolith', async () => {
     const plan = await planSplit(await analyzeApp({ appDir: APP }), Config.parse({ strategy: 'per-route' }), undefined, { appDir: APP });
-    const generated = generateAll(plan, { appDir: path.relative(out, APP).split(path.sep).join('/') }, ['serverless']);
+    const generated = generateAll(plan, { appDir: path.relative(out, APP).split(path.sep).join('/'), sources: readRegisteringSources(APP, plan) }, ['serverless']);
+    expect(generated.diagnostics.filter((d) => d.code === 'REGISTRATIONS_SLICED').map((d) => d.subject).sort()).toEqual(plan.functions.map((f) => f.id).sort());
     for (const f of generated.files) {
       fs.mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
       fs.writeFileSync(path.join(out, f.path), f.contents);
@@ -43,7 +44,11 @@ describe('generators/slice bundles of an entry with routes on the root app', () 
     expect(users.text).toContain('users-controller-code');
     expect(users.text).not.toContain('health-controller-code');
     expect(users.text).not.toContain('orders-controller-code');
-    expect(users.size.slice).toEqual({ files: ['server.js'], statements: 3, imports: 2 });
+    expect(users.size.slice).toEqual({ files: ['server.js'], alsoOriginal: [] });
+    const copy = fs.readFileSync(path.join(out, 'functions', plan.functions.find((f) => f.routes.includes('GET /users/:id'))!.id, 'app', 'server.js'), 'utf8');
+    expect(copy).toContain("require('../../../"); // the monolith's modules, imported, not copied
+    expect(copy).not.toContain("app.get('/health'");
+    expect(copy).toContain("if (process.env.TRUST_PROXY) app.set('trust proxy', true);");
     const shown = await users.handler(httpApiEvent('GET', '/users/7'), CONTEXT);
     expect(shown.statusCode).toBe(200);
     expect(JSON.parse(shown.body)).toEqual({ id: '7', from: 'users-controller-code' });

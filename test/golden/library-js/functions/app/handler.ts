@@ -6,16 +6,16 @@
  * Why together: 3 routes; share only files every route needs; no shared in-memory state; their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes
  *
  * Notes:
- * - WHOLE_APP_FALLBACK: GET /, GET /health served through the monolith app as it is built (only this function's routes let through), because it is registered on the root app itself; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
- * - WHOLE_APP_FALLBACK: GET /__debug/routes served through the monolith app as it is built (only this function's routes let through), because its registration is conditional (process.env.NODE_ENV !== 'production'); the app decides at run time; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
+ * - WHOLE_APP_FALLBACK: GET /, GET /health served through the monolith app as it is built (only this function's routes let through), because it is registered on the root app itself; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)
+ * - WHOLE_APP_FALLBACK: GET /__debug/routes served through the monolith app as it is built (only this function's routes let through), because its registration is conditional (process.env.NODE_ENV !== 'production'); the app decides at run time; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/app/app/ (app.js, routes/auth.js, routes/holds.js and 1 more): 27 registrations of other functions' routes and routers left out of app.js, routes/auth.js, routes/holds.js and 1 more, with 22 imports only they used, so their code stays out of the bundle
  */
 import express from 'express';
 import { createHandler, onlyRoutes, type RouteSpec } from '../_cleave/runtime';
-import monolithApp = require('../../../../../samples/library-js/app');
+import monolithApp = require('./app/app');
 
 /**
  * The monolith app (app.js, export `*`): these routes need it (see the header).
- * The bundle leaves out the other functions' registrations (bundles.json `slice`).
  */
 const monolithRoutes: RouteSpec[] = [
   { method: 'GET', path: '/' },

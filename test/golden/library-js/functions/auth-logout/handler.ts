@@ -6,15 +6,15 @@
  * Why together: 1 route under /auth/logout; needs routes/auth.js, config/settings.json; no shared in-memory state
  *
  * Notes:
- * - WHOLE_APP_FALLBACK: POST /auth/logout served through the monolith app as it is built (only this function's routes let through), because router of routes/auth.js:9 is built inside a function and not exported; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
+ * - WHOLE_APP_FALLBACK: POST /auth/logout served through the monolith app as it is built (only this function's routes let through), because router of routes/auth.js:9 is built inside a function and not exported; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/auth-logout/app/ (app.js, routes/auth.js, routes/holds.js and 1 more): 28 registrations of other functions' routes and routers left out of app.js, routes/auth.js, routes/holds.js and 1 more, with 21 imports only they used, so their code stays out of the bundle
  */
 import express from 'express';
 import { createHandler, onlyRoutes, type RouteSpec } from '../_cleave/runtime';
-import monolithApp = require('../../../../../samples/library-js/app');
+import monolithApp = require('./app/app');
 
 /**
  * The monolith app (app.js, export `*`): these routes need it (see the header).
- * The bundle leaves out the other functions' registrations (bundles.json `slice`).
  */
 const monolithRoutes: RouteSpec[] = [
   { method: 'POST', path: '/auth/logout' },

@@ -6,15 +6,15 @@
  * Why together: 3 routes under /api/books; share routes/books.js; no shared in-memory state
  *
  * Notes:
- * - WHOLE_APP_FALLBACK: GET /api/books, GET /api/books/:id, GET /api/books/:id/availability served through the monolith app as it is built (only this function's routes let through), because router of routes/books.js:13 is built inside a function and not exported; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
+ * - WHOLE_APP_FALLBACK: GET /api/books, GET /api/books/:id, GET /api/books/:id/availability served through the monolith app as it is built (only this function's routes let through), because router of routes/books.js:13 is built inside a function and not exported; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/books/app/ (app.js, routes/auth.js, routes/books.js and 2 more): 34 registrations of other functions' routes and routers left out of app.js, routes/auth.js, routes/books.js and 2 more, with 25 imports only they used, so their code stays out of the bundle
  */
 import express from 'express';
 import { createHandler, onlyRoutes, type RouteSpec } from '../_cleave/runtime';
-import monolithApp = require('../../../../../samples/library-js/app');
+import monolithApp = require('./app/app');
 
 /**
  * The monolith app (app.js, export `*`): these routes need it (see the header).
- * The bundle leaves out the other functions' registrations (bundles.json `slice`).
  */
 const monolithRoutes: RouteSpec[] = [
   { method: 'GET', path: '/api/books' },

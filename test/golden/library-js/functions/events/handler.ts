@@ -6,15 +6,15 @@
  * Why together: 1 route under /api/events{/:year}; needs routes/events.js; no shared in-memory state
  *
  * Notes:
- * - WHOLE_APP_FALLBACK: GET /api/events{/:year} served through the monolith app as it is built (only this function's routes let through), because router of routes/events.js:10 is built inside a function and not exported; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
+ * - WHOLE_APP_FALLBACK: GET /api/events{/:year} served through the monolith app as it is built (only this function's routes let through), because router of routes/events.js:10 is built inside a function and not exported; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/events/app/ (app.js, routes/auth.js, routes/events.js and 2 more): 32 registrations of other functions' routes and routers left out of app.js, routes/auth.js, routes/events.js and 2 more, with 22 imports only they used, so their code stays out of the bundle
  */
 import express from 'express';
 import { createHandler, onlyRoutes, type RouteSpec } from '../_cleave/runtime';
-import monolithApp = require('../../../../../samples/library-js/app');
+import monolithApp = require('./app/app');
 
 /**
  * The monolith app (app.js, export `*`): these routes need it (see the header).
- * The bundle leaves out the other functions' registrations (bundles.json `slice`).
  */
 const monolithRoutes: RouteSpec[] = [
   { method: 'GET', path: '/api/events{/:year}' },

@@ -4,6 +4,9 @@
  *
  * Routes (6): GET /api/v1/admin/orders, GET /api/v1/admin/reports/customers, GET /api/v1/admin/reports/inventory, GET /api/v1/admin/reports/sales, GET /api/v1/admin/reports/top-products, GET /api/v1/users/:id/orders.
  * Why together: 6 routes under /api/v1; share src/services/report.service.ts, src/controllers/reports.ts, src/routes/admin/index.ts (+8 more); shared entities Order, User; no shared in-memory state
+ *
+ * Notes:
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/admin/app/ (src/routes/admin/index.ts, src/routes/users.ts): 8 registrations of other functions' routes and routers left out of src/routes/admin/index.ts, src/routes/users.ts, with 2 imports only they used, so their code stays out of the bundle
  */
 import express from 'express';
 import session from 'express-session';
@@ -11,8 +14,8 @@ import { config } from '../../../../../samples/shop-api/src/config';
 import { errorHandler, notFoundHandler } from '../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../samples/shop-api/src/middleware/request-logger';
-import admin from '../../../../../samples/shop-api/src/routes/admin/index';
-import users from '../../../../../samples/shop-api/src/routes/users';
+import admin from './app/src/routes/admin/index';
+import users from './app/src/routes/users';
 import { createHandler, onlyRoutes, routeAsyncErrorsToNext, type RouteSpec } from '../_cleave/runtime';
 
 // Express 4 ignores rejected promises of async handlers; route them to next(err) as Express 5 does.

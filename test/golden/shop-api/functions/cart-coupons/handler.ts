@@ -4,6 +4,9 @@
  *
  * Routes (12): DELETE /api/v1/cart, DELETE /api/v1/cart/coupon, DELETE /api/v1/cart/items/:productId, DELETE /api/v1/coupons/:code, GET /api/v1/cart, GET /api/v1/coupons, PATCH /api/v1/cart/items/:productId, POST /api/v1/admin/carts/expire, POST /api/v1/cart/coupon, POST /api/v1/cart/items, POST /api/v1/coupons, POST /api/v1/coupons/validate.
  * Why together: 12 routes under /api/v1; share src/services/cart.service.ts, src/services/pricing.ts, src/controllers/cart.ts (+9 more); shared entities Cart, Coupon, Product, User; no shared in-memory state
+ *
+ * Notes:
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/cart-coupons/app/ (src/routes/admin/index.ts): 5 registrations of other functions' routes and routers left out of src/routes/admin/index.ts, with 1 import only they used, so their code stays out of the bundle
  */
 import express from 'express';
 import session from 'express-session';
@@ -11,9 +14,9 @@ import { config } from '../../../../../samples/shop-api/src/config';
 import { errorHandler, notFoundHandler } from '../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../samples/shop-api/src/middleware/request-logger';
-import admin from '../../../../../samples/shop-api/src/routes/admin/index';
 import cart from '../../../../../samples/shop-api/src/routes/cart';
 import coupons from '../../../../../samples/shop-api/src/routes/coupons';
+import admin from './app/src/routes/admin/index';
 import { createHandler, onlyRoutes, routeAsyncErrorsToNext, type RouteSpec } from '../_cleave/runtime';
 
 // Express 4 ignores rejected promises of async handlers; route them to next(err) as Express 5 does.

@@ -4,6 +4,9 @@
  *
  * Routes (10): DELETE /api/v1/categories/:slug, GET /api/v1/categories, GET /api/v1/categories/:slug, GET /api/v1/categories/:slug/products, GET /api/v1/products, GET /api/v1/products/featured, GET /api/v1/products/search, PATCH /api/v1/categories/:slug, POST /api/v1/categories, POST /api/v1/products.
  * Why together: 10 routes under /api/v1; share src/services/product.service.ts, src/services/category.service.ts, src/services/pricing.ts (+9 more); shared entities Category, Product, User; no shared in-memory state
+ *
+ * Notes:
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/categories-products/app/ (src/routes/products.ts): 4 registrations of other functions' routes and routers left out of src/routes/products.ts, with 2 imports only they used, so their code stays out of the bundle
  */
 import express from 'express';
 import session from 'express-session';
@@ -11,7 +14,7 @@ import { config } from '../../../../../samples/shop-api/src/config';
 import { errorHandler, notFoundHandler } from '../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../samples/shop-api/src/middleware/request-logger';
-import products from '../../../../../samples/shop-api/src/routes/products';
+import products from './app/src/routes/products';
 import { createHandler, onlyRoutes, routeAsyncErrorsToNext, type RouteSpec } from '../_cleave/runtime';
 import categories = require('../../../../../samples/shop-api/src/routes/categories');
 

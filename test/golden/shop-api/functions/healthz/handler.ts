@@ -6,11 +6,12 @@
  * Why together: 2 routes; share only files every route needs; no shared in-memory state; their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes
  *
  * Notes:
- * - WHOLE_APP_FALLBACK: GET /healthz served through the monolith app as it is built (only this function's routes let through), because it is registered on the root app itself; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
- * - WHOLE_APP_FALLBACK: GET /api/v1 served through the monolith app as it is built (only this function's routes let through), because another route of the function (GET /healthz) needs the whole app; its bundle leaves out the registrations of other functions' routes and routers, and the imports only they used (bundles.json `slice`)
+ * - WHOLE_APP_FALLBACK: GET /healthz served through the monolith app as it is built (only this function's routes let through), because it is registered on the root app itself; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)
+ * - WHOLE_APP_FALLBACK: GET /api/v1 served through the monolith app as it is built (only this function's routes let through), because another route of the function (GET /healthz) needs the whole app; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/healthz/app/ (src/app.ts, src/routes/admin/index.ts, src/routes/admin/reports.ts and 8 more): 58 registrations of other functions' routes and routers left out of src/app.ts, src/routes/admin/index.ts, src/routes/admin/reports.ts and 8 more, with 37 imports only they used, so their code stays out of the bundle
  */
 import express from 'express';
-import { createApp } from '../../../../../samples/shop-api/src/app';
+import { createApp } from './app/src/app';
 import { createHandler, onlyRoutes, routeAsyncErrorsToNext, type RouteSpec } from '../_cleave/runtime';
 
 // Express 4 ignores rejected promises of async handlers; route them to next(err) as Express 5 does.
@@ -18,7 +19,6 @@ routeAsyncErrorsToNext();
 
 /**
  * The monolith app (src/app.ts, factory `createApp()`): these routes need it (see the header).
- * The bundle leaves out the other functions' registrations (bundles.json `slice`).
  */
 const monolithRoutes: RouteSpec[] = [
   { method: 'GET', path: '/api/v1' },

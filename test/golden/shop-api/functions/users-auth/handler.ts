@@ -4,6 +4,9 @@
  *
  * Routes (11): DELETE /api/v1/users/:id, GET /api/v1/admin/sessions, GET /api/v1/auth/me, GET /api/v1/users, GET /api/v1/users/:id, GET /api/v1/users/me, PATCH /api/v1/users/me, POST /api/v1/auth/login, POST /api/v1/auth/logout, POST /api/v1/auth/register, PUT /api/v1/users/:id.
  * Why together: 11 routes under /api/v1; share src/controllers/users.ts, src/routes/users.ts, src/data/seed.json (+6 more); shared entities User; no shared in-memory state
+ *
+ * Notes:
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/users-auth/app/ (src/routes/admin/index.ts, src/routes/auth.ts, src/routes/users.ts): 8 registrations of other functions' routes and routers left out of src/routes/admin/index.ts, src/routes/auth.ts, src/routes/users.ts, with 2 imports only they used, so their code stays out of the bundle
  */
 import express from 'express';
 import session from 'express-session';
@@ -11,9 +14,9 @@ import { config } from '../../../../../samples/shop-api/src/config';
 import { errorHandler, notFoundHandler } from '../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../samples/shop-api/src/middleware/request-logger';
-import admin from '../../../../../samples/shop-api/src/routes/admin/index';
-import auth from '../../../../../samples/shop-api/src/routes/auth';
-import users from '../../../../../samples/shop-api/src/routes/users';
+import admin from './app/src/routes/admin/index';
+import auth from './app/src/routes/auth';
+import users from './app/src/routes/users';
 import { createHandler, onlyRoutes, routeAsyncErrorsToNext, type RouteSpec } from '../_cleave/runtime';
 
 // Express 4 ignores rejected promises of async handlers; route them to next(err) as Express 5 does.

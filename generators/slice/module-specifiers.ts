@@ -1,0 +1,75 @@
+import ts from 'typescript';
+
+/** A relative module specifier in a source file: where its text sits (inside the quotes). */
+export interface SpecifierSite {
+  /** The specifier as written (`./routes/users`). */
+  text: string;
+  /** Offset of its first character, after the opening quote. */
+  start: number;
+  /** Offset just past its last character, before the closing quote. */
+  end: number;
+}
+
+/**
+ * The relative specifiers of `import`/`export ... from`, `import x = require()`, `require()`
+ * and `import()` with a literal argument, in source order; for a computed `require()` or
+ * `import()` (`\`./tools/${name}\``, `'./drivers/' + driver`), its literal head. Pure.
+ */
+export function relativeSpecifiers(source: ts.SourceFile): SpecifierSite[] {
+  const found: SpecifierSite[] = [];
+  const take = (literal: ts.Node | undefined): void => {
+    if (!literal || !ts.isStringLiteralLike(literal) || !literal.text.startsWith('.')) return;
+    found.push({ text: literal.text, start: literal.getStart(source) + 1, end: literal.getEnd() - 1 });
+  };
+  const takeHead = (argument: ts.Node | undefined): void => {
+    if (argument && ts.isTemplateExpression(argument) && argument.head.text.startsWith('.')) {
+      const start = argument.head.getStart(source) + 1;
+      found.push({ text: argument.head.text, start, end: start + argument.head.text.length });
+    } else if (argument && ts.isBinaryExpression(argument) && argument.operatorToken.kind === ts.SyntaxKind.PlusToken) takeHead(argument.left);
+    else take(argument);
+  };
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) take(node.moduleSpecifier);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) take(node.moduleReference.expression);
+    else if (ts.isCallExpression(node) && node.arguments.length === 1 && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) takeHead(node.arguments[0]);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.cjs', '.mjs', '.cts', '.mts'];
+
+/**
+ * The file among `files` (app-relative, '/') that `specifier`, written in `fromFile`, names: as
+ * written, with each code extension, as a folder's index, or a `.js` specifier naming its `.ts`
+ * source. Undefined when none of `files` matches (it may still be another app file). Pure.
+ */
+export function resolveAmong(fromFile: string, specifier: string, files: ReadonlySet<string>): string | undefined {
+  const base = joinPosix(fromFile.split('/').slice(0, -1), specifier);
+  const stem = base.replace(/\.[cm]?js$/, '');
+  const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${stem}${e}`), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
+  return candidates.find((c) => files.has(c));
+}
+
+function joinPosix(dir: string[], specifier: string): string {
+  const out = [...dir];
+  for (const part of specifier.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+/** Parses `text` as the script kind its file name says. */
+export function parseSource(fileName: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName));
+}
+
+function scriptKind(fileName: string): ts.ScriptKind {
+  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}

@@ -1,51 +1,35 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeApp } from '../../analyzer/analyze';
-import { planSplit } from '../../analyzer/plan/plan-split';
-import { bundleHandlers } from '../../cli/bundle';
-import { bundleEntries, readRegisteringSources } from '../../cli/generate-into';
-import { generateAll } from '../../generators/generate';
-import { Config } from '../../model/config';
 import { httpApiEvent } from '../support/invoke-functions-process';
+import { splitAndBundle } from '../support/split-and-bundle';
 
-const APP = path.join(__dirname, '..', 'fixtures', 'generators', 'slice-root-app-routes');
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'generators');
 const CONTEXT = { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 };
-type Answer = { statusCode: number; body: string; headers: Record<string, string> };
 
-// Routes on the root app of an entry that exports nothing, under conditional settings and
-// middleware: each function's bundle runs the entry minus the other functions' registrations,
-// so it carries its own controller only, and still answers through the app's whole chain.
-describe('generators/slice bundles of an entry with routes on the root app', () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-slice-'));
-  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+describe('generators/slice bundles', () => {
+  const temps: string[] = [];
+  const temp = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-slice-'));
+    temps.push(dir);
+    return dir;
+  };
+  afterAll(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
 
-  it('bundles only each function\'s controllers and answers like the monolith', async () => {
-    const plan = await planSplit(await analyzeApp({ appDir: APP }), Config.parse({ strategy: 'per-route' }), undefined, { appDir: APP });
-    const generated = generateAll(plan, { appDir: path.relative(out, APP).split(path.sep).join('/'), sources: readRegisteringSources(APP, plan) }, ['serverless']);
-    expect(generated.diagnostics.filter((d) => d.code === 'REGISTRATIONS_SLICED').map((d) => d.subject).sort()).toEqual(plan.functions.map((f) => f.id).sort());
-    for (const f of generated.files) {
-      fs.mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
-      fs.writeFileSync(path.join(out, f.path), f.contents);
-    }
-    const built = await bundleHandlers(out, APP, bundleEntries(plan));
-    expect(built.failures).toEqual([]);
-    for (const f of built.files) {
-      fs.mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
-      fs.writeFileSync(path.join(out, f.path), f.contents);
-    }
-    const bundleOf = (route: string) => {
-      const fn = plan.functions.find((f) => f.routes.includes(route))!;
-      const size = built.sizes.find((s) => s.id === fn.id)!;
-      return { size, text: fs.readFileSync(path.join(out, size.file), 'utf8'), handler: (require(path.join(out, size.file)) as { handler: (e: unknown, c: unknown) => Promise<Answer> }).handler };
-    };
+  // Routes on the root app of an entry that exports nothing, under conditional settings and
+  // middleware: each function's bundle runs a copy of the entry without the other functions'
+  // registrations, so it carries its own controller only, and answers through the whole chain.
+  it('of an entry with routes on the root app hold only their own controllers and answer like the monolith', async () => {
+    const out = temp();
+    const split = await splitAndBundle(path.join(FIXTURES, 'slice-root-app-routes'), out);
+    expect(split.diagnostics.filter((d) => d.code === 'REGISTRATIONS_SLICED').map((d) => d.subject).sort()).toEqual(split.plan.functions.map((f) => f.id).sort());
 
-    const users = bundleOf('GET /users/:id');
+    const users = split.bundleOf('GET /users/:id');
     expect(users.text).toContain('users-controller-code');
     expect(users.text).not.toContain('health-controller-code');
     expect(users.text).not.toContain('orders-controller-code');
     expect(users.size.slice).toEqual({ files: ['server.js'], alsoOriginal: [] });
-    const copy = fs.readFileSync(path.join(out, 'functions', plan.functions.find((f) => f.routes.includes('GET /users/:id'))!.id, 'app', 'server.js'), 'utf8');
+    const copy = fs.readFileSync(path.join(out, 'functions', users.size.id, 'app', 'server.js'), 'utf8');
     expect(copy).toContain("require('../../../"); // the monolith's modules, imported, not copied
     expect(copy).not.toContain("app.get('/health'");
     expect(copy).toContain("if (process.env.TRUST_PROXY) app.set('trust proxy', true);");
@@ -59,14 +43,31 @@ describe('generators/slice bundles of an entry with routes on the root app', () 
     expect(JSON.parse(failed.body)).toEqual({ error: 'user lookup failed', handledBy: 'entry' }); // inline error handler
     expect((await users.handler(httpApiEvent('GET', '/health'), CONTEXT)).statusCode).toBe(404);
 
-    const orders = bundleOf('GET /orders');
+    const orders = split.bundleOf('GET /orders');
     expect(orders.text).toContain('orders-controller-code');
     expect(orders.text).not.toContain('users-controller-code');
     expect(JSON.parse((await orders.handler(httpApiEvent('GET', '/orders'), CONTEXT)).body)).toEqual({ orders: [], from: 'orders-controller-code' });
 
-    const health = bundleOf('GET /health');
+    const health = split.bundleOf('GET /health');
     expect(health.text).not.toContain('users-controller-code');
     expect(health.text).not.toContain('orders-controller-code');
     expect((await health.handler(httpApiEvent('GET', '/health'), CONTEXT)).statusCode).toBe(200);
+  }, 60_000);
+
+  // A router module mounting the resource routers, under an entry that mounts it conditionally:
+  // the entry is copied unchanged so that it loads the sliced router module beside it.
+  it('of nested registering modules copy the chain down to the sliced one and keep __dirname', async () => {
+    const out = temp();
+    const split = await splitAndBundle(path.join(FIXTURES, 'slice-nested-routers'), out);
+    const users = split.bundleOf('GET /api/users');
+    expect(users.size.slice).toEqual({ files: ['routes/index.js', 'server.js'], alsoOriginal: [] });
+    expect(users.text).toContain('users-router-code');
+    expect(users.text).not.toContain('orders-router-code');
+    expect(JSON.parse((await users.handler(httpApiEvent('GET', '/api/users'), CONTEXT)).body)).toEqual({ users: [], from: 'users-router-code' });
+    expect(fs.readFileSync(path.join(out, 'functions', users.size.id, 'app', 'server.js'), 'utf8')).toContain("const api = require('./routes');");
+
+    const where = split.bundleOf('GET /api/where');
+    expect(where.text).not.toContain('users-router-code');
+    expect(JSON.parse((await where.handler(httpApiEvent('GET', '/api/where'), CONTEXT)).body)).toEqual({ folder: 'routes' });
   }, 60_000);
 });

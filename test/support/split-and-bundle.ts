@@ -1,0 +1,53 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeApp } from '../../analyzer/analyze';
+import { planSplit } from '../../analyzer/plan/plan-split';
+import { bundleHandlers } from '../../cli/bundle';
+import { bundleEntries, readRegisteringSources } from '../../cli/generate-into';
+import { generateAll } from '../../generators/generate';
+import type { GeneratorDiagnostic } from '../../generators/types';
+import type { BuiltBundle } from '../../model/bundle-report';
+import { Config } from '../../model/config';
+import type { SplitPlan } from '../../model/plan';
+
+/** What a Lambda handler answers (the adapter's result). */
+export type LambdaAnswer = { statusCode: number; body: string; headers: Record<string, string> };
+
+/** One function's bundle: its size record, its text, and its loaded handler. */
+export interface LoadedBundle {
+  size: BuiltBundle;
+  text: string;
+  handler: (event: unknown, context: unknown) => Promise<LambdaAnswer>;
+}
+
+/** A fixture split one function per route into `out`, every handler bundled and written. */
+export interface SplitBundles {
+  plan: SplitPlan;
+  diagnostics: GeneratorDiagnostic[];
+  /** The bundle of the function serving `route`, required from dist/ as Lambda would. */
+  bundleOf(route: string): LoadedBundle;
+}
+
+/** Analyses, plans (per route), generates and bundles `appDir` into `out`, as `cleave split` does. */
+export async function splitAndBundle(appDir: string, out: string): Promise<SplitBundles> {
+  const plan = await planSplit(await analyzeApp({ appDir }), Config.parse({ strategy: 'per-route' }), undefined, { appDir });
+  const generated = generateAll(plan, { appDir: path.relative(out, appDir).split(path.sep).join('/'), sources: readRegisteringSources(appDir, plan) }, ['serverless']);
+  const write = (file: string, contents: string | Uint8Array) => {
+    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+    fs.writeFileSync(path.join(out, file), contents);
+  };
+  for (const f of generated.files) write(f.path, f.contents);
+  const built = await bundleHandlers(out, appDir, bundleEntries(plan));
+  if (built.failures.length > 0) throw new Error(`bundling failed: ${JSON.stringify(built.failures)}`);
+  for (const f of built.files) write(f.path, f.contents);
+  return {
+    plan,
+    diagnostics: generated.diagnostics,
+    bundleOf(route) {
+      const fn = plan.functions.find((f) => f.routes.includes(route))!;
+      const size = built.sizes.find((s) => s.id === fn.id)!;
+      const file = path.join(out, size.file);
+      return { size, text: fs.readFileSync(file, 'utf8'), handler: (require(file) as Pick<LoadedBundle, 'handler'>).handler };
+    },
+  };
+}

@@ -5,6 +5,10 @@ import { BUNDLE_FILE } from '../generators/layout';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
 import type { OutputFile } from './output';
+import { packageOf } from './package-of';
+import { dynamicRequirePackages, packageClosure, packageFiles, type ShippedPackage } from './shipped-packages';
+
+export { packageOf } from './package-of';
 
 /** One entry to bundle: a generated handler, relative to the output folder. */
 export interface BundleEntry {
@@ -33,6 +37,8 @@ export interface BundleResult {
    * `require` calls, over all entries: the requiring package and what it asked for, sorted.
    */
   leftOut: Array<{ by: string; packages: string[] }>;
+  /** Per entry id: the files of the app and of the output folder (copies, handler, runtime) its bundle holds, absolute, sorted. */
+  appInputs: Map<string, string[]>;
 }
 
 /** The esbuild options every function is bundled with (TOOLCHAIN.md). */
@@ -51,29 +57,37 @@ export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20'
 export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = []): Promise<BundleResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(appDir);
-  const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [] };
+  const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [], appInputs: new Map() };
   const leftOut = new Map<string, Set<string>>();
   const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
+  const fileCache = new Map<string, Buffer>();
   for (const entry of entries) {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
     try {
-      const built = await build({
+      const options = (shipped: readonly ShippedPackage[]) => ({
         ...BUNDLE_OPTIONS,
         external: [...BUNDLE_OPTIONS.external],
         entryPoints: [path.join(root, entry.source)],
         outfile,
         absWorkingDir: root,
-        write: false,
-        metafile: true,
-        logLevel: 'silent',
-        legalComments: 'none',
+        write: false as const,
+        metafile: true as const,
+        logLevel: 'silent' as const,
+        legalComments: 'none' as const,
         banner: { js: `var ${ROOT_VAR} = __dirname;` },
-        plugins: [resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode(app)],
+        plugins: [...(shipped.length > 0 ? [requireShipped(shipped)] : []), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode(app)],
       });
+      let built = await build(options([]));
+      const dynamic = dynamicRequirePackages((built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!).text, root);
+      const shipped = packageClosure(dynamic);
+      if (shipped.length > 0) built = await build(options(shipped));
       const output = built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!;
       const file = path.relative(root, outfile).split(path.sep).join('/');
-      result.files.push({ path: file, contents: output.text }, ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })));
-      result.sizes.push({ id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile), ...slicedInputs(built.metafile, root, app, entry) });
+      const shippedFiles = shipPackages(shipped, fileCache).map((f) => ({ path: `${entry.outDir}/${f.path}`, contents: f.contents }));
+      result.files.push({ path: file, contents: output.text }, ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })), ...shippedFiles);
+      const external = dynamic.length > 0 ? { externalized: dynamic.map((d) => ({ name: d.name, reason: d.reason })) } : {};
+      result.sizes.push({ id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile), ...slicedInputs(built.metafile, root, app, entry), ...external });
+      result.appInputs.set(entry.id, Object.keys(built.metafile.inputs).filter((i) => packageOf(i) === undefined && !i.includes(':')).map((i) => path.resolve(root, i)).sort());
     } catch (error) {
       const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
       const first = errors?.[0];
@@ -82,6 +96,49 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
   }
   result.leftOut = [...leftOut].sort(([a], [b]) => a.localeCompare(b)).map(([by, names]) => ({ by, packages: [...names].sort() }));
   return result;
+}
+
+/**
+ * Imports that resolve into a shipped package folder stay `require` calls of its place in the
+ * shipped `node_modules` beside the bundle (`./node_modules/a/node_modules/b/x.js`): every
+ * importer then shares the one instance Node would have given it.
+ */
+function requireShipped(shipped: readonly ShippedPackage[]): Plugin {
+  const dirs = [...shipped].sort((a, b) => b.from.length - a.from.length);
+  return {
+    name: 'cleave-require-shipped',
+    setup(builder) {
+      builder.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.pluginData !== undefined) return undefined; // a probe of this or another plugin
+        const found = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: SHIPPED_PROBE });
+        if (found.errors.length > 0 || found.external || !path.isAbsolute(found.path)) return undefined;
+        const real = fs.realpathSync(found.path);
+        const pkg = dirs.find((d) => real.startsWith(d.from + path.sep));
+        if (!pkg) return undefined;
+        return { path: `./${pkg.to}/${path.relative(pkg.from, real).split(path.sep).join('/')}`, external: true };
+      });
+    },
+  };
+}
+
+/** Marks the resolve call of `requireShipped` itself. */
+const SHIPPED_PROBE = 'cleave-shipped-probe';
+
+/** The files of the shipped packages at their places (relative to the bundle's folder), read once per build through `cache`. */
+function shipPackages(shipped: readonly ShippedPackage[], cache: Map<string, Buffer>): OutputFile[] {
+  const out: OutputFile[] = [];
+  for (const pkg of shipped) {
+    for (const rel of packageFiles(pkg.from)) {
+      const from = path.join(pkg.from, rel);
+      let contents = cache.get(from);
+      if (!contents) {
+        contents = fs.readFileSync(from);
+        cache.set(from, contents);
+      }
+      out.push({ path: `${pkg.to}/${rel}`, contents });
+    }
+  }
+  return out;
 }
 
 /**
@@ -249,12 +306,4 @@ function composition(metafile: Metafile): Pick<BuiltBundle, 'appBytes' | 'packag
   }
   const list = [...packages].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
   return { appBytes, packages: list };
-}
-
-/** The npm package an input path belongs to (the last `node_modules/` segment), if any. */
-export function packageOf(input: string): string | undefined {
-  const at = input.lastIndexOf('node_modules/');
-  if (at < 0) return undefined;
-  const rest = input.slice(at + 'node_modules/'.length).split('/');
-  return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
 }

@@ -9,6 +9,7 @@ import type { BundleReport } from '../model/bundle-report';
 import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
 import { registeringFiles } from '../generators/slice/slice-sites';
+import { envReadBy } from '../analyzer/closure/file-env';
 import { appAssets } from './app-assets';
 import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from './bundle';
 import { decideWrite, readManifest } from './manifest';
@@ -88,7 +89,17 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     for (const f of built.failures) {
       generated.diagnostics.push({ code: 'BUNDLE_FAILED', severity: 'error', file: entries.find((e) => e.id === f.id)?.source ?? f.id, subject: f.id, message: `esbuild could not bundle it: ${f.message}`, advice: bundleAdvice(f.message) });
     }
-    const second = writeOutputFiles(root, [...built.files, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: false });
+    const boot = bootEnv(plan, built.appInputs);
+    const targetsAgain: GeneratedFile[] = [];
+    if (boot.added.size > 0) {
+      const again = generateAll(boot.plan, { appDir: appFromOut, sources: readRegisteringSources(app, plan) }, options.targets ?? TARGET_NAMES);
+      const before = new Map(generated.files.map((f) => [f.path, f.contents]));
+      targetsAgain.push(...again.files.filter((f) => before.get(f.path) !== f.contents));
+      for (const [id, names] of [...boot.added].sort(([a], [b]) => a.localeCompare(b))) {
+        generated.diagnostics.push({ code: 'BOOT_ENV_ADDED', severity: 'info', file: 'serverless.yml', subject: id, message: `environment variables read by modules its bundle loads at boot, beyond its routes' code, added to its environment: ${names.join(', ')}`, advice: 'give them values at deploy time, as for the monolith' });
+      }
+    }
+    const second = writeOutputFiles(root, [...built.files, ...targetsAgain, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: false });
     written.push(...second.written.map((f) => rel(root, f)));
     unchanged.push(...second.unchanged.map((f) => rel(root, f)));
   }
@@ -113,6 +124,39 @@ export function readRegisteringSources(appDir: string, plan: SplitPlan): Map<str
     }
   }
   return sources;
+}
+
+/**
+ * The plan with each function's `env` completed by the variables the files of its bundle read
+ * (boot code such as a config module validating `process.env`, which no route's closure
+ * reaches), and what was added per function id.
+ */
+function bootEnv(plan: SplitPlan, inputs: ReadonlyMap<string, string[]>): { plan: SplitPlan; added: Map<string, string[]> } {
+  const texts = new Map<string, string>();
+  const read = (file: string): string => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        text = '';
+      }
+      texts.set(file, text);
+    }
+    return text;
+  };
+  const files = [...new Set([...inputs.values()].flat())].sort();
+  const byFile = envReadBy(files.map((f) => ({ path: f, text: read(f) })));
+  const added = new Map<string, string[]>();
+  const functions = plan.functions.map((fn) => {
+    const names = new Set((inputs.get(fn.id) ?? []).flatMap((f) => byFile.get(f) ?? []));
+    const base = fn.env ?? [...new Set(fn.routes.flatMap((id) => plan.routes[id]?.deps.env ?? []))];
+    const missing = [...names].filter((n) => !base.includes(n)).sort();
+    if (missing.length === 0) return fn;
+    added.set(fn.id, missing);
+    return { ...fn, env: [...base, ...missing].sort() };
+  });
+  return { plan: { ...plan, functions }, added };
 }
 
 /** What to do about a bundle esbuild could not build. */

@@ -26,6 +26,11 @@ export const BuiltBundle = z.object({
       alsoOriginal: z.array(z.string()),
     })
     .optional(),
+  /**
+   * Packages left out of the bundle and shipped installed in `node_modules/` beside it (with what
+   * they need at run time), because their code requires a module whose name only run time knows.
+   */
+  externalized: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
 });
 /** The measured bundle of one function. */
 export type BuiltBundle = z.infer<typeof BuiltBundle>;

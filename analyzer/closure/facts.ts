@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
 
 /** What one scanned node tells about environment variables, config keys and data entities. */
 export interface NodeFacts {
@@ -36,7 +36,7 @@ export function nodeFacts(node: Node): NodeFacts[] {
 
 function envFacts(node: Node): NodeFacts[] {
   if (!Node.isPropertyAccessExpression(node) && !Node.isElementAccessExpression(node)) return [];
-  if (node.getText().replace(/\s+/g, '') === 'process.env') return destructuredEnv(node);
+  if (node.getText().replace(/\s+/g, '') === 'process.env') return [...destructuredEnv(node), ...validatedEnv(node)];
   if (node.getExpression().getText().replace(/\s+/g, '') !== 'process.env') return [];
   if (Node.isPropertyAccessExpression(node)) return [{ env: node.getName() }];
   const arg = node.getArgumentExpression();
@@ -49,6 +49,29 @@ function destructuredEnv(node: Node): NodeFacts[] {
   if (!parent || !Node.isVariableDeclaration(parent)) return [];
   const name = parent.getNameNode();
   return Node.isObjectBindingPattern(name) ? name.getElements().map((e) => ({ env: e.getPropertyNameNode()?.getText() ?? e.getName() })) : [];
+}
+
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * `process.env` handed whole to a validator: envalid's `cleanEnv(process.env, { A: str() })`,
+ * Joi's `Joi.validate(process.env, schema)` or `schema.validate(process.env)`, zod's
+ * `schema.parse(process.env)`: the UPPER_SNAKE keys of the schema, written in the call or in the
+ * top-level declaration of the schema variable it names.
+ */
+function validatedEnv(node: Node): NodeFacts[] {
+  const call = node.getParent();
+  if (!call || !Node.isCallExpression(call) || !call.getArguments().includes(node)) return [];
+  const callee = call.getExpression();
+  const schemas = [...call.getArguments().filter((a) => a !== node), ...(Node.isPropertyAccessExpression(callee) ? [callee.getExpression()] : [])];
+  const names = new Set<string>();
+  for (const schema of schemas) {
+    const declared = Node.isIdentifier(schema) ? schema.getSourceFile().getVariableDeclaration(schema.getText())?.getInitializer() : undefined;
+    for (const where of [schema, ...(declared ? [declared] : [])]) {
+      for (const p of where.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) if (ENV_NAME.test(p.getName())) names.add(p.getName());
+    }
+  }
+  return [...names].sort().map((env) => ({ env }));
 }
 
 function callFacts(call: import('ts-morph').CallExpression): NodeFacts[] {

@@ -78,4 +78,10 @@ describe('closure entities', () => {
     expect(depsOf(a, 'GET /invoices')).toMatchObject({ files: ['data-source.ts', 'entities/invoice.ts', 'server.ts'], packages: ['typeorm'], env: ['PG_URL'], entities: ['Invoice'] });
     expect(depsOf(a, 'GET /health')).toEqual({ files: ['server.ts'], packages: [], env: [], entities: [] });
   });
+
+  it('env read through validators over process.env: the schema keys (Joi, envalid)', async () => {
+    const a = await analyzeFixture('closure', 'env-validators');
+    expect(depsOf(a, 'GET /token').env).toEqual(['JWT_SECRET', 'MONGO_HOST', 'NODE_ENV']);
+    expect(depsOf(a, 'GET /flags').env).toEqual(['BETA_FEATURES', 'REGION']);
+  });
 });

@@ -28,9 +28,11 @@ describe('generators/handlers entry capture', () => {
     expect(fs.readFileSync(path.join(out, 'functions', fn.id, 'handler.ts'), 'utf8')).toContain("captureApp(() => require('");
     const built = await bundleHandlers(out, APP, bundleEntries(plan).filter((e) => e.id === fn.id));
     expect(built.failures).toEqual([]);
+    for (const f of built.files) {
+      fs.mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+      fs.writeFileSync(path.join(out, f.path), f.contents);
+    }
     const bundle = path.join(out, built.sizes[0]!.file);
-    fs.mkdirSync(path.dirname(bundle), { recursive: true });
-    fs.writeFileSync(bundle, built.files[0]!.contents);
     const { handler } = require(bundle) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }> };
     const answer = await handler(httpApiEvent('GET', '/items/42'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
     expect(answer.statusCode).toBe(200);

@@ -37,12 +37,27 @@ export function freePort(): Promise<number> {
  * are dummies (nothing reaches AWS). Resolves once it prints `Server ready`; rejects (after
  * stopping it) if it exits or takes longer than `timeoutMs`.
  */
+/**
+ * serverless.yml without the `NAME: ${env:NAME, null}` entries whose NAME the shell does not
+ * set: a deployment strips those null values (Serverless Framework 3 removes null environment
+ * variables), while serverless-offline hands the function the string "null".
+ */
+function withoutUnsetEnv(yml: string): string {
+  return yml
+    .split('\n')
+    .filter((line) => {
+      const entry = /^\s+([A-Za-z_][A-Za-z0-9_]*): \$\{env:\1, null\}$/.exec(line);
+      return !entry || process.env[entry[1]!] !== undefined;
+    })
+    .join('\n');
+}
+
 export async function startOffline(outDir: string, timeoutMs = 60_000): Promise<RunningOffline> {
   const service = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-offline-'));
   fs.cpSync(path.join(outDir, 'dist'), path.join(service, 'dist'), { recursive: true });
   fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(service, 'node_modules'), 'dir');
   const config = 'serverless.yml';
-  fs.writeFileSync(path.join(service, config), `${fs.readFileSync(path.join(outDir, 'serverless.yml'), 'utf8')}\nplugins:\n  - serverless-offline\n`);
+  fs.writeFileSync(path.join(service, config), `${withoutUnsetEnv(fs.readFileSync(path.join(outDir, 'serverless.yml'), 'utf8'))}\nplugins:\n  - serverless-offline\n`);
   const [httpPort, lambdaPort] = [await freePort(), await freePort()];
   const bin = path.join(REPO, 'node_modules', 'serverless', 'bin', 'serverless.js');
   const args = [bin, 'offline', 'start', '--config', config, '--host', '127.0.0.1', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort), '--noSponsor'];

@@ -1,0 +1,106 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { packageOf } from './package-of';
+
+/** A package a bundle cannot hold, with the call that shows why. */
+export interface DynamicRequire {
+  /** Package name. */
+  name: string;
+  /** The installed instance's folder (absolute): another version of the package may be bundled. */
+  dir: string;
+  /** The first such call, as bundled, and the file it is in (`require(driver + "/connection") in mongoose/lib/index.js`). */
+  reason: string;
+}
+
+/** A `require(...)` call (not a method named require) whose argument is not a string literal. */
+const DYNAMIC_REQUIRE = /(?<![\w$)\]]\.|[\w$])require(?:\.resolve)?\((?!\s*["'`][^"'`+$]*["'`]\s*\))[^)\n]{0,60}\)?/g;
+
+/** The module comment esbuild writes before each input in an unminified bundle. */
+const MODULE_COMMENT = /^\/\/ (\S+)$/gm;
+
+/**
+ * The packages whose bundled code loads a module whose name only run time knows
+ * (`require(driver + '/connection')`, `require(__dirname + '/../package.json')`, `require(mod)`):
+ * in a bundle that call finds nothing, so such packages must run from a `node_modules` shipped
+ * beside the bundle. Read from esbuild's unminified output. Sorted by name.
+ */
+export function dynamicRequirePackages(bundleText: string, workingDir: string): DynamicRequire[] {
+  const starts = [...bundleText.matchAll(MODULE_COMMENT)].map((m) => ({ at: m.index, file: m[1]! }));
+  const found = new Map<string, DynamicRequire>();
+  let module = 0;
+  for (const call of bundleText.matchAll(DYNAMIC_REQUIRE)) {
+    while (module + 1 < starts.length && starts[module + 1]!.at < call.index) module++;
+    const file = starts[module] && starts[module]!.at < call.index ? starts[module]!.file : undefined;
+    const name = file ? packageOf(file) : undefined;
+    if (!name || !file) continue;
+    const at = file.lastIndexOf('node_modules/') + 'node_modules/'.length;
+    const dir = path.resolve(workingDir, file.slice(0, at + name.length));
+    if (!found.has(dir)) found.set(dir, { name, dir, reason: `${call[0]} in ${file.slice(at)}` });
+  }
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.dir.localeCompare(b.dir));
+}
+
+/** One installed package to copy into the shipped `node_modules`. */
+export interface ShippedPackage {
+  /** Its folder on this machine. */
+  from: string;
+  /** Where it goes, relative to the bundle's folder (`node_modules/mongoose`, `node_modules/a/node_modules/b`). */
+  to: string;
+}
+
+/**
+ * The installed package folders `packages` (absolute) need at run time (themselves, their
+ * dependencies, optional and peer dependencies that are installed, transitively, found the way
+ * Node finds them), laid out as npm would: each at the top of `node_modules` unless another
+ * version holds that place, then under the package that needs it. One place per folder.
+ */
+export function packageClosure(packages: ReadonlyArray<{ name: string; dir: string }>): ShippedPackage[] {
+  const top = new Map<string, string>();
+  const placedAt = new Map<string, string>();
+  const out: ShippedPackage[] = [];
+  const visit = (name: string, dir: string, parent: string): void => {
+    const real = fs.realpathSync(dir);
+    if (placedAt.has(real)) return;
+    const holder = top.get(name);
+    const to = holder === undefined ? `node_modules/${name}` : `${parent}/node_modules/${name}`;
+    if (holder === undefined) top.set(name, real);
+    placedAt.set(real, to);
+    out.push({ from: real, to });
+    for (const dep of dependenciesOf(real)) {
+      const found = findPackageDir(real, dep); // as Node does: from where the package really is
+      if (found) visit(dep, found, to);
+    }
+  };
+  for (const p of [...packages].sort((a, b) => a.name.localeCompare(b.name) || a.dir.localeCompare(b.dir))) visit(p.name, p.dir, '');
+  return out.sort((a, b) => a.to.localeCompare(b.to));
+}
+
+function findPackageDir(fromDir: string, name: string): string | undefined {
+  for (let dir = path.resolve(fromDir); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function dependenciesOf(dir: string): string[] {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const names = ['dependencies', 'optionalDependencies', 'peerDependencies'].flatMap((k) => (pkg[k] && typeof pkg[k] === 'object' ? Object.keys(pkg[k] as object) : []));
+    return [...new Set(names)].sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Every file of a package folder, relative to it, without its own `node_modules` (shipped as packages of their own). */
+export function packageFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!(prefix === '' && entry.name === 'node_modules')) out.push(...packageFiles(dir, rel));
+    } else if (entry.isFile() || entry.isSymbolicLink()) out.push(rel);
+  }
+  return out.sort();
+}

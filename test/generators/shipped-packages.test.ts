@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { httpApiEvent } from '../support/invoke-functions-process';
+import { makeTemp, removeTemp } from '../support/bad-input';
+import { runCli, STACK_LINE } from '../support/run-cli';
+
+const REPO = path.join(__dirname, '..', '..');
+
+function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+}
+
+// A package that loads a module whose name only run time knows cannot be bundled: it is shipped
+// installed in node_modules beside the bundle, with the version of each dependency it really
+// uses, while the app's own (other) version stays bundled. And a variable that only boot code
+// reads (an app setting) joins the function's environment.
+describe('generators/shipped packages and boot env', () => {
+  let app: string;
+  beforeAll(() => {
+    app = makeTemp('shipped-packages');
+    writeFiles(app, {
+      'package.json': '{"name":"shipped-packages","private":true,"dependencies":{"express":"^5.1.0","driverish":"1.0.0","helper":"1.0.0"}}\n',
+      'server.js': [
+        "const express = require('express');",
+        "const driverish = require('driverish');",
+        "const helper = require('helper');",
+        "const settings = require('./settings');",
+        'const app = express();',
+        "app.set('region', settings.region);",
+        "app.get('/driver', (req, res) => res.json({ driver: driverish.name, driverHelper: driverish.helperVersion, appHelper: helper.version, region: app.get('region') }));",
+        'module.exports = app;',
+        '',
+      ].join('\n'),
+      'settings.js': "exports.region = process.env.APP_REGION || 'eu';\n",
+      'node_modules/helper/package.json': '{"name":"helper","version":"1.0.0"}\n',
+      'node_modules/helper/index.js': "exports.version = '1';\n",
+      'node_modules/driverish/package.json': '{"name":"driverish","version":"1.0.0","dependencies":{"helper":"2.0.0"}}\n',
+      'node_modules/driverish/index.js': "const which = process.env.DRIVERISH_DRIVER || './drivers/memory';\nmodule.exports = { ...require(which), helperVersion: require('helper').version };\n",
+      'node_modules/driverish/drivers/memory.js': "exports.name = 'memory';\n",
+      'node_modules/driverish/node_modules/helper/package.json': '{"name":"helper","version":"2.0.0"}\n',
+      'node_modules/driverish/node_modules/helper/index.js': "exports.version = '2';\n",
+    });
+    fs.symlinkSync(path.join(REPO, 'node_modules', 'express'), path.join(app, 'node_modules', 'express'), 'dir');
+  });
+  afterAll(() => removeTemp(app));
+
+  it('ships the package with the dependency versions it uses, and the function loads outside the app', async () => {
+    const out = path.join(app, 'functions');
+    const run = await runCli('split', app, '-o', out);
+    expect(run.stderr).not.toContain(STACK_LINE);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as { bundles: Array<{ id: string; file: string; externalized?: Array<{ name: string; reason: string }> }> };
+    const bundle = report.bundles.find((b) => b.id !== undefined && b.file.startsWith('dist/functions/'))!;
+    expect(bundle.externalized).toEqual(expect.arrayContaining([{ name: 'driverish', reason: 'require(which) in driverish/index.js' }]));
+    const dir = path.join(out, path.dirname(bundle.file));
+    expect(fs.readFileSync(path.join(dir, 'node_modules', 'helper', 'index.js'), 'utf8')).toContain("'2'"); // the version driverish uses, shipped as is
+    expect(fs.readFileSync(path.join(dir, 'handler.js'), 'utf8')).toMatch(/exports2?\.version = ["']1["']/); // the app's own, bundled
+    expect(run.stderr).toContain(`info BOOT_ENV_ADDED serverless.yml (${bundle.id}): environment variables read by modules its bundle loads at boot, beyond its routes' code, added to its environment: APP_REGION`);
+    expect(fs.readFileSync(path.join(out, 'serverless.yml'), 'utf8')).toContain('APP_REGION: ${env:APP_REGION, null}');
+
+    // What Lambda runs: the function's folder alone, anywhere.
+    const lambda = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-lambda-'));
+    try {
+      fs.cpSync(dir, lambda, { recursive: true, dereference: true });
+      const { handler } = require(path.join(lambda, 'handler.js')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+      const answer = await handler(httpApiEvent('GET', '/driver'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
+      expect(answer.statusCode).toBe(200);
+      expect(JSON.parse(answer.body)).toEqual({ driver: 'memory', driverHelper: '2', appHelper: '1', region: 'eu' });
+    } finally {
+      fs.rmSync(lambda, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -24,6 +24,11 @@ const SKIP_DIRS = new Set(['node_modules', 'coverage', 'test', 'tests', '__tests
 const SKIP_FILES = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|[tj]sconfig(\..*)?\.json|.*\.md|LICEN[CS]E.*|Dockerfile(\..*)?|Procfile|cleave\..*\.ya?ml|(docker-)?compose(\..*)?\.ya?ml|fly\.toml|deploy\.sh)$/i;
 /** Key material and secret stores: never copied into the output folder, whatever the app reads. */
 const SECRET_FILES = /(\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|asc|gpg)|\.env(\..*)?|^id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|^(secrets?|credentials?)(\..*)?|^\.?htpasswd)$/i;
+/**
+ * The committed template of the environment (`.env.example`), which `dotenv-safe` and the like
+ * read at boot to check that every variable is set: names and placeholders, shipped.
+ */
+const ENV_TEMPLATE = /^\.env\.(example|sample|template)$/;
 const MAX_FILE = 5 * 1024 * 1024;
 const MAX_TOTAL = 50 * 1024 * 1024;
 
@@ -31,7 +36,7 @@ const MAX_TOTAL = 50 * 1024 * 1024;
  * The app's non-code files (JSON settings, seeds, templates, public assets) that its modules may
  * read through `__dirname`: shipped beside each bundle at the same relative place, since a bundle
  * cannot inline what is read with `fs`. Left out: code (bundled), node_modules, dot files
- * (`.env` holds secrets), tests, package manifests, docs, deployment files of the monolith
+ * (`.env` holds secrets; its committed template `.env.example` is shipped), tests, package manifests, docs, deployment files of the monolith
  * (Dockerfile, docker-compose, fly.toml: they often hold credentials), the output folder, and files over 5 MiB;
  * key files and secret stores are withheld (listed, so the user can provide them another way).
  */
@@ -42,7 +47,7 @@ export function appAssets(appDir: string, outDir: string): AssetList {
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
-      if (entry.name.startsWith('.') || full === out) continue;
+      if ((entry.name.startsWith('.') && !ENV_TEMPLATE.test(entry.name)) || full === out) continue;
       if (entry.isDirectory()) {
         // another cleave output folder (it holds bundles and their copies of these very assets)
         if (!SKIP_DIRS.has(entry.name) && !fs.existsSync(path.join(full, '.cleave-manifest.json'))) walk(full);
@@ -55,7 +60,8 @@ export function appAssets(appDir: string, outDir: string): AssetList {
   const result: AssetList = { assets: [], skipped: [], withheld: [] };
   let total = 0;
   for (const asset of found) {
-    if (SECRET_FILES.test(asset.path.split('/').pop()!)) {
+    const name = asset.path.split('/').pop()!;
+    if (SECRET_FILES.test(name) && !ENV_TEMPLATE.test(name)) {
       result.withheld.push(asset);
       continue;
     }

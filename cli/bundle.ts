@@ -6,7 +6,8 @@ import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
 import type { OutputFile } from './output';
 import { packageOf } from './package-of';
-import { dynamicRequirePackages, packageClosure, packageFiles, type ShippedPackage } from './shipped-packages';
+import { type DynamicAppModules, dynamicAppModules, dynamicAppModulesPlugin } from './dynamic-app-modules';
+import { type DynamicRequire, dynamicRequirePackages, dynamicRequireSites, packageClosure, packageFiles, type ShippedPackage } from './shipped-packages';
 
 export { packageOf } from './package-of';
 
@@ -41,6 +42,9 @@ export interface BundleResult {
   appInputs: Map<string, string[]>;
 }
 
+/** Most builds of one bundle while finding what it cannot hold (packages to ship, app modules to carry). */
+const MAX_BUNDLE_ROUNDS = 4;
+
 /** The esbuild options every function is bundled with (TOOLCHAIN.md). */
 export const BUNDLE_OPTIONS_TEXT = '--bundle --platform=node --target=node20 --format=cjs --external:@aws-sdk/*';
 
@@ -64,7 +68,9 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
   for (const entry of entries) {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
     try {
-      const options = (shipped: readonly ShippedPackage[]) => ({
+      const entryFile = path.join(root, entry.source);
+      const native = new Map<string, DynamicRequire>();
+      const options = (shipped: readonly ShippedPackage[], dynamicModules: readonly string[] = []) => ({
         ...BUNDLE_OPTIONS,
         external: [...BUNDLE_OPTIONS.external],
         entryPoints: [path.join(root, entry.source)],
@@ -75,17 +81,39 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
         logLevel: 'silent' as const,
         legalComments: 'none' as const,
         banner: { js: `var ${ROOT_VAR} = __dirname;` },
-        plugins: [...(shipped.length > 0 ? [requireShipped(shipped)] : []), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode(app)],
+        plugins: [nativeAddons(native), ...(dynamicModules.length > 0 ? [dynamicAppModulesPlugin(app, entryFile, dynamicModules, ROOT_VAR)] : []), ...(shipped.length > 0 ? [requireShipped(shipped)] : []), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode(app)],
       });
+      // What a bundle cannot hold shows in the bundle itself, and shipping a package or carrying
+      // app modules brings new code in: rebuild until nothing more is found (a few rounds at most).
       let built = await build(options([]));
-      const dynamic = dynamicRequirePackages((built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!).text, root);
-      const shipped = packageClosure(dynamic);
-      if (shipped.length > 0) built = await build(options(shipped));
+      const dynamicByDir = new Map<string, DynamicRequire>();
+      const requirerSet = new Set<string>();
+      let shipped: ShippedPackage[] = [];
+      let appModules: DynamicAppModules = { requirers: [], modules: [] };
+      for (let round = 0; round < MAX_BUNDLE_ROUNDS; round++) {
+        const text = (built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!).text;
+        const before = dynamicByDir.size + requirerSet.size;
+        for (const d of [...dynamicRequirePackages(text, root), ...native.values()]) if (!dynamicByDir.has(d.dir)) dynamicByDir.set(d.dir, d);
+        for (const site of dynamicRequireSites(text)) {
+          const own = packageOf(site.file) === undefined ? appModuleOf(app, root, path.resolve(root, site.file)) : undefined;
+          if (own !== undefined) requirerSet.add(own);
+        }
+        if (dynamicByDir.size + requirerSet.size === before) break;
+        shipped = packageClosure([...dynamicByDir.values()]);
+        appModules = dynamicAppModules(app, [...requirerSet]);
+        built = await build(options(shipped, appModules.modules));
+      }
+      const dynamic = [...dynamicByDir.values()].sort((a, b) => a.name.localeCompare(b.name) || a.dir.localeCompare(b.dir));
       const output = built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!;
       const file = path.relative(root, outfile).split(path.sep).join('/');
       const shippedFiles = shipPackages(shipped, fileCache).map((f) => ({ path: `${entry.outDir}/${f.path}`, contents: f.contents }));
-      result.files.push({ path: file, contents: output.text }, ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })), ...shippedFiles);
-      const external = dynamic.length > 0 ? { externalized: dynamic.map((d) => ({ name: d.name, reason: d.reason })) } : {};
+      // The folders a computed require walks must list their files beside the bundle (`readdirSync(models)`); the hook answers the require from the bundle.
+      const listed = appModules.modules.map((m) => ({ path: `${entry.outDir}/${m}`, contents: fs.readFileSync(path.join(app, m)) }));
+      result.files.push({ path: file, contents: output.text }, ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })), ...shippedFiles, ...listed);
+      const external = {
+        ...(dynamic.length > 0 ? { externalized: dynamic.map((d) => ({ name: d.name, reason: d.reason })) } : {}),
+        ...(appModules.modules.length > 0 ? { dynamicModules: { requirers: appModules.requirers, modules: appModules.modules } } : {}),
+      };
       result.sizes.push({ id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile), ...slicedInputs(built.metafile, root, app, entry), ...external });
       result.appInputs.set(entry.id, Object.keys(built.metafile.inputs).filter((i) => packageOf(i) === undefined && !i.includes(':')).map((i) => path.resolve(root, i)).sort());
     } catch (error) {
@@ -193,6 +221,29 @@ function declaredPackages(appDir: string): Set<string> {
 }
 
 /**
+ * A native addon (`.node`) cannot be bundled: its package is shipped installed beside the bundle
+ * instead (recorded in `found`, by package folder), and the import stays a `require`.
+ */
+function nativeAddons(found: Map<string, DynamicRequire>): Plugin {
+  return {
+    name: 'cleave-native-addons',
+    setup(builder) {
+      builder.onResolve({ filter: /\.node$/ }, async (args) => {
+        if (args.pluginData !== undefined) return undefined;
+        const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'cleave-native-probe' });
+        const file = resolved.errors.length === 0 ? resolved.path : path.resolve(args.resolveDir, args.path);
+        const name = packageOf(file.split(path.sep).join('/'));
+        if (!name) return undefined;
+        const at = file.lastIndexOf(`node_modules${path.sep}`) + 'node_modules/'.length;
+        const dir = file.slice(0, at + name.length);
+        if (!found.has(dir)) found.set(dir, { name, dir, reason: `native addon ${path.relative(dir, file).split(path.sep).join('/')}` });
+        return { path: file, external: true };
+      });
+    },
+  };
+}
+
+/**
  * App files that are not code, reached through a computed require (`require(\`./${name}\`)`
  * makes esbuild take every file of the folder, a README.md too), load as empty modules instead
  * of failing the bundle for want of a loader.
@@ -202,7 +253,8 @@ function emptyNonCode(appDir: string): Plugin {
     name: 'cleave-empty-non-code',
     setup(builder) {
       builder.onLoad({ filter: /\.[A-Za-z0-9]+$/ }, (args) => {
-        if (args.namespace !== 'file' || LOADABLE.test(args.path) || !isInside(appDir, args.path) || args.path.split(path.sep).includes('node_modules')) return undefined;
+        // In packages too: a computed require inside one (node-pre-gyp's) takes every file of a folder, HTML included.
+        if (args.namespace !== 'file' || LOADABLE.test(args.path) || !(isInside(appDir, args.path) || args.path.split(path.sep).includes('node_modules'))) return undefined;
         return { contents: '', loader: 'empty' };
       });
     },

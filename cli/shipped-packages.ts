@@ -15,6 +15,12 @@ export interface DynamicRequire {
 /** A `require(...)` call (not a method named require) whose argument is not a string literal. */
 const DYNAMIC_REQUIRE = /(?<![\w$)\]]\.|[\w$])require(?:\.resolve)?\((?!\s*["'`][^"'`+$]*["'`]\s*\))[^)\n]{0,60}\)?/g;
 
+/**
+ * Code that finds files from its own module object (`require('pkginfo')(module, 'version')`
+ * walks up from `module.filename` to a package.json): in a bundle that object has no file.
+ */
+const OWN_MODULE = /\)\(\s*module\d*\s*[,)]|(?<![\w$.])module\d*\.(?:filename|paths)\b/g;
+
 /** The module comment esbuild writes before each input in an unminified bundle. */
 const MODULE_COMMENT = /^\/\/ (\S+)$/gm;
 
@@ -22,22 +28,32 @@ const MODULE_COMMENT = /^\/\/ (\S+)$/gm;
  * The packages whose bundled code loads a module whose name only run time knows
  * (`require(driver + '/connection')`, `require(__dirname + '/../package.json')`, `require(mod)`):
  * in a bundle that call finds nothing, so such packages must run from a `node_modules` shipped
- * beside the bundle. Read from esbuild's unminified output. Sorted by name.
+ * beside the bundle; so must those finding files from their own module object (pkginfo). Read
+ * from esbuild's unminified output. Sorted by name.
  */
 export function dynamicRequirePackages(bundleText: string, workingDir: string): DynamicRequire[] {
-  const starts = [...bundleText.matchAll(MODULE_COMMENT)].map((m) => ({ at: m.index, file: m[1]! }));
   const found = new Map<string, DynamicRequire>();
-  let module = 0;
-  for (const call of bundleText.matchAll(DYNAMIC_REQUIRE)) {
-    while (module + 1 < starts.length && starts[module + 1]!.at < call.index) module++;
-    const file = starts[module] && starts[module]!.at < call.index ? starts[module]!.file : undefined;
-    const name = file ? packageOf(file) : undefined;
-    if (!name || !file) continue;
+  for (const { file, call } of [...dynamicRequireSites(bundleText), ...dynamicRequireSites(bundleText, OWN_MODULE)]) {
+    const name = packageOf(file);
+    if (!name) continue;
     const at = file.lastIndexOf('node_modules/') + 'node_modules/'.length;
     const dir = path.resolve(workingDir, file.slice(0, at + name.length));
-    if (!found.has(dir)) found.set(dir, { name, dir, reason: `${call[0]} in ${file.slice(at)}` });
+    if (!found.has(dir)) found.set(dir, { name, dir, reason: `${call} in ${file.slice(at)}` });
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.dir.localeCompare(b.dir));
+}
+
+/** Every computed `require()` of an unminified esbuild bundle, with the input file (as esbuild names it) it is in. */
+export function dynamicRequireSites(bundleText: string, pattern: RegExp = DYNAMIC_REQUIRE): Array<{ file: string; call: string }> {
+  const starts = [...bundleText.matchAll(MODULE_COMMENT)].map((m) => ({ at: m.index, file: m[1]! }));
+  const out: Array<{ file: string; call: string }> = [];
+  let module = 0;
+  for (const call of bundleText.matchAll(pattern)) {
+    while (module + 1 < starts.length && starts[module + 1]!.at < call.index) module++;
+    const start = starts[module];
+    if (start && start.at < call.index) out.push({ file: start.file, call: call[0] });
+  }
+  return out;
 }
 
 /** One installed package to copy into the shipped `node_modules`. */

@@ -31,6 +31,18 @@ export const BuiltBundle = z.object({
    * they need at run time), because their code requires a module whose name only run time knows.
    */
   externalized: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  /**
+   * App modules the bundle carries for computed requires of the app's own files
+   * (`readdirSync(models).forEach((f) => require(join(models, f)))`), answered from the bundle.
+   */
+  dynamicModules: z
+    .object({
+      /** App files whose code requires a computed path, sorted. */
+      requirers: z.array(z.string()),
+      /** Code files of the folders they name, carried in the bundle, sorted. */
+      modules: z.array(z.string()),
+    })
+    .optional(),
 });
 /** The measured bundle of one function. */
 export type BuiltBundle = z.infer<typeof BuiltBundle>;

@@ -74,4 +74,55 @@ describe('generators/shipped packages and boot env', () => {
       fs.rmSync(lambda, { recursive: true, force: true });
     }
   }, 120_000);
+
+  // Boot code that walks a folder and requires each file, a package that finds its package.json
+  // from its own module object (pkginfo-style), and an env template read at boot: all work from
+  // the function's folder alone.
+  it('carries modules a computed require loads, ships own-module readers and the .env template', async () => {
+    const dir = makeTemp('dynamic-app-modules');
+    try {
+      writeFiles(dir, {
+        'package.json': '{"name":"dynamic-app-modules","private":true,"dependencies":{"express":"^5.1.0","selfinfo":"1.0.0"}}\n',
+        '.env.example': 'GREETING=\n',
+        'server.js': [
+          "const fs = require('fs');",
+          "const path = require('path');",
+          "const express = require('express');",
+          "const info = require('selfinfo');",
+          "const models = path.join(__dirname, 'models');",
+          'const registry = {};',
+          "fs.readdirSync(models).filter((f) => f.endsWith('.js')).forEach((f) => Object.assign(registry, require(path.join(models, f))));",
+          "const template = fs.readFileSync(path.join(__dirname, '.env.example'), 'utf8');",
+          'const app = express();',
+          "app.get('/models', (req, res) => res.json({ models: Object.keys(registry).sort(), info: info.version, template }));",
+          'module.exports = app;',
+          '',
+        ].join('\n'),
+        'models/book.js': "exports.Book = 'book';\n",
+        'models/author.js': "exports.Author = 'author';\n",
+        'node_modules/selfinfo/package.json': '{"name":"selfinfo","version":"3.1.4","main":"index.js"}\n',
+        'node_modules/selfinfo/index.js': "const reader = (m) => JSON.parse(require('fs').readFileSync(require('path').join(require('path').dirname(m.filename), 'package.json'), 'utf8')).version;\nexports.version = (() => reader)()(module);\n",
+      });
+      fs.symlinkSync(path.join(REPO, 'node_modules', 'express'), path.join(dir, 'node_modules', 'express'), 'dir');
+      const out = path.join(dir, 'functions');
+      const run = await runCli('split', dir, '-o', out);
+      expect(run.stderr).not.toContain(STACK_LINE);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as { bundles: Array<{ file: string; externalized?: Array<{ name: string }>; dynamicModules?: unknown }> };
+      const bundle = report.bundles.find((b) => b.file.startsWith('dist/functions/'))!;
+      expect(bundle.dynamicModules).toEqual({ requirers: ['server.js'], modules: ['models/author.js', 'models/book.js'] });
+      expect(bundle.externalized!.map((e) => e.name)).toContain('selfinfo');
+      const lambda = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-lambda-'));
+      try {
+        fs.cpSync(path.join(out, path.dirname(bundle.file)), lambda, { recursive: true, dereference: true });
+        const { handler } = require(path.join(lambda, 'handler.js')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+        const answer = await handler(httpApiEvent('GET', '/models'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
+        expect(JSON.parse(answer.body)).toEqual({ models: ['Author', 'Book'], info: '3.1.4', template: 'GREETING=\n' });
+      } finally {
+        fs.rmSync(lambda, { recursive: true, force: true });
+      }
+    } finally {
+      removeTemp(dir);
+    }
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { BUNDLE_FILE, bundleDir } from '../../generators/layout';
 import type { SplitPlan } from '../../model/plan';
 import type { VerificationResult, VerificationSummary } from '../../model/verification';
 import type { VerifyConfig } from '../../model/verify-config';
@@ -57,7 +58,12 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
   for (const fn of plan.functions) for (const id of fn.routes) owner.set(id, fn.id);
   const routes = [...owner.keys()].map((id) => plan.routes[id]).filter((r) => r !== undefined);
   const built = buildRequests(routes, config);
-  const handlerFile = (id: string): string => path.resolve(options.outDir, 'functions', id, 'handler.ts');
+  // What Lambda runs: the bundle (with what generate shipped beside it); the TypeScript handler
+  // only when nothing was bundled (`generate --no-bundle`).
+  const handlerFile = (id: string): string => {
+    const bundle = path.resolve(options.outDir, bundleDir('function', id), BUNDLE_FILE);
+    return fs.existsSync(bundle) ? bundle : path.resolve(options.outDir, 'functions', id, 'handler.ts');
+  };
   try {
     for (const fn of plan.functions) {
       if (!fs.existsSync(handlerFile(fn.id))) throw new Error(`no generated handler at ${handlerFile(fn.id)} (run cleave generate first)`);

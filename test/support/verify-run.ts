@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parsePlanText } from '../../analyzer/plan/plan-file';
 import type { SplitPlan } from '../../model/plan';
@@ -22,7 +23,9 @@ export interface SplitOutput {
 
 /** Runs `cleave split <appDir> -o <appDir>/.cleave-verify-<random>` in process; throws when split fails. */
 export async function splitIntoTemp(appDir: string): Promise<SplitOutput> {
-  const outDir = path.join(appDir, `.cleave-verify-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  // Outside the app (what Lambda runs must not depend on sitting inside it) and with no dot-folder
+  // on the path (`send`, behind express.static, answers 404 for files under one).
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-verify-'));
   const remove = (): void => fs.rmSync(outDir, { recursive: true, force: true });
   const run = await runCli('--quiet', 'split', appDir, '-o', outDir);
   if (run.code !== 0) {

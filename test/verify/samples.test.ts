@@ -87,14 +87,11 @@ describe('cleave verify with a deliberately broken handler', () => {
   it('exits 1 and prints the route, the request and the difference', async () => {
     const split = splits.get('library-js')!;
     const fn = split.plan.functions.find((f) => f.routes.includes('GET /api/authors/:id'))!;
-    const file = path.join(split.outDir, 'functions', fn.id, 'handler.ts');
+    // verify runs what Lambda runs, the bundle: wrap its handler so that the function answers one
+    // request with another status and body than the monolith.
+    const file = path.join(split.outDir, 'dist', 'functions', fn.id, 'handler.js');
     const source = fs.readFileSync(file, 'utf8');
-    // The function answers one request with another status and body than the monolith.
-    const broken = source.replace(
-      'export const app = express();\n',
-      "export const app = express();\napp.use((req, res, next) => (req.path === '/api/authors/4' ? void res.status(418).json({ broken: true }) : next()));\n",
-    );
-    expect(broken).not.toBe(source);
+    const broken = `${source}\nconst cleaveTestOriginal = module.exports.handler;\nmodule.exports = { handler: async (event, context) => ((event.rawPath ?? event.path) === '/api/authors/4' ? { statusCode: 418, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ broken: true }) } : cleaveTestOriginal(event, context)) };\n`;
     fs.writeFileSync(file, broken);
 
     const run = await verifyRun(split);

@@ -11,10 +11,10 @@ export interface DynamicAppModules {
 }
 
 const CODE_FILE = /\.(c?js|ts)$/;
-const FOLDER_LITERAL = /(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([^'"]+)\1\s*\)|__dirname\s*\+\s*(['"])\/([^'"]+)\3/g;
+const FOLDER_LITERAL = /(?:join|resolve)\(\s*__dirname((?:\s*,\s*(?:'[^']*'|"[^"]*"))+)\s*\)|__dirname\s*\+\s*(['"])\/([^'"]+)\2/g;
 
 /**
- * The app code files of the folders named next to `__dirname` (`join(__dirname, 'app/models')`,
+ * The app code files of the folders named next to `__dirname` (`join(__dirname, 'app/models')`, `join(__dirname, '..', 'controllers')`,
  * `__dirname + '/routes'`) in each app file of `requirers` (files whose bundled code requires a
  * computed path, such as `readdirSync(models).forEach((f) => require(join(models, f)))`): the
  * modules such a loop may load, which the bundle must carry. Declarations and tests are left out.
@@ -30,7 +30,8 @@ export function dynamicAppModules(appDir: string, requirers: readonly string[]):
     }
     const dir = path.posix.dirname(file);
     for (const m of text.matchAll(FOLDER_LITERAL)) {
-      const folder = path.posix.normalize(path.posix.join(dir, m[2] ?? m[4]!));
+      const parts = m[1] !== undefined ? [...m[1].matchAll(/'([^']*)'|"([^"]*)"/g)].map((p) => p[1] ?? p[2]!) : [m[3]!];
+      const folder = path.posix.normalize(path.posix.join(dir, ...parts));
       if (folder.startsWith('..')) continue;
       for (const code of codeFiles(appDir, folder)) modules.add(code);
     }

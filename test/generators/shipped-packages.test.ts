@@ -89,7 +89,7 @@ describe('generators/shipped packages and boot env', () => {
           "const path = require('path');",
           "const express = require('express');",
           "const info = require('selfinfo');",
-          "const models = path.join(__dirname, 'models');",
+          "const models = path.join(__dirname, 'lib', '..', 'models');",
           'const registry = {};',
           "fs.readdirSync(models).filter((f) => f.endsWith('.js')).forEach((f) => Object.assign(registry, require(path.join(models, f))));",
           "const template = fs.readFileSync(path.join(__dirname, '.env.example'), 'utf8');",

@@ -7,7 +7,7 @@ import type { AppAsset } from './app-assets';
 import type { OutputFile } from './output';
 import { packageOf } from './package-of';
 import { type DynamicAppModules, dynamicAppModules, dynamicAppModulesPlugin } from './dynamic-app-modules';
-import { type DynamicRequire, dynamicRequirePackages, dynamicRequireSites, packageClosure, packageFiles, type ShippedPackage } from './shipped-packages';
+import { type DynamicRequire, dynamicRequirePackages, dynamicRequireSites, findPackageDir, packageClosure, packageFiles, type ShippedPackage } from './shipped-packages';
 
 export { packageOf } from './package-of';
 
@@ -56,9 +56,10 @@ export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20'
  * external). Reads the handler sources already written under `outDir`; returns the bundles for
  * the caller to write. Packages imported by generated files are resolved from the app first (so
  * a handler runs the monolith's own Express), then from the output folder, then from cleave's
- * own install (the adapter, when the app does not depend on it yet).
+ * own install (the adapter, when the app does not depend on it yet). `viewEngines`: the packages
+ * the app names as its view engine, shipped with Express when Express is shipped.
  */
-export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = []): Promise<BundleResult> {
+export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = [], viewEngines: readonly string[] = []): Promise<BundleResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(appDir);
   const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [], appInputs: new Map() };
@@ -99,6 +100,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
           if (own !== undefined) requirerSet.add(own);
         }
         if (dynamicByDir.size + requirerSet.size === before) break;
+        for (const engine of enginesFor(dynamicByDir, viewEngines, app)) if (!dynamicByDir.has(engine.dir)) dynamicByDir.set(engine.dir, engine);
         shipped = packageClosure([...dynamicByDir.values()]);
         appModules = dynamicAppModules(app, [...requirerSet]);
         built = await build(options(shipped, appModules.modules));
@@ -147,6 +149,19 @@ function requireShipped(shipped: readonly ShippedPackage[]): Plugin {
       });
     },
   };
+}
+
+/**
+ * Express requires the app's view engine by name when it first renders (`require(mod)` in
+ * lib/view.js): when Express is shipped, the engines the app sets (`app.set('view engine', 'pug')`)
+ * are shipped beside it, found from the app.
+ */
+function enginesFor(shipping: ReadonlyMap<string, DynamicRequire>, engines: readonly string[], appDir: string): DynamicRequire[] {
+  if (![...shipping.values()].some((d) => d.name === 'express')) return [];
+  return engines.flatMap((name) => {
+    const dir = findPackageDir(appDir, name);
+    return dir ? [{ name, dir, reason: `the app's view engine, required by express/lib/view.js when it renders` }] : [];
+  });
 }
 
 /** Marks the resolve call of `requireShipped` itself. */

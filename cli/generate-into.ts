@@ -80,7 +80,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     progress({ stage: 'generate', message: `bundling ${entries.length} handlers with esbuild` });
     if (withheld.length > 0) generated.diagnostics.push({ code: 'ASSETS_WITHHELD', severity: 'warning', file: 'dist/', message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}`, advice: 'give the functions what they need from SSM Parameter Store or Secrets Manager, not from files in the bundle' });
     if (skipped.length > 0) generated.diagnostics.push({ code: 'ASSETS_NOT_SHIPPED', severity: 'warning', file: 'dist/', message: `not copied beside the bundles (over 5 MiB, or past 50 MiB in all): ${skipped.map((a) => a.path).join(', ')}`, advice: 'serve them from S3 or a CDN if the functions read them' });
-    const built = await bundleHandlers(root, app, entries, assets);
+    const built = await bundleHandlers(root, app, entries, assets, viewEngines(plan));
     report.bundles = built.sizes;
     report.failures = built.failures;
     if (built.leftOut.length > 0) {
@@ -157,6 +157,20 @@ function bootEnv(plan: SplitPlan, inputs: ReadonlyMap<string, string[]>): { plan
     return { ...fn, env: [...base, ...missing].sort() };
   });
   return { plan: { ...plan, functions }, added };
+}
+
+/** The packages the app sets as its view engine (`app.set('view engine', 'pug')` on an app of a route's stack), sorted. */
+function viewEngines(plan: SplitPlan): string[] {
+  const engines = new Set<string>();
+  for (const route of Object.values(plan.routes)) {
+    for (const ref of route.stack ?? []) {
+      for (const setting of ref.settings ?? []) {
+        const [key, value] = setting.args.map((a) => /^(['"`])(.*)\1$/.exec(a)?.[2]);
+        if (setting.method === 'set' && key === 'view engine' && value) engines.add(value.replace(/^\./, ''));
+      }
+    }
+  }
+  return [...engines].sort();
 }
 
 /** What to do about a bundle esbuild could not build. */

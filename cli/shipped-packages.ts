@@ -91,7 +91,8 @@ export function packageClosure(packages: ReadonlyArray<{ name: string; dir: stri
   return out.sort((a, b) => a.to.localeCompare(b.to));
 }
 
-function findPackageDir(fromDir: string, name: string): string | undefined {
+/** The folder of package `name` as Node finds it from `fromDir` (walking up the `node_modules` folders). */
+export function findPackageDir(fromDir: string, name: string): string | undefined {
   for (let dir = path.resolve(fromDir); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'node_modules', name);
     if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;

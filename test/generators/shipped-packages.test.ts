@@ -78,11 +78,15 @@ describe('generators/shipped packages and boot env', () => {
   // Boot code that walks a folder and requires each file, a package that finds its package.json
   // from its own module object (pkginfo-style), and an env template read at boot: all work from
   // the function's folder alone.
-  it('carries modules a computed require loads, ships own-module readers and the .env template', async () => {
+  it('carries modules a computed require loads, ships own-module readers, the view engine and the .env template', async () => {
     const dir = makeTemp('dynamic-app-modules');
+    const temps: string[] = [];
     try {
       writeFiles(dir, {
-        'package.json': '{"name":"dynamic-app-modules","private":true,"dependencies":{"express":"^5.1.0","selfinfo":"1.0.0"}}\n',
+        'package.json': '{"name":"dynamic-app-modules","private":true,"dependencies":{"express":"^5.1.0","selfinfo":"1.0.0","tinyengine":"1.0.0"}}\n',
+        'views/hello.tinyengine': 'hello from the view\n',
+        'node_modules/tinyengine/package.json': '{"name":"tinyengine","version":"1.0.0","main":"index.js"}\n',
+        'node_modules/tinyengine/index.js': "exports.__express = (file, options, done) => done(null, require('fs').readFileSync(file, 'utf8').toUpperCase());\n",
         '.env.example': 'GREETING=\n',
         'server.js': [
           "const fs = require('fs');",
@@ -94,6 +98,9 @@ describe('generators/shipped packages and boot env', () => {
           "fs.readdirSync(models).filter((f) => f.endsWith('.js')).forEach((f) => Object.assign(registry, require(path.join(models, f))));",
           "const template = fs.readFileSync(path.join(__dirname, '.env.example'), 'utf8');",
           'const app = express();',
+          "app.set('views', path.join(__dirname, 'views'));",
+          "app.set('view engine', 'tinyengine');",
+          "app.get('/hello', (req, res) => res.render('hello'));",
           "app.get('/models', (req, res) => res.json({ models: Object.keys(registry).sort(), info: info.version, template }));",
           'module.exports = app;',
           '',
@@ -109,7 +116,8 @@ describe('generators/shipped packages and boot env', () => {
       expect(run.stderr).not.toContain(STACK_LINE);
       expect(run.code).toBe(0);
       const report = JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as { bundles: Array<{ file: string; externalized?: Array<{ name: string }>; dynamicModules?: unknown }> };
-      const bundle = report.bundles.find((b) => b.file.startsWith('dist/functions/'))!;
+      const serving = (route: string) => report.bundles.find((b) => b.file.startsWith('dist/functions/') && fs.readFileSync(path.join(out, b.file), 'utf8').includes(`"${route}"`))!;
+      const bundle = serving('/models');
       expect(bundle.dynamicModules).toEqual({ requirers: ['server.js'], modules: ['models/author.js', 'models/book.js'] });
       expect(bundle.externalized!.map((e) => e.name)).toContain('selfinfo');
       const lambda = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-lambda-'));
@@ -118,8 +126,17 @@ describe('generators/shipped packages and boot env', () => {
         const { handler } = require(path.join(lambda, 'handler.js')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
         const answer = await handler(httpApiEvent('GET', '/models'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
         expect(JSON.parse(answer.body)).toEqual({ models: ['Author', 'Book'], info: '3.1.4', template: 'GREETING=\n' });
+        // Express is shipped (it requires the view engine by name), and the engine the app sets with it.
+        const hello = serving('/hello');
+        expect(hello.externalized!.map((e) => e.name)).toEqual(expect.arrayContaining(['express', 'tinyengine']));
+        const viewDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-lambda-')); // apart: nothing to find by walking up
+        temps.push(viewDir);
+        fs.cpSync(path.join(out, path.dirname(hello.file)), viewDir, { recursive: true, dereference: true });
+        const render = (require(path.join(viewDir, 'handler.js')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> }).handler;
+        const page = await render(httpApiEvent('GET', '/hello'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
+        expect(page).toMatchObject({ statusCode: 200, body: 'HELLO FROM THE VIEW\n' });
       } finally {
-        fs.rmSync(lambda, { recursive: true, force: true });
+        for (const t of [lambda, ...temps]) fs.rmSync(t, { recursive: true, force: true });
       }
     } finally {
       removeTemp(dir);

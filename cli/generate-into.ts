@@ -89,6 +89,10 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     for (const f of built.failures) {
       generated.diagnostics.push({ code: 'BUNDLE_FAILED', severity: 'error', file: entries.find((e) => e.id === f.id)?.source ?? f.id, subject: f.id, message: `esbuild could not bundle it: ${f.message}`, advice: bundleAdvice(f.message) });
     }
+    for (const size of built.sizes) {
+      if (!size.slice || size.slice.alsoOriginal.length === 0) continue;
+      generated.diagnostics.push({ code: 'SLICE_ORIGINAL_ALSO_LOADED', severity: 'warning', file: size.file, subject: size.id, message: `the bundle holds ${size.slice.alsoOriginal.join(', ')} twice: the sliced copy, and the monolith's original that another of its modules imports, so that module's registrations run in a second app (and its code is bundled)`, advice: 'have that module receive what it needs from the app (an argument, req.app) instead of importing the entry or router module' });
+    }
     const boot = bootEnv(plan, built.appInputs);
     const targetsAgain: GeneratedFile[] = [];
     if (boot.added.size > 0) {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { httpApiEvent } from '../support/invoke-functions-process';
+import { runCli } from '../support/run-cli';
 import { splitAndBundle } from '../support/split-and-bundle';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'generators');
@@ -69,5 +70,14 @@ describe('generators/slice bundles', () => {
     const where = split.bundleOf('GET /api/where');
     expect(where.text).not.toContain('users-router-code');
     expect(JSON.parse((await where.handler(httpApiEvent('GET', '/api/where'), CONTEXT)).body)).toEqual({ folder: 'routes' });
+  }, 60_000);
+
+  // A helper that imports the entry back defeats the slice: say so rather than ship two apps quietly.
+  it('warn when a module imports the original of a sliced module back', async () => {
+    const out = temp();
+    const run = await runCli('split', path.join(FIXTURES, 'slice-entry-imported-back'), '-o', out);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning SLICE_ORIGINAL_ALSO_LOADED dist\/functions\/a\/handler\.js \(a\): the bundle holds server\.js twice/);
+    expect(run.stderr).not.toMatch(/SLICE_ORIGINAL_ALSO_LOADED dist\/functions\/b\//); // its routes reach no such helper
   }, 60_000);
 });

@@ -63,7 +63,8 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   assertNotAppRoot(root, app, outDir);
   const progress = options.onProgress ?? (() => undefined);
   const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
-  const generated = generateAll(plan, { appDir: appFromOut, sources: readRegisteringSources(app, plan) }, options.targets ?? TARGET_NAMES);
+  const context = { appDir: appFromOut, sources: readRegisteringSources(app, plan) };
+  const generated = generateAll(plan, context, options.targets ?? TARGET_NAMES);
   const files = [...(options.extraFiles ?? []), ...generated.files];
   const entries = bundleEntries(plan);
   const bundling = options.bundle !== false;
@@ -96,7 +97,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     const boot = bootEnv(plan, built.appInputs);
     const targetsAgain: GeneratedFile[] = [];
     if (boot.added.size > 0) {
-      const again = generateAll(boot.plan, { appDir: appFromOut, sources: readRegisteringSources(app, plan) }, options.targets ?? TARGET_NAMES);
+      const again = generateAll(boot.plan, context, options.targets ?? TARGET_NAMES);
       const before = new Map(generated.files.map((f) => [f.path, f.contents]));
       targetsAgain.push(...again.files.filter((f) => before.get(f.path) !== f.contents));
       for (const [id, names] of [...boot.added].sort(([a], [b]) => a.localeCompare(b))) {

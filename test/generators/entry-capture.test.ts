@@ -8,6 +8,7 @@ import { bundleEntries } from '../../cli/generate-into';
 import { generateAll } from '../../generators/generate';
 import { Config } from '../../model/config';
 import { httpApiEvent } from '../support/invoke-functions-process';
+import { writeOutput } from '../support/split-and-bundle';
 
 const APP = path.join(__dirname, '..', 'fixtures', 'generators', 'entry-only-app');
 
@@ -20,18 +21,12 @@ describe('generators/handlers entry capture', () => {
     const generated = generateAll(plan, { appDir: path.relative(out, APP).split(path.sep).join('/') }, ['serverless']);
     expect(generated.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['WHOLE_APP_FALLBACK']));
     expect(generated.diagnostics.find((d) => d.code === 'WHOLE_APP_FALLBACK')!.message).toContain('runs its entry server.js with listen intercepted');
-    for (const f of generated.files) {
-      fs.mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
-      fs.writeFileSync(path.join(out, f.path), f.contents);
-    }
+    writeOutput(out, generated.files);
     const fn = plan.functions.find((f) => f.routes.includes('GET /items/:id'))!;
     expect(fs.readFileSync(path.join(out, 'functions', fn.id, 'handler.ts'), 'utf8')).toContain("captureApp(() => require('");
     const built = await bundleHandlers(out, APP, bundleEntries(plan).filter((e) => e.id === fn.id));
     expect(built.failures).toEqual([]);
-    for (const f of built.files) {
-      fs.mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
-      fs.writeFileSync(path.join(out, f.path), f.contents);
-    }
+    writeOutput(out, built.files);
     const bundle = path.join(out, built.sizes[0]!.file);
     const { handler } = require(bundle) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }> };
     const answer = await handler(httpApiEvent('GET', '/items/42'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });

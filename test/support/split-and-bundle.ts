@@ -28,18 +28,22 @@ export interface SplitBundles {
   bundleOf(route: string): LoadedBundle;
 }
 
+/** Writes generated or built files (paths relative to `out`) under `out`, as the CLI's writer would. */
+export function writeOutput(out: string, files: ReadonlyArray<{ path: string; contents: string | Uint8Array }>): void {
+  for (const f of files) {
+    fs.mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+    fs.writeFileSync(path.join(out, f.path), f.contents);
+  }
+}
+
 /** Analyses, plans (per route), generates and bundles `appDir` into `out`, as `cleave split` does. */
 export async function splitAndBundle(appDir: string, out: string): Promise<SplitBundles> {
   const plan = await planSplit(await analyzeApp({ appDir }), Config.parse({ strategy: 'per-route' }), undefined, { appDir });
   const generated = generateAll(plan, { appDir: path.relative(out, appDir).split(path.sep).join('/'), sources: readRegisteringSources(appDir, plan) }, ['serverless']);
-  const write = (file: string, contents: string | Uint8Array) => {
-    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
-    fs.writeFileSync(path.join(out, file), contents);
-  };
-  for (const f of generated.files) write(f.path, f.contents);
+  writeOutput(out, generated.files);
   const built = await bundleHandlers(out, appDir, bundleEntries(plan));
   if (built.failures.length > 0) throw new Error(`bundling failed: ${JSON.stringify(built.failures)}`);
-  for (const f of built.files) write(f.path, f.contents);
+  writeOutput(out, built.files);
   return {
     plan,
     diagnostics: generated.diagnostics,

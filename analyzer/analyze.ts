@@ -7,7 +7,8 @@ import { GuardedModuleLoader } from './guarded-module-loader';
 import { detectHazards } from './hazards/detect';
 import { type InternalErrorListener, reportInternalError } from './internal-errors';
 import { declaresExpress, loadAppRoot } from './load/app-root';
-import { explicitEntries, findEntries } from './load/entries';
+import { findEntries } from './load/entries';
+import { type EntrySource, explicitEntries } from './load/explicit-entries';
 import { findImportCycles } from './load/cycles';
 import { buildImportGraph } from './load/import-graph';
 import { ModuleResolver } from './load/module-resolver';
@@ -23,8 +24,10 @@ import { trailingChain } from './routes/trailing';
 export interface AnalyzeOptions {
   /** The app folder (holds package.json). */
   appDir: string;
-  /** Entry files relative to the app folder; found automatically when absent. */
+  /** Entry files relative to the app folder; found automatically when absent or empty. */
   entry?: string[];
+  /** Where `entry` was named, for the advice of input errors. @default the `--entry` flag */
+  entrySource?: EntrySource;
   /** Receives progress events. */
   onProgress?: ProgressListener;
   /** Receives unexpected errors that analysis survived; each is also an `ANALYSIS_ERROR` diagnostic. */
@@ -43,6 +46,8 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   const appDir = path.resolve(options.appDir);
   const diagnostics = new DiagnosticSink(appDir);
   const root = loadAppRoot(options.appDir, diagnostics);
+  // Checked before any source is read: an entry outside the app folder is never opened.
+  const explicit = options.entry?.length ? explicitEntries(appDir, options.entry, options.entrySource) : undefined;
   progress({ stage: 'load', message: 'parsing sources' });
   const loaded = loadProject(root, diagnostics, options.onInternalError);
   const texts = new Map([...loaded.files].map(([file, sf]) => [file, sf.getFullText()]));
@@ -58,9 +63,9 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   const resolver = new ModuleResolver(appDir, root.compilerOptions);
   const graph = buildImportGraph(loaded.files.values(), resolver);
   reportImportCycles(graph, diagnostics);
-  const entries = options.entry?.length ? explicitEntries(root, options.entry) : findEntries(root, texts, graph);
+  const entries = explicit ?? findEntries(root, texts, graph, diagnostics);
   if (entries.length === 0) {
-    throw new InputError('NO_ENTRY', `no file in ${options.appDir} creates an express app or calls listen`, 'name the file that creates the app with --entry');
+    throw new InputError('NO_ENTRY', `no file in ${options.appDir} creates an express app or calls listen`, 'name the file that creates the app with --entry or entry: in cleave.config.yaml');
   }
   progress({ stage: 'routes', message: `evaluating ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` });
   const modules = new GuardedModuleLoader(loaded.files, resolver, (f) => addExtraSource(loaded, f, diagnostics), loaded.broken);

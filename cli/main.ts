@@ -3,6 +3,7 @@ import { analyzeCommand } from './commands/analyze';
 import { registerGenerateCommand } from './commands/register-generate';
 import { registerPlanCommands } from './commands/register-plan';
 import { registerVerifyCommand } from './commands/verify';
+import { ENTRY_OPTION_HELP } from './entry-option';
 import { EXIT, reportError } from './errors';
 import { type CliIo, processIo } from './io';
 import { usageErrorLine } from './usage-error';
@@ -24,10 +25,11 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .command('analyze')
     .description('find every route with its full path, handler, middleware, closure and hazards')
     .argument('<app-dir>', 'the app folder (holds package.json)')
-    .option('--entry <file...>', 'entry file(s) relative to the app folder (default: found automatically)')
+    .option('--entry <file...>', ENTRY_OPTION_HELP)
+    .option('--config <file>', 'cleave.config.yaml to read entry: from (default: <app-dir>/cleave.config.yaml when present)')
     .option('-o, --output <file>', 'write the Analysis JSON to this file')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']))
-    .action(async (appDir: string, options: { entry?: string[]; output?: string; format?: string }) => {
+    .action(async (appDir: string, options: { entry?: string[]; config?: string; output?: string; format?: string }) => {
       result.code = await analyzeCommand(appDir, { ...options, quiet: program.opts().quiet as boolean, debug: program.opts().debug as boolean }, io);
     });
   registerPlanCommands(program, io, result);

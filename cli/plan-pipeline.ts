@@ -3,6 +3,7 @@ import { planSplit } from '../analyzer/plan/plan-split';
 import type { Analysis } from '../model/analysis';
 import type { SplitPlan } from '../model/plan';
 import { loadConfig, loadPreviousPlan } from './config';
+import { entryOptions } from './entry-option';
 import type { CliIo } from './io';
 import { progressPrinter } from './progress';
 
@@ -10,6 +11,8 @@ import { progressPrinter } from './progress';
 export interface PlanPipelineOptions {
   /** `--config` file. */
   config?: string;
+  /** `--entry` files, relative to the app dir (over `entry:` of the config). */
+  entry?: string[];
   /** A previous plan to carry edits over from, when the file exists. */
   previousPlanFile?: string;
   /** No progress on stderr. */
@@ -21,7 +24,7 @@ export async function analyzeAndPlan(appDir: string, options: PlanPipelineOption
   const config = loadConfig(appDir, options.config);
   const previous = options.previousPlanFile ? loadPreviousPlan(options.previousPlanFile) : undefined;
   const onProgress = progressPrinter(!!options.quiet, io.stderr);
-  const analysis = await analyzeApp({ appDir, onProgress });
+  const analysis = await analyzeApp({ appDir, onProgress, ...entryOptions(appDir, options.entry, config, options.config) });
   const plan = await planSplit(analysis, config, previous, { appDir, onProgress });
   onProgress({ stage: 'plan', message: `${plan.functions.length} functions, ${plan.keep.length} routes kept in the monolith, ${plan.warnings.length} warnings` });
   if (plan.changes) {

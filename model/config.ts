@@ -91,9 +91,18 @@ export const ClusteringOptions = z
   })
   .describe('Tuning of the clustered strategy.');
 
+/** Entry files of the app: one path or a list, relative to the app folder. */
+export const EntryFiles = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'expected a file path or a non-empty list of file paths' })
+  .describe('Entry file(s) relative to the app folder (the file that starts the server); `--entry` overrides; found automatically when absent.');
+/** Entry files of the app as written in the config. */
+export type EntryFiles = z.infer<typeof EntryFiles>;
+
 /** `cleave.config.yaml`: the user's decisions that the planner must honour. */
 export const Config = z
   .strictObject({
+    /** Entry file(s) relative to the app folder; `--entry` overrides; found automatically when absent. */
+    entry: EntryFiles.optional(),
     /** Grouping strategy. @default "clustered" */
     strategy: Strategy.default('clustered'),
     /** Groups of routes that must share one function, by group name. */

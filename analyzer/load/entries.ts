@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { DiagnosticSink } from '../diagnostics';
 import type { AppRoot } from './app-root';
-import { InputError } from '../errors';
+import { reportEntryChoice } from './entry-choice';
 import { isTestPath } from './source-files';
 
 const LISTEN = /\.listen\s*\(/;
@@ -15,9 +16,10 @@ export const IMPORTS_EXPRESS = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"]ex
  * file imports (so `server.ts` importing `app.ts` gives one entry; two independent servers give
  * two). Files named by package.json `main`, `bin` or `start` count as candidates too. A candidate
  * that neither creates an app nor imports, directly or through the app's files, a file that
- * imports express is left out (unless nothing else is left).
+ * imports express is left out (unless nothing else is left). With `diagnostics`, a choice between
+ * candidates that call `listen` is reported (`ENTRY_CHOSEN`).
  */
-export function findEntries(root: AppRoot, texts: Map<string, string>, graph: Map<string, string[]>): string[] {
+export function findEntries(root: AppRoot, texts: Map<string, string>, graph: Map<string, string[]>, diagnostics?: DiagnosticSink): string[] {
   const rel = (file: string): string => path.relative(root.dir, file).split(path.sep).join('/');
   const found = [...texts.entries()]
     .filter(([file, text]) => !isTestPath(rel(file)) && (LISTEN.test(text) || CREATES_APP.test(text)))
@@ -28,25 +30,19 @@ export function findEntries(root: AppRoot, texts: Map<string, string>, graph: Ma
   const servesExpress = (file: string): boolean => CREATES_APP.test(texts.get(file) ?? '') || [...reachable(file, productionGraph)].some((f) => IMPORTS_EXPRESS.test(texts.get(f) ?? ''));
   const express = found.filter(servesExpress);
   const candidates = express.length > 0 ? express : found;
+  const reach = new Map(candidates.map((c) => [c, reachable(c, productionGraph)]));
   const reachedByOther = new Set<string>();
-  for (const candidate of candidates) {
-    for (const reached of reachable(candidate, productionGraph)) if (reached !== candidate) reachedByOther.add(reached);
-  }
+  for (const [candidate, reached] of reach) for (const file of reached) if (file !== candidate) reachedByOther.add(file);
   const roots = candidates.filter((c) => !reachedByOther.has(c));
   // A cycle between candidates leaves no root: take the first candidate of the cycle.
-  if (roots.length === 0 && candidates.length > 0) roots.push([...candidates].sort()[0]!);
-  return roots.sort();
-}
-
-/** Resolves `--entry` values against the app dir; a missing one is an input error. */
-export function explicitEntries(root: AppRoot, entries: string[]): string[] {
-  return entries.map((entry) => {
-    const file = path.resolve(root.dir, entry);
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      throw new InputError('ENTRY_NOT_FOUND', `entry file not found: ${entry}`, 'give --entry a file path relative to the app folder');
-    }
-    return file;
-  });
+  const fromCycle = roots.length === 0 && candidates.length > 0;
+  if (fromCycle) roots.push([...candidates].sort()[0]!);
+  roots.sort();
+  if (diagnostics) {
+    const callsListen = (file: string): boolean => LISTEN.test(texts.get(file) ?? '');
+    reportEntryChoice({ chosen: roots, candidates, reach, graph: productionGraph, callsListen, fromCycle, rel }, diagnostics);
+  }
+  return roots;
 }
 
 /** Files named as the program by package.json (`main`, or its default index.js; `bin`; `node x` in `start`). */

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
 import { InputError } from '../../analyzer/errors';
 import type { Analysis } from '../../model/analysis';
+import { loadConfig } from '../config';
+import { entryOptions } from '../entry-option';
 import { EXIT, internalErrorPrinter } from '../errors';
 import type { CliIo } from '../io';
 import { progressPrinter } from '../progress';
@@ -11,8 +13,10 @@ import { writeFileAtomic } from '../write-file';
 
 /** Options of `cleave analyze`. */
 export interface AnalyzeCommandOptions {
-  /** Entry files, relative to the app dir. */
+  /** Entry files, relative to the app dir (over `entry:` of the config; found automatically without either). */
   entry?: string[];
+  /** `cleave.config.yaml` to read `entry:` from (default: the one in the app folder, when present). */
+  config?: string;
   /** File to write the Analysis JSON to. */
   output?: string;
   /** `json` or `text`. */
@@ -28,9 +32,10 @@ export async function analyzeCommand(appDir: string, options: AnalyzeCommandOpti
   const format = options.format ?? (options.output ? 'json' : 'text');
   const output = options.output === undefined ? undefined : path.resolve(options.output);
   if (output) checkOutputFile(output, options.output!);
+  const config = loadConfig(appDir, options.config);
   const analysis = await analyzeApp({
     appDir,
-    entry: options.entry,
+    ...entryOptions(appDir, options.entry, config, options.config),
     onProgress: progressPrinter(!!options.quiet, io.stderr),
     onInternalError: internalErrorPrinter(!!options.debug, io.stderr),
   });

@@ -11,6 +11,8 @@ import { analyzeAndPlan } from '../plan-pipeline';
 export interface PlanCommandOptions {
   /** `cleave.config.yaml` to use (default: the one in the app folder, when present). */
   config?: string;
+  /** Entry files relative to the app dir (over `entry:` of the config; found automatically without either). */
+  entry?: string[];
   /** Plan file to write; an existing one is re-planned, keeping its edits. Without it the YAML goes to stdout. */
   output?: string;
   /** Folder to write SPLIT-REPORT.md and report.html to. */
@@ -22,7 +24,7 @@ export interface PlanCommandOptions {
 /** `cleave plan`: analyse, plan, write (or print) the plan and optionally the report; exit 1 on error-level findings. */
 export async function planCommand(appDir: string, options: PlanCommandOptions, io: CliIo): Promise<number> {
   const output = options.output ? path.resolve(options.output) : undefined;
-  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, previousPlanFile: output, quiet: options.quiet }, io);
+  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, previousPlanFile: output, quiet: options.quiet }, io);
   const yaml = stringifyPlan(plan);
   if (output) writeOutputFiles(path.dirname(output), [{ path: path.basename(output), contents: yaml }]);
   else io.stdout(yaml);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ENTRY_OPTION_HELP } from '../entry-option';
 import type { CliIo } from '../io';
 import { planCommand } from './plan';
 import { splitCommand } from './split';
@@ -11,9 +12,10 @@ export function registerPlanCommands(program: Command, io: CliIo, result: { code
     .description('group the routes into functions: write the editable split plan (and the report)')
     .argument('<app-dir>', 'the app folder (holds package.json)')
     .option('--config <file>', 'cleave.config.yaml to use (default: <app-dir>/cleave.config.yaml when present)')
+    .option('--entry <file...>', ENTRY_OPTION_HELP)
     .option('-o, --output <file>', 'write the plan to this file; an existing plan is re-planned, keeping its edits (default: stdout)')
     .option('--report <dir>', 'also write SPLIT-REPORT.md and report.html to this folder')
-    .action(async (appDir: string, options: { config?: string; output?: string; report?: string }) => {
+    .action(async (appDir: string, options: { config?: string; entry?: string[]; output?: string; report?: string }) => {
       result.code = await planCommand(appDir, { ...options, quiet: quiet() }, io);
     });
   program
@@ -22,8 +24,9 @@ export function registerPlanCommands(program: Command, io: CliIo, result: { code
     .argument('<app-dir>', 'the app folder (holds package.json)')
     .requiredOption('-o, --output <dir>', 'the output folder (e.g. functions/ inside the app repo)')
     .option('--config <file>', 'cleave.config.yaml to use (default: <app-dir>/cleave.config.yaml when present)')
+    .option('--entry <file...>', ENTRY_OPTION_HELP)
     .option('--force', 'overwrite files in the output folder that cleave did not write or that were edited since')
-    .action(async (appDir: string, options: { output: string; config?: string; force?: boolean }) => {
+    .action(async (appDir: string, options: { output: string; config?: string; entry?: string[]; force?: boolean }) => {
       result.code = await splitCommand(appDir, { ...options, quiet: quiet() }, io);
     });
 }

@@ -20,6 +20,8 @@ export interface SplitCommandOptions {
   output: string;
   /** `cleave.config.yaml` to use (default: the one in the app folder, when present). */
   config?: string;
+  /** Entry files relative to the app dir (over `entry:` of the config; found automatically without either). */
+  entry?: string[];
   /** Overwrite files in the output folder that cleave did not write or that were edited since. */
   force?: boolean;
   /** No progress on stderr. */
@@ -30,7 +32,7 @@ export interface SplitCommandOptions {
 export async function splitCommand(appDir: string, options: SplitCommandOptions, io: CliIo): Promise<number> {
   const outDir = path.resolve(options.output);
   assertNotAppRoot(outDir, appDir, options.output);
-  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, previousPlanFile: path.join(outDir, SPLIT_FILES.plan), quiet: options.quiet }, io);
+  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, previousPlanFile: path.join(outDir, SPLIT_FILES.plan), quiet: options.quiet }, io);
   const files: GeneratedFile[] = [
     { path: SPLIT_FILES.analysis, contents: JSON.stringify(analysis, null, 2) + '\n' },
     { path: SPLIT_FILES.plan, contents: stringifyPlan(plan) },

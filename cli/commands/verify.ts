@@ -10,12 +10,14 @@ import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { table } from '../reporters/analysis-text';
 import type { PayloadVersion } from '../verify/events';
+import { monolithEntry } from '../verify/monolith-entry';
 import { type VerifyReport, runVerify } from '../verify/run-verify';
 import { writeOutputFiles } from '../output';
 
 /** Options of `cleave verify`. */
 interface VerifyCommandOptions {
   functions: string;
+  entry?: string[];
   config?: string;
   payload: PayloadVersion;
   stage?: string;
@@ -28,6 +30,7 @@ export function registerVerifyCommand(program: Command, io: CliIo, result: { cod
     .description('prove the generated functions answer like the monolith (exit 1 on any difference)')
     .argument('<app-dir>', 'the monolith folder')
     .requiredOption('--functions <out-dir>', 'the folder cleave generate wrote (holds cleave.plan.yaml)')
+    .option('--entry <file...>', 'the entry file that starts the monolith, relative to the app folder (default: the plan\'s app.entry)')
     .option('--config <file>', 'cleave.config.yaml with a verify section (default: <app-dir>/cleave.config.yaml)')
     .option('--payload <version>', 'API Gateway payload format: v2 (HTTP API) or v1 (REST API)', 'v2')
     .option('--stage <name>', 'an API stage in the request path (/<stage>/...)')
@@ -43,9 +46,11 @@ async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: 
   const planFile = path.join(outDir, 'cleave.plan.yaml');
   if (!fs.existsSync(planFile)) throw new InputError('NO_PLAN', `no cleave.plan.yaml in ${options.functions}`, 'run cleave split (or plan and generate) into that folder first');
   const plan = parsePlanText(fs.readFileSync(planFile, 'utf8'), planFile);
+  const entry = monolithEntry(appDir, options.entry, plan.app.entry, path.relative(process.cwd(), planFile) || planFile);
   const config = loadConfig(appDir, options.config).verify;
   const report = await runVerify({
     appDir,
+    entry,
     outDir,
     plan,
     config,

@@ -27,6 +27,8 @@ export interface VerifyOptions {
   outDir: string;
   /** The plan the functions were generated from. */
   plan: SplitPlan;
+  /** The file the monolith starts from, relative to `appDir`. @default the plan's first `app.entry` */
+  entry?: string;
   /** The `verify` section of the config. */
   config: VerifyConfig;
   /** API Gateway payload format. */
@@ -48,7 +50,7 @@ export interface VerifyOptions {
  */
 export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
   const { plan, config } = options;
-  const entry = plan.app.entry[0];
+  const entry = options.entry ?? plan.app.entry[0];
   if (!entry) throw new Error('the plan names no entry file');
   const output = options.appOutput ?? ((chunk: Uint8Array) => void process.stderr.write(chunk));
   const monolith = await startMonolith(path.resolve(options.appDir), entry, { output });

@@ -1,7 +1,7 @@
 import type { Hazard, Route } from '../../model/analysis';
 import type { Config } from '../../model/config';
 import type { PlanWarning } from '../../model/plan';
-import { hazardRef, hazardRole, sortHazards } from './hazard-policy';
+import { hazardRef, hazardRole, keepReason, sortHazards } from './hazard-policy';
 import { selectRoutes } from './selectors';
 import { UnionFind } from './union-find';
 
@@ -45,7 +45,7 @@ export function computeConstraints(routes: readonly Route[], hazards: readonly H
     const affected = hazard.routes.filter((id) => known.has(id));
     const role = hazardRole(hazard, hazards);
     if (role === 'keep') {
-      for (const id of affected) if (!keep.has(id)) keep.set(id, `${hazardRef(hazard)}: ${hazard.message}`);
+      for (const id of affected) if (!keep.has(id)) keep.set(id, keepReason(hazard, hazards));
     } else if (role === 'bind' && affected.length >= 2) {
       if (affected.length > config.stateGroupLimit * routes.length) {
         warnings.push({

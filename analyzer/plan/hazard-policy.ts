@@ -29,9 +29,26 @@ const SCHEDULE = new Set(['TIMER_AT_BOOT', 'CRON_JOB']);
 export function hazardRole(hazard: Hazard, all: readonly Hazard[] = []): HazardRole {
   if (SCHEDULE.has(hazard.code)) return 'schedule';
   if (KEEP.has(hazard.code)) return 'keep';
-  if (hazard.code === 'LOCAL_FILE_READ_AT_REQUEST') return hazard.severity !== 'info' && all.some((h) => h.code === 'LOCAL_DISK_WRITE' && h.routes.length > 0) ? 'keep' : 'note';
+  if (hazard.code === 'LOCAL_FILE_READ_AT_REQUEST') return hazard.severity !== 'info' && requestWrites(all).length > 0 ? 'keep' : 'note';
   if (BIND.has(hazard.code)) return 'bind';
   return hazard.severity === 'error' ? 'keep' : 'note';
+}
+
+/**
+ * Why a route stays for a keeping hazard, the way the plan's `keep` says it: which hazard and
+ * where, what it does, the writes it depends on (for a file read), and the change that would let
+ * the route run in a function.
+ */
+export function keepReason(hazard: Hazard, all: readonly Hazard[] = []): string {
+  const writes = hazard.code === 'LOCAL_FILE_READ_AT_REQUEST' ? requestWrites(all) : [];
+  const readsBack = writes.length > 0 ? `; requests write local files (${writes.slice(0, 3).map(hazardRef).join(', ')}${writes.length > 3 ? ', ...' : ''}) that it may read back` : '';
+  const free = hazard.advice ? `; to move it to a function: ${hazard.advice}` : '';
+  return `${hazardRef(hazard)}: ${hazard.message}${readsBack}${free}`;
+}
+
+/** Writes to the local disk made while serving routes, sorted. */
+function requestWrites(all: readonly Hazard[]): Hazard[] {
+  return sortHazards(all.filter((h) => h.code === 'LOCAL_DISK_WRITE' && h.routes.length > 0));
 }
 
 /** `CODE file:line`, the way plans and reasons cite a hazard. */

@@ -12,8 +12,13 @@ export interface PartitionInput {
   strategy: Strategy;
   /** Routes to place in functions (the kept ones left out). */
   routes: readonly Route[];
-  /** Groups that must share one function. */
+  /** Groups that share one function: the hard blocks joined by the app's structural ties. */
   blocks: readonly string[][];
+  /**
+   * Groups that must share one function whatever the size (shared in-memory state, pins); a
+   * block of `blocks` over the bundle limit falls apart into these. Defaults to `blocks`.
+   */
+  hardBlocks?: readonly string[][];
   /** Route affinity. */
   graph: RouteGraph;
   /** Mounts, for `per-router`. */
@@ -80,6 +85,11 @@ function enforceLimit(group: string[], input: PartitionInput, warnings: PlanWarn
   const blocked = new Set(blocks.flat());
   const parts = [...blocks, ...group.filter((id) => !blocked.has(id)).map((id) => [id])].sort((a, b) => a[0]!.localeCompare(b[0]!));
   if (parts.length <= 1) {
+    const hard = (input.hardBlocks ?? input.blocks).filter((b) => members.has(b[0]!));
+    if (input.hardBlocks && hard.length > 1) {
+      warnings.push({ code: 'TIES_BROKEN_BY_SIZE', message: `${group.length} route(s) the app's structure ties together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}: they are split by what they share instead (raise maxBundleBytes, or pin them, to keep them in one function)` });
+      return enforceLimit(group, { ...input, blocks: hard, hardBlocks: undefined }, warnings);
+    }
     warnings.push({ code: 'BUNDLE_OVER_LIMIT', message: `${group.length} route(s) that must stay together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}` });
     return [group];
   }

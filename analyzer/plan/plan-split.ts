@@ -16,6 +16,7 @@ import { functionReason } from './reasons';
 import { carryOver, type PlannedGroup } from './replan';
 import { buildRouteGraph } from './route-graph';
 import { findSchedules } from './schedules';
+import { featureTies, tiedBlocks } from './tied-blocks';
 
 /** Options of `planSplit`. */
 export interface PlanOptions {
@@ -71,10 +72,12 @@ export async function planSplit(analysis: Analysis, config: Config, previousPlan
   progress({ stage: 'plan', message: `grouping ${plannable.length} routes (${config.strategy})` });
   const predict = (ids: readonly string[]): number => predictBytes(ids, routes, footprints, graph, diskBytes);
   const heavy = heavyRoutes(plannable.map((r) => r.id), predict, graph?.app.bytes);
+  const ties = config.strategy === 'per-route' ? [] : featureTies(plannable);
   const fresh = partitionRoutes({
     strategy: config.strategy,
     routes: plannable,
-    blocks: constraints.blocks,
+    blocks: tiedBlocks(constraints.blocks, ties),
+    hardBlocks: constraints.blocks,
     graph: routeGraph,
     mounts: analysis.mounts,
     cluster: config.clustering,
@@ -93,7 +96,7 @@ export async function planSplit(analysis: Analysis, config: Config, previousPlan
   }
   const ids = nameGroups(groups, routes, config, constraints.pinOf, warnings);
   const reasons = groups.map((g) =>
-    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy }),
+    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy, ties, affinity: routeGraph.weights }),
   );
   progress({ stage: 'plan', message: `measuring ${groups.length} function bundles` });
   const functions = await assembleFunctions({ groups, ids, reasons, routes, footprints, hazards: analysis.hazards, config, measurer, graph }, warnings);

@@ -1,5 +1,6 @@
 import type { Strategy } from '../../model/config';
 import type { Footprint } from './footprint';
+import { describeTie, type StructuralTie } from './structural-ties';
 
 /** What a function's reason is built from. */
 export interface ReasonInput {
@@ -21,6 +22,10 @@ export interface ReasonInput {
   fromPreviousPlan?: boolean;
   /** Routes whose handler files import nearly the whole app. */
   heavy?: ReadonlySet<string>;
+  /** The app's structural ties among the plannable routes. */
+  ties?: readonly StructuralTie[];
+  /** Route affinity (what routes share, weighted), to say why a route is alone. */
+  affinity?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 /**
@@ -43,11 +48,35 @@ export function functionReason(input: ReasonInput): string {
   if (entities.length > 0) parts.push(`${input.routes.length > 1 ? 'shared ' : ''}entities ${list(entities, 4)}`);
   const state = [...new Set(input.routes.flatMap((id) => input.boundBy.get(id) ?? []))].sort();
   parts.push(state.length > 0 ? `bound by in-memory state ${list(state, 3)} (must share one function)` : 'no shared in-memory state');
+  const together = tiesWithin(input);
+  if (together.length > 0) parts.push(`kept together: ${list(together.map(describeTie), 3)}`);
+  if (input.routes.length === 1 && !input.fromPreviousPlan && (input.pinOf.size === 0 || !input.pinOf.has(input.routes[0]!))) parts.push(aloneBecause(input));
   const pins = [...new Set(input.routes.map((id) => input.pinOf.get(id)).filter((p): p is string => !!p))].sort();
   if (pins.length > 0) parts.push(`pinned together by config (${pins.map((p) => `pin.${p}`).join(', ')})`);
   if (input.heavy && input.routes.every((id) => input.heavy!.has(id))) parts.push("their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes");
   if (input.fromPreviousPlan) parts.push('placement kept from the previous plan');
   return parts.join('; ');
+}
+
+/** Ties with two or more of the group's routes, most routes first. */
+function tiesWithin(input: ReasonInput): StructuralTie[] {
+  const members = new Set(input.routes);
+  return (input.ties ?? [])
+    .map((tie) => ({ tie, n: tie.routes.filter((id) => members.has(id)).length }))
+    .filter(({ n }) => n >= 2)
+    .sort((a, b) => b.n - a.n || a.tie.kind.localeCompare(b.tie.kind) || a.tie.subject.localeCompare(b.tie.subject))
+    .map(({ tie }) => tie);
+}
+
+/** Why a route has a function of its own: what it does not share, or that what it shares is split off by size. */
+function aloneBecause(input: ReasonInput): string {
+  const id = input.routes[0]!;
+  const tied = (input.ties ?? []).some((tie) => tie.routes.includes(id));
+  if (tied) return 'alone: the routes the app ties it to were split off by the bundle size limit (see TIES_BROKEN_BY_SIZE)';
+  const affinity = input.affinity?.get(id);
+  const closest = affinity ? Math.max(0, ...affinity.values()) : 0;
+  if (closest === 0) return 'alone: no other route shares its router, controller, path, a distinctive file or an entity';
+  return 'alone: no router, controller or path ties it to other routes, and the files it shares with them are a small part of what it needs';
 }
 
 function lead(input: ReasonInput): string {

@@ -21,7 +21,7 @@ describe('cleave generate', () => {
     const run = await runCli('--quiet', 'generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const manifest = manifestOf(out);
-    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['serverless.yml', 'template.yaml', 'functions/_cleave/runtime.ts', 'functions/admin/handler.ts']));
+    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['serverless.yml', 'template.yaml', 'functions/_cleave/runtime.ts', 'functions/admin-reports/handler.ts']));
     for (const [file, { sha256: hash }] of Object.entries(manifest.files)) expect(sha256(fs.readFileSync(path.join(out, file)))).toBe(hash);
     expect(run.stdout).toContain(`wrote ${path.join(out, 'serverless.yml')}`);
   });
@@ -39,17 +39,17 @@ describe('cleave generate', () => {
   it('refuses to overwrite an edited file (exit 2, one line naming it) and writes nothing; --force overwrites', async () => {
     const out = tmp();
     await runCli('--quiet', 'generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');
-    const handler = path.join(out, 'functions', 'admin', 'handler.ts');
+    const handler = path.join(out, 'functions', 'admin-reports', 'handler.ts');
     fs.appendFileSync(handler, '// my fix\n');
     fs.rmSync(path.join(out, 'template.yaml'));
     const refused = await runCli('generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^cleave: error: \S*functions\/admin\/handler\.ts was edited since cleave wrote it \(.*--force.*\)\n$/);
+    expect(refused.stderr).toMatch(/^cleave: error: \S*functions\/admin-reports\/handler\.ts was edited since cleave wrote it \(.*--force.*\)\n$/);
     expect(fs.existsSync(path.join(out, 'template.yaml'))).toBe(false);
     const forced = await runCli('--quiet', 'generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle', '--force');
     expect(forced.code).toBe(0);
     expect(fs.readFileSync(handler, 'utf8')).not.toContain('// my fix');
-    expect(manifestOf(out).files['functions/admin/handler.ts']!.sha256).toBe(sha256(fs.readFileSync(handler)));
+    expect(manifestOf(out).files['functions/admin-reports/handler.ts']!.sha256).toBe(sha256(fs.readFileSync(handler)));
   });
 
   it('refuses to overwrite a file cleave did not write', async () => {
@@ -65,8 +65,8 @@ describe('cleave generate', () => {
     const out = path.join(tmp(), 'new');
     const run = await runCli('--quiet', 'generate', SHOP, '--plan', PLAN, '-o', out, '--dry-run');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`would write ${path.join(out, 'functions', 'admin', 'handler.ts')}`);
-    expect(run.stdout).toContain(`would write ${path.join(out, 'dist', 'functions', 'admin', 'handler.js')}`);
+    expect(run.stdout).toContain(`would write ${path.join(out, 'functions', 'admin-reports', 'handler.ts')}`);
+    expect(run.stdout).toContain(`would write ${path.join(out, 'dist', 'functions', 'admin-reports', 'handler.js')}`);
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -98,12 +98,12 @@ describe('cleave generate', () => {
     expect(run.code).toBe(0);
     const report = BundleReport.parse(JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')));
     expect(report.failures).toEqual([]);
-    expect(report.bundles.map((b) => b.id)).toEqual(expect.arrayContaining(['admin', 'healthz', 'notifications']));
+    expect(report.bundles.map((b) => b.id)).toEqual(expect.arrayContaining(['admin-reports', 'healthz', 'notifications']));
     for (const b of report.bundles) {
       expect(fs.statSync(path.join(out, b.file)).size).toBe(b.bytes);
       expect(manifestOf(out).files[b.file]).toBeDefined();
     }
-    expect(fs.existsSync(path.join(out, 'dist', 'functions', 'admin', 'public', 'robots.txt'))).toBe(true);
-    expect(run.stdout).toMatch(/^bundle function admin: [\d.]+ KiB \(app code [\d.]+ KiB; /m);
+    expect(fs.existsSync(path.join(out, 'dist', 'functions', 'admin-reports', 'public', 'robots.txt'))).toBe(true);
+    expect(run.stdout).toMatch(/^bundle function admin-reports: [\d.]+ KiB \(app code [\d.]+ KiB; /m);
   }, 60_000);
 });

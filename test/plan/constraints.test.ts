@@ -6,9 +6,9 @@ const plan = (hazards: Hazard[], yaml = '', routes = shopRoutes()) => planSplit(
 const functionOf = (p: Awaited<ReturnType<typeof plan>>, id: string) => p.functions.find((f) => f.routes.includes(id))?.id;
 
 describe('constraints', () => {
-  it('routes with a websocket or server-sent events hazard stay in the monolith, the hazard as reason', async () => {
+  it('routes with a websocket or server-sent events hazard stay in the monolith, the hazard and the way out as reason', async () => {
     const p = await plan([hazard('SERVER_SENT_EVENTS', ['GET /api/orders/:id'], 'warning', 'src/controllers/orders.ts', 41), hazard('WEBSOCKET_SERVER', [], 'error', 'src/realtime.ts', 17)]);
-    expect(p.keep).toEqual([{ route: 'GET /api/orders/:id', reason: 'SERVER_SENT_EVENTS src/controllers/orders.ts:41: SERVER_SENT_EVENTS found' }]);
+    expect(p.keep).toEqual([{ route: 'GET /api/orders/:id', reason: 'SERVER_SENT_EVENTS src/controllers/orders.ts:41: SERVER_SENT_EVENTS found; to move it to a function: fix SERVER_SENT_EVENTS' }]);
     expect(functionOf(p, 'GET /api/orders/:id')).toBeUndefined();
   });
 
@@ -20,8 +20,9 @@ describe('constraints', () => {
   it('a route reading local files stays only when requests of the app write local files', async () => {
     const read = hazard('LOCAL_FILE_READ_AT_REQUEST', ['GET /api/users/:id']);
     expect((await plan([read])).keep).toEqual([]);
-    const withWrites = await plan([read, hazard('LOCAL_DISK_WRITE', ['GET /api/users'])]);
+    const withWrites = await plan([read, hazard('LOCAL_DISK_WRITE', ['GET /api/users'], 'warning', 'src/uploads.ts', 4)]);
     expect(withWrites.keep.map((k) => k.route)).toEqual(['GET /api/users/:id']);
+    expect(withWrites.keep[0]!.reason).toContain('requests write local files (LOCAL_DISK_WRITE src/uploads.ts:4) that it may read back');
   });
 
   it('a read of a file shipped with the code (info) never keeps its routes, even when requests write local files', async () => {

@@ -3,7 +3,7 @@ import { isResponse } from '../support/express';
 import { appFiles } from '../support/files';
 import { isFrom, moduleRef } from '../support/imports';
 import { runsAtRequestTime } from '../support/request-time';
-import { isShippedPath } from '../support/shipped-path';
+import { isShippedPath, isSystemPath } from '../support/shipped-path';
 import { anchorOf, calleeName, callsIn, propertyValue, receiverOf, shortText, stringValue } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
@@ -55,21 +55,22 @@ export const detectViewRendering: Detector = (ctx) => {
  * LOCAL_FILE_READ_AT_REQUEST: `res.sendFile`, `res.download` and fs reads in code that runs
  * at request time. A function has only the files packaged with it, and never the files other
  * instances wrote (uploads): a warning. A read of a file shipped with the code (a path built
- * from `__dirname` and literals only) is `info`: it works once the file is packaged.
+ * from `__dirname` and literals only, see `isShippedPath`) is `info`: it works once the file is
+ * packaged. A read of an OS file (`/proc/self/cgroup` in an is-docker check) is no hazard.
  */
 export const detectLocalFileReads: Detector = (ctx) => {
   const sites: HazardSite[] = [];
   for (const sf of appFiles(ctx)) {
     for (const call of callsIn(sf)) {
       const what = fileRead(call);
-      if (!what || !runsAtRequestTime(ctx, call)) continue;
+      if (!what || isSystemPath(call.getArguments()[0]) || !runsAtRequestTime(ctx, call)) continue;
       const shipped = readsShippedFile(call);
       sites.push({
         code: 'LOCAL_FILE_READ_AT_REQUEST',
         severity: shipped ? 'info' : 'warning',
         node: call,
         message: shipped
-          ? `\`${shortText(call, 60)}\` ${what.replace(/a local file|the local disk/, 'a file shipped with the code')} (a path from __dirname and literals) at request time; the function needs that file packaged beside it`
+          ? `\`${shortText(call, 60)}\` ${what.replace(/a local file|the local disk/, 'a file shipped with the code')} (a path from __dirname and literals, or a deployment setting with such a default) at request time; the function needs that file packaged beside it`
           : `\`${shortText(call, 60)}\` ${what} at request time; a function only has the files packaged with it, and never files written by other instances (uploads)`,
         advice: shipped
           ? 'keep resolving it from __dirname and package it with the function (cleave copies the app files beside each bundle); serve large public files from S3/CloudFront'

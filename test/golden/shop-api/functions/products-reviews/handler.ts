@@ -3,7 +3,7 @@
  * Do not edit: change the plan and run `cleave generate` again (it will not overwrite edited files).
  *
  * Routes (5): DELETE /api/v1/products/:productId/reviews/:reviewId, GET /api/v1/products/:productId/reviews, GET /api/v1/products/:productId/reviews/:reviewId, POST /api/v1/products/:productId/reviews, POST /api/v1/products/:productId/reviews/:reviewId/helpful.
- * Why together: 5 routes under /api/v1/products/:productId/reviews; share src/services/review.service.ts, src/controllers/reviews.ts, src/routes/reviews.ts (+7 more); shared entities Review, User; no shared in-memory state
+ * Why together: 5 routes under /api/v1/products/:productId/reviews; share src/services/review.service.ts, src/controllers/reviews.ts, src/routes/reviews.ts (+7 more); shared entities Review, User; no shared in-memory state; kept together: one controller (src/controllers/reviews.ts), one router (src/routes/reviews.ts:9), the methods of /api/v1/products/:productId/reviews (+1 more)
  */
 import express from 'express';
 import session from 'express-session';

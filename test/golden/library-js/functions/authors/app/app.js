@@ -14,7 +14,7 @@ const { notFoundHandler, errorHandler } = require('../../../../../../samples/lib
 const createBookRepository = require('../../../../../../samples/library-js/services/books');
 const loanService = require('../../../../../../samples/library-js/services/loans');
 ;
-const createAuthorsRouter = require('./routes/authors');
+const createAuthorsRouter = require('../../../../../../samples/library-js/routes/authors');
 ;
 ;
 ;

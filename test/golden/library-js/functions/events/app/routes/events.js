@@ -1,8 +1,8 @@
 'use strict';
 
 const express = require('express');
-;
-;
+const { requireMember, requireLibrarian } = require('../../../../../../../samples/library-js/middleware/auth');
+const { validateBody } = require('../../../../../../../samples/library-js/middleware/validate');
 
 const STREAM_TYPES = ['event:created', 'event:rsvp', 'hold:ready'];
 
@@ -50,31 +50,31 @@ module.exports = function createEventsRouter({ db, notifier }) {
     res.json({ year: year ? Number(year) : null, total: items.length, items });
   });
 
-  ;
+  router.post('/events', requireLibrarian, validateBody(['title', 'branchId', 'startsAt']), (req, res) => {
+    const startsAt = new Date(req.body.startsAt);
+    if (Number.isNaN(startsAt.getTime())) return res.status(422).json({ error: 'invalid_date', field: 'startsAt' });
+    if (!db.branches.has(Number(req.body.branchId))) return res.status(422).json({ error: 'unknown_branch' });
+    const event = db.insert('events', {
+      title: String(req.body.title).trim(),
+      branchId: Number(req.body.branchId),
+      startsAt: startsAt.toISOString(),
+      capacity: Number(req.body.capacity) || 20,
+      rsvps: [],
+    });
+    notifier.publish('event:created', view(event));
+    res.status(201).json(view(event));
+  });
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-  ;
-
-
-
-
-
-
-
-
-
+  router.post('/events/:id/rsvp', requireMember, (req, res) => {
+    const event = db.events.get(db.toId(req.params.id));
+    if (!event) return res.status(404).json({ error: 'not_found', message: 'Event not found' });
+    if (Date.parse(event.startsAt) < Date.now()) return res.status(410).json({ error: 'event_past' });
+    if (event.rsvps.includes(req.member.id)) return res.status(200).json(view(event));
+    if (event.rsvps.length >= event.capacity) return res.status(409).json({ error: 'event_full' });
+    const updated = db.update('events', event.id, { rsvps: [...event.rsvps, req.member.id] });
+    notifier.publish('event:rsvp', { eventId: event.id, spotsLeft: view(updated).spotsLeft });
+    res.status(201).json(view(updated));
+  });
 
   return router;
 };

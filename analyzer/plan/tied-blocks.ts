@@ -1,0 +1,32 @@
+import type { Route } from '../../model/analysis';
+import { type StructuralTie, structuralTies } from './structural-ties';
+import { UnionFind } from './union-find';
+
+/**
+ * A tie spanning more than this share of the routes (and more than `SMALL_FEATURE` routes) names
+ * the app's plumbing (one generic CRUD controller, one router for everything), not a feature: it
+ * does not hold routes together. In a small app one feature may well hold most routes.
+ */
+const MAX_TIE_SHARE = 0.5;
+const SMALL_FEATURE = 12;
+
+/** The structural ties among the routes that name a feature (see `MAX_TIE_SHARE`). */
+export function featureTies(routes: readonly Route[]): StructuralTie[] {
+  const limit = Math.max(SMALL_FEATURE, Math.floor(MAX_TIE_SHARE * routes.length));
+  return structuralTies(routes).filter((tie) => tie.routes.length <= limit);
+}
+
+/** The hard blocks joined by the ties: what the strategy places as units. Sorted like `UnionFind.groups`. */
+export function tiedBlocks(blocks: readonly string[][], ties: readonly StructuralTie[]): string[][] {
+  const uf = new UnionFind();
+  for (const block of blocks) {
+    for (const id of block) uf.add(id);
+    if (block.length > 1) uf.union(...block);
+  }
+  const known = new Set(blocks.flat());
+  for (const tie of ties) {
+    const ids = tie.routes.filter((id) => known.has(id));
+    if (ids.length > 1) uf.union(...ids);
+  }
+  return uf.groups();
+}

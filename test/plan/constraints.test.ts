@@ -90,6 +90,22 @@ describe('constraints', () => {
     for (const f of p.functions) expect(f.bundle!.bytes).toBeLessThanOrEqual(12000);
   });
 
+  it('routes one controller ties together are split by what they share when their bundle is over maxBundleBytes, and the plan says so', async () => {
+    const big = (name: string, line: number) => {
+      const r = route('GET', `/api/big/${name}`, { files: ['src/routes/big.ts', 'src/controllers/big.ts', `src/services/${name}.ts`] });
+      return { ...r, handler: { ...r.handler, line } };
+    };
+    const routes = [big('a', 1), big('b', 2), big('c', 3), big('d', 4)];
+    const sizes = { 'src/routes/big.ts': 1000, 'src/controllers/big.ts': 1000, 'src/services/a.ts': 5000, 'src/services/b.ts': 5000, 'src/services/c.ts': 5000, 'src/services/d.ts': 5000 };
+    const roomy = await planSplit(analysisOf(routes), configOf('maxBundleBytes: 100000'), undefined, { measurer: fakeMeasurer(sizes) });
+    expect(roomy.functions.map((f) => f.routes.length)).toEqual([4]);
+    expect(roomy.functions[0]!.reason).toContain('kept together: one controller (src/controllers/big.ts)');
+    const tight = await planSplit(analysisOf(routes), configOf('maxBundleBytes: 12000'), undefined, { measurer: fakeMeasurer(sizes) });
+    expect(tight.functions.length).toBeGreaterThan(1);
+    for (const f of tight.functions) expect(f.bundle!.bytes).toBeLessThanOrEqual(12000);
+    expect(tight.warnings.map((w) => w.code)).toContain('TIES_BROKEN_BY_SIZE');
+  });
+
   it('does not split routes that each load (nearly) the whole app into one function per route: no bundle would be smaller', async () => {
     // Found on Ghost: every route needs the app's 4 MB core, the limit is 1 MB; the planner made 252 one-route functions of 4 MB each.
     const core = ['src/app.ts', 'src/core.ts'];

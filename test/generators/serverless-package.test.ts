@@ -6,21 +6,9 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { parsePlanText } from '../../analyzer/plan/plan-file';
 import { GOLDEN_PLAN, GOLDEN_SAMPLES, goldenDir, REPO } from '../../scripts/golden';
+import { SERVERLESS_ENV as ENV } from '../support/serverless-env';
 
 const SERVERLESS = path.join(REPO, 'node_modules', '.bin', 'serverless');
-
-/** Offline, no credentials, no telemetry or notifications: what `serverless package` needs here. */
-const { AWS_SDK_LOAD_CONFIG: _loadConfig, AWS_PROFILE: _profile, ...inherited } = process.env;
-const ENV = {
-  ...inherited,
-  SLS_TELEMETRY_DISABLED: '1',
-  SLS_NOTIFICATIONS_MODE: 'off',
-  SLS_DEPRECATION_DISABLE: '*',
-  SLS_INTERACTIVE_SETUP_DISABLE: '1',
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'cleave-test-not-a-secret',
-  CI: '1',
-};
 
 interface CfnTemplate {
   Resources: Record<string, { Type: string; Condition?: string; Properties: Record<string, unknown> }>;

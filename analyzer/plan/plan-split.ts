@@ -72,7 +72,7 @@ export async function planSplit(analysis: Analysis, config: Config, previousPlan
   progress({ stage: 'plan', message: `grouping ${plannable.length} routes (${config.strategy})` });
   const predict = (ids: readonly string[]): number => predictBytes(ids, routes, footprints, graph, diskBytes);
   const heavy = heavyRoutes(plannable.map((r) => r.id), predict, graph?.app.bytes);
-  const ties = config.strategy === 'per-route' ? [] : featureTies(plannable);
+  const ties = config.strategy === 'per-route' ? [] : featureTies(analysis.routes);
   const fresh = partitionRoutes({
     strategy: config.strategy,
     routes: plannable,
@@ -96,7 +96,7 @@ export async function planSplit(analysis: Analysis, config: Config, previousPlan
   }
   const ids = nameGroups(groups, routes, config, constraints.pinOf, warnings);
   const reasons = groups.map((g) =>
-    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy, ties, affinity: routeGraph.weights }),
+    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy, ties, affinity: routeGraph.weights, kept: keep }),
   );
   progress({ stage: 'plan', message: `measuring ${groups.length} function bundles` });
   const functions = await assembleFunctions({ groups, ids, reasons, routes, footprints, hazards: analysis.hazards, config, measurer, graph }, warnings);

@@ -24,6 +24,8 @@ export interface ReasonInput {
   heavy?: ReadonlySet<string>;
   /** The app's structural ties among the plannable routes. */
   ties?: readonly StructuralTie[];
+  /** Routes that stay in the monolith (a route may be alone because what it is tied to stays). */
+  kept?: ReadonlyMap<string, string>;
   /** Route affinity (what routes share, weighted), to say why a route is alone. */
   affinity?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
@@ -71,8 +73,10 @@ function tiesWithin(input: ReasonInput): StructuralTie[] {
 /** Why a route has a function of its own: what it does not share, or that what it shares is split off by size. */
 function aloneBecause(input: ReasonInput): string {
   const id = input.routes[0]!;
-  const tied = (input.ties ?? []).some((tie) => tie.routes.includes(id));
-  if (tied) return 'alone: the routes the app ties it to were split off by the bundle size limit (see TIES_BROKEN_BY_SIZE)';
+  const partners = [...new Set((input.ties ?? []).filter((tie) => tie.routes.includes(id)).flatMap((tie) => tie.routes))].filter((r) => r !== id);
+  const kept = partners.filter((r) => input.kept?.has(r));
+  if (partners.length > 0 && kept.length === partners.length) return `alone: the routes the app ties it to stay in the monolith (${list(kept, 3)})`;
+  if (partners.length > 0) return 'alone: the routes the app ties it to were split off by the bundle size limit (see TIES_BROKEN_BY_SIZE)';
   const affinity = input.affinity?.get(id);
   const closest = affinity ? Math.max(0, ...affinity.values()) : 0;
   if (closest === 0) return 'alone: no other route shares its router, controller, path, a distinctive file or an entity';

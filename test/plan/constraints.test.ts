@@ -106,6 +106,17 @@ describe('constraints', () => {
     expect(tight.warnings.map((w) => w.code)).toContain('TIES_BROKEN_BY_SIZE');
   });
 
+  it('a route alone because what the app ties it to stays in the monolith says so', async () => {
+    const events = (method: string, p: string, line: number) => {
+      const r = route(method, p, { file: 'src/routes/events.ts', handler: 'src/controllers/events.ts' });
+      return { ...r, handler: { ...r.handler, line } };
+    };
+    const routes = [events('GET', '/api/events', 1), events('GET', '/api/events/stream', 2), route('GET', '/api/books')];
+    const p = await planSplit(analysisOf(routes, [hazard('SERVER_SENT_EVENTS', ['GET /api/events/stream'])]), configOf(), undefined, { measurer: fakeMeasurer() });
+    expect(p.keep.map((k) => k.route)).toEqual(['GET /api/events/stream']);
+    expect(p.functions.find((f) => f.routes.includes('GET /api/events'))!.reason).toContain('alone: the routes the app ties it to stay in the monolith (GET /api/events/stream)');
+  });
+
   it('does not split routes that each load (nearly) the whole app into one function per route: no bundle would be smaller', async () => {
     // Found on Ghost: every route needs the app's 4 MB core, the limit is 1 MB; the planner made 252 one-route functions of 4 MB each.
     const core = ['src/app.ts', 'src/core.ts'];

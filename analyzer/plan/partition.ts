@@ -85,8 +85,8 @@ function enforceLimit(group: string[], input: PartitionInput, warnings: PlanWarn
   const blocked = new Set(blocks.flat());
   const parts = [...blocks, ...group.filter((id) => !blocked.has(id)).map((id) => [id])].sort((a, b) => a[0]!.localeCompare(b[0]!));
   if (parts.length <= 1) {
-    const hard = (input.hardBlocks ?? input.blocks).filter((b) => members.has(b[0]!));
-    if (input.hardBlocks && hard.length > 1) {
+    const hard = (input.hardBlocks ?? []).filter((b) => members.has(b[0]!));
+    if (hard.length > 1) {
       warnings.push({ code: 'TIES_BROKEN_BY_SIZE', message: `${group.length} route(s) the app's structure ties together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}: they are split by what they share instead (raise maxBundleBytes, or pin them, to keep them in one function)` });
       return enforceLimit(group, { ...input, blocks: hard, hardBlocks: undefined }, warnings);
     }

@@ -22,7 +22,7 @@ export interface ReasonInput {
   fromPreviousPlan?: boolean;
   /** Routes whose handler files import nearly the whole app. */
   heavy?: ReadonlySet<string>;
-  /** The app's structural ties among the plannable routes. */
+  /** The app's structural ties among its routes (kept ones included). */
   ties?: readonly StructuralTie[];
   /** Routes that stay in the monolith (a route may be alone because what it is tied to stays). */
   kept?: ReadonlyMap<string, string>;

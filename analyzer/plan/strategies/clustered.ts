@@ -14,7 +14,8 @@ export interface ClusterOptions {
 /**
  * Clusters blocks (groups of routes that must stay together) by Louvain community detection
  * over the route affinity graph contracted to blocks (what a block shares inside kept as a self
- * loop). Blocks with no affinity to any other stay alone. Deterministic: nodes and edges are added in sorted order and the rng is seeded.
+ * loop). Blocks with no affinity to any other stay alone. Deterministic: nodes and edges are
+ * added in sorted order and the rng is seeded.
  */
 export function clusterBlocks(blocks: readonly string[][], graph: RouteGraph, options: ClusterOptions): string[][] {
   if (blocks.length <= 1) return blocks.map((b) => [...b]);

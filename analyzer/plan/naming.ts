@@ -24,8 +24,8 @@ export function toId(text: string): string {
 
 /**
  * A readable id for a group of routes: the resource path they share after the api/version
- * prefix (`/api/v1/admin/reports/*` → `admin-reports`), else the name of the one file all
- * handlers live in (`app`), else the resource at least 3/4 of them serve, else the two most
+ * prefix (`/api/v1/admin/reports/*` → `admin-reports`), else the name of the one module all
+ * handlers live in (`app`; `user` for `controllers/user/index.js`), else the resource at least 3/4 of them serve, else the two most
  * common plus a third serving at least 1/5 of them (`cart-coupons-orders`); `root` for routes
  * with no resource segment.
  */
@@ -38,11 +38,18 @@ export function baseId(paths: readonly string[], handlerFiles: readonly string[]
   for (const l of lists) if (l[0]) counts.set(l[0], (counts.get(l[0]) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const files = [...new Set(handlerFiles)];
-  if (files.length === 1 && (ranked.length !== 1 || ranked[0]![1] < lists.length)) return toId(files[0]!.split('/').pop()!.replace(/\.[cm]?[jt]sx?$/, ''));
+  if (files.length === 1 && (ranked.length !== 1 || ranked[0]![1] < lists.length)) return toId(moduleName(files[0]!));
   if (ranked.length === 0) return 'root';
   if (ranked[0]![1] * 4 >= lists.length * 3 || ranked.length === 1) return toId(ranked[0]![0]);
   const major = ranked.filter(([, n], i) => i < 2 || n * 5 >= lists.length).slice(0, 3);
   return toId(major.map(([s]) => s).join('-'));
+}
+
+/** A module's name: its file name without extension, or its folder's for an `index` file (`controllers/user/index.js` → `user`). */
+function moduleName(file: string): string {
+  const parts = file.split('/');
+  const base = parts.pop()!.replace(/\.[cm]?[jt]sx?$/, '');
+  return base === 'index' && parts.length > 0 ? parts.pop()! : base;
 }
 
 /** A group of routes to name. */

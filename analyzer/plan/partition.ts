@@ -4,7 +4,7 @@ import type { PlanWarning } from '../../model/plan';
 import type { RouteGraph } from './route-graph';
 import { type ClusterOptions, clusterBlocks } from './strategies/clustered';
 import { groupByRouter } from './strategies/per-router';
-import { UnionFind } from './union-find';
+import { joinedGroups } from './union-find';
 
 /** Inputs of a partition. */
 export interface PartitionInput {
@@ -35,7 +35,7 @@ export interface PartitionInput {
 
 /** Groups the routes into functions by the strategy, respecting blocks and the bundle limit. */
 export function partitionRoutes(input: PartitionInput): { groups: string[][]; warnings: PlanWarning[] } {
-  const groups = input.strategy === 'clustered' ? clusterBlocks(input.blocks, input.graph, input.cluster) : mergeWithBlocks(input.strategy === 'per-route' ? input.routes.map((r) => [r.id]) : groupByRouter(input.routes, input.mounts), input.blocks);
+  const groups = input.strategy === 'clustered' ? clusterBlocks(input.blocks, input.graph, input.cluster) : joinedGroups([...(input.strategy === 'per-route' ? input.routes.map((r) => [r.id]) : groupByRouter(input.routes, input.mounts)), ...input.blocks]);
   const warnings: PlanWarning[] = [];
   const split = groups.map((g) => isolateHeavy(g, input));
   const heavy = split.flatMap((s) => s.heavy);
@@ -44,15 +44,6 @@ export function partitionRoutes(input: PartitionInput): { groups: string[][]; wa
   const gathered = heavy.length > 0 ? [...light, heavy.sort()] : light;
   const result = gathered.flatMap((g) => enforceLimit(g, input, warnings));
   return { groups: result.sort((a, b) => a[0]!.localeCompare(b[0]!)), warnings };
-}
-
-function mergeWithBlocks(groups: readonly string[][], blocks: readonly string[][]): string[][] {
-  const uf = new UnionFind();
-  for (const g of [...groups, ...blocks]) {
-    for (const id of g) uf.add(id);
-    if (g.length > 1) uf.union(...g);
-  }
-  return uf.groups();
 }
 
 /**

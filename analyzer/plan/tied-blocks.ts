@@ -1,6 +1,6 @@
 import type { Route } from '../../model/analysis';
 import { type StructuralTie, structuralTies } from './structural-ties';
-import { UnionFind } from './union-find';
+import { joinedGroups } from './union-find';
 
 /**
  * A tie spanning more than this share of the routes (and more than `SMALL_FEATURE` routes) names
@@ -18,15 +18,6 @@ export function featureTies(routes: readonly Route[]): StructuralTie[] {
 
 /** The hard blocks joined by the ties: what the strategy places as units. Sorted like `UnionFind.groups`. */
 export function tiedBlocks(blocks: readonly string[][], ties: readonly StructuralTie[]): string[][] {
-  const uf = new UnionFind();
-  for (const block of blocks) {
-    for (const id of block) uf.add(id);
-    if (block.length > 1) uf.union(...block);
-  }
   const known = new Set(blocks.flat());
-  for (const tie of ties) {
-    const ids = tie.routes.filter((id) => known.has(id));
-    if (ids.length > 1) uf.union(...ids);
-  }
-  return uf.groups();
+  return joinedGroups([...blocks, ...ties.map((tie) => tie.routes.filter((id) => known.has(id)))]);
 }

@@ -39,3 +39,13 @@ export class UnionFind {
     return [...byRoot.values()].map((g) => g.sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
   }
 }
+
+/** The groups joined wherever they share an item (`[[a, b], [b, c], [d]]` → `[[a, b, c], [d]]`), in `UnionFind.groups` order. */
+export function joinedGroups(groups: readonly (readonly string[])[]): string[][] {
+  const uf = new UnionFind();
+  for (const g of groups) {
+    for (const id of g) uf.add(id);
+    if (g.length > 1) uf.union(...g);
+  }
+  return uf.groups();
+}

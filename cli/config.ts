@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfigText } from '../analyzer/plan/config-file';
-import { parsePlanText } from '../analyzer/plan/plan-file';
+import { parsePlanFile } from '../analyzer/plan/plan-file';
 import { InputError } from '../analyzer/errors';
 import type { Config } from '../model/config';
-import type { SplitPlan } from '../model/plan';
+import type { PlanFile } from '../model/plan';
 
 /** The config file looked for in the app folder when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'cleave.config.yaml';
@@ -19,8 +19,8 @@ export function loadConfig(appDir: string, explicit: string | undefined): Config
   return parseConfigText(fs.readFileSync(file, 'utf8'), explicit ?? path.relative(process.cwd(), file));
 }
 
-/** Reads the previous plan at `file` when it exists (re-planning keeps its edits). */
-export function loadPreviousPlan(file: string): SplitPlan | undefined {
+/** Reads the previous plan at `file` when it exists: re-planning keeps its edits (its decisions; the analysis is made afresh). */
+export function loadPreviousPlan(file: string): PlanFile | undefined {
   if (!fs.existsSync(file)) return undefined;
-  return parsePlanText(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file);
+  return parsePlanFile(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file);
 }

@@ -13,7 +13,7 @@ export const BundleSize = z.object({
 export type BundleSize = z.infer<typeof BundleSize>;
 
 /** One serverless function: the routes it serves and what they need. */
-export const PlanFunction = z.object({
+export const PlanFunction = z.strictObject({
   /** Stable id (kebab-case); the user may rename it and re-planning keeps the new name. */
   id: FunctionId,
   /** Route ids it serves (keys of `routes`), sorted. */
@@ -41,7 +41,7 @@ export const PlanFunction = z.object({
 export type PlanFunction = z.infer<typeof PlanFunction>;
 
 /** A route that stays in the monolith, reached through the fallback route. */
-export const KeptRoute = z.object({
+export const KeptRoute = z.strictObject({
   /** The route id (a key of `routes`). */
   route: z.string(),
   /** Why it stays, naming the hazard and its location, or the config rule. */
@@ -138,8 +138,18 @@ export const PlanApp = z.object({
 /** The app the plan splits. */
 export type PlanApp = z.infer<typeof PlanApp>;
 
-/** `cleave.plan.yaml`: which routes become which function, and why. The only input of the generators. */
-export const SplitPlan = z.object({
+/** The analysis a plan was made from: `analysis.json` beside the plan, and the hash of its bytes. */
+export const AnalysisRef = z.object({
+  /** Path of the analysis file, relative to the plan file's folder. */
+  file: z.string().min(1),
+  /** sha256 (hex) of the analysis file's bytes, as cleave writes them. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
+});
+/** The analysis a plan was made from. */
+export type AnalysisRef = z.infer<typeof AnalysisRef>;
+
+/** The decisions of a plan: what a person reviews and edits in `cleave.plan.yaml`. Unknown keys are refused (a typo such as `memroy` must not pass silently). */
+export const PlanDecisions = z.strictObject({
   /** Version of this schema. */
   schemaVersion: z.literal(1),
   /** The app. */
@@ -148,6 +158,8 @@ export const SplitPlan = z.object({
   strategy: Strategy,
   /** Deployment target options (from the config, defaults filled in). */
   targets: TargetOptions,
+  /** The analysis the plan was made from (absent in plans that embed it, as cleave 0.1 wrote them). */
+  analysis: AnalysisRef.optional(),
   /** The functions, sorted by id. */
   functions: z.array(PlanFunction),
   /** Routes that stay in the monolith, sorted by route id. */
@@ -160,6 +172,12 @@ export const SplitPlan = z.object({
   warnings: z.array(PlanWarning),
   /** Routes that appeared or vanished since the previous plan. */
   changes: PlanChanges.optional(),
+});
+/** The decisions of a plan. */
+export type PlanDecisions = z.infer<typeof PlanDecisions>;
+
+/** What the generators read of the analysis, joined to the decisions from `analysis.json`. */
+const PlanAnalysisParts = z.object({
   /** The analysis' hazards (for the report and the generators' advice). */
   hazards: z.array(Hazard),
   /** Router and sub-app mounts of the analysis. */
@@ -169,5 +187,16 @@ export const SplitPlan = z.object({
   /** Every route of the analysis, by id: handler, middleware and mount data for the generators. */
   routes: z.record(z.string(), Route),
 });
-/** `cleave.plan.yaml`. */
+
+/**
+ * `cleave.plan.yaml` as written: the decisions and a reference to the analysis. The analysis
+ * parts are optional so that plans which embed them (cleave 0.1) still load.
+ */
+export const PlanFile = PlanDecisions.extend(PlanAnalysisParts.partial().shape);
+/** `cleave.plan.yaml` as written. */
+export type PlanFile = z.infer<typeof PlanFile>;
+
+/** The plan the generators read: the decisions joined with the parts of the analysis they need. */
+export const SplitPlan = PlanDecisions.extend(PlanAnalysisParts.shape);
+/** The plan the generators read. */
 export type SplitPlan = z.infer<typeof SplitPlan>;

@@ -10,6 +10,7 @@ import { generateAll } from '../generators/generate';
 import { TARGET_NAMES } from '../generators/targets';
 import type { GeneratorOutput } from '../generators/types';
 import type { ConfigInput } from '../model/config';
+import { PLAN_FILE } from '../model/output-files';
 import type { SplitPlan } from '../model/plan';
 
 /** A sample and the config its golden plan is made with. */
@@ -40,7 +41,7 @@ export function goldenDir(name: string): string {
 }
 
 /** The plan file in a golden folder. */
-export const GOLDEN_PLAN = 'cleave.plan.yaml';
+export const GOLDEN_PLAN = PLAN_FILE;
 
 /** What `cleave generate --target all` produces for a golden plan (bundles aside). */
 export function generateGolden(name: string, plan: SplitPlan): GeneratorOutput {

@@ -10,6 +10,8 @@ import { planSplit } from '../analyzer/plan/plan-split';
 import { stringifyPlan } from '../analyzer/plan/plan-file';
 import { writeFileAtomic } from '../cli/write-file';
 import { Config } from '../model/config';
+import { ANALYSIS_FILE } from '../model/output-files';
+import { analysisText } from '../model/plan-join';
 import { GOLDEN_PLAN, GOLDEN_SAMPLES, generateGolden, goldenDir, sampleDir } from './golden';
 
 async function main(): Promise<void> {
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
     const plan = await planSplit(analysis, Config.parse(sample.config), undefined, { appDir });
     const out = goldenDir(sample.name);
     const output = generateGolden(sample.name, plan);
-    const files = new Map([[GOLDEN_PLAN, stringifyPlan(plan)], ...output.files.map((f) => [f.path, f.contents] as [string, string])]);
+    const files = new Map([[GOLDEN_PLAN, stringifyPlan(plan)], [ANALYSIS_FILE, analysisText(analysis)], ...output.files.map((f) => [f.path, f.contents] as [string, string])]);
     for (const old of listFiles(out)) if (!files.has(old)) fs.rmSync(path.join(out, old));
     pruneEmptyFolders(out);
     for (const [file, contents] of files) writeFileAtomic(path.join(out, file), contents);

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { Analysis } from '../../model/analysis';
 import type { Config } from '../../model/config';
-import type { KeptRoute, PlanWarning, SplitPlan } from '../../model/plan';
+import type { KeptRoute, PlanDecisions, PlanWarning, SplitPlan } from '../../model/plan';
+import { analysisRef } from '../../model/plan-join';
 import type { ProgressListener } from '../progress';
 import { appInfo } from './app-info';
 import { ASSUMED_FILE_BYTES, assembleFunctions, predictBytes } from './assemble';
@@ -55,7 +56,7 @@ export const blindMeasurer: Measurer = {
  * previous plan, its ids, moves and keeps are carried over. Reads files (sizes, bundles) but
  * never writes any. Every route ends up exactly once, in one function or in `keep`.
  */
-export async function planSplit(analysis: Analysis, config: Config, previousPlan?: SplitPlan, options: PlanOptions = {}): Promise<SplitPlan> {
+export async function planSplit(analysis: Analysis, config: Config, previousPlan?: PlanDecisions, options: PlanOptions = {}): Promise<SplitPlan> {
   const progress = options.onProgress ?? (() => undefined);
   const measurer = options.measurer ?? (options.appDir ? createMeasurer(options.appDir) : blindMeasurer);
   progress({ stage: 'plan', message: 'bundling the app to measure its module graph' });
@@ -112,6 +113,7 @@ export async function planSplit(analysis: Analysis, config: Config, previousPlan
     app: appInfo(analysis, measurer.readText('package.json'), options.appDir ? path.basename(path.resolve(options.appDir)) : 'app'),
     strategy: config.strategy,
     targets: config.targets,
+    analysis: analysisRef(analysis),
     functions,
     keep: kept,
     schedules: findSchedules(analysis.hazards, (f) => measurer.readText(f)),

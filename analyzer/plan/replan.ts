@@ -1,5 +1,5 @@
 import type { Route } from '../../model/analysis';
-import type { PlanChanges, PlanWarning, SplitPlan } from '../../model/plan';
+import type { PlanChanges, PlanDecisions, PlanWarning } from '../../model/plan';
 
 /** A group of routes headed for one function. */
 export interface PlannedGroup {
@@ -34,12 +34,12 @@ export interface CarriedPlan {
  * holds most of its fresh cluster, or forms a new function. What the config or a hazard forces
  * into `keep` wins over the previous plan; so do new shared-state bindings (the groups merge).
  */
-export function carryOver(previous: SplitPlan, routes: readonly Route[], fresh: { keep: ReadonlyMap<string, string>; groups: readonly string[][]; blocks: readonly string[][] }): CarriedPlan {
+export function carryOver(previous: PlanDecisions, routes: readonly Route[], fresh: { keep: ReadonlyMap<string, string>; groups: readonly string[][]; blocks: readonly string[][] }): CarriedPlan {
   const warnings: PlanWarning[] = [];
   const existing = new Set(routes.map((r) => r.id));
   const keep = new Map(fresh.keep);
   for (const k of previous.keep) if (existing.has(k.route) && !keep.has(k.route)) keep.set(k.route, k.reason);
-  const known = new Set([...Object.keys(previous.routes), ...previous.keep.map((k) => k.route), ...previous.functions.flatMap((f) => f.routes)]);
+  const known = new Set([...previous.keep.map((k) => k.route), ...previous.functions.flatMap((f) => f.routes)]);
   const groups: PlannedGroup[] = [];
   const groupOf = new Map<string, PlannedGroup>();
   for (const fn of previous.functions) {

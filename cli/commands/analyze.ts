@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
 import { InputError } from '../../analyzer/errors';
 import type { Analysis } from '../../model/analysis';
+import { analysisText } from '../../model/plan-join';
 import { loadConfig } from '../config';
 import { entryOptions } from '../entry-option';
 import { EXIT, internalErrorPrinter } from '../errors';
@@ -39,7 +40,7 @@ export async function analyzeCommand(appDir: string, options: AnalyzeCommandOpti
     onProgress: progressPrinter(!!options.quiet, io.stderr),
     onInternalError: internalErrorPrinter(!!options.debug, io.stderr),
   });
-  const json = JSON.stringify(analysis, null, 2) + '\n';
+  const json = analysisText(analysis);
   if (output) {
     writeFileAtomic(output, json);
     if (format === 'text') io.stdout(renderAnalysisText(analysis, path.resolve(appDir)));

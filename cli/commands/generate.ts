@@ -1,18 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../analyzer/errors';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
+import type { ProgressListener } from '../../analyzer/progress';
 import { TARGET_NAMES, type TargetName } from '../../generators/targets';
 import type { GeneratorDiagnostic } from '../../generators/types';
-import type { SplitPlan } from '../../model/plan';
+import { PLAN_FILE } from '../../model/output-files';
 import { EXIT } from '../errors';
 import { generateInto, type GenerateIntoResult } from '../generate-into';
 import type { CliIo } from '../io';
 import { assertNotAppRoot } from '../output-folder';
+import { readPlan, type ReadPlan } from '../plan-loader';
 import { progressPrinter } from '../progress';
-
-/** The plan file name looked for when `--plan` is not given. */
-export const PLAN_FILE = 'cleave.plan.yaml';
 
 /** Options of `cleave generate`. */
 export interface GenerateCommandOptions {
@@ -39,14 +37,16 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
   }
   assertNotAppRoot(options.output, appDir, options.output);
   const targets = targetNames(options.target);
-  const plan = loadPlan(appDir, options);
+  const onProgress = progressPrinter(!!options.quiet, io.stderr);
+  const { plan, notices } = await loadPlan(appDir, options, onProgress);
+  for (const n of notices) io.stderr(`cleave: generate: warning ${n.code}: ${n.message}\n`);
   const result = await generateInto(options.output, plan, {
     appDir,
     targets,
     force: options.force,
     dryRun: options.dryRun,
     bundle: options.bundle,
-    onProgress: progressPrinter(!!options.quiet, io.stderr),
+    onProgress,
   });
   printResult(result, options, io);
   return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
@@ -59,14 +59,14 @@ export function targetNames(target: string | undefined): TargetName[] {
   throw new InputError('UNKNOWN_TARGET', `unknown target ${target}`, `use one of ${[...TARGET_NAMES, 'all'].join(', ')}`);
 }
 
-function loadPlan(appDir: string, options: GenerateCommandOptions): SplitPlan {
+function loadPlan(appDir: string, options: GenerateCommandOptions, onProgress: ProgressListener): Promise<ReadPlan> {
   const candidates = options.plan ? [options.plan] : [path.join(options.output, PLAN_FILE), path.join(appDir, PLAN_FILE), PLAN_FILE];
   const file = candidates.find((f) => fs.existsSync(f));
   if (!file) {
     const what = options.plan ? `plan ${options.plan} does not exist` : `no ${PLAN_FILE} in ${options.output}, ${appDir} or here`;
     throw new InputError('PLAN_NOT_FOUND', what, `write one with \`cleave plan ${appDir} -o ${path.join(options.output, PLAN_FILE)}\`, or run \`cleave split\``);
   }
-  return parsePlanText(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file);
+  return readPlan(file, { appDir, onProgress });
 }
 
 function printResult(result: GenerateIntoResult, options: GenerateCommandOptions, io: CliIo): void {

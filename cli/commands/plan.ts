@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { stringifyPlan } from '../../analyzer/plan/plan-file';
+import { ANALYSIS_FILE } from '../../model/output-files';
+import { analysisText } from '../../model/plan-join';
 import { generateReport } from '../../generators/report';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
@@ -26,7 +28,8 @@ export async function planCommand(appDir: string, options: PlanCommandOptions, i
   const output = options.output ? path.resolve(options.output) : undefined;
   const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, previousPlanFile: output, quiet: options.quiet }, io);
   const yaml = stringifyPlan(plan);
-  if (output) writeOutputFiles(path.dirname(output), [{ path: path.basename(output), contents: yaml }]);
+  // The plan names the analysis it was made from; generate reads the two together.
+  if (output) writeOutputFiles(path.dirname(output), [{ path: path.basename(output), contents: yaml }, { path: ANALYSIS_FILE, contents: analysisText(analysis) }]);
   else io.stdout(yaml);
   if (options.report) writeOutputFiles(options.report, generateReport(plan));
   return planHasErrors(analysis, plan) ? EXIT.findings : EXIT.ok;

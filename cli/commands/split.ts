@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { stringifyPlan } from '../../analyzer/plan/plan-file';
 import { generateReport } from '../../generators/report';
 import type { GeneratedFile } from '../../model/generated-file';
+import { ANALYSIS_FILE, PLAN_FILE } from '../../model/output-files';
+import { analysisText } from '../../model/plan-join';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { generateInto } from '../generate-into';
@@ -11,8 +13,6 @@ import { analyzeAndPlan } from '../plan-pipeline';
 import { progressPrinter } from '../progress';
 import { diagnosticLine } from './generate';
 
-/** File names `split` writes in the output folder (DESIGN.md, "Output folder"). */
-export const SPLIT_FILES = { analysis: 'analysis.json', plan: 'cleave.plan.yaml' } as const;
 
 /** Options of `cleave split`. */
 export interface SplitCommandOptions {
@@ -32,17 +32,17 @@ export interface SplitCommandOptions {
 export async function splitCommand(appDir: string, options: SplitCommandOptions, io: CliIo): Promise<number> {
   const outDir = path.resolve(options.output);
   assertNotAppRoot(outDir, appDir, options.output);
-  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, previousPlanFile: path.join(outDir, SPLIT_FILES.plan), quiet: options.quiet }, io);
+  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, previousPlanFile: path.join(outDir, PLAN_FILE), quiet: options.quiet }, io);
   const files: GeneratedFile[] = [
-    { path: SPLIT_FILES.analysis, contents: JSON.stringify(analysis, null, 2) + '\n' },
-    { path: SPLIT_FILES.plan, contents: stringifyPlan(plan) },
+    { path: ANALYSIS_FILE, contents: analysisText(analysis) },
+    { path: PLAN_FILE, contents: stringifyPlan(plan) },
     ...generateReport(plan),
   ];
   // One checked pass: the plan's edits were carried over by re-planning, so it may be overwritten.
   const generated = await generateInto(outDir, plan, {
     appDir,
     extraFiles: files,
-    mergedEdits: [SPLIT_FILES.plan],
+    mergedEdits: [PLAN_FILE],
     force: options.force,
     onProgress: progressPrinter(!!options.quiet, io.stderr),
   });

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
 import { InputError } from '../../analyzer/errors';
 import { generateReport } from '../../generators/report';
+import { PLAN_FILE } from '../../model/output-files';
 import type { SplitPlan } from '../../model/plan';
 import { loadConfig } from '../config';
 import { EXIT } from '../errors';
@@ -13,6 +13,7 @@ import type { PayloadVersion } from '../verify/events';
 import { monolithEntry } from '../verify/monolith-entry';
 import { type VerifyReport, runVerify } from '../verify/run-verify';
 import { writeOutputFiles } from '../output';
+import { readPlan } from '../plan-loader';
 
 /** Options of `cleave verify`. */
 interface VerifyCommandOptions {
@@ -43,9 +44,10 @@ async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: 
   if (options.payload !== 'v1' && options.payload !== 'v2') throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');
   if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) throw new InputError('NO_APP_DIR', `${appDir} is not a folder`, 'give the folder of the monolith the functions were split from');
   const outDir = path.resolve(options.functions);
-  const planFile = path.join(outDir, 'cleave.plan.yaml');
-  if (!fs.existsSync(planFile)) throw new InputError('NO_PLAN', `no cleave.plan.yaml in ${options.functions}`, 'run cleave split (or plan and generate) into that folder first');
-  const plan = parsePlanText(fs.readFileSync(planFile, 'utf8'), planFile);
+  const planFile = path.join(outDir, PLAN_FILE);
+  if (!fs.existsSync(planFile)) throw new InputError('NO_PLAN', `no ${PLAN_FILE} in ${options.functions}`, 'run cleave split (or plan and generate) into that folder first');
+  const { plan, notices } = await readPlan(planFile, { appDir });
+  if (!quiet) for (const n of notices) io.stderr(`cleave: verify: warning ${n.code}: ${n.message}\n`);
   const entry = monolithEntry(appDir, options.entry, plan.app.entry, path.relative(process.cwd(), planFile) || planFile);
   const config = loadConfig(appDir, options.config).verify;
   const report = await runVerify({

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { readPlanSync } from '../../cli/plan-loader';
+import { ANALYSIS_FILE } from '../../model/output-files';
 import { GOLDEN_PLAN, GOLDEN_SAMPLES, generateGolden, goldenDir } from '../../scripts/golden';
 
 // Golden outputs: what the generators make of each sample's committed plan must equal, byte for
@@ -8,11 +9,11 @@ import { GOLDEN_PLAN, GOLDEN_SAMPLES, generateGolden, goldenDir } from '../../sc
 // `npm run golden:update` and review the difference with `git diff test/golden`.
 describe.each(GOLDEN_SAMPLES.map((s) => s.name))('generators/golden %s', (name) => {
   const dir = goldenDir(name);
-  const plan = parsePlanText(fs.readFileSync(path.join(dir, GOLDEN_PLAN), 'utf8'));
+  const plan = readPlanSync(path.join(dir, GOLDEN_PLAN)).plan;
   const output = generateGolden(name, plan);
 
   it('writes exactly the golden files', () => {
-    const onDisk = listFiles(dir).filter((f) => f !== GOLDEN_PLAN);
+    const onDisk = listFiles(dir).filter((f) => f !== GOLDEN_PLAN && f !== ANALYSIS_FILE);
     expect(output.files.map((f) => f.path).sort()).toEqual(onDisk.sort());
   });
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { readPlanSync } from '../../cli/plan-loader';
 import { appAssets } from '../../cli/app-assets';
 import { bundleHandlers } from '../../cli/bundle';
 import { bundleEntries } from '../../cli/generate-into';
@@ -24,7 +24,7 @@ describe.each(Object.keys(PARAMS))('generators/handlers invoked: %s', (name) => 
 
   beforeAll(async () => {
     const dir = goldenDir(name);
-    const plan = parsePlanText(fs.readFileSync(path.join(dir, GOLDEN_PLAN), 'utf8'));
+    const plan = readPlanSync(path.join(dir, GOLDEN_PLAN)).plan;
     // A folder without dot segments: `send` (res.sendFile) refuses paths through dot folders.
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), `cleave-invoke-${name}-`));
     const built = await bundleHandlers(dir, sampleDir(name), bundleEntries(plan), appAssets(sampleDir(name), dir).assets);

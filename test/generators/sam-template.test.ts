@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { readPlanSync } from '../../cli/plan-loader';
 import { GOLDEN_PLAN, GOLDEN_SAMPLES, goldenDir } from '../../scripts/golden';
 import { parseTemplate, samProblems } from '../support/sam-structure';
 
@@ -24,7 +24,7 @@ if (!cfnLint) {
 describe.each(GOLDEN_SAMPLES.map((s) => s.name))('generators/sam %s', (name) => {
   const file = path.join(goldenDir(name), 'template.yaml');
   const template = parseTemplate(fs.readFileSync(file, 'utf8'));
-  const plan = parsePlanText(fs.readFileSync(path.join(goldenDir(name), GOLDEN_PLAN), 'utf8'));
+  const plan = readPlanSync(path.join(goldenDir(name), GOLDEN_PLAN)).plan;
 
   (cfnLint ? it : it.skip)(`passes cfn-lint${cfnLint ? '' : ' (SKIPPED: cfn-lint not installed)'}`, () => {
     const run = spawnSync(cfnLint!, ['--format', 'parseable', file], { encoding: 'utf8', timeout: 120_000 });

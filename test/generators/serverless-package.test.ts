@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { readPlanSync } from '../../cli/plan-loader';
 import { GOLDEN_PLAN, GOLDEN_SAMPLES, goldenDir, REPO } from '../../scripts/golden';
 import { SERVERLESS_ENV as ENV } from '../support/serverless-env';
 
@@ -20,7 +20,7 @@ describe.each(GOLDEN_SAMPLES.map((s) => s.name))('generators/serverless %s', (na
   let tmp: string;
   let output: string;
   let template: CfnTemplate;
-  const plan = parsePlanText(fs.readFileSync(path.join(goldenDir(name), GOLDEN_PLAN), 'utf8'));
+  const plan = readPlanSync(path.join(goldenDir(name), GOLDEN_PLAN)).plan;
   const config = parse(fs.readFileSync(path.join(goldenDir(name), 'serverless.yml'), 'utf8')) as { functions: Record<string, { handler: string; events?: Array<{ httpApi?: { method: string; path: string } }> }> };
 
   beforeAll(async () => {

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { parsePlanFile } from '../../analyzer/plan/plan-file';
+import { readPlanSync } from '../../cli/plan-loader';
+import { sha256Hex } from '../../model/plan-join';
 import { main } from '../../cli/main';
 import { hashTree } from '../support/hash-tree';
 
@@ -29,7 +31,7 @@ describe('cleave plan and cleave split', () => {
     const before = fs.readFileSync(path.join(a, 'cleave.plan.yaml'), 'utf8');
     expect((await run('--quiet', 'split', SHOP, '-o', a)).code).toBe(0);
     expect(fs.readFileSync(path.join(a, 'cleave.plan.yaml'), 'utf8')).toBe(before);
-    const plan = parsePlanText(before);
+    const { plan } = readPlanSync(path.join(a, 'cleave.plan.yaml'));
     const placed = [...plan.functions.flatMap((f) => f.routes), ...plan.keep.map((k) => k.route)].sort();
     expect(placed).toEqual(Object.keys(plan.routes).sort());
     expect(fs.readFileSync(path.join(a, 'SPLIT-REPORT.md'), 'utf8')).toContain('```mermaid');
@@ -38,7 +40,7 @@ describe('cleave plan and cleave split', () => {
   it('split places every route of the JavaScript sample exactly once', async () => {
     const out = tmp();
     expect((await run('--quiet', 'split', LIBRARY, '-o', out)).code).toBe(0);
-    const plan = parsePlanText(fs.readFileSync(path.join(out, 'cleave.plan.yaml'), 'utf8'));
+    const { plan } = readPlanSync(path.join(out, 'cleave.plan.yaml'));
     expect(plan.app).toMatchObject({ language: 'javascript', expressMajor: 5 });
     expect([...plan.functions.flatMap((f) => f.routes), ...plan.keep.map((k) => k.route)].sort()).toEqual(Object.keys(plan.routes).sort());
   }, 120000);
@@ -48,10 +50,13 @@ describe('cleave plan and cleave split', () => {
     const file = path.join(dir, 'cleave.plan.yaml');
     expect((await run('--quiet', 'plan', SHOP, '-o', file, '--report', path.join(dir, 'report'))).code).toBe(0);
     const first = fs.readFileSync(file, 'utf8');
-    const firstId = parsePlanText(first).functions[0]!.id;
+    // The analysis lands beside the plan, which names it by hash: generate reads the two together.
+    expect(parsePlanFile(first).analysis).toEqual({ file: 'analysis.json', sha256: sha256Hex(fs.readFileSync(path.join(dir, 'analysis.json'), 'utf8')) });
+    expect(Object.keys(readPlanSync(file).plan.routes).length).toBeGreaterThan(50);
+    const firstId = parsePlanFile(first).functions[0]!.id;
     fs.writeFileSync(file, first.replace(new RegExp(`- id: ${firstId}\\n`), '- id: renamed-by-hand\n'));
     expect((await run('--quiet', 'plan', SHOP, '-o', file)).code).toBe(0);
-    expect(parsePlanText(fs.readFileSync(file, 'utf8')).functions.map((f) => f.id)).toContain('renamed-by-hand');
+    expect(parsePlanFile(fs.readFileSync(file, 'utf8')).functions.map((f) => f.id)).toContain('renamed-by-hand');
     expect(fs.readdirSync(path.join(dir, 'report')).sort()).toEqual(['SPLIT-REPORT.md', 'report.html']);
   }, 120000);
 

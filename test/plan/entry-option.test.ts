@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { parsePlanFile } from '../../analyzer/plan/plan-file';
 import { fixtureDir } from '../support/analyze-fixture';
 import { makeTemp, removeTemp } from '../support/bad-input';
 import { runCli } from '../support/run-cli';
@@ -25,7 +25,7 @@ describe('plan --entry and entry: in the config', () => {
     const out = path.join(tmp, `${name}.plan.yaml`);
     const run = await runCli('--quiet', 'plan', APP, '-o', out, ...args);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
-    return parsePlanText(fs.readFileSync(out, 'utf8')).app.entry;
+    return parsePlanFile(fs.readFileSync(out, 'utf8')).app.entry;
   };
 
   it('without either, the plan records the detected entry', async () => {

@@ -1,12 +1,12 @@
-import { parsePlanText, stringifyPlan } from '../../analyzer/plan/plan-file';
+import { parsePlanFile, stringifyPlan } from '../../analyzer/plan/plan-file';
 import { planSplit } from '../../analyzer/plan/plan-split';
-import type { SplitPlan } from '../../model/plan';
+import type { PlanDecisions, SplitPlan } from '../../model/plan';
 import { analysisOf, configOf, fakeMeasurer, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
 
-const plan = (routes = shopRoutes(), previous?: SplitPlan) => planSplit(analysisOf(routes, [], shopMounts()), configOf(), previous, { measurer: fakeMeasurer() });
+const plan = (routes = shopRoutes(), previous?: PlanDecisions) => planSplit(analysisOf(routes, [], shopMounts()), configOf(), previous, { measurer: fakeMeasurer() });
 
 /** The user's edits, made on the YAML text the way a person would. */
-function edit(p: SplitPlan): SplitPlan {
+function edit(p: SplitPlan): PlanDecisions {
   const edited: SplitPlan = JSON.parse(JSON.stringify(p));
   const users = edited.functions.find((f) => f.id === 'users')!;
   users.id = 'people';
@@ -17,7 +17,7 @@ function edit(p: SplitPlan): SplitPlan {
   const products = edited.functions.find((f) => f.routes.includes('GET /api/products'))!;
   products.routes = products.routes.filter((r) => r !== 'POST /api/products');
   edited.keep.push({ route: 'POST /api/products', reason: 'still talks to the mainframe' });
-  return parsePlanText(stringifyPlan(edited));
+  return parsePlanFile(stringifyPlan(edited));
 }
 
 describe('re-planning', () => {

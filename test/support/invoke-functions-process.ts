@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { readPlanSync } from '../../cli/plan-loader';
 import type { RouterRef } from '../../model/analysis';
 
 /** One request asked of the monolith and of the function. */
@@ -67,7 +67,7 @@ function rootApp(ref: RouterRef, appDir: string): unknown {
 
 async function main(): Promise<void> {
   const [planFile, appDir, bundleRoot, paramsFile] = process.argv.slice(2) as [string, string, string, string];
-  const plan = parsePlanText(fs.readFileSync(planFile, 'utf8'));
+  const { plan } = readPlanSync(planFile);
   const values = JSON.parse(fs.readFileSync(paramsFile, 'utf8')) as Record<string, string>;
   process.env.LOG_REQUESTS = 'false';
   const root = Object.values(plan.routes).find((r) => r.stack?.[0])!.stack![0]!;

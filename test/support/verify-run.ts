@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parsePlanText } from '../../analyzer/plan/plan-file';
+import { readPlanSync } from '../../cli/plan-loader';
 import type { SplitPlan } from '../../model/plan';
 import { VerificationSummary } from '../../model/verification';
 import { type CliRun, runCli } from './run-cli';
@@ -32,7 +32,7 @@ export async function splitIntoTemp(appDir: string): Promise<SplitOutput> {
     remove();
     throw new Error(`split ${appDir} exited ${run.code}: ${run.stderr}`);
   }
-  const plan = parsePlanText(fs.readFileSync(path.join(outDir, 'cleave.plan.yaml'), 'utf8'), 'cleave.plan.yaml');
+  const { plan } = readPlanSync(path.join(outDir, 'cleave.plan.yaml'));
   return { appDir, outDir, plan, remove };
 }
 

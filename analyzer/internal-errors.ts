@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { DiagnosticSink } from './diagnostics';
-import { InputError } from './errors';
+import { InputError } from '../model/errors';
 
 /** Receives an unexpected error that analysis survived (the CLI prints its stack with `--debug`). */
 export type InternalErrorListener = (error: unknown, file: string) => void;

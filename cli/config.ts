@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfigText } from '../analyzer/plan/config-file';
-import { parsePlanFile } from '../analyzer/plan/plan-file';
-import { InputError } from '../analyzer/errors';
+import { parseConfigText } from '../model/config-file';
+import { parsePlanFile } from '../model/plan-file';
+import { InputError } from '../model/errors';
 import type { Config } from '../model/config';
 import type { PlanFile } from '../model/plan';
 

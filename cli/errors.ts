@@ -1,5 +1,5 @@
-import { InputError } from '../analyzer/errors';
-import { ConfigError } from '../analyzer/plan/config-file';
+import { InputError } from '../model/errors';
+import { ConfigError } from '../model/errors';
 
 /** Exit codes of the CLI contract. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ProgressListener } from '../analyzer/progress';
+import type { ProgressListener } from '../model/progress';
 import { generateAll } from '../generators/generate';
 import { BUNDLE_FILE, bundleDir, handlerFile, scheduleFile } from '../generators/layout';
 import { TARGET_NAMES, type TargetName } from '../generators/targets';

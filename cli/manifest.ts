@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../analyzer/errors';
+import { InputError } from '../model/errors';
 
 /** The manifest's file name in the output folder. */
 export const MANIFEST_FILE = '.cleave-manifest.json';

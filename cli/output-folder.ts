@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../analyzer/errors';
+import { InputError } from '../model/errors';
 
 /**
  * Where `p` really is: the nearest part of it that exists, with every symbolic link resolved,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { InputError } from '../analyzer/errors';
+import { InputError } from '../model/errors';
 import { decideWrite, MANIFEST_FILE, manifestText, readManifest, sha256, type WriteDecision } from './manifest';
 import { isWithin, realLocation } from './output-folder';
 import { writeFileAtomic } from './write-file';

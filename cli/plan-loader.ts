@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeApp } from '../analyzer/analyze';
-import { InputError } from '../analyzer/errors';
-import { ConfigError, formatIssues } from '../analyzer/plan/config-file';
-import { parsePlanFile } from '../analyzer/plan/plan-file';
-import type { ProgressListener } from '../analyzer/progress';
+import { InputError } from '../model/errors';
+import { formatIssues } from '../model/config-file';
+import { ConfigError } from '../model/errors';
+import { parsePlanFile } from '../model/plan-file';
+import type { ProgressListener } from '../model/progress';
 import { Analysis } from '../model/analysis';
 import { type PlanFile, SplitPlan } from '../model/plan';
 import { analysisText, joinPlan, planProblems, sha256Hex } from '../model/plan-join';

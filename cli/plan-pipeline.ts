@@ -1,5 +1,5 @@
 import { analyzeApp } from '../analyzer/analyze';
-import { planSplit } from '../analyzer/plan/plan-split';
+import { planSplit } from '../planner/plan-split';
 import type { Analysis } from '../model/analysis';
 import type { SplitPlan } from '../model/plan';
 import { loadConfig, loadPreviousPlan } from './config';

@@ -1,4 +1,4 @@
-import type { ProgressListener } from '../analyzer/progress';
+import type { ProgressListener } from '../model/progress';
 
 /** Renders progress events on stderr as plain lines; nothing when quiet. */
 export function progressPrinter(quiet: boolean, stderr: (text: string) => void): ProgressListener {

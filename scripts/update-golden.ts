@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeApp } from '../analyzer/analyze';
-import { planSplit } from '../analyzer/plan/plan-split';
-import { stringifyPlan } from '../analyzer/plan/plan-file';
+import { planSplit } from '../planner/plan-split';
+import { stringifyPlan } from '../model/plan-file';
 import { writeFileAtomic } from '../cli/write-file';
 import { Config } from '../model/config';
 import { ANALYSIS_FILE } from '../model/output-files';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '..');
 const DEPCRUISE = path.join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
-const FOLDERS = ['analyzer', 'generators', 'model', 'cli'];
+const FOLDERS = ['analyzer', 'planner', 'generators', 'model', 'cli'];
 
 interface Violation {
   /** Rule name. */
@@ -51,9 +51,12 @@ describe('architecture rules', () => {
     write('analyzer/zz-violation-cli.ts', "import { EXIT } from '../cli/errors';\nexport const code = EXIT.ok;\n");
     write('analyzer/zz-violation-generators.ts', "import * as g from '../generators/zz-helper';\nexport const x = g;\n");
     write('generators/zz-helper.ts', 'export const helper = 1;\n');
-    write('generators/zz-violation-analyzer.ts', "import { InputError } from '../analyzer/errors';\nexport const E = InputError;\n");
+    write('analyzer/zz-violation-planner.ts', "import { planSplit } from '../planner/plan-split';\nexport const p = planSplit;\n");
+    write('planner/zz-violation-analyzer.ts', "import { analyzeApp } from '../analyzer/analyze';\nexport const a = analyzeApp;\n");
+    write('generators/zz-violation-analyzer.ts', "import { analyzeApp } from '../analyzer/analyze';\nexport const a = analyzeApp;\n");
+    write('generators/zz-violation-planner.ts', "import { planSplit } from '../planner/plan-split';\nexport const p = planSplit;\n");
     write('generators/zz-violation-fs.ts', "import * as fs from 'node:fs';\nexport const w = (f: string): void => fs.writeFileSync(f, '');\n");
-    write('model/zz-violation-leaf.ts', "import { InputError } from '../analyzer/errors';\nexport const E = InputError;\n");
+    write('model/zz-violation-leaf.ts', "import { planSplit } from '../planner/plan-split';\nexport const p = planSplit;\n");
     write('cli/zz-violation-test.ts', "import { hashTree } from '../test/support/hash-tree';\nexport const h = hashTree;\n");
     write('analyzer/zz-cycle-a.ts', "import { b } from './zz-cycle-b';\nexport const a = (): number => b() + 1;\n");
     write('analyzer/zz-cycle-b.ts', "import { a } from './zz-cycle-a';\nexport const b = (): number => (a ? 1 : 0);\n");
@@ -72,9 +75,12 @@ describe('architecture rules', () => {
   });
 
   it.each([
-    ['analyzer-not-to-generators-or-cli', 'analyzer/zz-violation-cli.ts'],
-    ['analyzer-not-to-generators-or-cli', 'analyzer/zz-violation-generators.ts'],
+    ['analyzer-not-to-later-stages', 'analyzer/zz-violation-cli.ts'],
+    ['analyzer-not-to-later-stages', 'analyzer/zz-violation-generators.ts'],
+    ['analyzer-not-to-later-stages', 'analyzer/zz-violation-planner.ts'],
+    ['planner-reads-only-the-analysis', 'planner/zz-violation-analyzer.ts'],
     ['generators-only-model-types', 'generators/zz-violation-analyzer.ts'],
+    ['generators-only-model-types', 'generators/zz-violation-planner.ts'],
     ['only-cli-writes', 'generators/zz-violation-fs.ts'],
     ['model-is-a-leaf', 'model/zz-violation-leaf.ts'],
     ['nothing-imports-test', 'cli/zz-violation-test.ts'],

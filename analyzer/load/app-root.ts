@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { DiagnosticSink } from '../diagnostics';
-import { InputError } from '../errors';
+import { InputError } from '../../model/errors';
 
 /** What cleave knows about the app folder before it parses any source. */
 export interface AppRoot {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../errors';
+import { InputError } from '../../model/errors';
 
 /**
  * Where the user named entry files, for the advice of input errors: the `--entry` flag, or a key

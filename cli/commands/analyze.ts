@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
-import { InputError } from '../../analyzer/errors';
+import { InputError } from '../../model/errors';
 import type { Analysis } from '../../model/analysis';
 import { analysisText } from '../../model/plan-join';
 import { loadConfig } from '../config';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../../analyzer/errors';
-import type { ProgressListener } from '../../analyzer/progress';
+import { InputError } from '../../model/errors';
+import type { ProgressListener } from '../../model/progress';
 import { TARGET_NAMES, type TargetName } from '../../generators/targets';
 import type { GeneratorDiagnostic } from '../../generators/types';
 import { PLAN_FILE } from '../../model/output-files';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { stringifyPlan } from '../../analyzer/plan/plan-file';
+import { stringifyPlan } from '../../model/plan-file';
 import { ANALYSIS_FILE } from '../../model/output-files';
 import { analysisText } from '../../model/plan-join';
 import { generateReport } from '../../generators/report';

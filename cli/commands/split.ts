@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { stringifyPlan } from '../../analyzer/plan/plan-file';
+import { stringifyPlan } from '../../model/plan-file';
 import { generateReport } from '../../generators/report';
 import type { GeneratedFile } from '../../model/generated-file';
 import { ANALYSIS_FILE, PLAN_FILE } from '../../model/output-files';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../../analyzer/errors';
+import { InputError } from '../../model/errors';
 import { generateReport } from '../../generators/report';
 import { PLAN_FILE } from '../../model/output-files';
 import type { SplitPlan } from '../../model/plan';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { InputError } from '../../analyzer/errors';
+import { InputError } from '../../model/errors';
 import { ENTRY_FLAG, resolveEntryFile } from '../../analyzer/load/explicit-entries';
 
 /**

@@ -1,4 +1,5 @@
-import { ConfigError, parseConfigText } from '../../analyzer/plan/config-file';
+import { parseConfigText } from '../../model/config-file';
+import { ConfigError } from '../../model/errors';
 
 function problems(yaml: string): string[] {
   try {

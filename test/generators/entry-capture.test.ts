@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
-import { planSplit } from '../../analyzer/plan/plan-split';
+import { planSplit } from '../../planner/plan-split';
 import { bundleHandlers } from '../../cli/bundle';
 import { bundleEntries } from '../../cli/generate-into';
 import { generateAll } from '../../generators/generate';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parsePlanFile } from '../../analyzer/plan/plan-file';
+import { parsePlanFile } from '../../model/plan-file';
 import { readPlanSync } from '../../cli/plan-loader';
 import { sha256Hex } from '../../model/plan-join';
 import { main } from '../../cli/main';

@@ -1,5 +1,5 @@
-import { createMeasurer } from '../../analyzer/plan/measure';
-import { planSplit } from '../../analyzer/plan/plan-split';
+import { createMeasurer } from '../../planner/measure';
+import { planSplit } from '../../planner/plan-split';
 import { analyzeFixture, fixtureDir } from '../support/analyze-fixture';
 import { configOf } from '../support/plan-fixtures';
 

@@ -1,4 +1,4 @@
-import { planSplit } from '../../analyzer/plan/plan-split';
+import { planSplit } from '../../planner/plan-split';
 import type { Hazard } from '../../model/analysis';
 import { analysisOf, configOf, fakeMeasurer, hazard, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePlanFile } from '../../analyzer/plan/plan-file';
+import { parsePlanFile } from '../../model/plan-file';
 import { fixtureDir } from '../support/analyze-fixture';
 import { makeTemp, removeTemp } from '../support/bad-input';
 import { runCli } from '../support/run-cli';

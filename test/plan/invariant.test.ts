@@ -1,5 +1,5 @@
-import { assertEveryRouteOnce, PlanInvariantError } from '../../analyzer/plan/invariant';
-import { planSplit } from '../../analyzer/plan/plan-split';
+import { assertEveryRouteOnce, PlanInvariantError } from '../../planner/invariant';
+import { planSplit } from '../../planner/plan-split';
 import type { SplitPlan } from '../../model/plan';
 import { analysisOf, configOf, fakeMeasurer, hazard, shopMounts, shopRoutes } from '../support/plan-fixtures';
 

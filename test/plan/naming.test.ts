@@ -1,4 +1,4 @@
-import { baseId } from '../../analyzer/plan/naming';
+import { baseId } from '../../planner/naming';
 
 describe('plan/naming', () => {
   it('names routes sharing no path segment after the module all their handlers live in', () => {

@@ -1,5 +1,5 @@
-import { parsePlanFile, stringifyPlan } from '../../analyzer/plan/plan-file';
-import { planSplit } from '../../analyzer/plan/plan-split';
+import { parsePlanFile, stringifyPlan } from '../../model/plan-file';
+import { planSplit } from '../../planner/plan-split';
 import type { PlanDecisions, SplitPlan } from '../../model/plan';
 import { analysisOf, configOf, fakeMeasurer, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
 

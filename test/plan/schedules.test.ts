@@ -1,5 +1,5 @@
-import { findSchedules, timerExpression, toRate } from '../../analyzer/plan/schedules';
-import { compileSelector } from '../../analyzer/plan/selectors';
+import { findSchedules, timerExpression, toRate } from '../../planner/schedules';
+import { compileSelector } from '../../planner/selectors';
 import { hazard } from '../support/plan-fixtures';
 
 describe('schedules from timer and cron hazards', () => {

@@ -1,4 +1,4 @@
-import { planSplit } from '../../analyzer/plan/plan-split';
+import { planSplit } from '../../planner/plan-split';
 import { analysisOf, configOf, fakeMeasurer, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
 
 const plan = (strategy: string) => planSplit(analysisOf(shopRoutes(), [], shopMounts()), configOf(`strategy: ${strategy}`), undefined, { measurer: fakeMeasurer() });

@@ -1,5 +1,5 @@
-import { structuralTies } from '../../analyzer/plan/structural-ties';
-import { featureTies } from '../../analyzer/plan/tied-blocks';
+import { structuralTies } from '../../planner/structural-ties';
+import { featureTies } from '../../planner/tied-blocks';
 import type { Route } from '../../model/analysis';
 import { route } from '../support/plan-fixtures';
 

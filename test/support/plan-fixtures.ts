@@ -1,6 +1,6 @@
 import type { Analysis, Hazard, Mount, Route } from '../../model/analysis';
-import type { Measurer } from '../../analyzer/plan/measure';
-import { parseConfigText } from '../../analyzer/plan/config-file';
+import type { Measurer } from '../../planner/measure';
+import { parseConfigText } from '../../model/config-file';
 import type { Config } from '../../model/config';
 
 /** Options of a hand-built route. */

@@ -1,4 +1,4 @@
-import { planSplit } from '../../analyzer/plan/plan-split';
+import { planSplit } from '../../planner/plan-split';
 import type { SplitPlan } from '../../model/plan';
 import { analysisOf, configOf, fakeMeasurer, hazard, route, shopMounts, shopRoutes } from './plan-fixtures';
 

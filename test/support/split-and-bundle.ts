@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
-import { planSplit } from '../../analyzer/plan/plan-split';
+import { planSplit } from '../../planner/plan-split';
 import { bundleHandlers } from '../../cli/bundle';
 import { bundleEntries, readRegisteringSources } from '../../cli/generate-into';
 import { generateAll } from '../../generators/generate';

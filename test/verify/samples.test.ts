@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfigText } from '../../analyzer/plan/config-file';
+import { parseConfigText } from '../../model/config-file';
 import { compareResponses } from '../../cli/verify/compare';
 import { sendHttp } from '../../cli/verify/http-request';
 import { type RunningMonolith, startMonolith } from '../../cli/verify/monolith';

@@ -1,5 +1,5 @@
-import type { Route } from '../../model/analysis';
-import type { PlanChanges, PlanDecisions, PlanWarning } from '../../model/plan';
+import type { Route } from '../model/analysis';
+import type { PlanChanges, PlanDecisions, PlanWarning } from '../model/plan';
 
 /** A group of routes headed for one function. */
 export interface PlannedGroup {

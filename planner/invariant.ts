@@ -1,5 +1,5 @@
-import { planProblems } from '../../model/plan-join';
-import type { SplitPlan } from '../../model/plan';
+import { planProblems } from '../model/plan-join';
+import type { SplitPlan } from '../model/plan';
 
 /** Where each route of the analysis landed, when the invariant does not hold. */
 export class PlanInvariantError extends Error {

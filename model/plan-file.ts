@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import { PlanDecisions, PlanFile, type SplitPlan } from '../../model/plan';
-import { planDecisions } from '../../model/plan-join';
-import { PLAN_FILE } from '../../model/output-files';
+import { PlanDecisions, PlanFile, type SplitPlan } from './plan';
+import { planDecisions } from './plan-join';
+import { PLAN_FILE } from './output-files';
 import { parseYamlOrThrow, validateOrThrow } from './config-file';
 
 const HEADER =

@@ -1,4 +1,4 @@
-import type { Metric, PlanMetrics } from '../../model/plan';
+import type { Metric, PlanMetrics } from '../model/plan';
 import type { ModuleGraph } from './measure';
 import { METRIC_DEFINITIONS as DEF } from './metric-definitions';
 

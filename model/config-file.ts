@@ -1,27 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { Config } from '../../model/config';
-import { InputError } from '../errors';
-
-/**
- * A `cleave.config.yaml` (or a saved plan) that does not parse or validate. `problems` holds one
- * line per problem, each naming the key path (`functions.users.memory: expected number, got string`).
- */
-export class ConfigError extends InputError {
-  /**
-   * @param file the file as the user named it
-   * @param problems one line per problem
-   * @param advice what to do
-   */
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-    advice: string,
-  ) {
-    super('INVALID_CONFIG', `${file}: ${problems[0] ?? 'invalid'}`, advice);
-    this.name = 'ConfigError';
-  }
-}
+import { Config } from './config';
+import { ConfigError } from './errors';
 
 /** Parses YAML text, turning syntax errors into a `ConfigError` with `file:line:col` per problem. */
 export function parseYamlOrThrow(text: string, file: string, advice: string): unknown {

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import type { Analysis } from '../../model/analysis';
-import type { Config } from '../../model/config';
-import type { KeptRoute, PlanDecisions, PlanWarning, SplitPlan } from '../../model/plan';
-import { analysisRef } from '../../model/plan-join';
-import type { ProgressListener } from '../progress';
+import type { Analysis } from '../model/analysis';
+import type { Config } from '../model/config';
+import type { KeptRoute, PlanDecisions, PlanWarning, SplitPlan } from '../model/plan';
+import { analysisRef } from '../model/plan-join';
+import type { ProgressListener } from '../model/progress';
 import { appInfo } from './app-info';
 import { ASSUMED_FILE_BYTES, assembleFunctions, predictBytes } from './assemble';
 import { computeConstraints } from './constraints';

@@ -1,6 +1,6 @@
-import type { Hazard, Route } from '../../model/analysis';
-import type { Config } from '../../model/config';
-import type { PlanWarning } from '../../model/plan';
+import type { Hazard, Route } from '../model/analysis';
+import type { Config } from '../model/config';
+import type { PlanWarning } from '../model/plan';
 import { hazardRef, hazardRole, keepReason, sortHazards } from './hazard-policy';
 import { selectRoutes } from './selectors';
 import { UnionFind } from './union-find';

@@ -1,4 +1,4 @@
-import type { Route } from '../../model/analysis';
+import type { Route } from '../model/analysis';
 import type { ModuleGraph } from './measure';
 
 /** What a route is made of, as the planner weighs it. */

@@ -1,5 +1,5 @@
-import type { Hazard } from '../../model/analysis';
-import type { Schedule } from '../../model/plan';
+import type { Hazard } from '../model/analysis';
+import type { Schedule } from '../model/plan';
 import { hazardRole, sortHazards } from './hazard-policy';
 import { toId } from './naming';
 

@@ -1,6 +1,6 @@
-import type { Hazard, Route } from '../../model/analysis';
-import type { Config } from '../../model/config';
-import type { PlanFunction, PlanWarning } from '../../model/plan';
+import type { Hazard, Route } from '../model/analysis';
+import type { Config } from '../model/config';
+import type { PlanFunction, PlanWarning } from '../model/plan';
 import { bundleEntries, type Footprint, reachable } from './footprint';
 import { hazardRef, hazardRole, sortHazards } from './hazard-policy';
 import type { Measurer, ModuleGraph } from './measure';

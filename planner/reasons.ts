@@ -1,4 +1,4 @@
-import type { Strategy } from '../../model/config';
+import type { Strategy } from '../model/config';
 import type { Footprint } from './footprint';
 import { describeTie, type StructuralTie } from './structural-ties';
 

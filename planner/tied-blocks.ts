@@ -1,4 +1,4 @@
-import type { Route } from '../../model/analysis';
+import type { Route } from '../model/analysis';
 import { type StructuralTie, structuralTies } from './structural-ties';
 import { joinedGroups } from './union-find';
 

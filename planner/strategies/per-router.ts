@@ -1,4 +1,4 @@
-import type { Mount, Route } from '../../../model/analysis';
+import type { Mount, Route } from '../../model/analysis';
 
 /**
  * The router a route belongs to: the deepest mount whose router was created in the route's

@@ -1,5 +1,5 @@
-import type { Analysis } from '../../model/analysis';
-import type { PlanApp } from '../../model/plan';
+import type { Analysis } from '../model/analysis';
+import type { PlanApp } from '../model/plan';
 import { toId } from './naming';
 
 /**

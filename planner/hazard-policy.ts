@@ -1,4 +1,4 @@
-import type { Hazard } from '../../model/analysis';
+import type { Hazard } from '../model/analysis';
 
 /** What the planner does with a hazard. */
 export type HazardRole =

@@ -1,4 +1,4 @@
-import type { Route } from '../../model/analysis';
+import type { Route } from '../model/analysis';
 
 /** What in the app's own structure holds routes together. */
 export type TieKind =

@@ -1,6 +1,6 @@
-import type { Mount, Route } from '../../model/analysis';
-import type { Strategy } from '../../model/config';
-import type { PlanWarning } from '../../model/plan';
+import type { Mount, Route } from '../model/analysis';
+import type { Strategy } from '../model/config';
+import type { PlanWarning } from '../model/plan';
 import type { RouteGraph } from './route-graph';
 import { type ClusterOptions, clusterBlocks } from './strategies/clustered';
 import { groupByRouter } from './strategies/per-router';

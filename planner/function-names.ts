@@ -1,6 +1,6 @@
-import type { Route } from '../../model/analysis';
-import type { Config } from '../../model/config';
-import type { PlanWarning } from '../../model/plan';
+import type { Route } from '../model/analysis';
+import type { Config } from '../model/config';
+import type { PlanWarning } from '../model/plan';
 import { assignIds } from './naming';
 import type { PlannedGroup } from './replan';
 

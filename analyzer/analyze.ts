@@ -6,12 +6,14 @@ import { InputError } from '../model/errors';
 import { GuardedModuleLoader } from './guarded-module-loader';
 import { detectHazards } from './hazards/detect';
 import { type InternalErrorListener, reportInternalError } from './internal-errors';
-import { declaresExpress, loadAppRoot } from './load/app-root';
+import { declaresExpress, loadAppRoot, type PackageJson } from './load/app-root';
 import { findEntries } from './load/entries';
 import { type EntrySource, explicitEntries } from './load/explicit-entries';
 import { findImportCycles } from './load/cycles';
 import { buildImportGraph } from './load/import-graph';
 import { ModuleResolver } from './load/module-resolver';
+import { fileBytes } from './modules/file-bytes';
+import { measureModules } from './modules/module-graph';
 import { addExtraSource, loadProject } from './load/project';
 import type { ProgressListener } from '../model/progress';
 import { middlewareRef, type RefContext, routerRef, site, sourceRef } from './route-refs';
@@ -79,18 +81,26 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   const rel = (file: string): string => path.relative(appDir, file).split(path.sep).join('/');
   const routes = flat.routes.map((r) => toRoute(r, { rel, appDir, resolver }, closures)).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
   progress({ stage: 'routes', message: `found ${routes.length} routes` });
-  return {
-    schemaVersion: 1,
-    root: '.',
-    entry: entries.map(rel),
-    routes,
-    mounts: flat.mounts.map((m) => ({
+  progress({ stage: 'closure', message: 'bundling the app to measure its module graph' });
+  const entryFiles = entries.map(rel);
+  const measured = await measureModules(appDir, entryFiles);
+  if (!measured) {
+    diagnostics.atFile('BUNDLE_NOT_MEASURED', 'warning', '', 0, 'esbuild could not bundle the app from its entries: the plan\'s bundle sizes will be estimates from file sizes and its import-graph metrics missing', 'run `npx esbuild --bundle --platform=node --packages=external <entry>` in the app folder to see why');
+  }
+  const mounts = flat.mounts.map((m) => ({
       path: m.path,
       kind: m.kind,
       ...site(m.site, rel),
       target: site(m.target, rel),
       ...conditional(m.conditions),
-    })),
+  }));
+  const sized = [...routes.flatMap((r) => [r.file, r.handler.file, ...r.middleware.map((m) => m.file), ...r.deps.files]), ...mounts.map((m) => m.file), ...Object.keys(measured?.files ?? {})];
+  return {
+    schemaVersion: 1,
+    root: '.',
+    entry: entryFiles,
+    routes,
+    mounts,
     static: flat.statics.map((s) => ({ path: s.path, dir: s.dir, ...site(s.site, rel) })),
     hazards: detectHazards({
       appDir,
@@ -104,7 +114,15 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
       onError: (error, detector, file) => reportInternalError(diagnostics, file ?? appDir, file ? 'scanning for hazards in' : `running the ${detector} hazard detector over`, error, options.onInternalError),
     }),
     diagnostics: diagnostics.list(),
+    package: { name: root.packageJson?.name || path.basename(appDir), ...expressRange(root.packageJson) },
+    fileBytes: fileBytes(appDir, sized),
+    ...(measured ? { modules: measured } : {}),
   };
+}
+
+function expressRange(pkg: PackageJson | undefined): { express?: string } {
+  const range = pkg?.dependencies?.express ?? pkg?.devDependencies?.express;
+  return typeof range === 'string' ? { express: range } : {};
 }
 
 function reportImportCycles(graph: Map<string, string[]>, diagnostics: DiagnosticSink): void {

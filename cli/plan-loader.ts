@@ -83,7 +83,7 @@ function joined(source: PlanSource, text?: string): ReadPlan {
     if (sha256Hex(analysisBytes) !== parsed.analysis.sha256) {
       notices.push({ code: 'PLAN_ANALYSIS_CHANGED', message: `the analysis is not the one ${shown} was made from (the app changed since): reading the current one; re-run \`cleave plan\` to refresh reasons and metrics` });
     }
-    plan = joinPlan(parsed, parseAnalysis(analysisBytes, path.relative(process.cwd(), analysisFile) || analysisFile));
+    plan = joinPlan(parsed, parseAnalysisText(analysisBytes, path.relative(process.cwd(), analysisFile) || analysisFile));
   }
   const problems = planProblems(plan);
   if (problems.length > 0) {
@@ -99,7 +99,8 @@ function embedded(parsed: PlanFile, shown: string): SplitPlan {
   throw new ConfigError(shown, ['embeds routes of the analysis but not all of hazards, mounts and static'], 'delete the plan to plan from scratch');
 }
 
-function parseAnalysis(text: string, shown: string): Analysis {
+/** Parses and validates the text of an `analysis.json`; throws `ConfigError` (exit 2) naming what is wrong. */
+export function parseAnalysisText(text: string, shown: string): Analysis {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -107,6 +108,8 @@ function parseAnalysis(text: string, shown: string): Analysis {
     throw new ConfigError(shown, [`not JSON: ${error instanceof Error ? error.message : String(error)}`], 'run `cleave plan` again to write it afresh');
   }
   const result = Analysis.safeParse(data);
-  if (result.success) return result.data;
+  // The data as written, not zod's copy (which orders keys by the schema): written again, it
+  // gives the same bytes, so its hash is the one the plan was made with.
+  if (result.success) return data as Analysis;
   throw new ConfigError(shown, formatIssues(result.error.issues).slice(0, 10), 'run `cleave plan` again to write it afresh');
 }

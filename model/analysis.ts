@@ -221,6 +221,8 @@ export const Hazard = z.object({
   routes: z.array(z.string()),
   /** What to do about it on a serverless target. */
   advice: z.string(),
+  /** For timers and cron jobs (`TIMER_AT_BOOT`, `CRON_JOB`): the interval or cron expression as written (`60_000`, `'*\/5 * * * *'`). */
+  expression: z.string().optional(),
 });
 /** A serverless hazard. */
 export type Hazard = z.infer<typeof Hazard>;
@@ -245,6 +247,38 @@ export const Diagnostic = z.object({
 /** A finding about the analysis itself. */
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
+/** One app file of the whole-app bundle esbuild builds from the entries. */
+export const ModuleFile = z.object({
+  /** Bytes it contributes to the bundle (not minified; npm packages external). */
+  bytes: z.number().int().min(0),
+  /** App files it imports, sorted. */
+  imports: z.array(z.string()),
+  /** npm packages it imports (bare names, builtins left out), sorted. */
+  packages: z.array(z.string()),
+});
+/** One app file of the whole-app bundle. */
+export type ModuleFile = z.infer<typeof ModuleFile>;
+
+/** The app's module graph with sizes, from one esbuild bundle of its entries: what the planner weighs and predicts bundles from. */
+export const AppModules = z.object({
+  /** Bytes of the whole-app bundle. */
+  appBytes: z.number().int().min(0),
+  /** Every app file in it, by path relative to the app dir. */
+  files: z.record(z.string(), ModuleFile),
+});
+/** The app's module graph with sizes. */
+export type AppModules = z.infer<typeof AppModules>;
+
+/** What package.json says about the app. */
+export const AppPackage = z.object({
+  /** `name` of package.json, else the app folder's name. */
+  name: z.string(),
+  /** The express version range of package.json (dependencies, else devDependencies), when listed. */
+  express: z.string().optional(),
+});
+/** What package.json says about the app. */
+export type AppPackage = z.infer<typeof AppPackage>;
+
 /** The result of `cleave analyze`: the one model the later stages read. */
 export const Analysis = z.object({
   /** Version of this schema. */
@@ -263,6 +297,12 @@ export const Analysis = z.object({
   hazards: z.array(Hazard),
   /** Analysis diagnostics. */
   diagnostics: z.array(Diagnostic),
+  /** The app's name and Express version range. */
+  package: AppPackage.optional(),
+  /** Size on disk of every app file a route, mount or the module graph names, sorted by path. */
+  fileBytes: z.record(z.string(), z.number().int().min(0)).optional(),
+  /** The module graph with sizes; absent when esbuild could not bundle the app (diagnostic `BUNDLE_NOT_MEASURED`). */
+  modules: AppModules.optional(),
 });
 /** The result of `cleave analyze`. */
 export type Analysis = z.infer<typeof Analysis>;

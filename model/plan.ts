@@ -6,7 +6,7 @@ import { FunctionId, Strategy, TargetOptions } from './config';
 export const BundleSize = z.object({
   /** Bytes of the bundled own code (npm packages external, not minified). */
   bytes: z.number().int().min(0),
-  /** `false`: measured with esbuild's metafile; `true`: the sum of the closure files' sizes (esbuild could not bundle). */
+  /** `false`: the files its handler files reach in the app's module graph, at the bytes esbuild's whole-app bundle gives each; `true`: the sum of the closure files' sizes on disk (esbuild could not bundle the app). */
   estimated: z.boolean(),
 });
 /** Predicted size of a function's bundle. */

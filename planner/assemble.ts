@@ -1,13 +1,10 @@
 import type { Hazard, Route } from '../model/analysis';
 import type { Config } from '../model/config';
 import type { PlanFunction, PlanWarning } from '../model/plan';
-import { bundleEntries, type Footprint, reachable } from './footprint';
+import { bundleEntries, type Footprint } from './footprint';
 import { hazardRef, hazardRole, sortHazards } from './hazard-policy';
-import type { Measurer, ModuleGraph } from './measure';
+import { bundleOf, type ModuleGraph, reachable } from './module-graph';
 import type { PlannedGroup } from './replan';
-
-/** Bytes assumed for a file whose size is unknown (no app dir to read it from). */
-export const ASSUMED_FILE_BYTES = 1024;
 
 /** What assembling functions needs. */
 export interface AssembleInput {
@@ -25,8 +22,8 @@ export interface AssembleInput {
   hazards: readonly Hazard[];
   /** The config. */
   config: Config;
-  /** Sizes and bundles. */
-  measurer: Measurer;
+  /** Size on disk of an app file. */
+  diskBytes: (file: string) => number;
   /** The whole-app module graph. */
   graph: ModuleGraph | undefined;
 }
@@ -45,11 +42,16 @@ export function predictBytes(ids: readonly string[], routes: ReadonlyMap<string,
   return sum;
 }
 
-/** Builds the plan's functions: closure, packages, env, entities, hazards, bundle size, memory and timeout. */
-export async function assembleFunctions(input: AssembleInput, warnings: PlanWarning[]): Promise<PlanFunction[]> {
+/**
+ * Builds the plan's functions: closure, packages, env, entities, hazards, bundle size, memory and
+ * timeout. A bundle's size is predicted from the module graph (what its handler files reach, at
+ * the bytes esbuild's whole-app bundle gives each file); without a graph, from file sizes.
+ */
+export function assembleFunctions(input: AssembleInput, warnings: PlanWarning[]): PlanFunction[] {
   const entries = new Map(input.groups.map((g, i) => [input.ids[i]!, [...new Set(g.routes.flatMap((id) => bundleEntries(input.routes.get(id)!)))].sort()]));
-  const bundles = input.graph ? await input.measurer.bundles(entries) : undefined;
-  const diskBytes = (f: string): number => input.measurer.fileBytes(f) ?? ASSUMED_FILE_BYTES;
+  const graph = input.graph;
+  const bundles = graph ? new Map([...entries].map(([id, files]) => [id, bundleOf(graph, files)])) : undefined;
+  const diskBytes = input.diskBytes;
   const sorted = sortHazards(input.hazards);
   const functions = input.groups.map((group, i): PlanFunction => {
     const id = input.ids[i]!;
@@ -78,7 +80,7 @@ export async function assembleFunctions(input: AssembleInput, warnings: PlanWarn
   for (const id of Object.keys(input.config.functions).sort()) {
     if (!input.ids.includes(id)) warnings.push({ code: 'CONFIG_FUNCTION_UNKNOWN', message: `functions.${id}: no function has this id (ids: ${[...input.ids].sort().join(', ') || 'none'})` });
   }
-  const app = input.graph?.app.bytes;
+  const app = input.graph?.appBytes;
   for (const fn of functions) {
     if (fn.bundle && fn.bundle.bytes > input.config.maxBundleBytes) warnings.push({ code: 'BUNDLE_OVER_LIMIT', message: `function ${fn.id}: bundle ${fn.bundle.bytes} bytes is over maxBundleBytes ${input.config.maxBundleBytes}` });
     if (app && functions.length > 1 && fn.bundle && !fn.bundle.estimated && fn.bundle.bytes >= 0.9 * app) {

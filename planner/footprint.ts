@@ -1,5 +1,5 @@
 import type { Route } from '../model/analysis';
-import type { ModuleGraph } from './measure';
+import { type ModuleGraph, reachable } from './module-graph';
 
 /** What a route is made of, as the planner weighs it. */
 export interface Footprint {
@@ -43,19 +43,6 @@ export function routeFootprint(route: Route, graph: ModuleGraph | undefined, wir
     source = 'import-graph';
   }
   return { id: route.id, files, entities: new Set(route.deps.entities), source };
-}
-
-/** Files reachable from `seeds` through the import graph (the seeds included), not entering `stop`. */
-export function reachable(graph: ModuleGraph, seeds: readonly string[], stop: ReadonlySet<string> = new Set()): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...seeds];
-  while (stack.length > 0) {
-    const file = stack.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const next of graph.imports.get(file) ?? []) if (!seen.has(next) && !stop.has(next)) stack.push(next);
-  }
-  return seen;
 }
 
 /** Files that register routes or mount routers: a route's footprint does not follow imports into the others. */

@@ -1,5 +1,5 @@
 import type { Metric, PlanMetrics } from '../model/plan';
-import type { ModuleGraph } from './measure';
+import type { ModuleGraph } from './module-graph';
 import { METRIC_DEFINITIONS as DEF } from './metric-definitions';
 
 /** One function as the metrics see it. */
@@ -36,9 +36,9 @@ export function computeMetrics(input: MetricsInput): PlanMetrics {
   const owner = owners(input.functions);
   const noGraph = 'not measured: esbuild could not bundle the app, so the import graph is unknown';
   const estimated = input.functions.some((f) => f.estimated) || !input.graph;
-  const appBytes = input.graph?.app.bytes;
+  const appBytes = input.graph?.appBytes;
   const sizes = input.functions.map((f) => f.bytes);
-  const sizeNote = estimated ? 'estimate: sums of file sizes, not an esbuild bundle' : 'measured with esbuild metafiles';
+  const sizeNote = estimated ? 'estimate: sums of file sizes, not an esbuild bundle' : 'each function: the bytes of the app files its handlers reach, in the whole-app bundle (esbuild metafile)';
   return {
     structuralModularity: input.graph ? metric('structuralModularity', modularity(input.graph, owner), `${new Set(owner.values()).size} clusters over ${owner.size} files`) : metric('structuralModularity', null, noGraph),
     icp: input.graph ? metric('icp', crossShare(input.graph, owner)) : metric('icp', null, noGraph),

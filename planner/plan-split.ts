@@ -1,16 +1,15 @@
-import * as path from 'node:path';
 import type { Analysis } from '../model/analysis';
 import type { Config } from '../model/config';
 import type { KeptRoute, PlanDecisions, PlanWarning, SplitPlan } from '../model/plan';
 import { analysisRef } from '../model/plan-join';
 import type { ProgressListener } from '../model/progress';
 import { appInfo } from './app-info';
-import { ASSUMED_FILE_BYTES, assembleFunctions, predictBytes } from './assemble';
+import { assembleFunctions, predictBytes } from './assemble';
 import { computeConstraints } from './constraints';
 import { routeFootprint, wiringFiles } from './footprint';
 import { nameGroups } from './function-names';
 import { assertEveryRouteOnce } from './invariant';
-import { createMeasurer, type Measurer } from './measure';
+import { diskBytesOf, moduleGraphOf } from './module-graph';
 import { computeMetrics } from './metrics';
 import { partitionRoutes } from './partition';
 import { functionReason } from './reasons';
@@ -21,10 +20,6 @@ import { featureTies, tiedBlocks } from './tied-blocks';
 
 /** Options of `planSplit`. */
 export interface PlanOptions {
-  /** The app folder: file sizes, package.json and esbuild bundles come from it. */
-  appDir?: string;
-  /** Replaces the measurer built from `appDir` (tests pass a fake one). */
-  measurer?: Measurer;
   /** Receives progress events. */
   onProgress?: ProgressListener;
 }
@@ -41,38 +36,28 @@ function heavyRoutes(ids: readonly string[], predict: (ids: readonly string[]) =
   return new Set(ids.filter((id) => sizes.get(id)! >= 0.75 * appBytes && sizes.get(id)! >= 1.5 * median));
 }
 
-/** A measurer that knows nothing: every size is estimated, nothing is bundled. */
-export const blindMeasurer: Measurer = {
-  fileBytes: () => undefined,
-  readText: () => undefined,
-  appGraph: async () => undefined,
-  bundles: async () => undefined,
-};
-
 /**
  * Plans the split: groups the analysis' routes into functions by the config's strategy under
  * the hard constraints (config keeps, pins, hazards that cannot run in a function, shared
  * in-memory state, the bundle limit), names them, measures them and scores the plan. With a
- * previous plan, its ids, moves and keeps are carried over. Reads files (sizes, bundles) but
- * never writes any. Every route ends up exactly once, in one function or in `keep`.
+ * previous plan, its ids, moves and keeps are carried over. Reads only the analysis (its
+ * module graph and file sizes included), so a saved analysis.json plans the same. Every route ends up exactly once, in one function or in `keep`.
  */
-export async function planSplit(analysis: Analysis, config: Config, previousPlan?: PlanDecisions, options: PlanOptions = {}): Promise<SplitPlan> {
+export function planSplit(analysis: Analysis, config: Config, previousPlan?: PlanDecisions, options: PlanOptions = {}): SplitPlan {
   const progress = options.onProgress ?? (() => undefined);
-  const measurer = options.measurer ?? (options.appDir ? createMeasurer(options.appDir) : blindMeasurer);
-  progress({ stage: 'plan', message: 'bundling the app to measure its module graph' });
-  const graph = analysis.entry.length > 0 ? await measurer.appGraph(analysis.entry) : undefined;
-  const diskBytes = (f: string): number => measurer.fileBytes(f) ?? ASSUMED_FILE_BYTES;
+  const graph = moduleGraphOf(analysis);
+  const diskBytes = diskBytesOf(analysis);
   const routes = new Map(analysis.routes.map((r) => [r.id, r]));
   const constraints = computeConstraints(analysis.routes, analysis.hazards, config);
   const warnings: PlanWarning[] = [...constraints.warnings];
-  if (!graph && options.appDir) warnings.push({ code: 'BUNDLE_NOT_MEASURED', message: 'esbuild could not bundle the app from its entries: bundle sizes are estimates from file sizes and the import-graph metrics are missing' });
+  for (const d of analysis.diagnostics) if (d.code === 'BUNDLE_NOT_MEASURED') warnings.push({ code: d.code, message: d.message });
   const wiring = wiringFiles(analysis.routes, analysis.mounts);
   const footprints = new Map(analysis.routes.map((r) => [r.id, routeFootprint(r, graph, wiring)]));
   const plannable = analysis.routes.filter((r) => !constraints.keep.has(r.id));
   const routeGraph = buildRouteGraph(plannable.map((r) => footprints.get(r.id)!), diskBytes, constraints.boundBy);
   progress({ stage: 'plan', message: `grouping ${plannable.length} routes (${config.strategy})` });
   const predict = (ids: readonly string[]): number => predictBytes(ids, routes, footprints, graph, diskBytes);
-  const heavy = heavyRoutes(plannable.map((r) => r.id), predict, graph?.app.bytes);
+  const heavy = heavyRoutes(plannable.map((r) => r.id), predict, graph?.appBytes);
   const ties = config.strategy === 'per-route' ? [] : featureTies(analysis.routes);
   const fresh = partitionRoutes({
     strategy: config.strategy,
@@ -99,8 +84,7 @@ export async function planSplit(analysis: Analysis, config: Config, previousPlan
   const reasons = groups.map((g) =>
     functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy, ties, affinity: routeGraph.weights, kept: keep }),
   );
-  progress({ stage: 'plan', message: `measuring ${groups.length} function bundles` });
-  const functions = await assembleFunctions({ groups, ids, reasons, routes, footprints, hazards: analysis.hazards, config, measurer, graph }, warnings);
+  const functions = assembleFunctions({ groups, ids, reasons, routes, footprints, hazards: analysis.hazards, config, diskBytes, graph }, warnings);
   const kept: KeptRoute[] = [...keep].map(([route, reason]) => ({ route, reason })).sort((a, b) => a.route.localeCompare(b.route));
   const metrics = computeMetrics({
     functions: functions.map((f) => ({ id: f.id, routes: f.routes, files: f.files ?? [], bytes: f.bundle?.bytes ?? 0, estimated: f.bundle?.estimated ?? true })),
@@ -110,13 +94,13 @@ export async function planSplit(analysis: Analysis, config: Config, previousPlan
   });
   const plan: SplitPlan = {
     schemaVersion: 1,
-    app: appInfo(analysis, measurer.readText('package.json'), options.appDir ? path.basename(path.resolve(options.appDir)) : 'app'),
+    app: appInfo(analysis),
     strategy: config.strategy,
     targets: config.targets,
     analysis: analysisRef(analysis),
     functions,
     keep: kept,
-    schedules: findSchedules(analysis.hazards, (f) => measurer.readText(f)),
+    schedules: findSchedules(analysis.hazards),
     metrics,
     warnings,
     ...(changes ? { changes } : {}),

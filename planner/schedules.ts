@@ -5,10 +5,10 @@ import { toId } from './naming';
 
 /**
  * Timers and cron jobs the monolith starts at boot, as schedules for the generators. The
- * expression is read from the call at the hazard's line (`setInterval(fn, 60_000)` → `60_000`,
+ * expression is the one the analysis read from the call (`setInterval(fn, 60_000)` → `60_000`,
  * `cron.schedule('*\/5 * * * *', fn)` → the cron string); literals become EventBridge rates.
  */
-export function findSchedules(hazards: readonly Hazard[], readText: (file: string) => string | undefined): Schedule[] {
+export function findSchedules(hazards: readonly Hazard[]): Schedule[] {
   const used = new Set<string>();
   const result: Schedule[] = [];
   for (const hazard of sortHazards(hazards)) {
@@ -17,7 +17,7 @@ export function findSchedules(hazards: readonly Hazard[], readText: (file: strin
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
-    const expression = timerExpression(readText(hazard.file), hazard.line) ?? 'unknown';
+    const expression = hazard.expression ?? 'unknown';
     const rate = toRate(expression);
     const schedule: Schedule = {
       id,
@@ -31,50 +31,6 @@ export function findSchedules(hazards: readonly Hazard[], readText: (file: strin
     result.push(schedule);
   }
   return result.sort((a, b) => a.id.localeCompare(b.id));
-}
-
-const CALL = /\b(setInterval|setTimeout|schedule|scheduleJob|CronJob|cron)\s*\(/;
-
-/** The interval (last argument of setInterval/setTimeout) or cron string (first string argument) of the call on `line`. */
-export function timerExpression(text: string | undefined, line: number): string | undefined {
-  if (!text) return undefined;
-  const lines = text.split('\n');
-  const from = lines.slice(0, Math.max(0, line - 1)).join('\n').length + (line > 1 ? 1 : 0);
-  const rest = text.slice(from);
-  const call = CALL.exec(rest);
-  if (!call || rest.slice(0, call.index).includes('\n\n')) return undefined;
-  const args = splitArguments(rest, call.index + call[0].length);
-  const cron = args.find((a) => /^['"`][^'"`]+['"`]$/.test(a) && a.slice(1, -1).trim().split(/\s+/).length >= 5);
-  if (cron) return cron;
-  return call[1] === 'setInterval' || call[1] === 'setTimeout' ? args[1] : args[0];
-}
-
-function splitArguments(text: string, start: number): string[] {
-  const args: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let current = '';
-  for (let i = start; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      current += ch;
-      if (ch === '\\') current += text[++i] ?? '';
-      else if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
-    if ('([{'.includes(ch)) depth++;
-    if (')]}'.includes(ch)) {
-      if (depth === 0) break;
-      depth--;
-    }
-    if (ch === ',' && depth === 0) {
-      args.push(current.trim());
-      current = '';
-    } else current += ch;
-  }
-  if (current.trim()) args.push(current.trim());
-  return args;
 }
 
 /** An EventBridge schedule expression for a literal interval in ms or a cron string; undefined otherwise. */

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   for (const sample of GOLDEN_SAMPLES) {
     const appDir = sampleDir(sample.name);
     const analysis = await analyzeApp({ appDir });
-    const plan = await planSplit(analysis, Config.parse(sample.config), undefined, { appDir });
+    const plan = planSplit(analysis, Config.parse(sample.config));
     const out = goldenDir(sample.name);
     const output = generateGolden(sample.name, plan);
     const files = new Map([[GOLDEN_PLAN, stringifyPlan(plan)], [ANALYSIS_FILE, analysisText(analysis)], ...output.files.map((f) => [f.path, f.contents] as [string, string])]);

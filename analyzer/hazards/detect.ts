@@ -3,6 +3,7 @@ import type { Node } from 'ts-morph';
 import type { Hazard, Route } from '../../model/analysis';
 import { DETECTORS } from './detectors';
 import { functionChain } from './support/syntax';
+import { timerExpression } from './support/timer-expression';
 import type { Detector, HazardContext, HazardSite } from './types';
 
 /**
@@ -45,7 +46,7 @@ function toHazard(ctx: HazardContext, site: HazardSite, byChainSite: Map<string,
   for (const node of site.chain ?? []) {
     for (const key of chainKeys(ctx, node)) for (const id of byChainSite.get(key) ?? []) routes.add(id);
   }
-  return {
+  const hazard: Hazard = {
     code: site.code,
     severity: site.severity,
     file: relative(ctx.appDir, sf.getFilePath()),
@@ -55,7 +56,15 @@ function toHazard(ctx: HazardContext, site: HazardSite, byChainSite: Map<string,
     routes: [...routes].sort(),
     advice: site.advice,
   };
+  if (TIMED.has(site.code)) {
+    const expression = timerExpression(sf.getFullText(), line);
+    if (expression !== undefined) hazard.expression = expression;
+  }
+  return hazard;
 }
+
+/** Hazards of code run on a schedule: they carry the interval or cron expression of their call. */
+const TIMED = new Set(['TIMER_AT_BOOT', 'CRON_JOB']);
 
 /** `file:line` keys of a chain node and of every function enclosing it. */
 function chainKeys(ctx: HazardContext, node: Node): string[] {

@@ -19,6 +19,8 @@ export interface PlanCommandOptions {
   output?: string;
   /** Folder to write SPLIT-REPORT.md and report.html to. */
   report?: string;
+  /** A saved analysis to plan from instead of analysing the app. */
+  analysis?: string;
   /** No progress on stderr. */
   quiet?: boolean;
 }
@@ -26,7 +28,7 @@ export interface PlanCommandOptions {
 /** `cleave plan`: analyse, plan, write (or print) the plan and optionally the report; exit 1 on error-level findings. */
 export async function planCommand(appDir: string, options: PlanCommandOptions, io: CliIo): Promise<number> {
   const output = options.output ? path.resolve(options.output) : undefined;
-  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, previousPlanFile: output, quiet: options.quiet }, io);
+  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, analysisFile: options.analysis, previousPlanFile: output, quiet: options.quiet }, io);
   const yaml = stringifyPlan(plan);
   // The plan names the analysis it was made from; generate reads the two together.
   if (output) writeOutputFiles(path.dirname(output), [{ path: path.basename(output), contents: yaml }, { path: ANALYSIS_FILE, contents: analysisText(analysis) }]);

@@ -15,7 +15,8 @@ export function registerPlanCommands(program: Command, io: CliIo, result: { code
     .option('--entry <file...>', ENTRY_OPTION_HELP)
     .option('-o, --output <file>', 'write the plan to this file; an existing plan is re-planned, keeping its edits (default: stdout)')
     .option('--report <dir>', 'also write SPLIT-REPORT.md and report.html to this folder')
-    .action(async (appDir: string, options: { config?: string; entry?: string[]; output?: string; report?: string }) => {
+    .option('--analysis <file>', 'plan from this saved analysis (cleave analyze -o, or a split folder\'s analysis.json) instead of analysing the app')
+    .action(async (appDir: string, options: { config?: string; entry?: string[]; output?: string; report?: string; analysis?: string }) => {
       result.code = await planCommand(appDir, { ...options, quiet: quiet() }, io);
     });
   program

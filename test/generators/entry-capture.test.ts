@@ -17,7 +17,7 @@ const APP = path.join(__dirname, '..', 'fixtures', 'generators', 'entry-only-app
 describe('generators/handlers entry capture', () => {
   it('serves the routes of an app that only its entry builds, without opening a port', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-entry-'));
-    const plan = await planSplit(await analyzeApp({ appDir: APP }), Config.parse({ strategy: 'per-route' }), undefined, { appDir: APP });
+    const plan = await planSplit(await analyzeApp({ appDir: APP }), Config.parse({ strategy: 'per-route' }));
     const generated = generateAll(plan, { appDir: path.relative(out, APP).split(path.sep).join('/') }, ['serverless']);
     expect(generated.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['WHOLE_APP_FALLBACK']));
     expect(generated.diagnostics.find((d) => d.code === 'WHOLE_APP_FALLBACK')!.message).toContain('runs its entry server.js with listen intercepted');

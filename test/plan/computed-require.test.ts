@@ -1,4 +1,4 @@
-import { createMeasurer } from '../../planner/measure';
+import { measureModules } from '../../analyzer/modules/module-graph';
 import { planSplit } from '../../planner/plan-split';
 import { analyzeFixture, fixtureDir } from '../support/analyze-fixture';
 import { configOf } from '../support/plan-fixtures';
@@ -10,14 +10,14 @@ describe('plan/computed-require', () => {
   const dir = fixtureDir('plan', 'computed-require');
 
   it('measures the app although a computed require reaches a README', async () => {
-    const graph = await createMeasurer(dir).appGraph(['server.js']);
-    expect(graph).toBeDefined();
-    expect([...graph!.bytes.keys()].sort()).toEqual(expect.arrayContaining(['commands/reindex.js', 'commands/vacuum.js', 'server.js']));
+    const modules = await measureModules(dir, ['server.js']);
+    expect(modules).toBeDefined();
+    expect(Object.keys(modules!.files)).toEqual(expect.arrayContaining(['commands/reindex.js', 'commands/vacuum.js', 'server.js']));
   });
 
   it('plans with measured bundles, not estimates', async () => {
     const analysis = await analyzeFixture('plan', 'computed-require');
-    const plan = await planSplit(analysis, configOf(), undefined, { appDir: dir });
+    const plan = await planSplit(analysis, configOf());
     expect(plan.warnings.map((w) => w.code)).not.toContain('BUNDLE_NOT_MEASURED');
     expect(plan.functions.every((f) => f.bundle && !f.bundle.estimated)).toBe(true);
   }, 60_000);

@@ -1,8 +1,8 @@
 import { planSplit } from '../../planner/plan-split';
 import type { Hazard } from '../../model/analysis';
-import { analysisOf, configOf, fakeMeasurer, hazard, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
+import { analysisOf, sized, configOf, hazard, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
 
-const plan = (hazards: Hazard[], yaml = '', routes = shopRoutes()) => planSplit(analysisOf(routes, hazards, shopMounts()), configOf(yaml), undefined, { measurer: fakeMeasurer() });
+const plan = (hazards: Hazard[], yaml = '', routes = shopRoutes()) => planSplit(analysisOf(routes, hazards, shopMounts()), configOf(yaml));
 const functionOf = (p: Awaited<ReturnType<typeof plan>>, id: string) => p.functions.find((f) => f.routes.includes(id))?.id;
 
 describe('constraints', () => {
@@ -85,7 +85,7 @@ describe('constraints', () => {
     const big = (name: string) => route('GET', `/api/big/${name}`, { files: ['src/routes/big.ts', 'src/controllers/big.ts', `src/services/${name}.ts`] });
     const routes = [big('a'), big('b'), big('c'), big('d')];
     const sizes = { 'src/routes/big.ts': 1000, 'src/controllers/big.ts': 1000, 'src/services/a.ts': 5000, 'src/services/b.ts': 5000, 'src/services/c.ts': 5000, 'src/services/d.ts': 5000 };
-    const p = await planSplit(analysisOf(routes), configOf('maxBundleBytes: 12000'), undefined, { measurer: fakeMeasurer(sizes) });
+    const p = await planSplit(sized(analysisOf(routes), sizes), configOf('maxBundleBytes: 12000'));
     expect(p.functions.length).toBeGreaterThan(1);
     for (const f of p.functions) expect(f.bundle!.bytes).toBeLessThanOrEqual(12000);
   });
@@ -97,10 +97,10 @@ describe('constraints', () => {
     };
     const routes = [big('a', 1), big('b', 2), big('c', 3), big('d', 4)];
     const sizes = { 'src/routes/big.ts': 1000, 'src/controllers/big.ts': 1000, 'src/services/a.ts': 5000, 'src/services/b.ts': 5000, 'src/services/c.ts': 5000, 'src/services/d.ts': 5000 };
-    const roomy = await planSplit(analysisOf(routes), configOf('maxBundleBytes: 100000'), undefined, { measurer: fakeMeasurer(sizes) });
+    const roomy = await planSplit(sized(analysisOf(routes), sizes), configOf('maxBundleBytes: 100000'));
     expect(roomy.functions.map((f) => f.routes.length)).toEqual([4]);
     expect(roomy.functions[0]!.reason).toContain('kept together: one controller (src/controllers/big.ts)');
-    const tight = await planSplit(analysisOf(routes), configOf('maxBundleBytes: 12000'), undefined, { measurer: fakeMeasurer(sizes) });
+    const tight = await planSplit(sized(analysisOf(routes), sizes), configOf('maxBundleBytes: 12000'));
     expect(tight.functions.length).toBeGreaterThan(1);
     for (const f of tight.functions) expect(f.bundle!.bytes).toBeLessThanOrEqual(12000);
     expect(tight.warnings.map((w) => w.code)).toContain('TIES_BROKEN_BY_SIZE');
@@ -112,7 +112,7 @@ describe('constraints', () => {
       return { ...r, handler: { ...r.handler, line } };
     };
     const routes = [events('GET', '/api/events', 1), events('GET', '/api/events/stream', 2), route('GET', '/api/books')];
-    const p = await planSplit(analysisOf(routes, [hazard('SERVER_SENT_EVENTS', ['GET /api/events/stream'])]), configOf(), undefined, { measurer: fakeMeasurer() });
+    const p = await planSplit(analysisOf(routes, [hazard('SERVER_SENT_EVENTS', ['GET /api/events/stream'])]), configOf());
     expect(p.keep.map((k) => k.route)).toEqual(['GET /api/events/stream']);
     expect(p.functions.find((f) => f.routes.includes('GET /api/events'))!.reason).toContain('alone: the routes the app ties it to stay in the monolith (GET /api/events/stream)');
   });
@@ -123,7 +123,7 @@ describe('constraints', () => {
     const routes = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => route('GET', `/api/items/${n}`, { files: [...core, `src/routes/${n}.ts`] }));
     const light = route('GET', '/health', { files: ['src/health.ts'] });
     const sizes = { 'src/app.ts': 50_000, 'src/core.ts': 4_000_000 };
-    const p = await planSplit(analysisOf([...routes, light]), configOf('maxBundleBytes: 1048576'), undefined, { measurer: fakeMeasurer(sizes) });
+    const p = await planSplit(sized(analysisOf([...routes, light]), sizes), configOf('maxBundleBytes: 1048576'));
     const holding = (id: string) => p.functions.find((f) => f.routes.includes(id))!;
     expect(new Set(routes.map((r) => holding(r.id).id)).size).toBe(1);
     expect(holding('GET /health').routes).toEqual(['GET /health']);

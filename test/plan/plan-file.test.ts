@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { readPlan, readPlanSync } from '../../cli/plan-loader';
 import { ANALYSIS_FILE, PLAN_FILE } from '../../model/output-files';
 import { sha256Hex } from '../../model/plan-join';
-import { goldenDir, sampleDir } from '../../scripts/golden';
+import { GOLDEN_SAMPLES, goldenDir, sampleDir } from '../../scripts/golden';
 import { makeTemp, removeTemp } from '../support/bad-input';
 import { runCli, STACK_LINE } from '../support/run-cli';
 
@@ -85,6 +85,16 @@ describe('plan file: decisions plus the analysis beside it', () => {
     fs.writeFileSync(planFile(), stringify(legacy, { lineWidth: 0, aliasDuplicateObjects: false }));
     fs.rmSync(path.join(dir, ANALYSIS_FILE));
     expect(readPlanSync(planFile()).plan).toEqual(legacy);
+  });
+
+  it('plans from a saved analysis (plan --analysis) exactly the plan made from the app', async () => {
+    const config = path.join(dir, 'config.yaml');
+    fs.writeFileSync(config, stringify(GOLDEN_SAMPLES.find((s) => s.name === 'shop-api')!.config));
+    const out = path.join(dir, 'replanned', PLAN_FILE);
+    const run = await runCli('--quiet', 'plan', sampleDir('shop-api'), '--analysis', path.join(dir, ANALYSIS_FILE), '--config', config, '-o', out);
+    expect(run.stderr).not.toContain(STACK_LINE);
+    expect(fs.readFileSync(out, 'utf8')).toBe(planText());
+    expect(fs.readFileSync(path.join(dir, 'replanned', ANALYSIS_FILE), 'utf8')).toBe(fs.readFileSync(path.join(dir, ANALYSIS_FILE), 'utf8'));
   });
 
   it('generate exits 2 on a broken plan with one line per problem, writes nothing, and prints no stack', async () => {

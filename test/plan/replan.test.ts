@@ -1,9 +1,9 @@
 import { parsePlanFile, stringifyPlan } from '../../model/plan-file';
 import { planSplit } from '../../planner/plan-split';
 import type { PlanDecisions, SplitPlan } from '../../model/plan';
-import { analysisOf, configOf, fakeMeasurer, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
+import { analysisOf, configOf, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
 
-const plan = (routes = shopRoutes(), previous?: PlanDecisions) => planSplit(analysisOf(routes, [], shopMounts()), configOf(), previous, { measurer: fakeMeasurer() });
+const plan = (routes = shopRoutes(), previous?: PlanDecisions) => planSplit(analysisOf(routes, [], shopMounts()), configOf(), previous);
 
 /** The user's edits, made on the YAML text the way a person would. */
 function edit(p: SplitPlan): PlanDecisions {

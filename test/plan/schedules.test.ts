@@ -1,4 +1,5 @@
-import { findSchedules, timerExpression, toRate } from '../../planner/schedules';
+import { timerExpression } from '../../analyzer/hazards/support/timer-expression';
+import { findSchedules, toRate } from '../../planner/schedules';
 import { compileSelector } from '../../planner/selectors';
 import { hazard } from '../support/plan-fixtures';
 
@@ -21,8 +22,9 @@ describe('schedules from timer and cron hazards', () => {
   });
 
   it('becomes one schedule per hazard with a stable id', () => {
-    const hazards = [hazard('TIMER_AT_BOOT', [], 'warning', 'src/jobs/expire-carts.ts', 8), hazard('CRON_JOB', [], 'warning', 'src/jobs/expire-carts.ts', 9), hazard('LISTEN_CALL', [])];
-    expect(findSchedules(hazards, () => job)).toEqual([
+    const timed = (code: string, line: number) => ({ ...hazard(code, [], 'warning', 'src/jobs/expire-carts.ts', line), expression: timerExpression(job, line) });
+    const hazards = [timed('TIMER_AT_BOOT', 8), timed('CRON_JOB', 9), hazard('LISTEN_CALL', [])];
+    expect(findSchedules(hazards)).toEqual([
       { id: 'expire-carts', hazard: 'TIMER_AT_BOOT', file: 'src/jobs/expire-carts.ts', line: 8, expression: '5 * 60 * 1000', rate: 'rate(5 minutes)', reason: 'TIMER_AT_BOOT found; fix TIMER_AT_BOOT' },
       { id: 'expire-carts-2', hazard: 'CRON_JOB', file: 'src/jobs/expire-carts.ts', line: 9, expression: "'*/15 * * * *'", rate: 'cron(0/15 * * * ? *)', reason: 'CRON_JOB found; fix CRON_JOB' },
     ]);

@@ -15,7 +15,7 @@ describe('plan/shipped-file-read (maintenance-page)', () => {
   let plan: SplitPlan;
   beforeAll(async () => {
     analysis = await analyzeApp({ appDir: dir });
-    plan = await planSplit(analysis, configOf(), undefined, { appDir: dir });
+    plan = await planSplit(analysis, configOf());
   }, 60_000);
 
   it('reports the maintenance page as a read of a shipped file (info) and the upload read as a warning', () => {

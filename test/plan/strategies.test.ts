@@ -1,7 +1,7 @@
 import { planSplit } from '../../planner/plan-split';
-import { analysisOf, configOf, fakeMeasurer, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
+import { analysisOf, configOf, route, shopMounts, shopRoutes } from '../support/plan-fixtures';
 
-const plan = (strategy: string) => planSplit(analysisOf(shopRoutes(), [], shopMounts()), configOf(`strategy: ${strategy}`), undefined, { measurer: fakeMeasurer() });
+const plan = (strategy: string) => planSplit(analysisOf(shopRoutes(), [], shopMounts()), configOf(`strategy: ${strategy}`));
 const groups = (p: Awaited<ReturnType<typeof plan>>) => Object.fromEntries(p.functions.map((f) => [f.id, f.routes]));
 
 describe('strategies', () => {
@@ -52,8 +52,8 @@ describe('routes whose handler file imports the whole app', () => {
     const files = [...new Set(light.flatMap((r) => r.deps.files))];
     const imports = new Map<string, string[]>([['src/app.ts', files], ...light.map((r) => [r.handler.file, r.deps.files.filter((f) => f !== r.handler.file)] as [string, string[]])]);
     const bytes = new Map([...files, 'src/app.ts'].map((f) => [f, 1000]));
-    const measurer = { ...fakeMeasurer(), appGraph: async () => ({ bytes, imports, app: { bytes: 1000 * bytes.size, inputs: [...bytes.keys()], packages: [] } }) };
-    const p = await planSplit(analysisOf([...light, ...inline], [], shopMounts()), configOf(), undefined, { measurer });
+    const modules = { appBytes: 1000 * bytes.size, files: Object.fromEntries([...bytes].map(([f, b]) => [f, { bytes: b, imports: imports.get(f) ?? [], packages: [] }])) };
+    const p = await planSplit({ ...analysisOf([...light, ...inline], [], shopMounts()), modules }, configOf());
     const app = p.functions.find((f) => f.routes.includes('GET /health'))!;
     expect(app.routes).toEqual(['GET /', 'GET /health']);
     expect(app.reason).toContain("their handler files import the app's wiring");

@@ -13,7 +13,7 @@ describe('plan/structural-boundaries (oauth-forms-and-proc-read)', () => {
   const dir = fixtureDir('plan', 'oauth-forms-and-proc-read');
   let plan: SplitPlan;
   beforeAll(async () => {
-    plan = await planSplit(await analyzeApp({ appDir: dir }), configOf(), undefined, { appDir: dir });
+    plan = await planSplit(await analyzeApp({ appDir: dir }), configOf());
   }, 60_000);
 
   const functionOf = (route: string) => plan.functions.find((f) => f.routes.includes(route))!;

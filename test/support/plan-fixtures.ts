@@ -1,5 +1,4 @@
 import type { Analysis, Hazard, Mount, Route } from '../../model/analysis';
-import type { Measurer } from '../../planner/measure';
 import { parseConfigText } from '../../model/config-file';
 import type { Config } from '../../model/config';
 
@@ -48,14 +47,9 @@ export function configOf(yaml = ''): Config {
   return parseConfigText(yaml);
 }
 
-/** A measurer with file sizes from a map (1 KiB otherwise) and no bundler: every size is an estimate. */
-export function fakeMeasurer(sizes: Record<string, number> = {}): Measurer {
-  return {
-    fileBytes: (file) => sizes[file] ?? 1024,
-    readText: () => undefined,
-    appGraph: async () => undefined,
-    bundles: async () => undefined,
-  };
+/** The analysis with these file sizes on disk (the planner assumes 1 KiB for the rest) and no module graph: every size is an estimate. */
+export function sized(analysis: Analysis, sizes: Record<string, number>): Analysis {
+  return { ...analysis, fileBytes: sizes };
 }
 
 /** A small shop: products, reviews under products, orders and users, with entities. */

@@ -38,7 +38,7 @@ export function writeOutput(out: string, files: ReadonlyArray<{ path: string; co
 
 /** Analyses, plans (per route), generates and bundles `appDir` into `out`, as `cleave split` does. */
 export async function splitAndBundle(appDir: string, out: string): Promise<SplitBundles> {
-  const plan = await planSplit(await analyzeApp({ appDir }), Config.parse({ strategy: 'per-route' }), undefined, { appDir });
+  const plan = await planSplit(await analyzeApp({ appDir }), Config.parse({ strategy: 'per-route' }));
   const generated = generateAll(plan, { appDir: path.relative(out, appDir).split(path.sep).join('/'), sources: readRegisteringSources(appDir, plan) }, ['serverless']);
   writeOutput(out, generated.files);
   const built = await bundleHandlers(out, appDir, bundleEntries(plan));

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import type { AppModules, ModuleFile } from '../../model/analysis';
+import { packageName } from '../load/module-resolver';
+
+const ENTRY = 'cleave-app-entries';
+const BUILTINS = new Set(builtinModules);
+
+/**
+ * The app's module graph with sizes, from one in-memory esbuild bundle of its entries (npm
+ * packages external, not minified): the bytes each app file contributes, its imports of app
+ * files and of npm packages. Writes nothing; undefined when esbuild cannot bundle the app.
+ */
+export async function measureModules(appDir: string, entries: readonly string[]): Promise<AppModules | undefined> {
+  if (entries.length === 0) return undefined;
+  const root = path.resolve(appDir);
+  const entryPlugin: Plugin = {
+    name: 'cleave-entries',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: ENTRY }));
+      b.onLoad({ filter: /.*/, namespace: ENTRY }, () => ({ contents: entries.map((f) => `require(${JSON.stringify('./' + f)});`).join('\n'), resolveDir: root, loader: 'js' }));
+    },
+  };
+  const options = {
+    entryPoints: [{ in: ENTRY, out: 'app' }],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: root,
+    outdir: path.join(root, '.cleave-measure'),
+    plugins: [entryPlugin, emptyNonCode],
+  } satisfies BuildOptions;
+  try {
+    return modulesOf((await build(options)).metafile);
+  } catch {
+    // A tsconfig.json that does not parse fails esbuild (the analysis warns TSCONFIG_INVALID and
+    // goes on with default options): measure with no tsconfig before giving up.
+    try {
+      return modulesOf((await build({ ...options, tsconfigRaw: '{}' })).metafile);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Extensions esbuild loads as code or data; anything else reached by a require is not measured. */
+const CODE = /\.([cm]?[jt]sx?|json)$/i;
+
+/**
+ * Files that are not code, reached through a computed require (`require(\`./${name}\`)` makes
+ * esbuild take every file of the folder, READMEs included), count as empty instead of failing
+ * the whole measurement for want of a loader.
+ */
+const emptyNonCode: Plugin = {
+  name: 'cleave-empty-non-code',
+  setup(b) {
+    b.onLoad({ filter: /.*/ }, async (args) => {
+      if (args.namespace !== 'file' || CODE.test(args.path)) return undefined;
+      // A script without an extension (`bin/www`) is JavaScript to Node.
+      if (path.extname(args.path) === '') return { contents: await fs.promises.readFile(args.path, 'utf8'), loader: 'js' };
+      return { contents: '', loader: 'empty' };
+    });
+  },
+};
+
+function modulesOf(metafile: Metafile): AppModules {
+  const output = Object.values(metafile.outputs).find((o) => o.entryPoint === `${ENTRY}:${ENTRY}`);
+  const files: Record<string, ModuleFile> = {};
+  for (const file of Object.keys(metafile.inputs).filter((f) => !f.startsWith(`${ENTRY}:`)).sort()) {
+    const imports = metafile.inputs[file]!.imports;
+    files[file] = {
+      bytes: output?.inputs[file]?.bytesInOutput ?? 0,
+      imports: [...new Set(imports.filter((i) => !i.external && metafile.inputs[i.path] && !i.path.startsWith(`${ENTRY}:`)).map((i) => i.path))].sort(),
+      packages: [...new Set(imports.filter((i) => i.external).map((i) => npmPackage(i.path)).filter((n): n is string => n !== undefined))].sort(),
+    };
+  }
+  return { appBytes: output?.bytes ?? 0, files };
+}
+
+/** The npm package a bare specifier names; undefined for builtins and paths. */
+function npmPackage(specifier: string): string | undefined {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) return undefined;
+  const name = packageName(specifier);
+  return BUILTINS.has(name) ? undefined : name;
+}

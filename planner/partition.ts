@@ -3,8 +3,7 @@ import type { Strategy } from '../model/config';
 import type { PlanWarning } from '../model/plan';
 import type { RouteGraph } from './route-graph';
 import { type ClusterOptions, clusterBlocks } from './strategies/clustered';
-import { groupByRouter } from './strategies/per-router';
-import { joinedGroups } from './union-find';
+import { STRATEGIES } from './strategies';
 
 /** Inputs of a partition. */
 export interface PartitionInput {
@@ -35,7 +34,7 @@ export interface PartitionInput {
 
 /** Groups the routes into functions by the strategy, respecting blocks and the bundle limit. */
 export function partitionRoutes(input: PartitionInput): { groups: string[][]; warnings: PlanWarning[] } {
-  const groups = input.strategy === 'clustered' ? clusterBlocks(input.blocks, input.graph, input.cluster) : joinedGroups([...(input.strategy === 'per-route' ? input.routes.map((r) => [r.id]) : groupByRouter(input.routes, input.mounts)), ...input.blocks]);
+  const groups = STRATEGIES[input.strategy](input);
   const warnings: PlanWarning[] = [];
   const split = groups.map((g) => isolateHeavy(g, input));
   const heavy = split.flatMap((s) => s.heavy);

@@ -70,7 +70,7 @@ function readPackageJson(dir: string, diagnostics: DiagnosticSink): PackageJson 
     const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     return parsed && typeof parsed === 'object' ? (parsed as PackageJson) : undefined;
   } catch (error) {
-    diagnostics.atFile('PACKAGE_JSON_INVALID', 'warning', file, 1, `package.json does not parse: ${(error as Error).message}`, 'fix the JSON syntax');
+    diagnostics.atFile('PACKAGE_JSON_INVALID', 'error', file, 1, `package.json does not parse: ${(error as Error).message}`, 'fix the JSON syntax: npm, esbuild and Lambda packaging all read it');
     return undefined;
   }
 }

@@ -19,12 +19,16 @@ interface Frame {
 export class CallFrames {
   private readonly frames = new Map<Node, Frame[]>();
 
+  /** Whether `fn` already runs as often as a recursion may go. */
+  atLimit(fn: Node): boolean {
+    return (this.frames.get(fn)?.length ?? 0) >= MAX_RECURSION;
+  }
+
   /** Whether a call of `fn` (closing over `scope`) with `args` may run, given the evaluation stack. */
   mayEnter(fn: Node, scope: Scope, args: Value[], stack: Node[]): boolean {
     const frames = this.frames.get(fn);
     const outer = frames?.[frames.length - 1];
     if (!frames || !outer || !stack.includes(fn)) return true;
-    if (frames.length >= MAX_RECURSION) return false;
     return outer.scope !== scope || args.some((arg, i) => isKnown(arg) && !sameValue(arg, outer.args[i]));
   }
 

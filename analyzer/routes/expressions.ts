@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type BinaryExpression, Node, SyntaxKind } from 'ts-morph';
+import { type BinaryExpression, Node, type PostfixUnaryExpression, type PrefixUnaryExpression, SyntaxKind } from 'ts-morph';
 import { propertyKey } from './bindings';
 import type { EvalContext, Evaluator } from './evaluator';
 import { compact } from './text';
@@ -66,7 +66,8 @@ export function evaluateExpression(ev: Evaluator, node: Node, scope: Scope, ctx:
     case SyntaxKind.ConditionalExpression:
       return conditional(ev, node, scope, ctx);
     case SyntaxKind.PrefixUnaryExpression:
-      return prefixUnary(ev, node, scope, ctx);
+    case SyntaxKind.PostfixUnaryExpression:
+      return isStep(node) ? step(ev, node, scope, ctx) : prefixUnary(ev, node, scope, ctx);
     case SyntaxKind.TypeOfExpression:
       return typeOf(ev, node, scope, ctx);
     case SyntaxKind.VoidExpression:
@@ -302,6 +303,19 @@ function arithmetic(op: SyntaxKind, left: Value, right: Value, node: Node): Valu
 
 function isDynamic(value: Value): boolean {
   return value.kind === 'string' && value.dynamic !== undefined;
+}
+
+function isStep(node: Node): node is PrefixUnaryExpression | PostfixUnaryExpression {
+  return (Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) && (node.getOperatorToken() === SyntaxKind.PlusPlusToken || node.getOperatorToken() === SyntaxKind.MinusMinusToken);
+}
+
+/** `i++`, `++i`, `i--`, `--i` (loop counters): a known number steps and is stored back, else the operand becomes unknown. */
+function step(ev: Evaluator, node: PrefixUnaryExpression | PostfixUnaryExpression, scope: Scope, ctx: EvalContext): Value {
+  const before = ev.evaluate(node.getOperand(), scope, ctx);
+  const by = node.getOperatorToken() === SyntaxKind.PlusPlusToken ? 1 : -1;
+  const after: Value = before.kind === 'number' && before.soft === undefined ? { kind: 'number', value: before.value + by } : unknown(compact(node.getText()), node);
+  assign(ev, node.getOperand(), after, scope, ctx);
+  return Node.isPostfixUnaryExpression(node) && before.kind === 'number' ? before : after;
 }
 
 /** Assigns to an identifier or a property (`exports.x = `, `module.exports = `, `this.r = `). */

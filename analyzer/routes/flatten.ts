@@ -91,6 +91,7 @@ export interface FlatApp {
   statics: FlatStatic[];
 }
 
+/** Mount levels below the app that are walked; deeper mounts get `MOUNT_NESTING_LIMIT` (a router mounted inside itself ends here too). */
 const MAX_NESTING = 24;
 
 /**
@@ -130,7 +131,6 @@ interface WalkState {
 }
 
 function walk(ev: Evaluator, router: RouterModel, state: WalkState, emit: (r: FlatRoute) => void, out: FlatApp): void {
-  if (state.depth > MAX_NESTING) return;
   const chain = [...state.chain];
   router.layers.forEach((layer, index) => {
     const conditions = unique([...state.conditions, ...layer.conditions]);
@@ -165,6 +165,10 @@ function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkSt
       const value = arg.value;
       const routers = value.kind === 'router' ? [value.router] : value.kind === 'lib' ? (value.wraps ?? []) : [];
       if (routers.length > 0) {
+        if (state.depth >= MAX_NESTING) {
+          ev.diagnostics.atNode('MOUNT_NESTING_LIMIT', 'warning', arg.node, `routers nested more than ${MAX_NESTING} levels deep: nothing under ${path} is listed`, 'mount the deep routers nearer the app (or a router is mounted inside itself)');
+          return;
+        }
         for (const router of routers) {
           out.mounts.push({ path, kind: router.kind, site: layer.node, target: router.node, conditions: state.conditions });
           walk(ev, router, { prefix: path, chain: state.chain, conditions: state.conditions, isRoot: false, depth: state.depth + 1, entry: state.entry, trail: [...state.trail, here] }, emit, out);

@@ -161,7 +161,12 @@ export class Interpreter implements Evaluator {
   /** Runs a function of the monolith with bound arguments; depth and unproductive recursion are cut off. */
   private invoke(fn: FunctionValue, args: Value[], thisValue: Value | undefined, ctx: EvalContext, callNode: Node): Value {
     const node = fn.node;
-    if (!this.frames.mayEnter(node, fn.scope, args, ctx.stack) || ctx.stack.length >= MAX_DEPTH || !this.tick()) return unknown(compact(callNode.getText()), callNode);
+    if (ctx.stack.length >= MAX_DEPTH || this.frames.atLimit(node)) {
+      const what = ctx.stack.length >= MAX_DEPTH ? `calls nested ${MAX_DEPTH} deep` : 'a recursion this deep';
+      this.diagnostics.atNode('ANALYSIS_DEPTH_LIMIT', 'info', callNode, `evaluation stopped at ${what}: the result of ${compact(callNode.getText())} is unknown`, 'routes registered inside that call may be missing; a flatter startup (or --entry nearer the routes) avoids it');
+      return unknown(compact(callNode.getText()), callNode);
+    }
+    if (!this.frames.mayEnter(node, fn.scope, args, ctx.stack) || !this.tick()) return unknown(compact(callNode.getText()), callNode);
     return this.frames.within(node, fn.scope, args, () => this.run(fn, args, thisValue, ctx, callNode));
   }
 

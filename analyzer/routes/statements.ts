@@ -97,6 +97,7 @@ function executeForOfIn(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContex
     }
   };
   const values = items ?? [unknown(`item of ${compact(node.getExpression().getText())}`, node.getExpression())];
+  if (values.length > LOOP_LIMIT) loopLimited(ev, node);
   for (const value of values.slice(0, LOOP_LIMIT)) {
     const loopScope = new Scope(scope);
     bind(loopScope, value);
@@ -105,6 +106,10 @@ function executeForOfIn(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContex
     if (!ev.tick()) break;
   }
   return NORMAL;
+}
+
+function loopLimited(ev: Evaluator, node: Node): void {
+  ev.diagnostics.atNode('LOOP_LIMIT', 'warning', node, `evaluation stopped this loop after ${LOOP_LIMIT} iterations: what later iterations register is not listed`, 'register the routes without a loop this long, or list them in cleave.config.yaml');
 }
 
 function executeFor(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Completion {
@@ -119,7 +124,11 @@ function executeFor(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): 
   } else if (init) {
     ev.evaluate(init, loopScope, ctx);
   }
-  for (let i = 0; i < LOOP_LIMIT && ev.tick(); i++) {
+  for (let i = 0; ev.tick(); i++) {
+    if (i === LOOP_LIMIT) {
+      loopLimited(ev, node);
+      break;
+    }
     const condition = node.getCondition();
     const known = condition ? truthiness(ev.evaluate(condition, loopScope, ctx)) : undefined;
     if (known === false) break;

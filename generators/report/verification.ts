@@ -36,8 +36,9 @@ export function authWallNote(v: VerificationSummary): string | undefined {
   if (walled === 0) return undefined;
   return (
     `${walled} of the alike requests ${walled === 1 ? 'was' : 'were'} refused on both sides (401/403): that shows the auth wall, not the function behind it. ` +
-    'To get past it, give verify credentials in cleave.config.yaml: `verify.headers` are sent with every request ' +
-    '(`authorization: Bearer <token>`, `cookie: <session cookie>`), `headers` on a `verify.requests` entry with that request only'
+    'To get past it, give verify credentials in cleave.config.yaml: `verify.headers` are sent with every request, ' +
+    '`headers` on a `verify.requests` entry with that one (`authorization: Bearer <token>` of a token both sides accept; ' +
+    'a session `cookie` only where both share the session store, as verify keeps no cookies between requests)'
   );
 }
 

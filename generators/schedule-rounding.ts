@@ -19,7 +19,7 @@ export function roundedRateDiagnostic(schedule: Schedule, file: string): Generat
     file,
     subject: schedule.id,
     message: `the ${schedule.hazard} at ${schedule.file}:${schedule.line} runs every ${every} (${schedule.expression}); an EventBridge rate counts whole minutes, at least 1, so it became ${schedule.rate}: the scheduled function runs every ${rounded} instead`,
-    advice: `if every ${rounded} is too seldom, make the scheduled function repeat the job every ${every} within one invocation (inside its timeout); if it is enough, give the monolith's timer a whole number of minutes so both agree`,
+    advice: `if every ${rounded} is too seldom, make the scheduled function repeat the job every ${every} within one invocation, inside its timeout; if it is enough, give the monolith's timer a whole number of minutes so both agree`,
   };
 }
 

@@ -2,6 +2,7 @@ import type { SplitPlan } from '../model/plan';
 import { servedRoutes } from './handlers';
 import { type GatewayRoute, gatewayRoutes } from './http-routes';
 import { bundleDir, handlerFile, scheduleFile } from './layout';
+import { roundedRateDiagnostic } from './schedule-rounding';
 import type { GeneratorDiagnostic } from './types';
 
 /** A Lambda function as every deployment target describes it. */
@@ -78,6 +79,8 @@ export function deploymentOf(plan: SplitPlan, file: string): Deployment {
       diagnostics.push({ code: 'SCHEDULE_NOT_TRANSLATED', severity: 'warning', file, subject: schedule.id, message: `the interval of the ${schedule.hazard} at ${schedule.file}:${schedule.line} (${schedule.expression}) is not a literal cleave can turn into a schedule`, advice: 'add a scheduled function by hand with the right rate' });
       continue;
     }
+    const rounded = roundedRateDiagnostic(schedule, file);
+    if (rounded) diagnostics.push(rounded);
     functions.push({ id: schedule.id, kind: 'schedule', codeDir: bundleDir('schedule', schedule.id), ...SCHEDULE_DEFAULTS, env: [], routes: [], schedule: { expression: schedule.rate, enabled: false } });
   }
   if (plan.keep.length > 0 && !plan.targets.monolithUrl) {

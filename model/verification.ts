@@ -51,6 +51,16 @@ export const VerificationSummary = z.strictObject({
     matched: z.number().int().min(0),
     /** Requests they answered differently. */
     mismatched: z.number().int().min(0),
+    /** Of `matched`: both answered alike with a success status (below 400): the function did the route's work. */
+    matchedOnSuccess: z.number().int().min(0),
+    /**
+     * Of `matched`: both answered alike with the same error status (400 or above: 401, 403, 404,
+     * 5xx, ...). That they fail alike shows little about the function: a 401 on both sides is an
+     * auth wall that no handler code behind it ran.
+     */
+    matchedOnError: z.number().int().min(0),
+    /** `matchedOnError` by status (`{ "401": 33, "404": 2 }`), keys in ascending order. */
+    matchedErrorStatuses: z.record(z.string(), z.number().int().min(1)),
     /** Routes in the plan's functions. */
     routes: z.number().int().min(0),
     /** Function routes that got at least one request. */

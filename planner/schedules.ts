@@ -1,5 +1,6 @@
 import type { Hazard } from '../model/analysis';
 import type { Schedule } from '../model/plan';
+import { literalIntervalMs, rateMinutes } from '../model/schedule-interval';
 import { hazardRole, sortHazards } from './hazard-policy';
 import { toId } from './naming';
 
@@ -42,9 +43,8 @@ export function toRate(expression: string): string | undefined {
     if (!min || !hour || !dom || !month || !dow || fields.length > 6) return undefined;
     return dow === '*' ? `cron(${min} ${hour} ${dom} ${month} ? *)` : `cron(${min} ${hour} ? ${month} ${dow} *)`;
   }
-  if (!/^[\d_\s*.]+$/.test(expression)) return undefined;
-  const ms = expression.split('*').reduce((acc, f) => acc * Number(f.replace(/_/g, '').trim()), 1);
-  if (!Number.isFinite(ms) || ms <= 0) return undefined;
-  const minutes = Math.max(1, Math.ceil(ms / 60000));
+  const ms = literalIntervalMs(expression);
+  if (ms === undefined) return undefined;
+  const minutes = rateMinutes(ms);
   return minutes % 1440 === 0 ? `rate(${minutes / 1440} day${minutes === 1440 ? '' : 's'})` : minutes % 60 === 0 ? `rate(${minutes / 60} hour${minutes === 60 ? '' : 's'})` : `rate(${minutes} minute${minutes === 1 ? '' : 's'})`;
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../model/errors';
 import { generateReport } from '../../generators/report';
+import { authWallNote, verificationLine } from '../../generators/report/verification';
 import { PLAN_FILE } from '../../model/output-files';
 import type { SplitPlan } from '../../model/plan';
 import { loadConfig } from '../config';
@@ -94,8 +95,8 @@ export function renderVerifyText(report: VerifyReport): string {
   }
   if (report.skipped.length > 0) out.push('', 'Not exercised:', ...report.skipped.map((s) => `  ${s.route}: ${s.reason}`));
   if (report.unknownRoutes?.length) out.push('', 'In verify.requests or verify.skip but served by no function (kept in the monolith, or misspelt):', ...report.unknownRoutes.map((r) => `  ${r}`));
-  const { requests, matched, mismatched, routes, exercised } = report.summary;
-  const stage = report.stage ? `, stage ${report.stage}` : '';
-  out.push('', `${requests} requests over ${exercised} of ${routes} function routes (payload ${report.payload}${stage}): ${matched} alike, ${mismatched} different`);
+  out.push('', verificationLine(report).replace(/`/g, ''));
+  const wall = authWallNote(report);
+  if (wall) out.push(wall.replace(/`/g, ''));
   return out.join('\n') + '\n';
 }

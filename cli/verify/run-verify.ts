@@ -4,6 +4,7 @@ import { BUNDLE_FILE, bundleDir } from '../../generators/layout';
 import type { SplitPlan } from '../../model/plan';
 import type { VerificationResult, VerificationSummary } from '../../model/verification';
 import type { VerifyConfig } from '../../model/verify-config';
+import { alikeCounts } from './alike-counts';
 import { compareResponses } from './compare';
 import { type PayloadVersion, apiGatewayEvent } from './events';
 import { sendHttp } from './http-request';
@@ -98,7 +99,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
     results,
     skipped: built.skipped,
     ...(built.unknown.length > 0 ? { unknownRoutes: built.unknown } : {}),
-    summary: { requests: results.length, matched: results.length - mismatched, mismatched, routes: routes.length, exercised, skipped: built.skipped.length },
+    summary: { requests: results.length, matched: results.length - mismatched, mismatched, ...alikeCounts(results), routes: routes.length, exercised, skipped: built.skipped.length },
   };
 }
 

@@ -4,11 +4,42 @@ import { esc } from './html-escape';
 /** Most differing requests listed one by one in the report (all are in verification.json). */
 export const DIFFERENCE_LIMIT = 50;
 
-/** One line: `58 requests over 47 of 47 function routes (payload v2): 54 alike, 4 different`. */
+/**
+ * One line: `58 requests over 47 of 47 function routes (payload v2): 54 alike, 4 different (alike:
+ * 21 on success, 33 on the same error status: 401 ×33)`.
+ */
 export function verificationLine(v: VerificationSummary): string {
   const { requests, matched, mismatched, routes, exercised } = v.summary;
   const stage = v.stage ? `, stage \`${v.stage}\`` : '';
-  return `${requests} requests over ${exercised} of ${routes} function routes (payload ${v.payload}${stage}): ${matched} alike, ${mismatched} different`;
+  return `${requests} requests over ${exercised} of ${routes} function routes (payload ${v.payload}${stage}): ${matched} alike, ${mismatched} different${alikeSplit(v)}`;
+}
+
+/** ` (alike: 21 on success, 33 on the same error status: 401 ×33)`; empty when nothing was alike. */
+function alikeSplit(v: VerificationSummary): string {
+  const { matched, matchedOnSuccess, matchedOnError, matchedErrorStatuses } = v.summary;
+  if (matched === 0) return '';
+  if (matchedOnError === 0) return ' (alike: all on success)';
+  const statuses = Object.entries(matchedErrorStatuses).map(([status, n]) => `${status} ×${n}`).join(', ');
+  return ` (alike: ${matchedOnSuccess} on success, ${matchedOnError} on the same error status: ${statuses})`;
+}
+
+/** Statuses of an auth wall: alike on both sides, they show only that both refused the request. */
+const AUTH_WALL = ['401', '403'];
+
+/**
+ * How to get past an auth wall, when requests were alike only in being refused (401 or 403 on
+ * both sides); undefined otherwise. Names only what the verify config has: headers sent with
+ * every request, or with one request.
+ */
+export function authWallNote(v: VerificationSummary): string | undefined {
+  const walled = AUTH_WALL.reduce((n, status) => n + (v.summary.matchedErrorStatuses[status] ?? 0), 0);
+  if (walled === 0) return undefined;
+  return (
+    `${walled} of the alike requests ${walled === 1 ? 'was' : 'were'} refused on both sides (401/403): that shows the auth wall, not the function behind it. ` +
+    'To get past it, give verify credentials in cleave.config.yaml: `verify.headers` are sent with every request, ' +
+    '`headers` on a `verify.requests` entry with that one (`authorization: Bearer <token>` of a token both sides accept; ' +
+    'a session `cookie` only where both share the session store, as verify keeps no cookies between requests)'
+  );
 }
 
 /** Per function: requests, alike, different. */
@@ -31,6 +62,8 @@ const mdCode = (text: string): string => `\`${cell(text).replace(/`/g, "'")}\``;
 /** The `## Verification` section of SPLIT-REPORT.md. */
 export function verificationMarkdown(v: VerificationSummary): string[] {
   const out = ['## Verification', '', `\`cleave verify\` sent the same requests to the monolith and to the functions: ${verificationLine(v)}.`, ''];
+  const wall = authWallNote(v);
+  if (wall) out.push(`${wall}.`, '');
   out.push('| function | requests | alike | different |', '| --- | --- | --- | --- |');
   for (const [fn, n, alike, different] of byFunction(v)) out.push(`| ${mdCode(fn)} | ${n} | ${alike} | ${different === 0 ? '0' : `**${different}**`} |`);
   out.push('');
@@ -55,6 +88,8 @@ export function verificationMarkdown(v: VerificationSummary): string[] {
 export function verificationHtml(v: VerificationSummary): string[] {
   const code = (text: string): string => `<code>${esc(text)}</code>`;
   const out = ['<h2 id="verification">Verification</h2>', `<p>${code('cleave verify')} sent the same requests to the monolith and to the functions: ${esc(verificationLine(v).replace(/`/g, ''))}.</p>`];
+  const wall = authWallNote(v);
+  if (wall) out.push(`<p class="auth-wall">${esc(wall).replace(/`([^`]+)`/g, '<code>$1</code>')}.</p>`);
   const rows = byFunction(v).map(([fn, n, alike, different]) => `<tr><td>${code(fn)}</td><td>${n}</td><td>${alike}</td><td>${different === 0 ? '0' : `<b class="diff">${different}</b>`}</td></tr>`);
   out.push(`<table id="verification-functions"><thead><tr><th>function</th><th>requests</th><th>alike</th><th>different</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`);
   const diffs = v.results.filter((r) => r.differences.length > 0);

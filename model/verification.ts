@@ -28,6 +28,16 @@ export const SkippedRoute = z.strictObject({
 /** A function route verify did not exercise. */
 export type SkippedRoute = z.infer<typeof SkippedRoute>;
 
+/** How long one function took to load in verify. */
+export const FunctionInit = z.strictObject({
+  /** Function id. */
+  function: z.string(),
+  /** Milliseconds its bundle's `require` took in verify's functions process (building the app: its cold-start work), to 0.1 ms; machine-dependent. */
+  initMs: z.number().min(0),
+});
+/** How long one function took to load in verify. */
+export type FunctionInit = z.infer<typeof FunctionInit>;
+
 /**
  * What `cleave verify` found (`verification.json` in the output folder); the report shows it in
  * its verification section.
@@ -41,6 +51,8 @@ export const VerificationSummary = z.strictObject({
   results: z.array(VerificationResult),
   /** Function routes not exercised, with the reason. */
   skipped: z.array(SkippedRoute),
+  /** Per function that got a request, in plan order: the time its handler took to load (cold start). */
+  inits: z.array(FunctionInit).optional(),
   /** Route ids named in `verify.requests` or `verify.skip` that no function serves (kept routes, typos). */
   unknownRoutes: z.array(z.string()).optional(),
   /** Counts. */

@@ -86,6 +86,15 @@ function writeVerification(outDir: string, plan: SplitPlan, report: VerifyReport
   }
 }
 
+/** Median and slowest cold start of the functions verify loaded, or undefined when it loaded none. */
+export function initLine(report: VerifyReport): string | undefined {
+  const inits = [...(report.inits ?? [])].sort((a, b) => a.initMs - b.initMs);
+  if (inits.length === 0) return undefined;
+  const median = inits[Math.floor((inits.length - 1) / 2)]!.initMs;
+  const slowest = inits[inits.length - 1]!;
+  return `cold start (require of each bundle, which builds the app): median ${median} ms over ${inits.length} function${inits.length === 1 ? '' : 's'}, slowest ${slowest.function} ${slowest.initMs} ms`;
+}
+
 /** The text report of `cleave verify`: one row per request, then every difference. */
 export function renderVerifyText(report: VerifyReport): string {
   const rows = report.results.map((r) => [r.differences.length === 0 ? 'ok' : 'DIFF', r.function, r.request, `${r.monolithStatus}`, `${r.functionStatus}`]);
@@ -96,6 +105,8 @@ export function renderVerifyText(report: VerifyReport): string {
   if (report.skipped.length > 0) out.push('', 'Not exercised:', ...report.skipped.map((s) => `  ${s.route}: ${s.reason}`));
   if (report.unknownRoutes?.length) out.push('', 'In verify.requests or verify.skip but served by no function (kept in the monolith, or misspelt):', ...report.unknownRoutes.map((r) => `  ${r}`));
   out.push('', verificationLine(report).replace(/`/g, ''));
+  const init = initLine(report);
+  if (init) out.push(init);
   const wall = authWallNote(report);
   if (wall) out.push(wall.replace(/`/g, ''));
   return out.join('\n') + '\n';

@@ -17,6 +17,12 @@ export type HostCall = { kind: 'load'; id: string; file: string } | { kind: 'inv
 /** A message from verify: a call, numbered. */
 export type HostRequest = HostCall & { seq: number };
 
+/** What a `load` answers: how long the handler's `require` took (it builds the app), in ms. */
+export interface LoadResult {
+  /** Milliseconds of the `require`. */
+  initMs: number;
+}
+
 /** The answer to a {@link HostRequest} with the same `seq`. */
 export type HostReply = { seq: number; ok: true; result?: unknown } | { seq: number; ok: false; error: string };
 
@@ -35,10 +41,12 @@ function forgetAppModules(): void {
 async function answer(request: HostRequest): Promise<unknown> {
   if (request.kind === 'load') {
     forgetAppModules();
+    const started = performance.now();
     const mod = require(request.file) as { handler?: unknown };
+    const initMs = performance.now() - started;
     if (typeof mod.handler !== 'function') throw new Error(`${request.file} exports no handler function`);
     handlers.set(request.id, mod.handler as Handler);
-    return undefined;
+    return { initMs } satisfies LoadResult;
   }
   const handler = handlers.get(request.id);
   if (!handler) throw new Error(`function ${request.id} is not loaded`);

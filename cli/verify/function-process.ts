@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
-import type { HostCall, HostReply, HostRequest } from './function-host';
+import type { HostCall, HostReply, HostRequest, LoadResult } from './function-host';
 import type { LambdaResult } from './lambda-response';
 import { stopChild, verifyScript } from './monolith';
 
@@ -11,6 +11,8 @@ export const FUNCTION_TIMEOUT_MS = 30_000;
 export interface FunctionRunner {
   /** Invokes function `id` (loaded from `file` on its first request) with an API Gateway event. */
   invoke(id: string, file: string, event: Record<string, unknown>): Promise<{ result: LambdaResult } | { error: string }>;
+  /** Milliseconds each function's first load took (its handler's `require`, which builds the app), by id. */
+  initTimes(): ReadonlyMap<string, number>;
   /** Stops the child process. */
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export function startFunctions(options: FunctionRunnerOptions): FunctionRunner {
   const timeoutMs = options.timeoutMs ?? FUNCTION_TIMEOUT_MS;
   let host: Host | undefined;
   let seq = 0;
+  const inits = new Map<string, number>();
 
   const send = (h: Host, request: HostCall, wait: number): Promise<HostReply> =>
     new Promise((resolve) => {
@@ -85,11 +88,15 @@ export function startFunctions(options: FunctionRunnerOptions): FunctionRunner {
       if (!h.loaded.has(id)) {
         const reply = await send(h, { kind: 'load', id, file }, timeoutMs);
         h.loaded.set(id, reply.ok ? undefined : `function failed to load: ${reply.error}`);
+        if (reply.ok && !inits.has(id)) inits.set(id, (reply.result as LoadResult).initMs);
       }
       const loadError = h.loaded.get(id);
       if (loadError) return { error: loadError };
       const reply = await send(h, { kind: 'invoke', id, event, timeoutMs }, timeoutMs);
       return reply.ok ? { result: (reply.result ?? {}) as LambdaResult } : { error: `function failed: ${reply.error}` };
+    },
+    initTimes() {
+      return inits;
     },
     async close() {
       if (host && !host.exited) await stopChild(host.child);

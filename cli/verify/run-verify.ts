@@ -91,6 +91,8 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
   } finally {
     await Promise.all([functions.close(), monolith.close()]);
   }
+  const initTimes = functions.initTimes();
+  const inits = plan.functions.filter((f) => initTimes.has(f.id)).map((f) => ({ function: f.id, initMs: Math.round(initTimes.get(f.id)! * 10) / 10 }));
   const mismatched = results.filter((r) => r.differences.length > 0).length;
   const exercised = new Set(results.map((r) => r.route)).size;
   return {
@@ -98,6 +100,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
     ...(options.stage ? { stage: options.stage } : {}),
     results,
     skipped: built.skipped,
+    ...(inits.length > 0 ? { inits } : {}),
     ...(built.unknown.length > 0 ? { unknownRoutes: built.unknown } : {}),
     summary: { requests: results.length, matched: results.length - mismatched, mismatched, ...alikeCounts(results), routes: routes.length, exercised, skipped: built.skipped.length },
   };

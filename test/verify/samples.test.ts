@@ -47,6 +47,11 @@ describe.each(['shop-api', 'library-js'])('samples/%s', (sample) => {
     expect(run.report.unknownRoutes).toBeUndefined();
     expect(run.report.summary.routes).toBe(functionRoutes(split().plan).length);
     expect(run.stdout).toContain(`${run.report.summary.requests} requests over ${exercised.size} of ${exercised.size} function routes (payload ${payload})`);
+    // Each function verify loaded has its cold start (its bundle's require) measured, in plan order.
+    const loaded = split().plan.functions.map((f) => f.id).filter((id) => run.report.results.some((r) => r.function === id));
+    expect(run.report.inits?.map((i) => i.function)).toEqual(loaded);
+    expect(run.report.inits!.every((i) => i.initMs > 0)).toBe(true);
+    expect(run.stdout).toMatch(/cold start \(require of each bundle, which builds the app\): median [\d.]+ ms over \d+ functions, slowest \S+ [\d.]+ ms/);
   });
 
   it('cleave verify re-renders the report with a verification section', () => {

@@ -14,6 +14,7 @@ import { appAssets } from './app-assets';
 import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from './bundle';
 import { decideWrite, readManifest } from './manifest';
 import { writeOutputFiles } from './output';
+import { pruneStale } from './prune';
 import { assertNotAppRoot } from './output-folder';
 
 /** The bundle sizes file in the output folder. */
@@ -49,6 +50,10 @@ export interface GenerateIntoResult {
   diagnostics: GeneratorDiagnostic[];
   /** Bundle sizes (empty with `dryRun` or `bundle: false`). */
   bundles: BundleReport;
+  /** Files of functions and schedules no longer in the plan that cleave removed (or would, with `dryRun`). */
+  removed: string[];
+  /** Files of functions and schedules no longer in the plan that were edited by hand, so left in place. */
+  keptEdited: string[];
 }
 
 /**
@@ -108,7 +113,13 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     written.push(...second.written.map((f) => rel(root, f)));
     unchanged.push(...second.unchanged.map((f) => rel(root, f)));
   }
-  return { written: written.sort(), unchanged: unchanged.sort(), diagnostics: generated.diagnostics, bundles: report };
+  // Files of functions renamed or dropped from the plan; bundles only when this run bundled.
+  const scopes = bundling ? ['functions', 'schedules', 'dist'] : ['functions', 'schedules'];
+  const pruned = pruneStale(root, new Set([...written, ...unchanged]), { scopes, dryRun: options.dryRun });
+  for (const file of pruned.keptEdited) {
+    generated.diagnostics.push({ code: 'STALE_FILE_EDITED', severity: 'warning', file, message: 'no function of the plan makes this file any more, but it was edited since cleave wrote it, so it stays', advice: 'delete it by hand once its changes are carried over' });
+  }
+  return { written: written.sort(), unchanged: unchanged.sort(), diagnostics: generated.diagnostics, bundles: report, ...pruned };
 }
 
 /**

@@ -73,6 +73,7 @@ function printResult(result: GenerateIntoResult, options: GenerateCommandOptions
   for (const d of result.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(diagnosticLine(d));
   const verb = options.dryRun ? 'would write' : 'wrote';
   for (const file of result.written) io.stdout(`${verb} ${path.join(options.output, file)}\n`);
+  for (const file of result.removed) io.stdout(`${options.dryRun ? 'would remove' : 'removed'} ${path.join(options.output, file)}\n`);
   if (result.unchanged.length > 0) io.stdout(`${result.unchanged.length} files unchanged\n`);
   for (const b of result.bundles.bundles) {
     const top = b.packages.slice(0, 3).map((p) => `${p.name} ${kb(p.bytes)}`).join(', ');

@@ -47,7 +47,11 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
     onProgress: progressPrinter(!!options.quiet, io.stderr),
   });
   for (const d of generated.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(diagnosticLine(d).replace('cleave: generate:', 'cleave: split:'));
-  if (!options.quiet) io.stderr(`cleave: split: wrote ${generated.written.length} files to ${path.relative(process.cwd(), outDir) || '.'} (${generated.unchanged.length} unchanged)\n`);
+  if (!options.quiet) {
+    for (const file of generated.removed) io.stderr(`cleave: split: removed ${file} (its function is no longer in the plan)\n`);
+    const removed = generated.removed.length > 0 ? `, ${generated.removed.length} removed` : '';
+    io.stderr(`cleave: split: wrote ${generated.written.length} files to ${path.relative(process.cwd(), outDir) || '.'} (${generated.unchanged.length} unchanged${removed})\n`);
+  }
   const failed = planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error');
   return failed ? EXIT.findings : EXIT.ok;
 }

@@ -13,7 +13,7 @@ import { envReadBy } from '../analyzer/closure/file-env';
 import { appAssets } from './app-assets';
 import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from './bundle';
 import { decideWrite, readManifest } from './manifest';
-import { writeOutputFiles } from './output';
+import { type WriteOutputResult, writeOutputFiles } from './output';
 import { pruneStale } from './prune';
 import { assertNotAppRoot } from './output-folder';
 
@@ -81,6 +81,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   const written = first.written.map((f) => rel(root, f));
   const unchanged = first.unchanged.map((f) => rel(root, f));
   const report: BundleReport = { schemaVersion: 1, options: BUNDLE_OPTIONS_TEXT, bundles: [], failures: [] };
+  let second: WriteOutputResult | undefined;
   if (bundling && options.dryRun) written.push(...bundlePaths);
   if (bundling && !options.dryRun) {
     progress({ stage: 'generate', message: `bundling ${entries.length} handlers with esbuild` });
@@ -109,13 +110,17 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
         generated.diagnostics.push({ code: 'BOOT_ENV_ADDED', severity: 'info', file: 'serverless.yml', subject: id, message: `environment variables read by modules its bundle loads at boot, beyond its routes' code, added to its environment: ${names.join(', ')}`, advice: 'give them values at deploy time, as for the monolith' });
       }
     }
-    const second = writeOutputFiles(root, [...built.files, ...targetsAgain, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: false });
+    second = writeOutputFiles(root, [...built.files, ...targetsAgain, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: false });
     written.push(...second.written.map((f) => rel(root, f)));
     unchanged.push(...second.unchanged.map((f) => rel(root, f)));
   }
   // Files of functions renamed or dropped from the plan; bundles only when this run bundled.
   const scopes = bundling ? ['functions', 'schedules', 'dist'] : ['functions', 'schedules'];
-  const pruned = pruneStale(root, new Set([...written, ...unchanged]), { scopes, dryRun: options.dryRun });
+  const keptEdited = [...first.keptEdited, ...(second?.keptEdited ?? [])];
+  for (const file of keptEdited) {
+    generated.diagnostics.push({ code: 'OUTPUT_EDITED', severity: 'warning', file, message: 'edited since cleave wrote it: kept as it is, the generated version is not written', advice: 'run again with --force to replace it with the generated version' });
+  }
+  const pruned = pruneStale(root, new Set([...written, ...unchanged, ...keptEdited]), { scopes, dryRun: options.dryRun });
   for (const file of pruned.keptEdited) {
     generated.diagnostics.push({ code: 'STALE_FILE_EDITED', severity: 'warning', file, message: 'no function of the plan makes this file any more, but it was edited since cleave wrote it, so it stays', advice: 'delete it by hand once its changes are carried over' });
   }

@@ -39,15 +39,16 @@ export function manifestText(manifest: Manifest): string {
   return JSON.stringify({ generator: manifest.generator, manifestVersion: manifest.manifestVersion, files }, null, 2) + '\n';
 }
 
-/** What to do with one output file. */
-export type WriteDecision = 'create' | 'update' | 'unchanged';
+/** What to do with one output file: `kept-edited` leaves a file someone edited since cleave wrote it as it is. */
+export type WriteDecision = 'create' | 'update' | 'unchanged' | 'kept-edited';
 
 /**
  * Whether cleave may write `contents` to `relPath` under `root`: a new file, a file it wrote and
- * nobody changed since, or one already holding exactly these contents. Anything else (a file it
- * did not write, or one edited since) is refused with an `InputError` naming the file, unless
- * `force`, or unless the path is in `mergedEdits` (files whose edits cleave has read and carried
- * over, such as the plan that `split` re-plans).
+ * nobody changed since, or one already holding exactly these contents. A file edited since cleave
+ * wrote it is kept as it is (`kept-edited`: the edits are the user's); a file cleave did not write
+ * is refused with an `InputError` naming it. `force` overwrites both, and so does a path in
+ * `mergedEdits` (files whose edits cleave has read and carried over, such as the plan `split`
+ * re-plans).
  */
 export function decideWrite(root: string, relPath: string, contents: string | Uint8Array, manifest: Manifest, options: { force?: boolean; mergedEdits?: readonly string[] }): WriteDecision {
   let current: Buffer;
@@ -65,5 +66,5 @@ export function decideWrite(root: string, relPath: string, contents: string | Ui
   if (recorded === undefined) {
     throw new InputError('OUTPUT_NOT_OURS', `${shown} exists and was not written by cleave`, 'move it away, or run again with --force to overwrite it');
   }
-  throw new InputError('OUTPUT_EDITED', `${shown} was edited since cleave wrote it`, 'keep your changes elsewhere, or run again with --force to overwrite them');
+  return 'kept-edited';
 }

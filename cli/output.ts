@@ -39,6 +39,8 @@ export interface WriteOutputResult {
   written: string[];
   /** Absolute paths that already held exactly these contents (with `manifest`). */
   unchanged: string[];
+  /** Paths (relative) left as they are because they were edited since cleave wrote them, with `manifest`. */
+  keptEdited: string[];
   /** What happened to each path given (relative, as given), with `manifest`. */
   decisions: Array<{ path: string; decision: WriteDecision }>;
 }
@@ -57,9 +59,14 @@ export function writeOutputFiles(outDir: string, files: readonly OutputFile[], o
     path: relative(root, path.resolve(root, file.path)),
     decision: manifest ? decideWrite(root, relative(root, path.resolve(root, file.path)), file.contents, manifest, options) : ('update' as WriteDecision),
   }));
-  const result: WriteOutputResult = { written: [], unchanged: [], decisions: manifest ? decisions : [] };
+  const result: WriteOutputResult = { written: [], unchanged: [], keptEdited: [], decisions: manifest ? decisions : [] };
   try {
     targets.forEach(({ file, target }, i) => {
+      if (decisions[i]!.decision === 'kept-edited') {
+        // The manifest keeps the hash cleave wrote, so the file still counts as edited next time.
+        result.keptEdited.push(decisions[i]!.path);
+        return;
+      }
       if (decisions[i]!.decision === 'unchanged') {
         result.unchanged.push(target);
       } else {

@@ -79,7 +79,8 @@ export const VERIFICATION_FILE = 'verification.json';
 function writeVerification(outDir: string, plan: SplitPlan, report: VerifyReport, io: CliIo): void {
   writeOutputFiles(outDir, [{ path: VERIFICATION_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { manifest: true, force: true });
   try {
-    writeOutputFiles(outDir, generateReport(plan, report), { manifest: true });
+    const written = writeOutputFiles(outDir, generateReport(plan, report), { manifest: true });
+    for (const file of written.keptEdited) io.stderr(`cleave: verify: warning: the report was not updated: ${path.join(outDir, file)} was edited since cleave wrote it (run cleave generate --force to replace it)\n`);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.stderr(`cleave: verify: warning: the report was not updated: ${error.message}${error.advice ? ` (${error.advice})` : ''}\n`);

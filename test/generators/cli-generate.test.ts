@@ -36,16 +36,19 @@ describe('cleave generate', () => {
     expect(hashTree(out)).toEqual(first);
   });
 
-  it('refuses to overwrite an edited file (exit 2, one line naming it) and writes nothing; --force overwrites', async () => {
+  it('keeps an edited file as it is with an OUTPUT_EDITED warning (exit 0) and writes the rest; --force overwrites', async () => {
     const out = tmp();
     await runCli('--quiet', 'generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');
     const handler = path.join(out, 'functions', 'admin-reports', 'handler.ts');
     fs.appendFileSync(handler, '// my fix\n');
     fs.rmSync(path.join(out, 'template.yaml'));
-    const refused = await runCli('generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^cleave: error: \S*functions\/admin-reports\/handler\.ts was edited since cleave wrote it \(.*--force.*\)\n$/);
-    expect(fs.existsSync(path.join(out, 'template.yaml'))).toBe(false);
+    const kept = await runCli('generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toMatch(/^cleave: generate: warning OUTPUT_EDITED functions\/admin-reports\/handler\.ts: edited since cleave wrote it: kept as it is.*--force/m);
+    expect(fs.readFileSync(handler, 'utf8')).toContain('// my fix');
+    expect(fs.existsSync(path.join(out, 'template.yaml'))).toBe(true);
+    const again = await runCli('generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');
+    expect(again.stderr).toContain('warning OUTPUT_EDITED functions/admin-reports/handler.ts');
     const forced = await runCli('--quiet', 'generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle', '--force');
     expect(forced.code).toBe(0);
     expect(fs.readFileSync(handler, 'utf8')).not.toContain('// my fix');

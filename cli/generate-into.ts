@@ -30,6 +30,8 @@ export interface GenerateIntoOptions {
   force?: boolean;
   /** List what would be written; write nothing and bundle nothing. */
   dryRun?: boolean;
+  /** Drift check: build everything (bundles included, in memory), write nothing, and list what differs from the folder. */
+  check?: boolean;
   /** Bundle each function with esbuild into dist/ (default true). */
   bundle?: boolean;
   /** More files to write in the same checked pass (`split` adds the analysis, the plan and the report). */
@@ -76,14 +78,15 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   const { assets, skipped, withheld } = bundling ? appAssets(app, root) : { assets: [], skipped: [], withheld: [] };
   const bundlePaths = [...entries.flatMap((e) => [`${e.outDir}/${BUNDLE_FILE}`, ...assets.map((a) => `${e.outDir}/${a.path}`)]), BUNDLES_FILE];
   if (bundling) preflight(root, bundlePaths, options);
-  const checked = { manifest: true, force: options.force, mergedEdits: options.mergedEdits, dryRun: options.dryRun, appDir: app };
+  const writeNothing = !!options.dryRun || !!options.check;
+  const checked = { manifest: true, force: options.force, mergedEdits: options.mergedEdits, dryRun: writeNothing, appDir: app };
   const first = writeOutputFiles(root, files, checked);
   const written = first.written.map((f) => rel(root, f));
   const unchanged = first.unchanged.map((f) => rel(root, f));
   const report: BundleReport = { schemaVersion: 1, options: BUNDLE_OPTIONS_TEXT, bundles: [], failures: [] };
   let second: WriteOutputResult | undefined;
-  if (bundling && options.dryRun) written.push(...bundlePaths);
-  if (bundling && !options.dryRun) {
+  if (bundling && options.dryRun && !options.check) written.push(...bundlePaths);
+  if (bundling && (!options.dryRun || options.check)) {
     progress({ stage: 'generate', message: `bundling ${entries.length} handlers with esbuild` });
     if (withheld.length > 0) generated.diagnostics.push({ code: 'ASSETS_WITHHELD', severity: 'warning', file: 'dist/', message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}`, advice: 'give the functions what they need from SSM Parameter Store or Secrets Manager, not from files in the bundle' });
     if (skipped.length > 0) generated.diagnostics.push({ code: 'ASSETS_NOT_SHIPPED', severity: 'warning', file: 'dist/', message: `not copied beside the bundles (over 5 MiB, or past 50 MiB in all): ${skipped.map((a) => a.path).join(', ')}`, advice: 'serve them from S3 or a CDN if the functions read them' });
@@ -110,9 +113,12 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
         generated.diagnostics.push({ code: 'BOOT_ENV_ADDED', severity: 'info', file: 'serverless.yml', subject: id, message: `environment variables read by modules its bundle loads at boot, beyond its routes' code, added to its environment: ${names.join(', ')}`, advice: 'give them values at deploy time, as for the monolith' });
       }
     }
-    second = writeOutputFiles(root, [...built.files, ...targetsAgain, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: false });
-    written.push(...second.written.map((f) => rel(root, f)));
-    unchanged.push(...second.unchanged.map((f) => rel(root, f)));
+    second = writeOutputFiles(root, [...built.files, ...targetsAgain, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: !!options.check });
+    // Targets written again with the boot env: the second version is the one that counts.
+    const again = new Set(second.unchanged.map((f) => rel(root, f)));
+    written.splice(0, written.length, ...written.filter((f) => !again.has(f)));
+    written.push(...second.written.map((f) => rel(root, f)).filter((f) => !written.includes(f)));
+    unchanged.push(...[...again].filter((f) => !unchanged.includes(f)));
   }
   // Files of functions renamed or dropped from the plan; bundles only when this run bundled.
   const scopes = bundling ? ['functions', 'schedules', 'dist'] : ['functions', 'schedules'];
@@ -120,7 +126,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   for (const file of keptEdited) {
     generated.diagnostics.push({ code: 'OUTPUT_EDITED', severity: 'warning', file, message: 'edited since cleave wrote it: kept as it is, the generated version is not written', advice: 'run again with --force to replace it with the generated version' });
   }
-  const pruned = pruneStale(root, new Set([...written, ...unchanged, ...keptEdited]), { scopes, dryRun: options.dryRun });
+  const pruned = pruneStale(root, new Set([...written, ...unchanged, ...keptEdited]), { scopes, dryRun: writeNothing });
   for (const file of pruned.keptEdited) {
     generated.diagnostics.push({ code: 'STALE_FILE_EDITED', severity: 'warning', file, message: 'no function of the plan makes this file any more, but it was edited since cleave wrote it, so it stays', advice: 'delete it by hand once its changes are carried over' });
   }

@@ -6,6 +6,7 @@ import { TARGET_NAMES, type TargetName } from '../../generators/targets';
 import type { GeneratorDiagnostic } from '../../generators/types';
 import { PLAN_FILE } from '../../model/output-files';
 import { EXIT } from '../errors';
+import { reportDrift } from '../drift';
 import { generateInto, type GenerateIntoResult } from '../generate-into';
 import type { CliIo } from '../io';
 import { assertNotAppRoot } from '../output-folder';
@@ -24,6 +25,8 @@ export interface GenerateCommandOptions {
   force?: boolean;
   /** List what would be written and write nothing. */
   dryRun?: boolean;
+  /** Write nothing; exit 1 listing the files that would change (drift check of committed output). */
+  check?: boolean;
   /** Skip the esbuild bundles (commander's `--no-bundle`). */
   bundle?: boolean;
   /** No progress on stderr. */
@@ -45,9 +48,14 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
     targets,
     force: options.force,
     dryRun: options.dryRun,
+    check: options.check,
     bundle: options.bundle,
     onProgress,
   });
+  if (options.check) {
+    for (const d of result.diagnostics) if (d.severity === 'error') io.stderr(diagnosticLine(d));
+    return reportDrift(result, options.output, io).drifted || result.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+  }
   printResult(result, options, io);
   return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
 }

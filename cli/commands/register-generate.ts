@@ -14,6 +14,7 @@ export function registerGenerateCommand(program: Command, io: CliIo, result: { c
     .addOption(new Option('--target <target>', 'deployment config to write').choices([...TARGET_NAMES, 'all']).default('all'))
     .option('--force', 'overwrite files cleave did not write or that were edited since')
     .option('--dry-run', 'list what would be written; write nothing')
+    .option('--check', 'write nothing; exit 1 listing the files that would change (committed output out of date)')
     .option('--no-bundle', 'do not bundle the handlers with esbuild')
     .action(async (appDir: string, options: Omit<GenerateCommandOptions, 'quiet'>) => {
       result.code = await generateCommand(appDir, { ...options, quiet: !!program.opts().quiet }, io);

@@ -27,7 +27,8 @@ export function registerPlanCommands(program: Command, io: CliIo, result: { code
     .option('--config <file>', 'cleave.config.yaml to use (default: <app-dir>/cleave.config.yaml when present)')
     .option('--entry <file...>', ENTRY_OPTION_HELP)
     .option('--force', 'overwrite files in the output folder that cleave did not write or that were edited since')
-    .action(async (appDir: string, options: { output: string; config?: string; entry?: string[]; force?: boolean }) => {
+    .option('--check', 'write nothing; exit 1 listing the files that would change (committed output out of date)')
+    .action(async (appDir: string, options: { output: string; config?: string; entry?: string[]; force?: boolean; check?: boolean }) => {
       result.code = await splitCommand(appDir, { ...options, quiet: quiet() }, io);
     });
 }

@@ -6,6 +6,7 @@ import { ANALYSIS_FILE, PLAN_FILE } from '../../model/output-files';
 import { analysisText } from '../../model/plan-join';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
+import { reportDrift } from '../drift';
 import { generateInto } from '../generate-into';
 import { assertNotAppRoot } from '../output-folder';
 import { planHasErrors } from '../plan-outcome';
@@ -24,6 +25,8 @@ export interface SplitCommandOptions {
   entry?: string[];
   /** Overwrite files in the output folder that cleave did not write or that were edited since. */
   force?: boolean;
+  /** Write nothing; exit 1 listing the files that would change (drift check of committed output). */
+  check?: boolean;
   /** No progress on stderr. */
   quiet?: boolean;
 }
@@ -44,8 +47,14 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
     extraFiles: files,
     mergedEdits: [PLAN_FILE],
     force: options.force,
+    check: options.check,
     onProgress: progressPrinter(!!options.quiet, io.stderr),
   });
+  if (options.check) {
+    for (const d of generated.diagnostics) if (d.severity === 'error') io.stderr(diagnosticLine(d).replace('cleave: generate:', 'cleave: split:'));
+    const { drifted } = reportDrift(generated, options.output, io);
+    return drifted || planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+  }
   for (const d of generated.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(diagnosticLine(d).replace('cleave: generate:', 'cleave: split:'));
   if (!options.quiet) {
     for (const file of generated.removed) io.stderr(`cleave: split: removed ${file} (its function is no longer in the plan)\n`);

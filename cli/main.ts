@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { analyzeCommand } from './commands/analyze';
+import { registerInvokeCommand } from './commands/invoke';
 import { registerGenerateCommand } from './commands/register-generate';
 import { registerPlanCommands } from './commands/register-plan';
 import { registerVerifyCommand } from './commands/verify';
@@ -35,6 +36,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
   registerPlanCommands(program, io, result);
   registerGenerateCommand(program, io, result);
   registerVerifyCommand(program, io, result);
+  registerInvokeCommand(program, io, result);
   return program;
 }
 

@@ -24,7 +24,7 @@ export interface LoadResult {
 }
 
 /** The answer to a {@link HostRequest} with the same `seq`. */
-export type HostReply = { seq: number; ok: true; result?: unknown } | { seq: number; ok: false; error: string };
+export type HostReply = { seq: number; ok: true; result?: unknown } | { seq: number; ok: false; error: string; stack?: string };
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
@@ -57,7 +57,7 @@ async function answer(request: HostRequest): Promise<unknown> {
 process.on('message', (request: HostRequest) => {
   answer(request).then(
     (result) => process.send?.({ seq: request.seq, ok: true, result } satisfies HostReply),
-    (error: unknown) => process.send?.({ seq: request.seq, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies HostReply),
+    (error: unknown) => process.send?.({ seq: request.seq, ok: false, error: error instanceof Error ? error.message : String(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) } satisfies HostReply),
   );
 });
 

@@ -10,7 +10,7 @@ export const FUNCTION_TIMEOUT_MS = 30_000;
 /** The generated functions, run in a child process of their own (see function-host.ts). */
 export interface FunctionRunner {
   /** Invokes function `id` (loaded from `file` on its first request) with an API Gateway event. */
-  invoke(id: string, file: string, event: Record<string, unknown>): Promise<{ result: LambdaResult } | { error: string }>;
+  invoke(id: string, file: string, event: Record<string, unknown>): Promise<{ result: LambdaResult } | { error: string; stack?: string }>;
   /** Milliseconds each function's first load took (its handler's `require`, which builds the app), by id. */
   initTimes(): ReadonlyMap<string, number>;
   /** Stops the child process. */
@@ -30,7 +30,7 @@ export interface FunctionRunnerOptions {
 interface Host {
   child: ChildProcess;
   pending: Map<number, (reply: HostReply) => void>;
-  loaded: Map<string, string | undefined>;
+  loaded: Map<string, { error: string; stack?: string } | undefined>;
   exited?: string;
 }
 
@@ -87,13 +87,13 @@ export function startFunctions(options: FunctionRunnerOptions): FunctionRunner {
       const h = host;
       if (!h.loaded.has(id)) {
         const reply = await send(h, { kind: 'load', id, file }, timeoutMs);
-        h.loaded.set(id, reply.ok ? undefined : `function failed to load: ${reply.error}`);
+        h.loaded.set(id, reply.ok ? undefined : { error: `function failed to load: ${reply.error}`, ...(reply.stack ? { stack: reply.stack } : {}) });
         if (reply.ok && !inits.has(id)) inits.set(id, (reply.result as LoadResult).initMs);
       }
       const loadError = h.loaded.get(id);
-      if (loadError) return { error: loadError };
+      if (loadError) return loadError;
       const reply = await send(h, { kind: 'invoke', id, event, timeoutMs }, timeoutMs);
-      return reply.ok ? { result: (reply.result ?? {}) as LambdaResult } : { error: `function failed: ${reply.error}` };
+      return reply.ok ? { result: (reply.result ?? {}) as LambdaResult } : { error: `function failed: ${reply.error}`, ...(reply.stack ? { stack: reply.stack } : {}) };
     },
     initTimes() {
       return inits;

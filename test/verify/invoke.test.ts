@@ -1,0 +1,41 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { sampleDir } from '../../scripts/golden';
+import { makeTemp, removeTemp } from '../support/bad-input';
+import { runCli, STACK_LINE } from '../support/run-cli';
+
+// `cleave invoke <function> <METHOD> <path>` runs one generated function as Lambda would (its
+// bundle, an API Gateway event) and prints status, headers and body; a handler that throws
+// gives exit 1 with its stack; an unknown function is an input error naming the known ones.
+describe('cleave invoke', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = makeTemp('invoke');
+    const split = await runCli('--quiet', 'split', sampleDir('library-js'), '-o', out);
+    if (split.code !== 0) throw new Error(split.stderr);
+  }, 120_000);
+  afterAll(() => removeTemp(out));
+
+  it('prints the status, headers and body a sample function answers', async () => {
+    const run = await runCli('invoke', 'books', 'GET', '/api/books/101', '--functions', out);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^HTTP 200\ncontent-type: application\/json; charset=utf-8\n/);
+    expect(JSON.parse(run.stdout.split('\n\n')[1]!)).toEqual(expect.objectContaining({ id: 101, title: 'The Quiet Harbour' }));
+  }, 60_000);
+
+  it('exits 1 with the stack of a handler that throws', async () => {
+    const dir = path.join(out, 'dist', 'functions', 'broken');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'handler.js'), "exports.handler = async () => { throw new Error('boom in the handler'); };\n");
+    const run = await runCli('invoke', 'broken', 'GET', '/', '--functions', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('cleave: invoke: broken: function failed: boom in the handler');
+    expect(run.stderr).toContain(`${STACK_LINE}exports.handler (${path.join(dir, 'handler.js')}`);
+  }, 60_000);
+
+  it('names the functions there when the id is unknown (exit 2)', async () => {
+    const run = await runCli('invoke', 'nope', 'GET', '/', '--functions', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^cleave: error: no bundle of function nope in .* \(functions there: .*books.*\)\n$/);
+  });
+});

@@ -7,6 +7,8 @@ import type { GeneratorDiagnostic } from '../../generators/types';
 import { PLAN_FILE } from '../../model/output-files';
 import { EXIT } from '../errors';
 import { reportDrift } from '../drift';
+import { isJson } from '../format-option';
+import { commandResultText, generatorFindings, resultFiles } from '../reporters/command-json';
 import { generateInto, type GenerateIntoResult } from '../generate-into';
 import type { CliIo } from '../io';
 import { assertNotAppRoot } from '../output-folder';
@@ -27,6 +29,8 @@ export interface GenerateCommandOptions {
   dryRun?: boolean;
   /** Write nothing; exit 1 listing the files that would change (drift check of committed output). */
   check?: boolean;
+  /** `text` (default) or `json`. */
+  format?: string;
   /** Skip the esbuild bundles (commander's `--no-bundle`). */
   bundle?: boolean;
   /** No progress on stderr. */
@@ -41,8 +45,9 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
   assertNotAppRoot(options.output, appDir, options.output);
   const targets = targetNames(options.target);
   const onProgress = progressPrinter(!!options.quiet, io.stderr);
+  const json = isJson(options.format);
   const { plan, notices } = await loadPlan(appDir, options, onProgress);
-  for (const n of notices) io.stderr(`cleave: generate: warning ${n.code}: ${n.message}\n`);
+  if (!json) for (const n of notices) io.stderr(`cleave: generate: warning ${n.code}: ${n.message}\n`);
   const result = await generateInto(options.output, plan, {
     appDir,
     targets,
@@ -52,12 +57,22 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
     bundle: options.bundle,
     onProgress,
   });
+  const failed = result.diagnostics.some((d) => d.severity === 'error');
+  const changed = result.written.length + result.removed.length;
+  const code = failed || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;
+  if (json) {
+    const findings = [...notices.map((n) => ({ code: n.code, severity: 'warning' as const, file: '', message: n.message })), ...generatorFindings(result.diagnostics)];
+    const summary = { functions: plan.functions.length, schedules: plan.schedules.length, bundles: result.bundles.bundles.length, ...(options.check ? { changed } : {}) };
+    io.stdout(commandResultText({ command: 'generate', exitCode: code, findings, files: resultFiles(result), summary }));
+    return code;
+  }
   if (options.check) {
     for (const d of result.diagnostics) if (d.severity === 'error') io.stderr(diagnosticLine(d));
-    return reportDrift(result, options.output, io).drifted || result.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+    reportDrift(result, options.output, io);
+    return code;
   }
   printResult(result, options, io);
-  return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+  return code;
 }
 
 /** `--target` as target names. */

@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { stringifyPlan } from '../../model/plan-file';
 import { ANALYSIS_FILE } from '../../model/output-files';
 import { analysisText } from '../../model/plan-join';
+import { InputError } from '../../model/errors';
+import { isJson } from '../format-option';
+import { commandResultText, planFindings, planSummary, resultFiles } from '../reporters/command-json';
 import { generateReport } from '../../generators/report';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
@@ -21,6 +24,8 @@ export interface PlanCommandOptions {
   report?: string;
   /** A saved analysis to plan from instead of analysing the app. */
   analysis?: string;
+  /** `text` (default) or `json`. */
+  format?: string;
   /** No progress on stderr. */
   quiet?: boolean;
 }
@@ -28,11 +33,18 @@ export interface PlanCommandOptions {
 /** `cleave plan`: analyse, plan, write (or print) the plan and optionally the report; exit 1 on error-level findings. */
 export async function planCommand(appDir: string, options: PlanCommandOptions, io: CliIo): Promise<number> {
   const output = options.output ? path.resolve(options.output) : undefined;
+  const json = isJson(options.format);
+  if (json && !output) throw new InputError('FORMAT_NEEDS_OUTPUT', '--format json prints the result object, not the plan', 'give -o the plan file to write');
   const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, analysisFile: options.analysis, previousPlanFile: output, quiet: options.quiet }, io);
   const yaml = stringifyPlan(plan);
   // The plan names the analysis it was made from; generate reads the two together.
   if (output) writeOutputFiles(path.dirname(output), [{ path: path.basename(output), contents: yaml }, { path: ANALYSIS_FILE, contents: analysisText(analysis) }]);
   else io.stdout(yaml);
-  if (options.report) writeOutputFiles(options.report, generateReport(plan));
-  return planHasErrors(analysis, plan) ? EXIT.findings : EXIT.ok;
+  const reports = options.report ? writeOutputFiles(options.report, generateReport(plan)).written : [];
+  const code = planHasErrors(analysis, plan) ? EXIT.findings : EXIT.ok;
+  if (json && output) {
+    const written = [path.basename(output), ANALYSIS_FILE, ...reports.map((f) => path.relative(path.dirname(output), f))];
+    io.stdout(commandResultText({ command: 'plan', exitCode: code, findings: planFindings(analysis, plan), files: resultFiles({ written, unchanged: [] }), summary: planSummary(plan) }));
+  }
+  return code;
 }

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { TARGET_NAMES } from '../../generators/targets';
+import { formatOption } from '../format-option';
 import type { CliIo } from '../io';
 import { generateCommand, type GenerateCommandOptions } from './generate';
 
@@ -16,6 +17,7 @@ export function registerGenerateCommand(program: Command, io: CliIo, result: { c
     .option('--dry-run', 'list what would be written; write nothing')
     .option('--check', 'write nothing; exit 1 listing the files that would change (committed output out of date)')
     .option('--no-bundle', 'do not bundle the handlers with esbuild')
+    .addOption(formatOption())
     .action(async (appDir: string, options: Omit<GenerateCommandOptions, 'quiet'>) => {
       result.code = await generateCommand(appDir, { ...options, quiet: !!program.opts().quiet }, io);
     });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ENTRY_OPTION_HELP } from '../entry-option';
+import { formatOption } from '../format-option';
 import type { CliIo } from '../io';
 import { planCommand } from './plan';
 import { splitCommand } from './split';
@@ -16,7 +17,8 @@ export function registerPlanCommands(program: Command, io: CliIo, result: { code
     .option('-o, --output <file>', 'write the plan to this file; an existing plan is re-planned, keeping its edits (default: stdout)')
     .option('--report <dir>', 'also write SPLIT-REPORT.md and report.html to this folder')
     .option('--analysis <file>', 'plan from this saved analysis (cleave analyze -o, or a split folder\'s analysis.json) instead of analysing the app')
-    .action(async (appDir: string, options: { config?: string; entry?: string[]; output?: string; report?: string; analysis?: string }) => {
+    .addOption(formatOption())
+    .action(async (appDir: string, options: { config?: string; entry?: string[]; output?: string; report?: string; analysis?: string; format?: string }) => {
       result.code = await planCommand(appDir, { ...options, quiet: quiet() }, io);
     });
   program
@@ -28,7 +30,8 @@ export function registerPlanCommands(program: Command, io: CliIo, result: { code
     .option('--entry <file...>', ENTRY_OPTION_HELP)
     .option('--force', 'overwrite files in the output folder that cleave did not write or that were edited since')
     .option('--check', 'write nothing; exit 1 listing the files that would change (committed output out of date)')
-    .action(async (appDir: string, options: { output: string; config?: string; entry?: string[]; force?: boolean; check?: boolean }) => {
+    .addOption(formatOption())
+    .action(async (appDir: string, options: { output: string; config?: string; entry?: string[]; force?: boolean; check?: boolean; format?: string }) => {
       result.code = await splitCommand(appDir, { ...options, quiet: quiet() }, io);
     });
 }

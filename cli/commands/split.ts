@@ -7,6 +7,8 @@ import { analysisText } from '../../model/plan-join';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { reportDrift } from '../drift';
+import { isJson } from '../format-option';
+import { commandResultText, generatorFindings, planFindings, planSummary, resultFiles } from '../reporters/command-json';
 import { generateInto } from '../generate-into';
 import { assertNotAppRoot } from '../output-folder';
 import { planHasErrors } from '../plan-outcome';
@@ -27,6 +29,8 @@ export interface SplitCommandOptions {
   force?: boolean;
   /** Write nothing; exit 1 listing the files that would change (drift check of committed output). */
   check?: boolean;
+  /** `text` (default) or `json`. */
+  format?: string;
   /** No progress on stderr. */
   quiet?: boolean;
 }
@@ -50,10 +54,17 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
     check: options.check,
     onProgress: progressPrinter(!!options.quiet, io.stderr),
   });
+  const changed = generated.written.length + generated.removed.length;
+  const code = planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error') || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;
+  if (isJson(options.format)) {
+    const summary = { ...planSummary(plan), bundles: generated.bundles.bundles.length, ...(options.check ? { changed } : {}) };
+    io.stdout(commandResultText({ command: 'split', exitCode: code, findings: [...planFindings(analysis, plan), ...generatorFindings(generated.diagnostics)], files: resultFiles(generated), summary }));
+    return code;
+  }
   if (options.check) {
     for (const d of generated.diagnostics) if (d.severity === 'error') io.stderr(diagnosticLine(d).replace('cleave: generate:', 'cleave: split:'));
-    const { drifted } = reportDrift(generated, options.output, io);
-    return drifted || planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+    reportDrift(generated, options.output, io);
+    return code;
   }
   for (const d of generated.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(diagnosticLine(d).replace('cleave: generate:', 'cleave: split:'));
   if (!options.quiet) {
@@ -61,6 +72,5 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
     const removed = generated.removed.length > 0 ? `, ${generated.removed.length} removed` : '';
     io.stderr(`cleave: split: wrote ${generated.written.length} files to ${path.relative(process.cwd(), outDir) || '.'} (${generated.unchanged.length} unchanged${removed})\n`);
   }
-  const failed = planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error');
-  return failed ? EXIT.findings : EXIT.ok;
+  return code;
 }

@@ -14,6 +14,8 @@ import type { PayloadVersion } from '../verify/events';
 import { monolithEntry } from '../verify/monolith-entry';
 import { type VerifyReport, runVerify } from '../verify/run-verify';
 import { writeOutputFiles } from '../output';
+import { isJson, formatOption } from '../format-option';
+import { commandResultText, resultFiles } from '../reporters/command-json';
 import { readPlan } from '../plan-loader';
 
 /** Options of `cleave verify`. */
@@ -23,6 +25,7 @@ interface VerifyCommandOptions {
   config?: string;
   payload: PayloadVersion;
   stage?: string;
+  format?: string;
 }
 
 /** Registers `cleave verify <app-dir> --functions <out-dir>`. */
@@ -36,6 +39,7 @@ export function registerVerifyCommand(program: Command, io: CliIo, result: { cod
     .option('--config <file>', 'cleave.config.yaml with a verify section (default: <app-dir>/cleave.config.yaml)')
     .option('--payload <version>', 'API Gateway payload format: v2 (HTTP API) or v1 (REST API)', 'v2')
     .option('--stage <name>', 'an API stage in the request path (/<stage>/...)')
+    .addOption(formatOption())
     .action(async (appDir: string, options: VerifyCommandOptions) => {
       result.code = await verifyCommand(appDir, options, io, !!program.opts().quiet);
     });
@@ -63,9 +67,16 @@ async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: 
     // The apps' own logs help when a difference needs explaining; --quiet drops them too.
     appOutput: quiet ? () => undefined : undefined,
   });
-  writeVerification(outDir, plan, report, io);
+  const written = writeVerification(outDir, plan, report, io);
+  const code = report.summary.mismatched > 0 ? EXIT.findings : EXIT.ok;
+  if (isJson(options.format)) {
+    const findings = report.results.filter((r) => r.differences.length > 0).map((r) => ({ code: 'VERIFY_DIFFERENCE', severity: 'error' as const, file: '', subject: r.route, message: `${r.request} in ${r.function}: ${r.differences.join('; ')}` }));
+    const { matchedErrorStatuses: _statuses, ...counts } = report.summary;
+    io.stdout(commandResultText({ command: 'verify', exitCode: code, findings, files: resultFiles({ written, unchanged: [] }), summary: counts }));
+    return code;
+  }
   io.stdout(renderVerifyText(report));
-  return report.summary.mismatched > 0 ? EXIT.findings : EXIT.ok;
+  return code;
 }
 
 /** File verify writes its findings to, in the output folder. */
@@ -76,15 +87,18 @@ export const VERIFICATION_FILE = 'verification.json';
  * and report.html again with a verification section, through the manifest: a report edited
  * since cleave wrote it is left alone, with a warning, and verify's result stands.
  */
-function writeVerification(outDir: string, plan: SplitPlan, report: VerifyReport, io: CliIo): void {
+function writeVerification(outDir: string, plan: SplitPlan, report: VerifyReport, io: CliIo): string[] {
+  const done = [VERIFICATION_FILE];
   writeOutputFiles(outDir, [{ path: VERIFICATION_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { manifest: true, force: true });
   try {
     const written = writeOutputFiles(outDir, generateReport(plan, report), { manifest: true });
+    done.push(...written.written.map((f) => path.relative(outDir, f)));
     for (const file of written.keptEdited) io.stderr(`cleave: verify: warning: the report was not updated: ${path.join(outDir, file)} was edited since cleave wrote it (run cleave generate --force to replace it)\n`);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.stderr(`cleave: verify: warning: the report was not updated: ${error.message}${error.advice ? ` (${error.advice})` : ''}\n`);
   }
+  return done;
 }
 
 /** Median and slowest cold start of the functions verify loaded, or undefined when it loaded none. */

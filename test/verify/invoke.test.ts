@@ -2,18 +2,32 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sampleDir } from '../../scripts/golden';
 import { makeTemp, removeTemp } from '../support/bad-input';
-import { runCli, STACK_LINE } from '../support/run-cli';
+import { CommandResult } from '../../model/command-result';
+import { type CliRun, runCli, STACK_LINE } from '../support/run-cli';
 
 // `cleave invoke <function> <METHOD> <path>` runs one generated function as Lambda would (its
 // bundle, an API Gateway event) and prints status, headers and body; a handler that throws
 // gives exit 1 with its stack; an unknown function is an input error naming the known ones.
 describe('cleave invoke', () => {
   let out: string;
+  let split: CliRun;
   beforeAll(async () => {
     out = makeTemp('invoke');
-    const split = await runCli('--quiet', 'split', sampleDir('library-js'), '-o', out);
+    split = await runCli('--quiet', 'split', sampleDir('library-js'), '-o', out, '--format', 'json');
     if (split.code !== 0) throw new Error(split.stderr);
   }, 120_000);
+
+  it('split and verify print one result object with --format json (the split this file invokes)', async () => {
+    const fromSplit = CommandResult.parse(JSON.parse(split.stdout));
+    expect(fromSplit).toEqual(expect.objectContaining({ command: 'split', exitCode: 0 }));
+    expect(fromSplit.files.written).toEqual(expect.arrayContaining(['cleave.plan.yaml', 'serverless.yml', 'dist/functions/books/handler.js']));
+    expect(fromSplit.summary).toEqual(expect.objectContaining({ routes: 60, bundles: fromSplit.summary.functions }));
+    const run = await runCli('--quiet', 'verify', sampleDir('library-js'), '--functions', out, '--format', 'json');
+    const fromVerify = CommandResult.parse(JSON.parse(run.stdout));
+    expect(fromVerify).toEqual(expect.objectContaining({ command: 'verify', exitCode: run.code, findings: [] }));
+    expect(fromVerify.summary).toEqual(expect.objectContaining({ mismatched: 0, matched: fromVerify.summary.requests }));
+    expect(fromVerify.files.written).toContain('verification.json');
+  }, 60_000);
   afterAll(() => removeTemp(out));
 
   it('prints the status, headers and body a sample function answers', async () => {

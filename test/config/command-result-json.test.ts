@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CommandResult } from '../../model/command-result';
+import { COMMAND_RESULT_SCHEMA_PATH, commandResultJsonSchemaText } from '../../model/config-json-schema';
+import { ANALYSIS_FILE, PLAN_FILE } from '../../model/output-files';
+import { goldenDir, sampleDir } from '../../scripts/golden';
+import { makeTemp, removeTemp } from '../support/bad-input';
+import { runCli } from '../support/run-cli';
+
+// `--format json` on plan, generate, split and verify: one result object on stdout, valid against
+// schema/command-result.schema.json (generated from model/command-result.ts), whose exitCode is
+// the exit code, with the findings' codes and the files written.
+describe('--format json results', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTemp('command-json');
+  });
+  afterAll(() => removeTemp(dir));
+  const parse = (stdout: string): CommandResult => CommandResult.parse(JSON.parse(stdout));
+
+  it('schema/command-result.schema.json is the schema generated from the model (npm run schema)', () => {
+    expect(fs.readFileSync(path.join(__dirname, '..', '..', COMMAND_RESULT_SCHEMA_PATH), 'utf8')).toBe(commandResultJsonSchemaText());
+  });
+
+  it('plan -o --format json: the counts, findings with codes, the plan and analysis written', async () => {
+    const run = await runCli('--quiet', 'plan', sampleDir('shop-api'), '-o', path.join(dir, 'plan', PLAN_FILE), '--format', 'json');
+    const result = parse(run.stdout);
+    expect(result).toEqual(expect.objectContaining({ command: 'plan', exitCode: run.code }));
+    expect(result.files.written).toEqual([ANALYSIS_FILE, PLAN_FILE]);
+    expect(result.summary).toEqual(expect.objectContaining({ routes: 64, functions: expect.any(Number), kept: expect.any(Number) }));
+    expect(result.findings.map((f) => f.code)).toContain('WEBSOCKET_SERVER');
+    expect(result.findings[0]!.severity).toBe('error');
+  }, 60_000);
+
+  it('generate --check --format json: nothing changed on fresh output, exit 0', async () => {
+    const out = path.join(dir, 'gen');
+    fs.mkdirSync(out);
+    for (const f of [PLAN_FILE, ANALYSIS_FILE]) fs.copyFileSync(path.join(goldenDir('shop-api'), f), path.join(out, f));
+    const first = parse((await runCli('--quiet', 'generate', sampleDir('shop-api'), '-o', out, '--no-bundle', '--format', 'json')).stdout);
+    expect(first.files.written).toContain('serverless.yml');
+    const run = await runCli('--quiet', 'generate', sampleDir('shop-api'), '-o', out, '--no-bundle', '--check', '--format', 'json');
+    const result = parse(run.stdout);
+    expect({ code: run.code, exitCode: result.exitCode, changed: result.summary.changed, written: result.files.written }).toEqual({ code: 0, exitCode: 0, changed: 0, written: [] });
+  }, 60_000);
+
+  it('--format json refuses plan without -o (exit 2)', async () => {
+    const run = await runCli('--quiet', 'plan', sampleDir('shop-api'), '--format', 'json');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^cleave: error: --format json prints the result object/);
+  });
+});

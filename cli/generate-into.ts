@@ -116,9 +116,9 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     second = writeOutputFiles(root, [...built.files, ...targetsAgain, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: !!options.check });
     // Targets written again with the boot env: the second version is the one that counts.
     const again = new Set(second.unchanged.map((f) => rel(root, f)));
-    written.splice(0, written.length, ...written.filter((f) => !again.has(f)));
-    written.push(...second.written.map((f) => rel(root, f)).filter((f) => !written.includes(f)));
-    unchanged.push(...[...again].filter((f) => !unchanged.includes(f)));
+    const rewritten = new Set(second.written.map((f) => rel(root, f)));
+    written.splice(0, written.length, ...written.filter((f) => !again.has(f) && !rewritten.has(f)), ...rewritten);
+    unchanged.splice(0, unchanged.length, ...unchanged.filter((f) => !again.has(f) && !rewritten.has(f)), ...again);
   }
   // Files of functions renamed or dropped from the plan; bundles only when this run bundled.
   const scopes = bundling ? ['functions', 'schedules', 'dist'] : ['functions', 'schedules'];

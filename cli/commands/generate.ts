@@ -6,7 +6,7 @@ import { TARGET_NAMES, type TargetName } from '../../generators/targets';
 import type { GeneratorDiagnostic } from '../../generators/types';
 import { PLAN_FILE } from '../../model/output-files';
 import { EXIT } from '../errors';
-import { reportDrift } from '../drift';
+import { changedFiles, reportDrift } from '../drift';
 import { isJson } from '../format-option';
 import { commandResultText, generatorFindings, resultFiles } from '../reporters/command-json';
 import { generateInto, type GenerateIntoResult } from '../generate-into';
@@ -58,7 +58,7 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
     onProgress,
   });
   const failed = result.diagnostics.some((d) => d.severity === 'error');
-  const changed = result.written.length + result.removed.length;
+  const changed = changedFiles(result);
   const code = failed || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;
   if (json) {
     const findings = [...notices.map((n) => ({ code: n.code, severity: 'warning' as const, file: '', message: n.message })), ...generatorFindings(result.diagnostics)];

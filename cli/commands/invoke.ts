@@ -73,7 +73,7 @@ function requestSpec(id: string, method: string, urlPath: string, options: Invok
     if (at <= 0) throw new InputError('BAD_HEADER', `--header ${h} is not name:value`, 'write it as --header "authorization: Bearer x"');
     headers[h.slice(0, at).trim().toLowerCase()] = h.slice(at + 1).trim();
   }
-  if (options.data !== undefined && !headers['content-type'] && isJson(options.data)) headers['content-type'] = 'application/json';
+  if (options.data !== undefined && !headers['content-type'] && parsesAsJson(options.data)) headers['content-type'] = 'application/json';
   return { route: `${method.toUpperCase()} ${url.pathname} (${id})`, method: method.toUpperCase(), path: url.pathname, query: [...url.searchParams], headers, ...(options.data !== undefined ? { body: options.data } : {}) };
 }
 
@@ -85,7 +85,7 @@ function listFunctions(dir: string): string[] {
   }
 }
 
-function isJson(text: string): boolean {
+function parsesAsJson(text: string): boolean {
   try {
     JSON.parse(text);
     return true;

@@ -6,7 +6,7 @@ import { ANALYSIS_FILE, PLAN_FILE } from '../../model/output-files';
 import { analysisText } from '../../model/plan-join';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
-import { reportDrift } from '../drift';
+import { changedFiles, reportDrift } from '../drift';
 import { isJson } from '../format-option';
 import { commandResultText, generatorFindings, planFindings, planSummary, resultFiles } from '../reporters/command-json';
 import { generateInto } from '../generate-into';
@@ -54,7 +54,7 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
     check: options.check,
     onProgress: progressPrinter(!!options.quiet, io.stderr),
   });
-  const changed = generated.written.length + generated.removed.length;
+  const changed = changedFiles(generated);
   const code = planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error') || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;
   if (isJson(options.format)) {
     const summary = { ...planSummary(plan), bundles: generated.bundles.bundles.length, ...(options.check ? { changed } : {}) };

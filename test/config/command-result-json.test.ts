@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandResult } from '../../model/command-result';
-import { COMMAND_RESULT_SCHEMA_PATH, commandResultJsonSchemaText } from '../../model/config-json-schema';
+import { COMMAND_RESULT_SCHEMA_PATH, commandResultJsonSchemaText } from '../../model/json-schemas';
 import { ANALYSIS_FILE, PLAN_FILE } from '../../model/output-files';
 import { goldenDir, sampleDir } from '../../scripts/golden';
 import { makeTemp, removeTemp } from '../support/bad-input';
+import { jsonSchemaValidator } from '../support/json-schema';
 import { runCli } from '../support/run-cli';
 
 // `--format json` on plan, generate, split and verify: one result object on stdout, valid against
@@ -16,7 +17,13 @@ describe('--format json results', () => {
     dir = makeTemp('command-json');
   });
   afterAll(() => removeTemp(dir));
-  const parse = (stdout: string): CommandResult => CommandResult.parse(JSON.parse(stdout));
+  const schemaProblems = jsonSchemaValidator(commandResultJsonSchemaText());
+  /** The result object, after checking it against the committed JSON Schema as a CI job would. */
+  const parse = (stdout: string): CommandResult => {
+    const value: unknown = JSON.parse(stdout);
+    expect(schemaProblems(value)).toEqual([]);
+    return CommandResult.parse(value);
+  };
 
   it('schema/command-result.schema.json is the schema generated from the model (npm run schema)', () => {
     expect(fs.readFileSync(path.join(__dirname, '..', '..', COMMAND_RESULT_SCHEMA_PATH), 'utf8')).toBe(commandResultJsonSchemaText());

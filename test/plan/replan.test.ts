@@ -27,6 +27,16 @@ describe('re-planning', () => {
     expect(stringifyPlan(second)).toBe(stringifyPlan(first));
   });
 
+  it('after a one-line edit of the YAML text, the re-planned file differs from the first plan by that line only', async () => {
+    const first = stringifyPlan(await plan());
+    const lines = first.split('\n');
+    const at = lines.findIndex((l) => /^ {4}memory: \d+$/.test(l));
+    const edited = [...lines.slice(0, at), '    memory: 1536', ...lines.slice(at + 1)].join('\n');
+    const again = stringifyPlan(await plan(shopRoutes(), parsePlanFile(edited))).split('\n');
+    const changed = again.map((line, i) => [i, line, lines[i]] as const).filter(([, now, before]) => now !== before);
+    expect({ length: again.length, changed }).toEqual({ length: lines.length, changed: [[at, '    memory: 1536', lines[at]]] });
+  });
+
   it('keeps renamed ids, memory edits, moved routes and kept routes', async () => {
     const edited = edit(await plan());
     const again = await plan(shopRoutes(), edited);

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { sampleDir } from '../../scripts/golden';
 import { makeTemp, removeTemp } from '../support/bad-input';
 import { CommandResult } from '../../model/command-result';
+import { commandResultJsonSchemaText } from '../../model/json-schemas';
+import { jsonSchemaValidator } from '../support/json-schema';
 import { type CliRun, runCli, STACK_LINE } from '../support/run-cli';
 
 // `cleave invoke <function> <METHOD> <path>` runs one generated function as Lambda would (its
@@ -18,11 +20,14 @@ describe('cleave invoke', () => {
   }, 120_000);
 
   it('split and verify print one result object with --format json (the split this file invokes)', async () => {
+    const schemaProblems = jsonSchemaValidator(commandResultJsonSchemaText());
+    expect(schemaProblems(JSON.parse(split.stdout))).toEqual([]);
     const fromSplit = CommandResult.parse(JSON.parse(split.stdout));
     expect(fromSplit).toEqual(expect.objectContaining({ command: 'split', exitCode: 0 }));
     expect(fromSplit.files.written).toEqual(expect.arrayContaining(['cleave.plan.yaml', 'serverless.yml', 'dist/functions/books/handler.js']));
     expect(fromSplit.summary).toEqual(expect.objectContaining({ routes: 60, bundles: fromSplit.summary.functions }));
     const run = await runCli('--quiet', 'verify', sampleDir('library-js'), '--functions', out, '--format', 'json');
+    expect(schemaProblems(JSON.parse(run.stdout))).toEqual([]);
     const fromVerify = CommandResult.parse(JSON.parse(run.stdout));
     expect(fromVerify).toEqual(expect.objectContaining({ command: 'verify', exitCode: run.code, findings: [] }));
     expect(fromVerify.summary).toEqual(expect.objectContaining({ mismatched: 0, matched: fromVerify.summary.requests }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommandResult } from './command-result';
 import { Config } from './config';
+import { PlanDecisions } from './plan';
 
 /** Where the generated JSON Schema of `cleave.config.yaml` is committed, relative to the repo root. */
 export const CONFIG_SCHEMA_PATH = 'schema/cleave.config.schema.json';
@@ -22,4 +23,16 @@ export const COMMAND_RESULT_SCHEMA_PATH = 'schema/command-result.schema.json';
 export function commandResultJsonSchemaText(): string {
   const schema = z.toJSONSchema(CommandResult, { io: 'output', target: 'draft-2020-12' });
   return JSON.stringify({ ...schema, title: 'cleave --format json result' }, null, 2) + '\n';
+}
+
+/** Where the generated JSON Schema of `cleave.plan.yaml` is committed. */
+export const PLAN_SCHEMA_PATH = 'schema/cleave.plan.schema.json';
+
+/**
+ * The JSON Schema of `cleave.plan.yaml` as cleave writes it and reads it back (the decisions and
+ * the reference to the analysis), generated from model/plan.ts, as the exact text that is committed.
+ */
+export function planJsonSchemaText(): string {
+  const schema = z.toJSONSchema(PlanDecisions, { io: 'input', target: 'draft-2020-12' });
+  return JSON.stringify({ ...schema, title: 'cleave.plan.yaml' }, null, 2) + '\n';
 }

@@ -1,4 +1,4 @@
-import type { Analysis } from '../model/analysis';
+import type { Analysis, Hazard } from '../model/analysis';
 import type { SplitPlan } from '../model/plan';
 
 /**
@@ -8,6 +8,16 @@ import type { SplitPlan } from '../model/plan';
  */
 export function planHasErrors(analysis: Analysis, plan: SplitPlan): boolean {
   if (analysis.diagnostics.some((d) => d.severity === 'error')) return true;
-  const kept = new Set(plan.keep.map((k) => k.route));
-  return analysis.hazards.some((h) => h.severity === 'error' && h.routes.some((r) => !kept.has(r)));
+  const kept = keptRoutes(plan);
+  return analysis.hazards.some((h) => hazardBlocksPlan(h, kept));
+}
+
+/** The routes a plan keeps in the monolith. */
+export function keptRoutes(plan: SplitPlan): Set<string> {
+  return new Set(plan.keep.map((k) => k.route));
+}
+
+/** Whether an error-level hazard affects a route a function serves (one the plan does not keep). */
+export function hazardBlocksPlan(hazard: Hazard, kept: ReadonlySet<string>): boolean {
+  return hazard.severity === 'error' && hazard.routes.some((r) => !kept.has(r));
 }

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import type { Analysis } from '../../model/analysis';
+import type { Analysis, Hazard } from '../../model/analysis';
 import type { CommandResult, ResultFiles, ResultFinding } from '../../model/command-result';
 import type { SplitPlan } from '../../model/plan';
 import type { GeneratorDiagnostic } from '../../generators/types';
+import { hazardBlocksPlan, keptRoutes } from '../plan-outcome';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -14,11 +15,22 @@ export function commandResultText(result: Omit<CommandResult, 'schemaVersion'>):
 
 /** The analysis' diagnostics and error-level hazards, and the plan's warnings, as findings. */
 export function planFindings(analysis: Analysis, plan: SplitPlan): ResultFinding[] {
+  const kept = keptRoutes(plan);
   return [
     ...analysis.diagnostics.map((d) => ({ code: d.code, severity: d.severity, file: d.file, ...(d.line > 0 ? { line: d.line } : {}), message: d.message, ...(d.advice ? { advice: d.advice } : {}) })),
-    ...analysis.hazards.filter((h) => h.severity === 'error').map((h) => ({ code: h.code, severity: h.severity, file: h.file, line: h.line, message: h.message, advice: h.advice })),
+    ...analysis.hazards.filter((h) => h.severity === 'error').map((h) => hazardFinding(h, kept)),
     ...plan.warnings.map((w) => ({ code: w.code, severity: 'warning' as const, file: '', message: w.message })),
   ];
+}
+
+/**
+ * An error-level hazard as a finding of the plan: an error while a function serves one of its
+ * routes (exit 1, as planHasErrors says), a warning once the plan keeps them all in the
+ * monolith, which is what resolves it; so that an `error` in a result always means exit 1.
+ */
+function hazardFinding(h: Hazard, kept: ReadonlySet<string>): ResultFinding {
+  if (hazardBlocksPlan(h, kept)) return { code: h.code, severity: 'error', file: h.file, line: h.line, message: h.message, advice: h.advice };
+  return { code: h.code, severity: 'warning', file: h.file, line: h.line, message: h.message, advice: `no function serves a route it affects (the plan keeps them in the monolith); ${h.advice}` };
 }
 
 /** Generator diagnostics as findings. */

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommandResult } from '../../model/command-result';
+import { CommandResult, type ResultFinding } from '../../model/command-result';
+import { parseAnalysisText, readPlanSync } from '../../cli/plan-loader';
+import { planHasErrors } from '../../cli/plan-outcome';
+import { planFindings } from '../../cli/reporters/command-json';
 import { COMMAND_RESULT_SCHEMA_PATH, commandResultJsonSchemaText } from '../../model/json-schemas';
 import { ANALYSIS_FILE, PLAN_FILE } from '../../model/output-files';
 import { goldenDir, sampleDir } from '../../scripts/golden';
@@ -35,9 +38,21 @@ describe('--format json results', () => {
     expect(result).toEqual(expect.objectContaining({ command: 'plan', exitCode: run.code }));
     expect(result.files.written).toEqual([ANALYSIS_FILE, PLAN_FILE]);
     expect(result.summary).toEqual(expect.objectContaining({ routes: 64, functions: expect.any(Number), kept: expect.any(Number) }));
-    expect(result.findings.map((f) => f.code)).toContain('WEBSOCKET_SERVER');
-    expect(result.findings[0]!.severity).toBe('error');
+    // The websocket server's routes stay in the monolith: the plan resolves the hazard, so it is a
+    // warning here (analyze, which places nothing, reports it as an error), and exit 0 has no error.
+    expect(result.findings.find((f) => f.code === 'WEBSOCKET_SERVER')).toEqual(expect.objectContaining({ severity: 'warning', advice: expect.stringMatching(/^no function serves a route it affects/) }));
+    expect({ exitCode: result.exitCode, errors: result.findings.filter((f) => f.severity === 'error') }).toEqual({ exitCode: 0, errors: [] });
   }, 60_000);
+
+  it('a hazard the plan resolves by keeping its routes is a warning; moved into a function it is an error, and the plan fails', () => {
+    const { plan } = readPlanSync(path.join(goldenDir('shop-api'), PLAN_FILE));
+    const analysis = parseAnalysisText(fs.readFileSync(path.join(goldenDir('shop-api'), ANALYSIS_FILE), 'utf8'), ANALYSIS_FILE);
+    const sse = (findings: ResultFinding[]) => findings.find((f) => f.code === 'SERVER_SENT_EVENTS')?.severity;
+    expect({ severity: sse(planFindings(analysis, plan)), fails: planHasErrors(analysis, plan) }).toEqual({ severity: 'warning', fails: false });
+    const streamed = plan.keep.find((k) => k.reason.startsWith('SERVER_SENT_EVENTS'))!.route;
+    const moved = { ...plan, keep: plan.keep.filter((k) => k.route !== streamed), functions: plan.functions.map((f, i) => (i === 0 ? { ...f, routes: [...f.routes, streamed] } : f)) };
+    expect({ severity: sse(planFindings(analysis, moved)), fails: planHasErrors(analysis, moved) }).toEqual({ severity: 'error', fails: true });
+  });
 
   it('generate --check --format json: nothing changed on fresh output, exit 0', async () => {
     const out = path.join(dir, 'gen');

@@ -223,6 +223,8 @@ export const Hazard = z.object({
   advice: z.string(),
   /** For timers and cron jobs (`TIMER_AT_BOOT`, `CRON_JOB`): the interval or cron expression as written (`60_000`, `'*\/5 * * * *'`). */
   expression: z.string().optional(),
+  /** For a hazard started by boot code in another place (a timer a `startJobs()` call at boot starts): that call, which a function must not run. */
+  startedAt: z.object({ file: z.string(), line: z.number().int() }).optional(),
 });
 /** A serverless hazard. */
 export type Hazard = z.infer<typeof Hazard>;

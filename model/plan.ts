@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Hazard, Mount, Route, StaticMount } from './analysis';
+import { AppModules, Hazard, Mount, Route, StaticMount } from './analysis';
 import { FunctionId, Strategy, TargetOptions } from './config';
 
 /** Predicted size of a function's bundle. */
@@ -189,6 +189,8 @@ const PlanAnalysisParts = z.object({
   static: z.array(StaticMount).describe('Static folders of the analysis.'),
   /** Every route of the analysis, by id: handler, middleware and mount data for the generators. */
   routes: z.record(z.string(), Route).describe('Every route of the analysis, by id: handler, middleware and mount data for the generators.'),
+  /** The analysis' module graph (what each app file imports), when it was measured: the generators weigh boot code by it. */
+  modules: AppModules.optional().describe("The analysis' module graph (what each app file imports), when it was measured: the generators weigh boot code by it."),
 });
 
 /**

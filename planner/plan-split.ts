@@ -108,6 +108,7 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
     mounts: analysis.mounts,
     static: analysis.static,
     routes: Object.fromEntries([...routes.keys()].sort().map((id) => [id, routes.get(id)!])),
+    ...(analysis.modules ? { modules: analysis.modules } : {}),
   };
   assertEveryRouteOnce(plan);
   return plan;

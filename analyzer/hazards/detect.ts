@@ -56,6 +56,7 @@ function toHazard(ctx: HazardContext, site: HazardSite, byChainSite: Map<string,
     routes: [...routes].sort(),
     advice: site.advice,
   };
+  if (site.startedAt) hazard.startedAt = { file: relative(ctx.appDir, site.startedAt.getSourceFile().getFilePath()), line: site.startedAt.getStartLineNumber() };
   if (TIMED.has(site.code)) {
     const expression = timerExpression(sf.getFullText(), line);
     if (expression !== undefined) hazard.expression = expression;

@@ -25,6 +25,8 @@ export interface HazardSite {
    * routes without the closure stage (`cache.get` in a handler, `upload.single('x')` in a chain).
    */
   chain?: Node[];
+  /** The boot-time call that starts it, when that is not the hazard's own statement (`startCartExpiryJob()` in server.ts). */
+  startedAt?: Node;
 }
 
 /** What detectors read: the parsed app and a way to ask which routes reach a declaration. */

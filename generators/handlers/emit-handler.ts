@@ -4,7 +4,7 @@ import type { PlanFunction, SplitPlan } from '../../model/plan';
 import { HANDLER_EXPORT, RUNTIME_FILE, relativeSpecifier } from '../layout';
 import { ImportSet } from './import-set';
 import { chainKey, type Mount, type MountPlan } from './mount-plan';
-import { appSpecifier, bindSourceImports, exportExpression, type ModuleSite, moduleName } from './module-refs';
+import { appSpecifier, bindSourceImports, exportExpression, lazyExportExpression, type ModuleSite, moduleName } from './module-refs';
 import { docComment, memorySourceFile, printed, str } from './source-file';
 
 /** What a handler module needs besides the plan. */
@@ -87,7 +87,11 @@ function mountCode(mount: Mount, imports: ImportSet, site: ModuleSite, runtime: 
   const { target } = mount;
   if (mount.entry !== undefined) {
     const capture = imports.add(runtime, { kind: 'named', name: 'captureApp' }, 'captureApp');
-    return { mount, target: `${capture}(() => require(${str(appSpecifier(site, mount.entry))}))`, name: 'monolith' };
+    const load = `() => require(${str(appSpecifier(site, mount.entry))})`;
+    if (!mount.exported) return { mount, target: `${capture}(${load})`, name: 'monolith' };
+    const via = target.export ?? target.factory!;
+    const exported = lazyExportExpression(site, target.file, via);
+    return { mount, target: `${capture}(${load}, () => ${target.export ? exported : `${exported}()`})`, name: 'monolith' };
   }
   const via = target.export ?? target.factory!;
   const head = via.split('.')[0]!;

@@ -180,12 +180,14 @@ function addCaptureApp(file: SourceFile): void {
     name: 'captureApp',
     isExported: true,
     docs: [
-      'The app a server entry builds and listens with, for monoliths that export neither the app nor a factory:\n' +
+      'The app a server entry builds and listens with, for monoliths that export neither the app nor a factory,\n' +
+        'or whose entry does at boot what the routes need (connects the database, registers auth strategies):\n' +
         'runs `load` (the entry\'s require) with `listen` intercepted, so no port is opened, and returns the request\n' +
         'listener of the server it would have started. The entry\'s other boot code (timers, sockets, connections)\n' +
-        'runs too; a server started later (after an await) is not found, and the handler fails to load saying so.',
+        'runs too. When it starts no server while loading (`if (require.main === module)`, a listen after an await),\n' +
+        'the app is `exported()` (its module, loaded after the entry); without one the handler fails to load saying so.',
     ],
-    parameters: [{ name: 'load', type: '() => unknown' }],
+    parameters: [{ name: 'load', type: '() => unknown' }, { name: 'exported', type: '() => unknown', hasQuestionToken: true }],
     returnType: 'Express',
     statements: (w) => {
       w.writeLine('const servers: net.Server[] = [];');
@@ -196,7 +198,7 @@ function addCaptureApp(file: SourceFile): void {
       braces(w, 'try', () => w.writeLine('load();'), ' finally {');
       w.indent(() => w.writeLine('net.Server.prototype.listen = listen;'));
       w.writeLine('}');
-      w.writeLine("const app = servers.map((s) => s.listeners('request')[0]).find((l) => typeof l === 'function');");
+      w.writeLine("const app = servers.map((s) => s.listeners('request')[0]).find((l) => typeof l === 'function') ?? exported?.();");
       w.writeLine("if (!app) throw new Error('cleave: the entry started no server while loading; export the app (or a factory) so the handler can import it');");
       w.writeLine('return app as unknown as Express;');
     },

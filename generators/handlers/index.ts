@@ -4,7 +4,8 @@ import type { GenerateContext, GeneratorDiagnostic, GeneratorOutput } from '../t
 import { emitHandler } from './emit-handler';
 import { emitRuntime } from './emit-runtime';
 import { emitSchedule } from './emit-schedule';
-import { type MountPlan, planMounts } from './mount-plan';
+import { type BootEffectsByFile, type MountPlan, planMounts } from './mount-plan';
+import { bootEffects } from '../slice/boot-effects';
 import { type FunctionSlices, functionSlices, sliceRoot } from '../slice/function-slices';
 
 /**
@@ -13,7 +14,8 @@ import { type FunctionSlices, functionSlices, sliceRoot } from '../slice/functio
  * Every deployment target deploys these. Pure.
  */
 export function generateHandlers(plan: SplitPlan, context: GenerateContext): GeneratorOutput {
-  const planned = plan.functions.map((fn) => ({ fn, mounts: planMounts(plan, fn) }));
+  const boot = bootEffectsOf(context.sources ?? new Map());
+  const planned = plan.functions.map((fn) => ({ fn, mounts: planMounts(plan, fn, boot) }));
   const captureApp = planned.some((p) => p.mounts.mounts.some((m) => m.entry !== undefined));
   const files = [{ path: RUNTIME_FILE, contents: emitRuntime(plan, { captureApp }) }];
   const diagnostics: GeneratorDiagnostic[] = [];
@@ -41,6 +43,12 @@ export function generateHandlers(plan: SplitPlan, context: GenerateContext): Gen
     });
   }
   return { files, diagnostics };
+}
+
+/** The boot effects of every registering module whose text the generators were given. */
+function bootEffectsOf(sources: ReadonlyMap<string, string>): BootEffectsByFile {
+  const registering = new Set(sources.keys());
+  return new Map([...sources].map(([file, text]) => [file, bootEffects(file, text, registering)]));
 }
 
 /** Route ids each function's handler really serves (the rest reach the monolith through the fallback). */
@@ -76,7 +84,7 @@ function sliceDiagnostics(fn: PlanFunction, slices: FunctionSlices, file: string
       severity: 'info',
       file,
       subject: fn.id,
-      message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${count(slices.statements, 'registration')} of other functions' routes and routers left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle`,
+      message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${count(slices.statements, 'registration')} of other functions' routes and routers left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle${slices.boot > 0 ? `; ${count(slices.boot, 'boot statement')} the platform replaces (timers, cron jobs, websocket servers, shutdown handlers, and what uses them) left out too` : ''}`,
       advice: 'nothing to do; the copies follow the monolith at every generate',
     },
   ];

@@ -1,6 +1,7 @@
 import type { SourceImport } from '../../model/analysis';
 import { appFile, relativeSpecifier } from '../layout';
 import { identifier, type ImportSet } from './import-set';
+import { str } from './source-file';
 
 /** Where the generated module sits and where the app is, for import specifiers. */
 export interface ModuleSite {
@@ -30,6 +31,17 @@ export function exportExpression(imports: ImportSet, site: ModuleSite, file: str
   else if (head === '*') local = imports.add(specifier, { kind: 'require' }, preferred);
   else local = imports.add(specifier, { kind: 'named', name: head! }, head!);
   return [local, ...members].join('.');
+}
+
+/**
+ * `exportExpression` as a `require()` evaluated where it is written, not hoisted: for code that
+ * must run after other modules loaded (the app of a server entry the handler has just run).
+ */
+export function lazyExportExpression(site: ModuleSite, file: string, exportPath: string): string {
+  const [head, ...members] = exportPath.split('.');
+  const loaded = `require(${str(appSpecifier(site, file))})`;
+  const base = head === 'default' ? `(${loaded}.default ?? ${loaded})` : head === '*' ? loaded : `${loaded}.${head}`;
+  return [base, ...members].join('.');
 }
 
 /** A name for what a module exports by default: its file name (`routes/products.ts` → `products`, `admin/index.js` → `admin`). */

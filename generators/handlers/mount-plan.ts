@@ -1,5 +1,6 @@
 import type { AppSetting, Middleware, Route, RouterRef, SourceImport } from '../../model/analysis';
 import type { PlanFunction, SplitPlan } from '../../model/plan';
+import { type BootEffect, effectMatters } from '../slice/boot-effects';
 
 /**
  * How a function's handler reproduces each route: which app or router of the route's stack it
@@ -31,16 +32,31 @@ export interface Mount {
   routes: Route[];
   /**
    * The server entry to run (with `listen` intercepted) when the root app is neither exported nor
-   * made by an exported factory: the last resort for `level` 0.
+   * made by an exported factory, or when the entry does at boot what the routes need (connects
+   * the database, registers passport strategies): `level` 0 only.
    */
   entry?: string;
+  /** With `entry`: the root app is exported too, so it is taken from its module when the entry starts no server while it loads (`if (require.main === module) app.listen()`). */
+  exported?: boolean;
 }
+
+/** Boot effects of the registering modules, by app-relative file (see `bootEffects`). */
+export type BootEffectsByFile = ReadonlyMap<string, readonly BootEffect[]>;
+
+/** Hazards whose boot code the platform replaces (schedules, API Gateway): a function must not run it, so it is no effect a route needs. */
+const REPLACED_AT_BOOT = new Set(['TIMER_AT_BOOT', 'CRON_JOB', 'WEBSOCKET_SERVER', 'LISTEN_CALL', 'SHUTDOWN_HANDLER']);
 
 const LITERAL_ARG = /^('([^'\\]|\\.)*'|"([^"\\]|\\.)*"|-?\d+(\.\d+)?|true|false|null)$/;
 
-/** Decides how the handler of `fn` reproduces each of its routes. Pure. */
-export function planMounts(plan: SplitPlan, fn: PlanFunction): MountPlan {
+/**
+ * Decides how the handler of `fn` reproduces each of its routes. With the boot effects of the
+ * registering modules, a router is imported alone only when nothing above it (its outer
+ * registering modules and the server entry) does at boot what the function's routes need;
+ * otherwise the root app is used, and the entry run first when that is where the effect is. Pure.
+ */
+export function planMounts(plan: SplitPlan, fn: PlanFunction, boot: BootEffectsByFile = new Map()): MountPlan {
   const result: MountPlan = { mounts: [], omitted: [], wholeApp: [] };
+  const needed = neededEffects(plan, fn, boot);
   const byKey = new Map<string, Mount>();
   const names = new Map<string, string>([['handler', 'cleave']]);
   for (const id of fn.routes) {
@@ -49,7 +65,7 @@ export function planMounts(plan: SplitPlan, fn: PlanFunction): MountPlan {
       result.omitted.push({ route: id, reason: 'the plan has no route with this id in `routes`' });
       continue;
     }
-    const choice = chooseLevel(route, names);
+    const choice = chooseLevel(route, names, needed);
     if ('reason' in choice) {
       result.omitted.push({ route: id, reason: choice.reason });
       continue;
@@ -61,7 +77,9 @@ export function planMounts(plan: SplitPlan, fn: PlanFunction): MountPlan {
     let mount = byKey.get(key);
     if (!mount) {
       mount = { target, level: choice.level, settings: choice.level > 0 ? stack[0]!.settings ?? [] : [], before: [], after: [], routes: [] };
-      if (choice.level === 0 && target.export === undefined && target.factory === undefined) mount.entry = route.entry;
+      const importable = target.export !== undefined || target.factory !== undefined;
+      if (choice.level === 0 && (!importable || choice.runEntry)) mount.entry = route.entry;
+      if (mount.entry !== undefined && importable) mount.exported = true;
       byKey.set(key, mount);
       result.mounts.push(mount);
     }
@@ -89,10 +107,44 @@ function wholeAppForAll(result: MountPlan): MountPlan {
   };
 }
 
-type Choice = { level: number; why?: string } | { reason: string };
+type Choice = { level: number; why?: string; runEntry?: boolean } | { reason: string };
+
+/** The boot effects of a file that the function's routes need: not replaced by the platform, and touching their closure. */
+type NeededEffects = (file: string) => BootEffect | undefined;
+
+function neededEffects(plan: SplitPlan, fn: PlanFunction, boot: BootEffectsByFile): NeededEffects {
+  const replaced = new Map<string, Array<{ line: number; code: string }>>();
+  for (const h of plan.hazards) {
+    if (!REPLACED_AT_BOOT.has(h.code)) continue;
+    for (const site of [h, ...(h.startedAt ? [h.startedAt] : [])]) replaced.set(site.file, [...(replaced.get(site.file) ?? []), { line: site.line, code: h.code }]);
+  }
+  const replacing = (e: BootEffect) => (replaced.get(e.file) ?? []).find((r) => r.line >= e.line && r.line <= e.endLine);
+  return (file) => {
+    const effects = boot.get(file) ?? [];
+    // What a websocket server's statements use (the `ws` package) serves its clients: listeners that push to them too.
+    const socketPackages = new Set(effects.filter((e) => replacing(e)?.code === 'WEBSOCKET_SERVER').flatMap((e) => e.sources.flatMap((s) => ('package' in s ? [s.package] : []))));
+    const servesSockets = (e: BootEffect) => e.sources.some((s) => 'package' in s && socketPackages.has(s.package));
+    return effects.find((e) => !replacing(e) && !servesSockets(e) && effectMatters(e, fn, plan.modules));
+  };
+}
+
+/** The first needed boot effect above `level` of the route's stack: in the registering modules of the outer levels, or in the server entry. */
+function effectAbove(route: Route, level: number, needed: NeededEffects): BootEffect | undefined {
+  const files = new Set(route.stack!.slice(0, level).map((r) => r.file));
+  if (route.entry !== undefined) files.add(route.entry);
+  for (const file of files) {
+    const effect = needed(file);
+    if (effect) return effect;
+  }
+  return undefined;
+}
+
+function describeEffect(effect: BootEffect): string {
+  return `${effect.file}:${effect.line} runs \`${effect.text}\` at boot`;
+}
 
 /** The deepest importable level of the route's stack whose outer chain can be rebuilt. */
-function chooseLevel(route: Route, names: ReadonlyMap<string, string>): Choice {
+function chooseLevel(route: Route, names: ReadonlyMap<string, string>, needed: NeededEffects): Choice {
   const stack = route.stack;
   if (!stack || stack.length === 0) return { reason: 'the plan was made by a cleave without route stacks: re-run `cleave plan`' };
   if (route.path.includes('{?}')) return { reason: 'part of its path is not statically known' };
@@ -106,9 +158,16 @@ function chooseLevel(route: Route, names: ReadonlyMap<string, string>): Choice {
   }
   let why = '';
   for (let level = stack.length - 1; level >= 1; level--) {
-    const problem = levelProblem(route, level, names);
+    const effect = rootReachable ? effectAbove(route, level, needed) : undefined;
+    const problem = levelProblem(route, level, names) ?? (effect && `${describeEffect(effect)}, which importing ${where(stack[level]!)} alone would leave out`);
     if (!problem) return { level };
     if (!why) why = problem;
+  }
+  const entryEffect = importable && route.entry !== undefined && route.entry !== root.file ? needed(route.entry) : undefined;
+  if (entryEffect) {
+    const effect = describeEffect(entryEffect);
+    const because = why && !why.startsWith(effect) ? `${why}; ` : '';
+    return { level: 0, runEntry: true, why: `${because}its entry ${effect}, so the handler runs the entry (listen intercepted) before it takes the app` };
   }
   if (rootReachable) return { level: 0, why: `${why || 'it is registered on the root app itself'}${how}` };
   return { reason: `${why || 'it is registered on the root app itself'}, and the root app (${where(root)}) is neither exported nor made by an exported factory without parameters, and the route names no entry` };

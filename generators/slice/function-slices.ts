@@ -15,6 +15,8 @@ export interface FunctionSlices {
   sliced: string[];
   /** Registration statements left out, over all copies. */
   statements: number;
+  /** Boot statements left out (timers, websocket servers, shutdown handlers), over all copies. */
+  boot: number;
   /** Imports and requires left out with them. */
   imports: number;
 }
@@ -42,7 +44,7 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     const cut = text === undefined ? undefined : sliceSource(text, file, slice);
     if (cut) cuts.set(file, cut);
   }
-  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, imports: 0 };
+  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0 };
   if (cuts.size === 0) return empty;
   const edges = new Map([...sources].map(([file, text]) => [file, importedAmong(file, cuts.get(file)?.text ?? text, registering)]));
   const copies = reachingCuts(roots, edges, cuts);
@@ -54,6 +56,7 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     copies,
     sliced,
     statements: sliced.reduce((n, f) => n + cuts.get(f)!.droppedStatements, 0),
+    boot: sliced.reduce((n, f) => n + cuts.get(f)!.droppedBoot, 0),
     imports: sliced.reduce((n, f) => n + cuts.get(f)!.droppedImports, 0),
   };
 }

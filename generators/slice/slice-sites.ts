@@ -6,12 +6,21 @@ export interface FileSlice {
   drop: number[];
   /** 1-based lines of registrations the function needs: a statement holding one is never dropped. */
   keep: number[];
+  /**
+   * 1-based lines of boot code the platform replaces (a timer, a cron job or a websocket server
+   * started there, a shutdown handler): the top-level statement holding each is left out, with
+   * the statements that use what it declares.
+   */
+  boot?: number[];
 }
+
+/** Hazards whose boot code a function must not run: schedules and API Gateway replace it. */
+const REPLACED_AT_BOOT = new Set(['TIMER_AT_BOOT', 'CRON_JOB', 'WEBSOCKET_SERVER', 'SHUTDOWN_HANDLER']);
 
 /**
  * Per app file (relative to the app folder), which registration statements function `fnId` can
  * leave out of its bundle: the routes of other functions and of the monolith, and the mounts of
- * routers none of its routes pass through. A line that also registers one of its own routes, or
+ * routers none of its routes pass through; and which boot code no function runs (see `boot`). A line that also registers one of its own routes, or
  * a mount one of them needs, is kept, so a statement registering for several functions stays.
  * Files without a line to drop are absent. Pure.
  */
@@ -31,11 +40,16 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
     const needed = !mount.target || throughMounts.has(`${mount.target.file}:${mount.target.line}|${mount.path}`);
     add(needed ? keep : drop, mount.file, mount.line);
   }
+  const boot = new Map<string, Set<number>>();
+  for (const h of plan.hazards) {
+    if (REPLACED_AT_BOOT.has(h.code)) for (const site of [h, ...(h.startedAt ? [h.startedAt] : [])]) add(boot, site.file, site.line);
+  }
   const slices = new Map<string, FileSlice>();
-  for (const file of [...drop.keys()].sort()) {
+  for (const file of [...new Set([...drop.keys(), ...boot.keys()])].sort()) {
     const kept = keep.get(file) ?? new Set<number>();
-    const lines = [...drop.get(file)!].filter((l) => !kept.has(l)).sort((a, b) => a - b);
-    if (lines.length > 0) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b) });
+    const lines = [...(drop.get(file) ?? [])].filter((l) => !kept.has(l)).sort((a, b) => a - b);
+    const bootLines = [...(boot.get(file) ?? [])].sort((a, b) => a - b);
+    if (lines.length > 0 || bootLines.length > 0) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b), ...(bootLines.length > 0 ? { boot: bootLines } : {}) });
   }
   return slices;
 }

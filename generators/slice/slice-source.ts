@@ -8,6 +8,8 @@ export interface SlicedSource {
   text: string;
   /** Registration statements left out. */
   droppedStatements: number;
+  /** Boot statements left out (timers, websocket servers, shutdown handlers, and what uses them). */
+  droppedBoot: number;
   /** Imports and requires left out because only dropped statements used them. */
   droppedImports: number;
 }
@@ -31,10 +33,12 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
     if (statement && !spans(source, statement).some((l) => keep.has(l))) statements.add(statement);
   }
   for (const s of [...statements]) if (hasAncestorIn(s, statements)) statements.delete(s);
-  if (statements.size === 0) return undefined;
-  const edits: Array<{ start: number; end: number }> = [...statements].map((s) => ({ start: s.getStart(source), end: s.getEnd() }));
+  const boot = bootStatements(source, slice.boot ?? [], statements);
+  if (statements.size === 0 && boot.size === 0) return undefined;
+  const removed = new Set<ts.Node>([...statements, ...boot]);
+  const edits: Array<{ start: number; end: number }> = [...removed].map((s) => ({ start: s.getStart(source), end: s.getEnd() }));
   const before = usedNames(source, new Set());
-  const after = usedNames(source, new Set(statements));
+  const after = usedNames(source, removed);
   let droppedImports = 0;
   for (const declaration of importDeclarations(source)) {
     const names = declaration.names;
@@ -43,7 +47,53 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
       droppedImports++;
     }
   }
-  return { text: applyEdits(text, edits), droppedStatements: statements.size, droppedImports };
+  return { text: applyEdits(text, edits), droppedStatements: statements.size, droppedBoot: boot.size, droppedImports };
+}
+
+/**
+ * The top-level statements holding the `lines` of replaced boot code, then, until nothing more
+ * is found, every top-level statement that uses a name one of them declares (`clearInterval(sweep)`
+ * in a shutdown function, the `process.on` that calls it). Import declarations stay: unused ones
+ * go with the other unused imports.
+ */
+function bootStatements(source: ts.SourceFile, lines: readonly number[], registrations: ReadonlySet<ts.Node>): Set<ts.Statement> {
+  const out = new Set<ts.Statement>();
+  if (lines.length === 0) return out;
+  const candidates = source.statements.filter((s) => !isImport(s) && !registrations.has(s));
+  for (const s of candidates) if (spans(source, s).some((l) => lines.includes(l))) out.add(s);
+  let grew = out.size > 0;
+  while (grew) {
+    grew = false;
+    const declared = new Set([...out].flatMap(declaredNames));
+    for (const s of candidates) {
+      if (out.has(s) || !usesAny(s, declared)) continue;
+      out.add(s);
+      grew = true;
+    }
+  }
+  return out;
+}
+
+function isImport(statement: ts.Statement): boolean {
+  return ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || (ts.isVariableStatement(statement) && statement.declarationList.declarations.every((d) => d.initializer !== undefined && isPureRequire(d.initializer)));
+}
+
+function declaredNames(statement: ts.Statement): string[] {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => boundNames(d.name));
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name.text];
+  return [];
+}
+
+function usesAny(node: ts.Node, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && names.has(n.text) && !isDeclarationName(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
 }
 
 /** The innermost expression statement covering `line` whose outermost call registers (`x.get(...)`, `x.route(p).post(...)`). */

@@ -17,6 +17,17 @@ describe('generators/handlers mount plan', () => {
     expect(mount).toMatchObject({ level: 2, target: USERS, before: [JSON_BODY], after: [ERRORS], settings: ROOT.settings });
   });
 
+  it('takes the app instead when a module above the router does at boot what the routes need, not for a job the platform replaces', () => {
+    const plan = genPlan([genRoute('GET', '/api/users', [ROOT, API, USERS])], { users: ['GET /api/users'] });
+    const strategy = { file: ROOT.file, line: 12, endLine: 12, text: "passport.use('jwt', strategy);", sources: [{ package: 'passport' }], global: false };
+    const job = { ...strategy, line: 14, endLine: 14, text: 'startSweep();' };
+    const [viaApp] = planMounts(plan, plan.functions[0]!, new Map([[ROOT.file, [strategy]]])).mounts;
+    expect(viaApp).toMatchObject({ level: 0, target: ROOT });
+    expect(planMounts(plan, plan.functions[0]!, new Map([[ROOT.file, [strategy]]])).wholeApp[0]!.reason).toContain("src/app.ts:12 runs `passport.use('jwt', strategy);` at boot, which importing router of src/routes/users.ts");
+    plan.hazards.push({ code: 'TIMER_AT_BOOT', severity: 'warning', file: 'src/jobs/sweep.ts', line: 3, message: 'timer', routes: [], advice: 'schedule it', startedAt: { file: ROOT.file, line: 14 } });
+    expect(planMounts(plan, plan.functions[0]!, new Map([[ROOT.file, [job]]])).mounts[0]).toMatchObject({ level: 2, target: USERS });
+  });
+
   it('goes up to the router whose own middleware cannot be rebuilt (an inline function)', () => {
     const plan = genPlan([genRoute('GET', '/api/users', [ROOT, API, USERS], [JSON_BODY, NO_STORE])], { users: ['GET /api/users'] });
     const { mounts, wholeApp } = planMounts(plan, plan.functions[0]!);

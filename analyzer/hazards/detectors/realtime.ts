@@ -1,4 +1,5 @@
 import { type CallExpression, Node, type NewExpression, SyntaxKind } from 'ts-morph';
+import { bootOrigin } from '../support/boot-calls';
 import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
 import { anchorOf, calleeName, callsIn, enclosingFunction, newsIn, nodesOfKind, propertyName, receiverOf, shortText, stringValue } from '../support/syntax';
@@ -22,11 +23,18 @@ export const detectWebSocketServers: Detector = (ctx) => {
         message: `${library} server \`${shortText(node, 50)}\`: a function cannot accept WebSocket upgrades or keep connections open between invocations`,
         advice: 'keep the WebSocket server in the monolith or a container (the strangler fallback keeps its path there), or move to API Gateway WebSocket APIs ($connect/$disconnect/$default routes, connection ids in DynamoDB, pushes through the management API)',
         anchor: anchorOf(node),
+        ...startedAtOf(ctx, node),
       });
     }
   }
   return sites.sort((a, b) => a.node.getStart() - b.node.getStart());
 };
+
+/** The boot call that creates the server, when it is made inside a function (`attachNotificationSocket(server)` in server.ts). */
+function startedAtOf(ctx: Parameters<Detector>[0], node: Node): { startedAt?: Node } {
+  const origin = bootOrigin(ctx, node);
+  return origin && !Node.isSourceFile(origin) ? { startedAt: origin } : {};
+}
 
 function webSocketLibrary(node: CallExpression | NewExpression): string | undefined {
   const callee = node.getExpression();

@@ -31,6 +31,7 @@ export const detectBootTimers: Detector = (ctx) => {
           ? 'run the job as its own scheduled function (an EventBridge schedule; serverless `events: - schedule: rate(...)`, SAM `Schedule`) that calls the same code, and remove the timer from the request path'
           : 'do the work during init (awaited, before the handler runs) or in a scheduled or queued function; a delayed callback may never run in a function',
         anchor: anchorOf(call),
+        ...(Node.isSourceFile(origin) ? {} : { startedAt: origin }),
       });
     }
   }

@@ -26,7 +26,7 @@ export function toId(text: string): string {
  * Text with accents dropped (`café` → `cafe`, `ünï` → `uni`), so a name with accented letters
  * keeps them instead of losing them to the dashes.
  */
-export function asciiFolded(text: string): string {
+function asciiFolded(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 

@@ -15,7 +15,7 @@ import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from
 import { decideWrite, readManifest } from './manifest';
 import { type WriteOutputResult, writeOutputFiles } from './output';
 import { pruneStale } from './prune';
-import { assertNotAppRoot } from './output-folder';
+import { assertOutputFolder } from './output-folder';
 
 /** The bundle sizes file in the output folder. */
 export const BUNDLES_FILE = 'bundles.json';
@@ -67,7 +67,7 @@ export interface GenerateIntoResult {
 export async function generateInto(outDir: string, plan: SplitPlan, options: GenerateIntoOptions): Promise<GenerateIntoResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(options.appDir);
-  assertNotAppRoot(root, app, outDir);
+  assertOutputFolder(root, app, outDir);
   const progress = options.onProgress ?? (() => undefined);
   const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
   const context = { appDir: appFromOut, sources: readRegisteringSources(app, plan) };

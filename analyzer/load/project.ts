@@ -32,6 +32,9 @@ export function loadProject(root: AppRoot, diagnostics: DiagnosticSink, onIntern
   for (const file of scan.binary) {
     diagnostics.atFile('BINARY_SOURCE_FILE', 'warning', file, 0, `${path.basename(file)} holds binary data and was skipped`, 'remove it or give it a non-source extension');
   }
+  for (const link of scan.outsideLinks) {
+    diagnostics.atFile('SYMLINK_OUTSIDE_APP', 'warning', link.path, 0, `${path.basename(link.path)} is a symbolic link to ${link.target}, outside the app folder: not followed, nothing there is read`, 'copy what the app needs into its folder, or install it as a package; routes registered there are missing');
+  }
   const [firstBundle] = scan.bundled;
   if (firstBundle) {
     const more = scan.bundled.length > 1 ? ` and ${scan.bundled.length - 1} more` : '';

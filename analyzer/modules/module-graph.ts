@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import type { AppModules, ModuleFile } from '../../model/analysis';
+import { leadsOutsideThroughLink } from '../load/app-boundary';
 import { packageName } from '../load/module-resolver';
 
 const ENTRY = 'cleave-app-entries';
@@ -35,7 +36,9 @@ export async function measureModules(appDir: string, entries: readonly string[])
     logLevel: 'silent',
     absWorkingDir: root,
     outdir: path.join(root, '.cleave-measure'),
-    plugins: [entryPlugin, emptyNonCode],
+    // Paths as the app spells them, so a file reached through a link that leads out of the app is seen as such.
+    preserveSymlinks: true,
+    plugins: [entryPlugin, notThroughOutsideLinks(root), emptyNonCode],
   } satisfies BuildOptions;
   try {
     return modulesOf((await build(options)).metafile);
@@ -48,6 +51,16 @@ export async function measureModules(appDir: string, entries: readonly string[])
       return undefined;
     }
   }
+}
+
+/** A file inside the app as written that a symbolic link leads outside it is measured empty, never read. */
+function notThroughOutsideLinks(root: string): Plugin {
+  return {
+    name: 'cleave-not-through-outside-links',
+    setup(b) {
+      b.onLoad({ filter: /.*/ }, (args) => (args.namespace === 'file' && leadsOutsideThroughLink(root, args.path) ? { contents: '', loader: 'empty' } : undefined));
+    },
+  };
 }
 
 /** Extensions esbuild loads as code or data; anything else reached by a require is not measured. */

@@ -21,7 +21,7 @@ export async function measureModules(appDir: string, entries: readonly string[])
     name: 'cleave-entries',
     setup(b) {
       b.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: ENTRY }));
-      b.onLoad({ filter: /.*/, namespace: ENTRY }, () => ({ contents: entries.map((f) => `require(${JSON.stringify('./' + f)});`).join('\n'), resolveDir: root, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: ENTRY }, () => ({ contents: entries.map((f) => `${b.initialOptions.format === 'esm' ? 'import' : 'require'}(${JSON.stringify('./' + f)});`).join('\n'), resolveDir: root, loader: 'js' }));
     },
   };
   const options = {
@@ -40,17 +40,18 @@ export async function measureModules(appDir: string, entries: readonly string[])
     preserveSymlinks: true,
     plugins: [entryPlugin, notThroughOutsideLinks(root), emptyNonCode],
   } satisfies BuildOptions;
-  try {
-    return modulesOf((await build(options)).metafile);
-  } catch {
-    // A tsconfig.json that does not parse fails esbuild (the analysis warns TSCONFIG_INVALID and
-    // goes on with default options): measure with no tsconfig before giving up.
+  // A tsconfig.json that does not parse fails esbuild (the analysis warns TSCONFIG_INVALID and goes
+  // on with default options): measure with no tsconfig before giving up. An ES module app with
+  // top-level await cannot be bundled as CommonJS: measure it as ESM.
+  const variants: BuildOptions[] = [options, { ...options, tsconfigRaw: '{}' }, { ...options, format: 'esm' }, { ...options, format: 'esm', tsconfigRaw: '{}' }];
+  for (const variant of variants) {
     try {
-      return modulesOf((await build({ ...options, tsconfigRaw: '{}' })).metafile);
+      return modulesOf((await build({ ...variant, write: false, metafile: true })).metafile);
     } catch {
-      return undefined;
+      // try the next variant
     }
   }
+  return undefined;
 }
 
 /** A file inside the app as written that a symbolic link leads outside it is measured empty, never read. */

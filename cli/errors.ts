@@ -37,7 +37,8 @@ export function internalErrorPrinter(debug: boolean, stderr: (text: string) => v
 
 /** A file-system error of Node (`ENOENT`, `EACCES`, `ENOTDIR`, `ENOSPC`, ...): the environment's fault, not cleave's. */
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!) && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+  // Not `instanceof Error`: an error made in another realm (a vm context, jest's sandbox) is one too.
+  return typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).message === 'string' && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!) && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
 /**

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { InputError } from '../model/errors';
 import { ConfigError } from '../model/errors';
 
@@ -10,6 +12,10 @@ export function reportError(error: unknown, debug: boolean, stderr: (text: strin
     for (const problem of error.problems) stderr(`cleave: error: ${error.file}: ${problem} (${error.advice})\n`);
   } else if (error instanceof InputError) {
     stderr(`cleave: error: ${error.message} (${error.advice})\n`);
+  } else if (isSystemError(error) && fileInTheWay(error)) {
+    const file = fileInTheWay(error)!;
+    const what = file === path.resolve(error.path!) ? `${file} is a file, not a folder` : `${file} is a file, so the folder ${error.path} cannot be made under it`;
+    stderr(`cleave: error: ${what} (choose an output path that does not go through a file)\n`);
   } else if (isSystemError(error)) {
     stderr(`cleave: error: ${error.message.split('\n')[0]} (check that path, its folders and their permissions)\n`);
   } else {
@@ -31,5 +37,22 @@ export function internalErrorPrinter(debug: boolean, stderr: (text: string) => v
 
 /** A file-system error of Node (`ENOENT`, `EACCES`, `ENOTDIR`, `ENOSPC`, ...): the environment's fault, not cleave's. */
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!) && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+  // Not `instanceof Error`: an error made in another realm (a vm context, jest's sandbox) is one too.
+  return typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).message === 'string' && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!) && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/**
+ * The file that stands where a folder had to be made, when that is why `mkdir` failed (`-o notes.txt`
+ * or `-o notes.txt/out`): the path itself or the nearest of its parents that exists and is no folder.
+ */
+function fileInTheWay(error: NodeJS.ErrnoException): string | undefined {
+  if (error.syscall !== 'mkdir' || (error.code !== 'EEXIST' && error.code !== 'ENOTDIR') || !error.path) return undefined;
+  for (let p = path.resolve(error.path); ; p = path.dirname(p)) {
+    try {
+      if (!fs.statSync(p).isDirectory()) return p;
+    } catch {
+      // not there (or under a file): look one level up
+    }
+    if (path.dirname(p) === p) return undefined;
+  }
 }

@@ -15,7 +15,7 @@ import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from
 import { decideWrite, readManifest } from './manifest';
 import { type WriteOutputResult, writeOutputFiles } from './output';
 import { pruneStale } from './prune';
-import { assertNotAppRoot } from './output-folder';
+import { assertOutputFolder } from './output-folder';
 
 /** The bundle sizes file in the output folder. */
 export const BUNDLES_FILE = 'bundles.json';
@@ -67,7 +67,7 @@ export interface GenerateIntoResult {
 export async function generateInto(outDir: string, plan: SplitPlan, options: GenerateIntoOptions): Promise<GenerateIntoResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(options.appDir);
-  assertNotAppRoot(root, app, outDir);
+  assertOutputFolder(root, app, outDir);
   const progress = options.onProgress ?? (() => undefined);
   const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
   const context = { appDir: appFromOut, sources: readRegisteringSources(app, plan) };
@@ -96,9 +96,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     if (built.leftOut.length > 0) {
       generated.diagnostics.push({ code: 'OPTIONAL_PACKAGES_LEFT_OUT', severity: 'info', file: 'dist/', message: `not installed, so left as runtime require() calls in the bundles (they throw only when reached, as in the monolith): ${built.leftOut.map((l) => `${l.packages.join(', ')} (required by ${l.by})`).join('; ')}`, advice: 'install the ones the app really uses and generate again' });
     }
-    for (const f of built.failures) {
-      generated.diagnostics.push({ code: 'BUNDLE_FAILED', severity: 'error', file: entries.find((e) => e.id === f.id)?.source ?? f.id, subject: f.id, message: `esbuild could not bundle it: ${f.message}`, advice: bundleAdvice(f.message) });
-    }
+    for (const f of built.failures) generated.diagnostics.push(bundleFailure(f, entries.find((e) => e.id === f.id)?.source ?? f.id));
     for (const size of built.sizes) {
       if (!size.slice || size.slice.alsoOriginal.length === 0) continue;
       generated.diagnostics.push({ code: 'SLICE_ORIGINAL_ALSO_LOADED', severity: 'warning', file: size.file, subject: size.id, message: `the bundle holds ${size.slice.alsoOriginal.join(', ')} twice: the sliced copy, and the monolith's original that another of its modules imports, so that module's registrations run in a second app (and its code is bundled)`, advice: 'have that module receive what it needs from the app (an argument, req.app) instead of importing the entry or router module' });
@@ -201,6 +199,19 @@ function viewEngines(plan: SplitPlan): string[] {
 }
 
 /** What to do about a bundle esbuild could not build. */
+/**
+ * The finding of a handler esbuild could not bundle: `BUNDLE_TOP_LEVEL_AWAIT` when an ES module of
+ * the app awaits at its top level (a CommonJS bundle cannot hold that), `BUNDLE_FAILED` otherwise.
+ */
+function bundleFailure(failure: { id: string; message: string }, file: string): GeneratorDiagnostic {
+  const at = { severity: 'error' as const, file, subject: failure.id };
+  if (/top-level await/i.test(failure.message)) {
+    const where = /^(\S+:\d+):/.exec(failure.message)?.[1] ?? 'a module it imports';
+    return { ...at, code: 'BUNDLE_TOP_LEVEL_AWAIT', message: `${where} awaits at the top level of an ES module: handlers are bundled as CommonJS, which cannot hold a top-level await`, advice: 'move that await into an async function the routes await on first use, or keep these routes in the monolith with keep: in cleave.plan.yaml' };
+  }
+  return { ...at, code: 'BUNDLE_FAILED', message: `esbuild could not bundle it: ${failure.message}`, advice: bundleAdvice(failure.message) };
+}
+
 function bundleAdvice(message: string): string {
   const native = /No loader is configured for "\.node" files: (\S+)/.exec(message);
   if (native) {

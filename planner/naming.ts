@@ -13,13 +13,21 @@ function meaningfulSegments(path: string): string[] {
 
 /** Turns any text into a function id fragment: lower case, dashes, starting with a letter. */
 export function toId(text: string): string {
-  const id = text
+  const id = asciiFolded(text)
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const lettered = /^[a-z]/.test(id) ? id : `fn-${id}`;
   return lettered.slice(0, MAX_ID).replace(/-+$/, '') || 'fn';
+}
+
+/**
+ * Text with accents dropped (`café` → `cafe`, `ünï` → `uni`), so a name with accented letters
+ * keeps them instead of losing them to the dashes.
+ */
+function asciiFolded(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /**

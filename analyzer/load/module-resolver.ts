@@ -2,13 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinModules } from 'node:module';
 import { ts } from 'ts-morph';
+import { leadsOutsideThroughLink } from './app-boundary';
 
 /** Where an import specifier leads. */
 export type Resolution =
   | { kind: 'file'; path: string }
   | { kind: 'package'; name: string }
   | { kind: 'builtin'; name: string }
-  | { kind: 'missing' };
+  | { kind: 'missing'; throughLink?: boolean };
 
 /** The package a file belongs to, from the nearest package.json above it. */
 interface OwningPackage {
@@ -69,6 +70,8 @@ export class ModuleResolver {
   }
 
   private classify(file: string, specifier: string): Resolution {
+    // Never followed: nothing outside the app folder is read through a link inside it.
+    if (leadsOutsideThroughLink(this.appDir, file)) return { kind: 'missing', throughLink: true };
     // Express's own examples reach the framework by a relative path (`require('../..')`): cleave
     // models express, it never evaluates express's source.
     if (this.isExpressItself(file)) return { kind: 'package', name: 'express' };
@@ -117,7 +120,7 @@ export class ModuleResolver {
       }
     }
     const pkg = path.join(base, 'package.json');
-    if (fs.existsSync(pkg)) {
+    if (fs.existsSync(pkg) && !leadsOutsideThroughLink(this.appDir, pkg)) {
       try {
         const main = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { main?: string }).main;
         if (main) return this.probe(path.resolve(base, main));

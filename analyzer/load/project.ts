@@ -4,7 +4,7 @@ import type { DiagnosticSink } from '../diagnostics';
 import { type InternalErrorListener, reportInternalError } from '../internal-errors';
 import { lineAndColumnAt } from '../positions';
 import type { AppRoot } from './app-root';
-import { scanSourceFiles, readText } from './source-files';
+import { isBundled, scanSourceFiles, readText } from './source-files';
 
 /** The parsed monolith: one ts-morph Project, built once and only queried afterwards. */
 export interface LoadedProject {
@@ -14,6 +14,8 @@ export interface LoadedProject {
   files: Map<string, SourceFile>;
   /** Files that do not parse (absolute paths): never evaluated, their routes are unknown. */
   broken: Set<string>;
+  /** Files the scan skipped as binary or minified (absolute paths): never parsed, even when required. */
+  skipped: Set<string>;
   /** Receives unexpected errors met while parsing (they also become `ANALYSIS_ERROR` diagnostics). */
   onInternalError?: InternalErrorListener;
 }
@@ -30,22 +32,33 @@ export function loadProject(root: AppRoot, diagnostics: DiagnosticSink, onIntern
   for (const file of scan.binary) {
     diagnostics.atFile('BINARY_SOURCE_FILE', 'warning', file, 0, `${path.basename(file)} holds binary data and was skipped`, 'remove it or give it a non-source extension');
   }
+  for (const link of scan.outsideLinks) {
+    diagnostics.atFile('SYMLINK_OUTSIDE_APP', 'warning', link.path, 0, `${path.basename(link.path)} is a symbolic link to ${link.target}, outside the app folder: not followed, nothing there is read`, 'copy what the app needs into its folder, or install it as a package; routes registered there are missing');
+  }
   const [firstBundle] = scan.bundled;
   if (firstBundle) {
     const more = scan.bundled.length > 1 ? ` and ${scan.bundled.length - 1} more` : '';
     diagnostics.atFile('BUNDLED_SOURCE_SKIPPED', 'info', firstBundle, 0, `${path.basename(firstBundle)}${more} look minified or bundled and were not parsed`, 'pass --entry if the server itself runs from a bundle');
   }
-  const loaded: LoadedProject = { project, files: new Map(), broken: new Set(), onInternalError };
+  const loaded: LoadedProject = { project, files: new Map(), broken: new Set(), skipped: new Set([...scan.binary, ...scan.bundled]), onInternalError };
   for (const { path: file, text } of scan.files) addSource(loaded, file, text, diagnostics);
   return loaded;
 }
 
-/** Adds a file outside the scan (an extension-less `bin/www`), parsed as JavaScript. */
+/**
+ * Adds a file outside the scan (an extension-less `bin/www`), parsed as JavaScript. A file the scan
+ * skipped stays unparsed: a required minified vendor file would cost minutes and invent hazards.
+ */
 export function addExtraSource(loaded: LoadedProject, file: string, diagnostics: DiagnosticSink): SourceFile | undefined {
   const existing = loaded.files.get(file);
   if (existing) return existing;
+  if (loaded.skipped.has(file)) return undefined;
   const text = readText(file);
-  return text === undefined ? undefined : addSource(loaded, file, text, diagnostics);
+  if (text === undefined || file.endsWith('.min.js') || isBundled(text)) {
+    loaded.skipped.add(file);
+    return undefined;
+  }
+  return addSource(loaded, file, text, diagnostics);
 }
 
 function addSource(loaded: LoadedProject, file: string, text: string, diagnostics: DiagnosticSink): SourceFile | undefined {

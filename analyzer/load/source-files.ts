@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { outsideLinkTarget } from './app-boundary';
 
 /** Extensions of the source files cleave analyses. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -26,16 +27,20 @@ export interface SourceScan {
   binary: string[];
   /** Files skipped because they are minified or bundled output, with their absolute paths. */
   bundled: string[];
+  /** Symbolic links that lead outside the app folder (never followed): absolute path and target as written. */
+  outsideLinks: Array<{ path: string; target: string }>;
 }
 
 /**
  * Lists the app's source files (no symlinks followed, so a link loop cannot trap the walk),
- * skipping declaration files, minified bundles, binaries and the folders above.
+ * skipping declaration files, minified bundles, binaries and the folders above, and the links
+ * that lead outside the app folder.
  */
 export function scanSourceFiles(appDir: string): SourceScan {
   const files: SourceFileText[] = [];
   const binary: string[] = [];
   const bundled: string[] = [];
+  const outsideLinks: SourceScan['outsideLinks'] = [];
   const walk = (dir: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -53,11 +58,14 @@ export function scanSourceFiles(appDir: string): SourceScan {
         if (text === undefined) binary.push(full);
         else if (isBundled(text)) bundled.push(full);
         else files.push({ path: full, text });
+      } else if (entry.isSymbolicLink() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) {
+        const target = outsideLinkTarget(appDir, full);
+        if (target !== undefined) outsideLinks.push({ path: full, target });
       }
     }
   };
   walk(appDir);
-  return { files, binary, bundled };
+  return { files, binary, bundled, outsideLinks };
 }
 
 const BUNDLE_MIN_SIZE = 20_000;

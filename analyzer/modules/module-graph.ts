@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import type { AppModules, ModuleFile } from '../../model/analysis';
+import { leadsOutsideThroughLink } from '../load/app-boundary';
 import { packageName } from '../load/module-resolver';
 
 const ENTRY = 'cleave-app-entries';
@@ -20,7 +21,7 @@ export async function measureModules(appDir: string, entries: readonly string[])
     name: 'cleave-entries',
     setup(b) {
       b.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: ENTRY }));
-      b.onLoad({ filter: /.*/, namespace: ENTRY }, () => ({ contents: entries.map((f) => `require(${JSON.stringify('./' + f)});`).join('\n'), resolveDir: root, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: ENTRY }, () => ({ contents: entries.map((f) => `${b.initialOptions.format === 'esm' ? 'import' : 'require'}(${JSON.stringify('./' + f)});`).join('\n'), resolveDir: root, loader: 'js' }));
     },
   };
   const options = {
@@ -35,19 +36,32 @@ export async function measureModules(appDir: string, entries: readonly string[])
     logLevel: 'silent',
     absWorkingDir: root,
     outdir: path.join(root, '.cleave-measure'),
-    plugins: [entryPlugin, emptyNonCode],
+    // Paths as the app spells them, so a file reached through a link that leads out of the app is seen as such.
+    preserveSymlinks: true,
+    plugins: [entryPlugin, notThroughOutsideLinks(root), emptyNonCode],
   } satisfies BuildOptions;
-  try {
-    return modulesOf((await build(options)).metafile);
-  } catch {
-    // A tsconfig.json that does not parse fails esbuild (the analysis warns TSCONFIG_INVALID and
-    // goes on with default options): measure with no tsconfig before giving up.
+  // A tsconfig.json that does not parse fails esbuild (the analysis warns TSCONFIG_INVALID and goes
+  // on with default options): measure with no tsconfig before giving up. An ES module app with
+  // top-level await cannot be bundled as CommonJS: measure it as ESM.
+  const variants: BuildOptions[] = [options, { ...options, tsconfigRaw: '{}' }, { ...options, format: 'esm' }, { ...options, format: 'esm', tsconfigRaw: '{}' }];
+  for (const variant of variants) {
     try {
-      return modulesOf((await build({ ...options, tsconfigRaw: '{}' })).metafile);
+      return modulesOf((await build({ ...variant, write: false, metafile: true })).metafile);
     } catch {
-      return undefined;
+      // try the next variant
     }
   }
+  return undefined;
+}
+
+/** A file inside the app as written that a symbolic link leads outside it is measured empty, never read. */
+function notThroughOutsideLinks(root: string): Plugin {
+  return {
+    name: 'cleave-not-through-outside-links',
+    setup(b) {
+      b.onLoad({ filter: /.*/ }, (args) => (args.namespace === 'file' && leadsOutsideThroughLink(root, args.path) ? { contents: '', loader: 'empty' } : undefined));
+    },
+  };
 }
 
 /** Extensions esbuild loads as code or data; anything else reached by a require is not measured. */

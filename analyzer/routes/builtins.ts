@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node } from 'ts-morph';
+import { leadsOutsideThroughLink } from '../load/app-boundary';
 import type { EvalContext, Evaluator } from './evaluator';
 import { compact } from './text';
 import { type LibValue, type Value, UNDEFINED, fromJson, object, str, toStringValue, unknown } from './values';
@@ -24,10 +25,10 @@ function readJson(file: string): Value | undefined {
   }
 }
 
-/** Whether a path lies inside the app dir (cleave only reads the app's own files). */
+/** Whether a path lies inside the app dir, also after symbolic links (cleave only reads the app's own files). */
 function inside(ev: Evaluator, file: string): boolean {
   const rel = path.relative(ev.appDir, file);
-  return !rel.startsWith('..') && !path.isAbsolute(rel);
+  return !rel.startsWith('..') && !path.isAbsolute(rel) && !leadsOutsideThroughLink(ev.appDir, file);
 }
 
 const PATH: Record<string, Builtin> = {

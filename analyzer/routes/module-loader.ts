@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Node, type SourceFile, type Statement } from 'ts-morph';
+import { leadsOutsideThroughLink } from '../load/app-boundary';
 import type { ModuleResolver } from '../load/module-resolver';
 import { packageValue } from './builtins';
 import type { EvalContext, Evaluator } from './evaluator';
@@ -45,6 +46,7 @@ export class ModuleLoader {
       case 'package':
         return packageValue(resolution.kind === 'builtin' ? resolution.name : specifier.startsWith('express/') ? specifier : resolution.name, fromNode);
       case 'missing':
+        if (resolution.throughLink) return outsideLink(ev, specifier, fromNode);
         ev.diagnostics.atNode('UNRESOLVED_IMPORT', 'warning', fromNode, `cannot resolve '${specifier}'`, 'check the path; routes registered by that module are missing');
         return unknown(`require('${specifier}')`, fromNode);
       case 'file':
@@ -59,6 +61,7 @@ export class ModuleLoader {
       ev.diagnostics.atNode('UNRESOLVED_IMPORT', 'warning', fromNode, `cannot resolve '${path.relative(ev.appDir, file)}'`, 'check the path; routes registered by that module are missing');
       return unknown(compact(fromNode.getText()), fromNode);
     }
+    if (leadsOutsideThroughLink(ev.appDir, resolved)) return outsideLink(ev, path.relative(ev.appDir, file), fromNode);
     if (resolved.endsWith('.json')) return readJson(resolved) ?? unknown(compact(fromNode.getText()), fromNode);
     return this.loadFile(ev, resolved);
   }
@@ -185,6 +188,12 @@ export class ModuleLoader {
     }
     return undefined;
   }
+}
+
+/** A module reached through a symbolic link that leads outside the app folder: not read, its exports unknown. */
+function outsideLink(ev: Evaluator, specifier: string, fromNode: Node): Value {
+  ev.diagnostics.atNode('SYMLINK_OUTSIDE_APP', 'warning', fromNode, `'${specifier}' leads outside the app folder through a symbolic link: not followed, nothing there is read`, 'copy what the app needs into its folder, or install it as a package; routes registered there are missing');
+  return unknown(compact(fromNode.getText()), fromNode);
 }
 
 function exportsOf(record: ModuleRecord): Value {

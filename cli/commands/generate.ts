@@ -11,7 +11,7 @@ import { isJson } from '../format-option';
 import { commandResultText, generatorFindings, resultFiles } from '../reporters/command-json';
 import { generateInto, type GenerateIntoResult } from '../generate-into';
 import type { CliIo } from '../io';
-import { assertNotAppRoot } from '../output-folder';
+import { assertOutputFolder } from '../output-folder';
 import { readPlan, type ReadPlan } from '../plan-loader';
 import { progressPrinter } from '../progress';
 
@@ -42,7 +42,7 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
   if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) {
     throw new InputError('APP_DIR_NOT_FOUND', `${appDir} is not a folder`, 'pass the folder of the Express app');
   }
-  assertNotAppRoot(options.output, appDir, options.output);
+  assertOutputFolder(options.output, appDir, options.output);
   const targets = targetNames(options.target);
   const onProgress = progressPrinter(!!options.quiet, io.stderr);
   const json = isJson(options.format);

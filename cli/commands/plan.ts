@@ -37,10 +37,11 @@ export async function planCommand(appDir: string, options: PlanCommandOptions, i
   if (json && !output) throw new InputError('FORMAT_NEEDS_OUTPUT', '--format json prints the result object, not the plan', 'give -o the plan file to write');
   const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, analysisFile: options.analysis, previousPlanFile: output, quiet: options.quiet }, io);
   const yaml = stringifyPlan(plan);
+  // The report first: a --report that cannot be written fails before the plan is printed (exit 2 prints nothing on stdout).
+  const reports = options.report ? writeOutputFiles(options.report, generateReport(plan)).written : [];
   // The plan names the analysis it was made from; generate reads the two together.
   if (output) writeOutputFiles(path.dirname(output), [{ path: path.basename(output), contents: yaml }, { path: ANALYSIS_FILE, contents: analysisText(analysis) }]);
   else io.stdout(yaml);
-  const reports = options.report ? writeOutputFiles(options.report, generateReport(plan)).written : [];
   const code = planHasErrors(analysis, plan) ? EXIT.findings : EXIT.ok;
   if (json && output) {
     const written = [path.basename(output), ANALYSIS_FILE, ...reports.map((f) => path.relative(path.dirname(output), f))];

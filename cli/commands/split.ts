@@ -10,7 +10,7 @@ import { changedFiles, reportDrift } from '../drift';
 import { isJson } from '../format-option';
 import { commandResultText, generatorFindings, planFindings, planSummary, resultFiles } from '../reporters/command-json';
 import { generateInto } from '../generate-into';
-import { assertNotAppRoot } from '../output-folder';
+import { assertOutputFolder } from '../output-folder';
 import { planHasErrors } from '../plan-outcome';
 import { analyzeAndPlan } from '../plan-pipeline';
 import { progressPrinter } from '../progress';
@@ -38,7 +38,7 @@ export interface SplitCommandOptions {
 /** `cleave split`: analyse, plan (keeping the edits of a plan already in the folder), report, generate and bundle. */
 export async function splitCommand(appDir: string, options: SplitCommandOptions, io: CliIo): Promise<number> {
   const outDir = path.resolve(options.output);
-  assertNotAppRoot(outDir, appDir, options.output);
+  assertOutputFolder(outDir, appDir, options.output);
   const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, previousPlanFile: path.join(outDir, PLAN_FILE), quiet: options.quiet }, io);
   const files: GeneratedFile[] = [
     { path: ANALYSIS_FILE, contents: analysisText(analysis) },

@@ -6,7 +6,8 @@ export function codeFrame(appDir: string, file: string, line: number, column = 1
   if (!file || line <= 0) return '';
   let lines: string[];
   try {
-    lines = fs.readFileSync(path.join(appDir, file), 'utf8').split('\n');
+    // A BOM and CRLF line endings (Windows editors) must not show up in the frame.
+    lines = fs.readFileSync(path.join(appDir, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
   } catch {
     return '';
   }

@@ -2,6 +2,7 @@ import type { MiddlewareScope } from '../../model/analysis';
 import { type ChainEntry, type FlatRoute, isErrorHandler } from './flatten';
 import { ROUTE_SERVING_PACKAGES } from './library-routes';
 import { joinPath, pathParts, underPath } from './paths';
+import type { Layer } from './router-model';
 
 /**
  * What Express reaches after a route when its handler calls `next()` or `next(err)`: the
@@ -14,8 +15,7 @@ export function trailingChain(route: FlatRoute): ChainEntry[] {
   for (let level = route.stack.length - 1; level >= 0; level--) {
     const { router, mountPath, index } = route.stack[level]!;
     const scope: MiddlewareScope = level === 0 ? 'app' : 'router';
-    for (const layer of router.layers.slice(index + 1)) {
-      if (layer.type !== 'use') continue;
+    for (const layer of useLayersAfter(router.layers, index)) {
       for (const part of pathParts(layer.paths)) {
         const scoped = part.path !== '/' && part.path !== '';
         const path = joinPath(mountPath, part.path);
@@ -31,4 +31,28 @@ export function trailingChain(route: FlatRoute): ChainEntry[] {
     }
   }
   return out;
+}
+
+/** Per layer list, the indices of its `use` layers (and the length they were found at: a list that grew is indexed again). */
+const useIndices = new WeakMap<readonly Layer[], { length: number; indices: number[] }>();
+
+/**
+ * The `use` layers after `index`, found through an index of them: one slice and scan per route
+ * made trailing chains quadratic in the routes of a router (20,000 routes on one app).
+ */
+function useLayersAfter(layers: readonly Layer[], index: number): Layer[] {
+  let cached = useIndices.get(layers);
+  if (!cached || cached.length !== layers.length) {
+    cached = { length: layers.length, indices: layers.flatMap((layer, i) => (layer.type === 'use' ? [i] : [])) };
+    useIndices.set(layers, cached);
+  }
+  const { indices } = cached;
+  let low = 0;
+  let high = indices.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (indices[mid]! <= index) low = mid + 1;
+    else high = mid;
+  }
+  return indices.slice(low).map((i) => layers[i]!);
 }

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { apiGatewayEvent } from '../../cli/verify/events';
-import { REPO, sampleDir } from '../../scripts/golden';
-import { runCli } from '../support/run-cli';
+import { REPO } from '../../scripts/golden';
+import { copyOfSharedSplit } from '../support/shared-split';
 import { SERVERLESS_ENV } from '../support/serverless-env';
 
 const run = promisify(execFile);
@@ -29,22 +29,22 @@ interface Invocation {
 // The output folder lies outside this repository, so nothing resolves from the checkout.
 describe('packaged functions load from their zip (shop-api)', () => {
   let out: string;
+  let removeCopy: (() => void) | undefined;
   let functions: Array<[string, { handler: string; events?: Array<{ httpApi?: { method: string; path: string } }> }]>;
   let lambdas: Lambda[];
 
   beforeAll(async () => {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-zips-'));
-    const split = await runCli('--quiet', 'split', sampleDir('shop-api'), '-o', out);
-    if (split.code !== 0) throw new Error(`split failed: ${split.stderr}`);
+    // A copy of the run's shared split of the sample (`serverless package` writes .serverless/ into it).
+    const copy = await copyOfSharedSplit('shop-api', 'zips');
+    removeCopy = copy.remove;
+    out = copy.outDir;
     await run(SERVERLESS, ['package', '--region', 'eu-west-1', '--stage', 'test'], { cwd: out, env: SERVERLESS_ENV, timeout: 120_000 });
     functions = Object.entries((parse(fs.readFileSync(path.join(out, 'serverless.yml'), 'utf8')) as { functions: Record<string, (typeof functions)[number][1]> }).functions);
     const template = JSON.parse(fs.readFileSync(path.join(out, '.serverless', 'cloudformation-template-update-stack.json'), 'utf8')) as { Resources: Record<string, Lambda> };
     lambdas = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
   }, 240_000);
 
-  afterAll(() => {
-    if (out) fs.rmSync(out, { recursive: true, force: true });
-  });
+  afterAll(() => removeCopy?.());
 
   /** Unzips a function's artifact and invokes its handler there, for `routeKey` (or only requires it). */
   async function invokeFromZip(name: string, lambda: Lambda, routeKey: string | undefined): Promise<Invocation> {

@@ -6,9 +6,9 @@ import { readPlanSync } from '../../cli/plan-loader';
 import { sha256Hex } from '../../model/plan-join';
 import { main } from '../../cli/main';
 import { hashTree } from '../support/hash-tree';
+import { freshOutputBeside, sharedSplit } from '../support/shared-split';
 
 const SHOP = path.join(__dirname, '..', '..', 'samples', 'shop-api');
-const LIBRARY = path.join(__dirname, '..', '..', 'samples', 'library-js');
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -21,29 +21,30 @@ const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-plan-'))
 
 describe('cleave plan and cleave split', () => {
   it('split writes analysis, plan and report; the same input gives byte-identical files, also when re-planned', async () => {
-    const [a, b] = [tmp(), tmp()];
-    expect((await run('--quiet', 'split', SHOP, '-o', a)).code).toBe(0);
+    // `a` is the run's shared split (made by another in-process run, possibly in another worker); `b` a fresh one as deep.
+    const a = (await sharedSplit('shop-api')).outDir;
+    const b = freshOutputBeside('shop-api', 'plan');
     expect((await run('--quiet', 'split', SHOP, '-o', b)).code).toBe(0);
-    const names = fs.readdirSync(a).sort();
+    const names = fs.readdirSync(b).sort();
     // analysis, plan and report, then what the generate step adds (handlers, bundles, deployment config, manifest)
     expect(names).toEqual(expect.arrayContaining(['.cleave-manifest.json', 'SPLIT-REPORT.md', 'analysis.json', 'bundles.json', 'cleave.plan.yaml', 'dist', 'functions', 'report.html', 'serverless.yml', 'template.yaml']));
     expect(hashTree(b)).toEqual(hashTree(a));
-    const before = fs.readFileSync(path.join(a, 'cleave.plan.yaml'), 'utf8');
-    expect((await run('--quiet', 'split', SHOP, '-o', a)).code).toBe(0);
-    expect(fs.readFileSync(path.join(a, 'cleave.plan.yaml'), 'utf8')).toBe(before);
-    const { plan } = readPlanSync(path.join(a, 'cleave.plan.yaml'));
+    const before = fs.readFileSync(path.join(b, 'cleave.plan.yaml'), 'utf8');
+    expect((await run('--quiet', 'split', SHOP, '-o', b)).code).toBe(0);
+    expect(fs.readFileSync(path.join(b, 'cleave.plan.yaml'), 'utf8')).toBe(before);
+    const { plan } = readPlanSync(path.join(b, 'cleave.plan.yaml'));
     const placed = [...plan.functions.flatMap((f) => f.routes), ...plan.keep.map((k) => k.route)].sort();
     expect(placed).toEqual(Object.keys(plan.routes).sort());
-    expect(fs.readFileSync(path.join(a, 'SPLIT-REPORT.md'), 'utf8')).toContain('```mermaid');
-  }, 120000);
+    expect(fs.readFileSync(path.join(b, 'SPLIT-REPORT.md'), 'utf8')).toContain('```mermaid');
+  }, 180000);
 
   it('split places every route of the JavaScript sample exactly once', async () => {
-    const out = tmp();
-    expect((await run('--quiet', 'split', LIBRARY, '-o', out)).code).toBe(0);
-    const { plan } = readPlanSync(path.join(out, 'cleave.plan.yaml'));
+    const shared = await sharedSplit('library-js');
+    expect(shared.run.code).toBe(0);
+    const { plan } = readPlanSync(path.join(shared.outDir, 'cleave.plan.yaml'));
     expect(plan.app).toMatchObject({ language: 'javascript', expressMajor: 5 });
     expect([...plan.functions.flatMap((f) => f.routes), ...plan.keep.map((k) => k.route)].sort()).toEqual(Object.keys(plan.routes).sort());
-  }, 120000);
+  }, 180000);
 
   it('plan keeps the edits of an existing -o plan and writes the report', async () => {
     const dir = tmp();

@@ -5,6 +5,7 @@ import { readPlanSync } from '../../cli/plan-loader';
 import type { SplitPlan } from '../../model/plan';
 import { VerificationSummary } from '../../model/verification';
 import { type CliRun, runCli } from './run-cli';
+import { type SharedSample, copyOfSharedSplit } from './shared-split';
 
 /** The repository root. */
 export const REPO = path.resolve(__dirname, '..', '..');
@@ -34,6 +35,13 @@ export async function splitIntoTemp(appDir: string): Promise<SplitOutput> {
   }
   const { plan } = readPlanSync(path.join(outDir, 'cleave.plan.yaml'));
   return { appDir, outDir, plan, remove };
+}
+
+/** A private copy (outside the app, no dot-folder on the path) of the run's shared split of a sample (test/support/shared-split.ts). */
+export async function sampleSplitCopy(sample: SharedSample): Promise<SplitOutput> {
+  const copy = await copyOfSharedSplit(sample, 'verify');
+  const { plan } = readPlanSync(path.join(copy.outDir, 'cleave.plan.yaml'));
+  return { appDir: copy.appDir, outDir: copy.outDir, plan, remove: copy.remove };
 }
 
 /** One in-process run of `cleave verify`, and the verification.json it wrote. */

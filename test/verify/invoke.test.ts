@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sampleDir } from '../../scripts/golden';
-import { makeTemp, removeTemp } from '../support/bad-input';
+import { copyOfSharedSplit } from '../support/shared-split';
 import { CommandResult } from '../../model/command-result';
 import { commandResultJsonSchemaText } from '../../model/json-schemas';
 import { jsonSchemaValidator } from '../support/json-schema';
@@ -13,11 +13,12 @@ import { type CliRun, runCli, STACK_LINE } from '../support/run-cli';
 describe('cleave invoke', () => {
   let out: string;
   let split: CliRun;
+  let removeCopy: (() => void) | undefined;
   beforeAll(async () => {
-    out = makeTemp('invoke');
-    split = await runCli('--quiet', 'split', sampleDir('library-js'), '-o', out, '--format', 'json');
-    if (split.code !== 0) throw new Error(split.stderr);
-  }, 120_000);
+    // A copy of the run's shared split of the sample, made with --format json (this file writes a broken bundle into it).
+    const copy = await copyOfSharedSplit('library-js', 'invoke');
+    ({ run: split, outDir: out, remove: removeCopy } = copy);
+  }, 180_000);
 
   it('split and verify print one result object with --format json (the split this file invokes)', async () => {
     const schemaProblems = jsonSchemaValidator(commandResultJsonSchemaText());
@@ -33,7 +34,7 @@ describe('cleave invoke', () => {
     expect(fromVerify.summary).toEqual(expect.objectContaining({ mismatched: 0, matched: fromVerify.summary.requests }));
     expect(fromVerify.files.written).toContain('verification.json');
   }, 60_000);
-  afterAll(() => removeTemp(out));
+  afterAll(() => removeCopy?.());
 
   it('prints the status, headers and body a sample function answers', async () => {
     const run = await runCli('invoke', 'books', 'GET', '/api/books/101', '--functions', out);

@@ -1,5 +1,5 @@
 /**
- * End to end over both samples, each split once into a temporary folder inside it:
+ * End to end over both samples, each a copy of the run's one split of it (test/support/shared-split.ts):
  * - `cleave verify` of every route of the plan's functions against the monolith, with API Gateway
  *   payload 2.0 and 1.0 events, using the verify section of the sample's cleave.config.yaml;
  * - over HTTP: the generated serverless.yml served by serverless-offline 13 (Serverless
@@ -18,21 +18,21 @@ import { buildRequests } from '../../cli/verify/requests';
 import { requestLine } from '../../cli/verify/run-verify';
 import { OFFLINE_GAPS, VERIFY_GAPS, unexplained } from '../support/known-gaps';
 import { type RunningOffline, startOffline } from '../support/serverless-offline';
-import { REPO, type SplitOutput, differences, functionRoutes, splitIntoTemp, verifyRun } from '../support/verify-run';
+import { REPO, type SplitOutput, differences, functionRoutes, sampleSplitCopy, verifyRun } from '../support/verify-run';
 
 const splits = new Map<string, SplitOutput>();
 afterAll(() => {
   for (const split of splits.values()) split.remove();
 });
 
-describe.each(['shop-api', 'library-js'])('samples/%s', (sample) => {
+describe.each(['shop-api', 'library-js'] as const)('samples/%s', (sample) => {
   const appDir = path.join(REPO, 'samples', sample);
   const config = parseConfigText(fs.readFileSync(path.join(appDir, 'cleave.config.yaml'), 'utf8'), 'cleave.config.yaml').verify;
   const split = (): SplitOutput => splits.get(sample)!;
 
   beforeAll(async () => {
-    splits.set(sample, await splitIntoTemp(appDir));
-  }, 60_000);
+    splits.set(sample, await sampleSplitCopy(sample));
+  }, 180_000);
 
   it.each(['v2', 'v1'])('cleave verify exercises every function route, all alike but the known gaps (payload %s)', async (payload) => {
     const run = await verifyRun(split(), '--payload', payload);

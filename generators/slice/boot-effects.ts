@@ -1,5 +1,5 @@
 import { builtinModules } from 'node:module';
-import ts from 'typescript';
+import { ts } from 'ts-morph';
 import type { AppModules } from '../../model/analysis';
 import { parseSource, resolveAmong } from './module-specifiers';
 

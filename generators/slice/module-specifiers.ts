@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import { ts } from 'ts-morph';
 
 /** A relative module specifier in a source file: where its text sits (inside the quotes). */
 export interface SpecifierSite {

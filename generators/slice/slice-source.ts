@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import { ts } from 'ts-morph';
 import { parseSource } from './module-specifiers';
 import type { FileSlice } from './slice-sites';
 

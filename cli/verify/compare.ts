@@ -81,11 +81,10 @@ function compareBodies(a: ObservedResponse, b: ObservedResponse, ignore: IgnoreR
   const jsonA = parseJson(a.body);
   const jsonB = parseJson(b.body);
   if (jsonA.ok && jsonB.ok) {
-    const all = paths(jsonA.value, jsonB.value);
     const left = strip(jsonA.value, ignore.bodyPaths);
     const right = strip(jsonB.value, ignore.bodyPaths);
+    ignored.push(...strippedDifferences(jsonA.value, jsonB.value, ignore.bodyPaths).map((p) => `${p} (bodyPaths)`));
     const kept = paths(left, right);
-    for (const p of all.keys()) if (!kept.has(p)) ignored.push(`${p} (bodyPaths)`);
     const found = new Map<string, Found>();
     differences(maskJson(left, patterns), maskJson(right, patterns), '$', found);
     for (const [p, f] of kept) if (!found.has(p)) ignored.push(`${p} (${matchingPatterns(f.a, patterns).join(', ')})`);
@@ -121,6 +120,33 @@ function strip(value: unknown, paths: string[]): unknown {
   const copy = structuredClone(value);
   for (const p of paths) remove(copy, p.split('.'));
   return copy;
+}
+
+/** The concrete JSON paths (`$.items[2].at`) that `bodyPaths` leave out and where the two values differ. */
+function strippedDifferences(a: unknown, b: unknown, bodyPaths: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const p of bodyPaths) {
+    const left = new Map<string, unknown>();
+    const right = new Map<string, unknown>();
+    collect(a, p.split('.'), '$', left);
+    collect(b, p.split('.'), '$', right);
+    for (const at of new Set([...left.keys(), ...right.keys()])) if (!isDeepStrictEqual(left.get(at), right.get(at))) out.add(at);
+  }
+  return [...out];
+}
+
+/** The values a body path stands for, by concrete JSON path. */
+function collect(value: unknown, segments: string[], at: string, found: Map<string, unknown>): void {
+  if (!value || typeof value !== 'object' || segments.length === 0) return;
+  const [head, ...rest] = segments;
+  const keys = head === '*' ? Object.keys(value) : [head!];
+  for (const key of keys) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = (value as Record<string, unknown>)[key];
+    const next = Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`;
+    if (rest.length === 0) found.set(next, child);
+    else collect(child, rest, next, found);
+  }
 }
 
 function remove(value: unknown, segments: string[]): void {

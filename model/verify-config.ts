@@ -115,7 +115,7 @@ export const VerifyConfig = z.strictObject({
         .describe('Volatile values compared by shape wherever they stand (JSON strings and numbers, text bodies, compared headers): `iso-timestamp`, `uuid`, `object-id`, `epoch-ms`, or `{ name, regex }`.'),
       /** Compared headers left out (`location`, `cache-control`); ETag, Date and request ids are never compared. @default [] */
       headers: z
-        .array(z.string().transform((h) => h.toLowerCase()))
+        .array(z.string())
         .default([])
         .describe('Compared headers left out (`location`, `cache-control`); ETag, Date and request ids are never compared.'),
     })

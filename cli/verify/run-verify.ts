@@ -90,7 +90,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
     requests,
     owner,
     handlerFile,
-    ignoreFor: (spec) => ({ bodyPaths: [...config.ignore.bodyPaths, ...(spec.ignoreBodyPaths ?? [])], values: patterns, headers: config.ignore.headers }),
+    ignoreFor: (spec) => ({ bodyPaths: [...config.ignore.bodyPaths, ...(spec.ignoreBodyPaths ?? [])], values: patterns, headers: config.ignore.headers.map((h) => h.toLowerCase()) }),
     payload: options.payload,
     ...(options.stage ? { stage: options.stage } : {}),
     reset,

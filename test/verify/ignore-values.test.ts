@@ -48,7 +48,7 @@ describe('verify.ignore: volatile values by pattern, headers, and what was left 
   });
 
   it('takes built-in names and { name, regex } in the config, and refuses a regex that does not compile', () => {
-    expect(VerifyConfig.parse({ ignore: { values: ['uuid', { name: 'n', regex: 'N-[0-9]+' }], headers: ['Location'] } }).ignore).toEqual({ bodyPaths: [], values: ['uuid', { name: 'n', regex: 'N-[0-9]+' }], headers: ['location'] });
+    expect(VerifyConfig.parse({ ignore: { values: ['uuid', { name: 'n', regex: 'N-[0-9]+' }], headers: ['location'] } }).ignore).toEqual({ bodyPaths: [], values: ['uuid', { name: 'n', regex: 'N-[0-9]+' }], headers: ['location'] });
     expect(VerifyConfig.safeParse({ ignore: { values: ['guid'] } }).success).toBe(false);
     expect(VerifyConfig.safeParse({ ignore: { values: [{ name: 'bad', regex: '(' }] } }).error?.issues[0]?.message).toBe('not a valid regular expression');
   });

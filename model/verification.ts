@@ -14,6 +14,12 @@ export const VerificationResult = z.strictObject({
   functionStatus: z.number().int(),
   /** Differences (status, content type, Set-Cookie, body); empty when they answered alike. */
   differences: z.array(z.string()),
+  /**
+   * Fields whose values differed but that `verify.ignore` (or the request's `ignore`) leaves out,
+   * each with the rule: `$.createdAt (iso-timestamp)`, `$.requestId (bodyPaths)`,
+   * `location header (headers)`; absent when none.
+   */
+  ignored: z.array(z.string()).optional(),
 });
 /** One request verify sent, and how both sides answered. */
 export type VerificationResult = z.infer<typeof VerificationResult>;
@@ -38,6 +44,20 @@ export const FunctionInit = z.strictObject({
 /** How long one function took to load in verify. */
 export type FunctionInit = z.infer<typeof FunctionInit>;
 
+/** Something verify saw that may make its answers prove less than they seem to. */
+export const VerificationWarning = z.strictObject({
+  /** Stable code (`VERIFY_BOOT_MODULE_MISSING`, `VERIFY_ENTRY_NOT_PLANNED`). */
+  code: z.string(),
+  /** What it is about: a file, a route. */
+  subject: z.string().optional(),
+  /** What verify saw. */
+  message: z.string(),
+  /** What to do about it. */
+  advice: z.string(),
+});
+/** Something verify saw that may make its answers prove less than they seem to. */
+export type VerificationWarning = z.infer<typeof VerificationWarning>;
+
 /**
  * What `cleave verify` found (`verification.json` in the output folder); the report shows it in
  * its verification section.
@@ -47,8 +67,27 @@ export const VerificationSummary = z.strictObject({
   payload: z.enum(['v1', 'v2']),
   /** The API stage in the request path, when one was given. */
   stage: z.string().optional(),
+  /**
+   * How the requests went out: `interleaved` (each to the monolith, then to its function) or
+   * `sides` (all to the monolith, then `verify.reset`, then all to the functions). Absent in
+   * results written before verify had modes (they were interleaved).
+   */
+  mode: z.enum(['interleaved', 'sides']).optional(),
+  /** The comparison rules of `verify.ignore` in force, when any: body paths, value pattern names, headers. */
+  ignore: z
+    .strictObject({
+      /** `verify.ignore.bodyPaths`. */
+      bodyPaths: z.array(z.string()),
+      /** Names of the `verify.ignore.values` patterns. */
+      values: z.array(z.string()),
+      /** `verify.ignore.headers`. */
+      headers: z.array(z.string()),
+    })
+    .optional(),
   /** One entry per request, in sending order. */
   results: z.array(VerificationResult),
+  /** Warnings: a module the monolith boots and a function lacks, an entry other than the plan's. */
+  warnings: z.array(VerificationWarning).optional(),
   /** Function routes not exercised, with the reason. */
   skipped: z.array(SkippedRoute),
   /** Per function that got a request, in plan order: the time its handler took to load (cold start). */

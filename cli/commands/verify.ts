@@ -11,6 +11,9 @@ import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { table } from '../reporters/analysis-text';
 import type { PayloadVersion } from '../verify/events';
+import type { VerificationWarning } from '../../model/verification';
+import { BOOT_MODULE_MISSING } from '../verify/boot-modules';
+import { hookCommands } from '../verify/hooks';
 import { monolithEntry } from '../verify/monolith-entry';
 import { type VerifyReport, runVerify } from '../verify/run-verify';
 import { writeOutputFiles } from '../output';
@@ -55,7 +58,13 @@ async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: 
   if (!quiet) for (const n of notices) io.stderr(`cleave: verify: warning ${n.code}: ${n.message}\n`);
   const entry = monolithEntry(appDir, options.entry, plan.app.entry, path.relative(process.cwd(), planFile) || planFile);
   const config = loadConfig(appDir, options.config).verify;
+  if (config.mode === 'interleaved' && hookCommands(config.reset).length > 0) {
+    throw new InputError('VERIFY_RESET_NEEDS_SIDES', 'verify.reset runs between the monolith\'s turn and the functions\' turn, but verify.mode is interleaved', 'set verify.mode: sides (the default when reset is set), or drop verify.reset');
+  }
+  const warnings = entryWarnings(entry, plan.app.entry, options.entry !== undefined);
+  if (!quiet) for (const w of warnings) io.stderr(`cleave: verify: warning ${w.code}: ${w.message} (${w.advice})\n`);
   const report = await runVerify({
+    warnings,
     appDir,
     entry,
     outDir,
@@ -67,16 +76,40 @@ async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: 
     // The apps' own logs help when a difference needs explaining; --quiet drops them too.
     appOutput: quiet ? () => undefined : undefined,
   });
+  if (!quiet) for (const w of (report.warnings ?? []).filter((x) => !warnings.includes(x))) io.stderr(`cleave: verify: warning ${w.code}: ${w.message} (${w.advice})\n`);
   const written = writeVerification(outDir, plan, report, io);
   const code = report.summary.mismatched > 0 ? EXIT.findings : EXIT.ok;
   if (isJson(options.format)) {
-    const findings = report.results.filter((r) => r.differences.length > 0).map((r) => ({ code: 'VERIFY_DIFFERENCE', severity: 'error' as const, file: '', subject: r.route, message: `${r.request} in ${r.function}: ${r.differences.join('; ')}` }));
+    const findings = [
+      ...report.results.filter((r) => r.differences.length > 0).map((r) => ({ code: 'VERIFY_DIFFERENCE', severity: 'error' as const, file: '', subject: r.route, message: `${r.request} in ${r.function}: ${r.differences.join('; ')}` })),
+      ...(report.warnings ?? []).map((w) => ({ code: w.code, severity: 'warning' as const, file: w.code === BOOT_MODULE_MISSING && w.subject ? w.subject : '', ...(w.subject ? { subject: w.subject } : {}), message: w.message, advice: w.advice })),
+    ];
     const { matchedErrorStatuses: _statuses, ...counts } = report.summary;
     io.stdout(commandResultText({ command: 'verify', exitCode: code, findings, files: resultFiles({ written, unchanged: [] }), summary: counts }));
     return code;
   }
   io.stdout(renderVerifyText(report));
   return code;
+}
+
+/** Code of the warning for a verify `--entry` that is not among the plan's entries. */
+export const ENTRY_NOT_PLANNED = 'VERIFY_ENTRY_NOT_PLANNED';
+
+/**
+ * A warning when `--entry` starts a monolith from another file than the plan's `app.entry`: the
+ * functions were generated from what the plan's entry registers, so the comparison is with a
+ * different app (another entry can skip a hook, or mount other routers).
+ */
+export function entryWarnings(entry: string, planEntries: readonly string[], fromFlag: boolean): VerificationWarning[] {
+  if (!fromFlag || planEntries.includes(entry)) return [];
+  return [
+    {
+      code: ENTRY_NOT_PLANNED,
+      subject: entry,
+      message: `verify starts the monolith from ${entry}, but the plan was made from ${planEntries.join(', ') || 'no entry'}: the functions are compared with a monolith they were not split from`,
+      advice: `drop --entry to run the plan's entry, or split again with --entry ${entry}`,
+    },
+  ];
 }
 
 /** File verify writes its findings to, in the output folder. */
@@ -119,6 +152,9 @@ export function renderVerifyText(report: VerifyReport): string {
   }
   if (report.skipped.length > 0) out.push('', 'Not exercised:', ...report.skipped.map((s) => `  ${s.route}: ${s.reason}`));
   if (report.unknownRoutes?.length) out.push('', 'In verify.requests or verify.skip but served by no function (kept in the monolith, or misspelt):', ...report.unknownRoutes.map((r) => `  ${r}`));
+  const ignored = report.results.filter((r) => r.ignored?.length);
+  if (ignored.length > 0) out.push('', 'Differed but left out by verify.ignore:', ...ignored.map((r) => `  ${r.request} (${r.function}): ${r.ignored!.join(', ')}`));
+  for (const w of report.warnings ?? []) out.push('', `warning ${w.code}: ${w.message} (${w.advice})`);
   out.push('', verificationLine(report).replace(/`/g, ''));
   const init = initLine(report);
   if (init) out.push(init);

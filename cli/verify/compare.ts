@@ -1,10 +1,23 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ObservedResponse } from './request-spec';
+import { type VolatilePattern, maskJson, maskText, matchingPatterns } from './volatile-values';
 
 /** What verify leaves out of the comparison. */
 export interface IgnoreRules {
   /** JSON body paths (`requestId`, `meta.generatedAt`, `items.*.updatedAt`). */
   bodyPaths: string[];
+  /** Volatile values compared by shape (`verify.ignore.values`). @default [] */
+  values?: readonly VolatilePattern[];
+  /** Compared headers left out, lower case (`verify.ignore.headers`). @default [] */
+  headers?: readonly string[];
+}
+
+/** The differences of two answers, and the fields that differed but a rule left out. */
+export interface Comparison {
+  /** See {@link compareResponses}. */
+  differences: string[];
+  /** `$.createdAt (iso-timestamp)`, `$.requestId (bodyPaths)`, `location header (headers)`: differed, left out. */
+  ignored: string[];
 }
 
 /**
@@ -14,7 +27,14 @@ export interface IgnoreRules {
  * when they answer alike.
  */
 export function compareResponses(monolith: ObservedResponse, fn: ObservedResponse, ignore: IgnoreRules): string[] {
+  return compareAnswers(monolith, fn, ignore).differences;
+}
+
+/** {@link compareResponses}, with the fields that differed but `ignore` left out. */
+export function compareAnswers(monolith: ObservedResponse, fn: ObservedResponse, ignore: IgnoreRules): Comparison {
   const diffs: string[] = [];
+  const ignored: string[] = [];
+  const patterns = ignore.values ?? [];
   if (monolith.status !== fn.status) diffs.push(`status: monolith ${monolith.status}, function ${fn.status}`);
   if (normalizeType(monolith.contentType) !== normalizeType(fn.contentType)) diffs.push(`content-type: monolith '${monolith.contentType}', function '${fn.contentType}'`);
   const cookiesA = monolith.setCookies.map(cookieShape).sort();
@@ -23,11 +43,14 @@ export function compareResponses(monolith: ObservedResponse, fn: ObservedRespons
   for (const name of COMPARED_HEADERS) {
     const a = normalizeHeader(monolith.headers[name]);
     const b = normalizeHeader(fn.headers[name]);
-    if (a !== b) diffs.push(`${name}: monolith ${a === undefined ? '(absent)' : `'${a}'`}, function ${b === undefined ? '(absent)' : `'${b}'`}`);
+    if (a === b) continue;
+    if (ignore.headers?.includes(name)) ignored.push(`${name} header (headers)`);
+    else if (a !== undefined && b !== undefined && maskText(a, patterns) === maskText(b, patterns)) ignored.push(`${name} header (${matchingPatterns(a, patterns).join(', ')})`);
+    else diffs.push(`${name}: monolith ${a === undefined ? '(absent)' : `'${a}'`}, function ${b === undefined ? '(absent)' : `'${b}'`}`);
   }
-  const body = compareBodies(monolith, fn, ignore);
+  const body = compareBodies(monolith, fn, ignore, ignored);
   if (body) diffs.push(body);
-  return diffs;
+  return { differences: diffs, ignored };
 }
 
 /**
@@ -52,18 +75,31 @@ function cookieShape(cookie: string): string {
   return [name, ...attributes.filter((a) => !/^expires=/i.test(a)).map((a) => a.toLowerCase()).sort()].join('; ');
 }
 
-function compareBodies(a: ObservedResponse, b: ObservedResponse, ignore: IgnoreRules): string | undefined {
+function compareBodies(a: ObservedResponse, b: ObservedResponse, ignore: IgnoreRules, ignored: string[]): string | undefined {
   if (a.body.equals(b.body)) return undefined;
+  const patterns = ignore.values ?? [];
   const jsonA = parseJson(a.body);
   const jsonB = parseJson(b.body);
   if (jsonA.ok && jsonB.ok) {
     const left = strip(jsonA.value, ignore.bodyPaths);
     const right = strip(jsonB.value, ignore.bodyPaths);
-    if (isDeepStrictEqual(left, right)) return undefined;
-    const found: string[] = [];
-    differences(left, right, '$', found);
-    const more = found.length > MAX_PATHS ? `; and ${found.length - MAX_PATHS} more` : '';
-    return `body: ${found.slice(0, MAX_PATHS).join('; ')}${more}`;
+    ignored.push(...strippedDifferences(jsonA.value, jsonB.value, ignore.bodyPaths).map((p) => `${p} (bodyPaths)`));
+    const kept = paths(left, right);
+    const found = new Map<string, Found>();
+    differences(maskJson(left, patterns), maskJson(right, patterns), '$', found);
+    for (const [p, f] of kept) if (!found.has(p)) ignored.push(`${p} (${matchingPatterns(f.a, patterns).join(', ')})`);
+    if (found.size === 0) return undefined;
+    // Report the values as sent, not masked.
+    const shown = [...found].map(([p, f]) => `${p}: monolith ${show(kept.get(p)?.a ?? f.a)}, function ${show(kept.get(p)?.b ?? f.b)}`);
+    const more = shown.length > MAX_PATHS ? `; and ${shown.length - MAX_PATHS} more` : '';
+    return `body: ${shown.slice(0, MAX_PATHS).join('; ')}${more}`;
+  }
+  if (patterns.length > 0 && isText(a) && isText(b)) {
+    const textA = a.body.toString('utf8');
+    if (maskText(textA, patterns) === maskText(b.body.toString('utf8'), patterns)) {
+      ignored.push(`body (${matchingPatterns(textA, patterns).join(', ')})`);
+      return undefined;
+    }
   }
   const at = firstByte(a.body, b.body);
   const summary = `body: ${a.body.length} bytes from the monolith, ${b.body.length} from the function; first difference at byte ${at}`;
@@ -86,6 +122,33 @@ function strip(value: unknown, paths: string[]): unknown {
   return copy;
 }
 
+/** The concrete JSON paths (`$.items[2].at`) that `bodyPaths` leave out and where the two values differ. */
+function strippedDifferences(a: unknown, b: unknown, bodyPaths: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const p of bodyPaths) {
+    const left = new Map<string, unknown>();
+    const right = new Map<string, unknown>();
+    collect(a, p.split('.'), '$', left);
+    collect(b, p.split('.'), '$', right);
+    for (const at of new Set([...left.keys(), ...right.keys()])) if (!isDeepStrictEqual(left.get(at), right.get(at))) out.add(at);
+  }
+  return [...out];
+}
+
+/** The values a body path stands for, by concrete JSON path. */
+function collect(value: unknown, segments: string[], at: string, found: Map<string, unknown>): void {
+  if (!value || typeof value !== 'object' || segments.length === 0) return;
+  const [head, ...rest] = segments;
+  const keys = head === '*' ? Object.keys(value) : [head!];
+  for (const key of keys) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = (value as Record<string, unknown>)[key];
+    const next = Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`;
+    if (rest.length === 0) found.set(next, child);
+    else collect(child, rest, next, found);
+  }
+}
+
 function remove(value: unknown, segments: string[]): void {
   if (!value || typeof value !== 'object' || segments.length === 0) return;
   const [head, ...rest] = segments;
@@ -99,11 +162,23 @@ function remove(value: unknown, segments: string[]): void {
 /** Most JSON paths listed per body difference. */
 const MAX_PATHS = 5;
 
+/** Two values that differ at one JSON path. */
+interface Found {
+  a: unknown;
+  b: unknown;
+}
+
+function paths(a: unknown, b: unknown): Map<string, Found> {
+  const found = new Map<string, Found>();
+  differences(a, b, '$', found);
+  return found;
+}
+
 /** Every JSON path where the two values differ (a whole value when the types differ). */
-function differences(a: unknown, b: unknown, at: string, found: string[]): void {
+function differences(a: unknown, b: unknown, at: string, found: Map<string, Found>): void {
   const objects = typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && Array.isArray(a) === Array.isArray(b);
   if (!objects) {
-    if (!isDeepStrictEqual(a, b)) found.push(`${at}: monolith ${show(a)}, function ${show(b)}`);
+    if (!isDeepStrictEqual(a, b)) found.set(at, { a, b });
     return;
   }
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {

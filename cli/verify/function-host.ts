@@ -21,6 +21,8 @@ export type HostRequest = HostCall & { seq: number };
 export interface LoadResult {
   /** Milliseconds of the `require`. */
   initMs: number;
+  /** Module files (absolute) in the module cache after it: the handler's, and the unbundled app modules it loaded. */
+  modules: string[];
 }
 
 /** The answer to a {@link HostRequest} with the same `seq`. */
@@ -46,7 +48,7 @@ async function answer(request: HostRequest): Promise<unknown> {
     const initMs = performance.now() - started;
     if (typeof mod.handler !== 'function') throw new Error(`${request.file} exports no handler function`);
     handlers.set(request.id, mod.handler as Handler);
-    return { initMs } satisfies LoadResult;
+    return { initMs, modules: Object.keys(require.cache) } satisfies LoadResult;
   }
   const handler = handlers.get(request.id);
   if (!handler) throw new Error(`function ${request.id} is not loaded`);

@@ -13,6 +13,8 @@ export interface FunctionRunner {
   invoke(id: string, file: string, event: Record<string, unknown>): Promise<{ result: LambdaResult } | { error: string; stack?: string }>;
   /** Milliseconds each function's first load took (its handler's `require`, which builds the app), by id. */
   initTimes(): ReadonlyMap<string, number>;
+  /** Module files (absolute) in the functions' module cache after each function's first load, by id. */
+  loadedModules(): ReadonlyMap<string, readonly string[]>;
   /** Stops the child process. */
   close(): Promise<void>;
 }
@@ -46,6 +48,7 @@ export function startFunctions(options: FunctionRunnerOptions): FunctionRunner {
   let host: Host | undefined;
   let seq = 0;
   const inits = new Map<string, number>();
+  const modules = new Map<string, readonly string[]>();
 
   const send = (h: Host, request: HostCall, wait: number): Promise<HostReply> =>
     new Promise((resolve) => {
@@ -88,7 +91,10 @@ export function startFunctions(options: FunctionRunnerOptions): FunctionRunner {
       if (!h.loaded.has(id)) {
         const reply = await send(h, { kind: 'load', id, file }, timeoutMs);
         h.loaded.set(id, reply.ok ? undefined : { error: `function failed to load: ${reply.error}`, ...(reply.stack ? { stack: reply.stack } : {}) });
-        if (reply.ok && !inits.has(id)) inits.set(id, (reply.result as LoadResult).initMs);
+        if (reply.ok && !inits.has(id)) {
+          inits.set(id, (reply.result as LoadResult).initMs);
+          modules.set(id, (reply.result as LoadResult).modules);
+        }
       }
       const loadError = h.loaded.get(id);
       if (loadError) return loadError;
@@ -97,6 +103,9 @@ export function startFunctions(options: FunctionRunnerOptions): FunctionRunner {
     },
     initTimes() {
       return inits;
+    },
+    loadedModules() {
+      return modules;
     },
     async close() {
       if (host && !host.exited) await stopChild(host.child);

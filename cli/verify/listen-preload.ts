@@ -1,7 +1,8 @@
 /**
  * Preloaded (`node -r`) into the monolith that `cleave verify` starts: every `listen` binds
- * 127.0.0.1 on a free port (never a public one), and the first port is sent to the parent. It
- * exits when the parent goes away.
+ * 127.0.0.1 on a free port (never a public one), and the first port is sent to the parent with
+ * the modules loaded by then (`require.cache`: what the entry loads at boot; the entry's own
+ * synchronous code has run when the server is listening). It exits when the parent goes away.
  */
 import * as net from 'node:net';
 
@@ -13,7 +14,7 @@ net.Server.prototype.listen = function listen(this: net.Server, ...args: unknown
     const address = this.address();
     if (!reported && address && typeof address === 'object' && process.send) {
       reported = true;
-      process.send({ cleaveVerifyPort: address.port });
+      process.send({ cleaveVerifyPort: address.port, cleaveVerifyModules: Object.keys(require.cache) });
     }
   });
   return (original as (...a: unknown[]) => net.Server).call(this, 0, '127.0.0.1', callback);

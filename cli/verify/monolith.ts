@@ -6,6 +6,8 @@ import * as path from 'node:path';
 export interface RunningMonolith {
   /** `http://127.0.0.1:<port>`. */
   baseUrl: string;
+  /** Module files (absolute) loaded when it first listened: what its entry loads at boot (CommonJS and tsx; not native ES modules). */
+  bootModules: string[];
   /** Stops the child process. */
   close(): Promise<void>;
 }
@@ -34,17 +36,17 @@ export async function startMonolith(appDir: string, entry: string, options: Mono
   const child = fork(file, [], { cwd: appDir, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: process.env });
   child.stdout?.on('data', output);
   child.stderr?.on('data', output);
-  const port = await new Promise<number>((resolve, reject) => {
+  const booted = await new Promise<{ port: number; modules: string[] }>((resolve, reject) => {
     let timedOut = false;
     const timer = setTimeout(() => {
       // Never leave it running: a monolith that does not listen is stopped, then verify fails.
       timedOut = true;
       void stopChild(child);
     }, timeoutMs);
-    child.on('message', (message: { cleaveVerifyPort?: number }) => {
+    child.on('message', (message: { cleaveVerifyPort?: number; cleaveVerifyModules?: string[] }) => {
       if (typeof message?.cleaveVerifyPort === 'number') {
         clearTimeout(timer);
-        resolve(message.cleaveVerifyPort);
+        resolve({ port: message.cleaveVerifyPort, modules: message.cleaveVerifyModules ?? [] });
       }
     });
     child.on('exit', (code, signal) => {
@@ -52,7 +54,7 @@ export async function startMonolith(appDir: string, entry: string, options: Mono
       reject(new Error(timedOut ? `${entry} did not listen within ${timeoutMs} ms` : `${entry} exited (${code ?? signal}) before it listened`));
     });
   });
-  return { baseUrl: `http://127.0.0.1:${port}`, close: () => stopChild(child) };
+  return { baseUrl: `http://127.0.0.1:${booted.port}`, bootModules: booted.modules, close: () => stopChild(child) };
 }
 
 /** A script of this folder: compiled (`<name>.js`, in dist) or its TypeScript source (tests run the sources). */

@@ -81,7 +81,20 @@ export function verificationMarkdown(v: VerificationSummary): string[] {
     out.push('### Not exercised', '', '| route | reason |', '| --- | --- |', ...v.skipped.map((s) => `| ${mdCode(s.route)} | ${cell(s.reason)} |`), '');
   }
   if (v.unknownRoutes?.length) out.push(`Named in the verify config but served by no function: ${v.unknownRoutes.map(mdCode).join(', ')}.`, '');
+  const ignored = v.results.filter((r) => r.ignored?.length);
+  if (ignored.length > 0) {
+    out.push('### Left out by `verify.ignore`', '', `${modeNote(v)}Fields that differed between the sides but that a rule of \`verify.ignore\` leaves out, with the rule:`, '');
+    for (const r of ignored.slice(0, DIFFERENCE_LIMIT)) out.push(`- ${mdCode(r.request)} (function ${mdCode(r.function)}): ${r.ignored!.map(mdCode).join(', ')}`);
+    if (ignored.length > DIFFERENCE_LIMIT) out.push(`- ... and ${ignored.length - DIFFERENCE_LIMIT} more (verification.json lists them all)`);
+    out.push('');
+  } else if (v.mode === 'sides') out.push(modeNote(v).trim(), '');
+  if (v.warnings?.length) out.push('### Verify warnings', '', ...v.warnings.map((w) => `- **${w.code}**: ${cell(w.message)} (${cell(w.advice)})`), '');
   return out;
+}
+
+/** How the requests went out, when side after side: `All requests went to the monolith, ... `. */
+function modeNote(v: VerificationSummary): string {
+  return v.mode === 'sides' ? 'All requests went to the monolith, then (after `verify.reset`) to the functions. ' : '';
 }
 
 /** The verification section of report.html. */
@@ -105,5 +118,14 @@ export function verificationHtml(v: VerificationSummary): string[] {
     out.push('<h3>Not exercised</h3>', `<table id="verification-skipped"><thead><tr><th>route</th><th>reason</th></tr></thead><tbody>\n${v.skipped.map((s) => `<tr><td>${code(s.route)}</td><td>${esc(s.reason)}</td></tr>`).join('\n')}\n</tbody></table>`);
   }
   if (v.unknownRoutes?.length) out.push(`<p>Named in the verify config but served by no function: ${v.unknownRoutes.map(code).join(', ')}.</p>`);
+  const ignored = v.results.filter((r) => r.ignored?.length);
+  if (v.mode === 'sides') out.push(`<p>${esc(modeNote(v).replace(/`/g, ''))}</p>`);
+  if (ignored.length > 0) {
+    out.push(`<h3>Left out by ${code('verify.ignore')}</h3>`, '<ul id="verification-ignored">');
+    for (const r of ignored.slice(0, DIFFERENCE_LIMIT)) out.push(`<li>${code(r.request)} (function ${code(r.function)}): ${r.ignored!.map(code).join(', ')}</li>`);
+    if (ignored.length > DIFFERENCE_LIMIT) out.push(`<li>… and ${ignored.length - DIFFERENCE_LIMIT} more (verification.json lists them all)</li>`);
+    out.push('</ul>');
+  }
+  if (v.warnings?.length) out.push('<h3>Verify warnings</h3>', `<ul id="verification-warnings">${v.warnings.map((w) => `<li><b>${esc(w.code)}</b>: ${esc(w.message)} (${esc(w.advice)})</li>`).join('')}</ul>`);
   return out;
 }

@@ -1,6 +1,7 @@
 import type { AppSetting, Middleware, Route, RouterRef, SourceImport } from '../../model/analysis';
 import type { PlanFunction, SplitPlan } from '../../model/plan';
 import { type BootEffect, effectMatters } from '../slice/boot-effects';
+import { REPLACED_AT_BOOT } from '../slice/slice-sites';
 
 /**
  * How a function's handler reproduces each route: which app or router of the route's stack it
@@ -43,8 +44,8 @@ export interface Mount {
 /** Boot effects of the registering modules, by app-relative file (see `bootEffects`). */
 export type BootEffectsByFile = ReadonlyMap<string, readonly BootEffect[]>;
 
-/** Hazards whose boot code the platform replaces (schedules, API Gateway): a function must not run it, so it is no effect a route needs. */
-const REPLACED_AT_BOOT = new Set(['TIMER_AT_BOOT', 'CRON_JOB', 'WEBSOCKET_SERVER', 'LISTEN_CALL', 'SHUTDOWN_HANDLER']);
+/** Boot code that is no effect a route needs: what the platform replaces, and `listen` (the handler intercepts it). */
+const NOT_NEEDED_AT_BOOT = new Set([...REPLACED_AT_BOOT, 'LISTEN_CALL']);
 
 const LITERAL_ARG = /^('([^'\\]|\\.)*'|"([^"\\]|\\.)*"|-?\d+(\.\d+)?|true|false|null)$/;
 
@@ -115,7 +116,7 @@ type NeededEffects = (file: string) => BootEffect | undefined;
 function neededEffects(plan: SplitPlan, fn: PlanFunction, boot: BootEffectsByFile): NeededEffects {
   const replaced = new Map<string, Array<{ line: number; code: string }>>();
   for (const h of plan.hazards) {
-    if (!REPLACED_AT_BOOT.has(h.code)) continue;
+    if (!NOT_NEEDED_AT_BOOT.has(h.code)) continue;
     for (const site of [h, ...(h.startedAt ? [h.startedAt] : [])]) replaced.set(site.file, [...(replaced.get(site.file) ?? []), { line: site.line, code: h.code }]);
   }
   const replacing = (e: BootEffect) => (replaced.get(e.file) ?? []).find((r) => r.line >= e.line && r.line <= e.endLine);

@@ -15,7 +15,7 @@ export interface FileSlice {
 }
 
 /** Hazards whose boot code a function must not run: schedules and API Gateway replace it. */
-const REPLACED_AT_BOOT = new Set(['TIMER_AT_BOOT', 'CRON_JOB', 'WEBSOCKET_SERVER', 'SHUTDOWN_HANDLER']);
+export const REPLACED_AT_BOOT: ReadonlySet<string> = new Set(['TIMER_AT_BOOT', 'CRON_JOB', 'WEBSOCKET_SERVER', 'SHUTDOWN_HANDLER']);
 
 /**
  * Per app file (relative to the app folder), which registration statements function `fnId` can

@@ -154,8 +154,16 @@ function chooseLevel(route: Route, names: ReadonlyMap<string, string>, needed: N
   const importable = root.export !== undefined || root.factory !== undefined;
   const rootReachable = importable || route.entry !== undefined;
   const how = importable ? '' : `; the root app (${where(root)}) is not exported, so the handler runs its entry ${route.entry} with listen intercepted (its boot code runs too)`;
+  const entryEffect = importable && route.entry !== undefined && route.entry !== root.file ? needed(route.entry) : undefined;
+  const runningEntry = (why: string): Choice => {
+    const effect = describeEffect(entryEffect!);
+    const because = why && !why.startsWith(effect) ? `${why}; ` : '';
+    return { level: 0, runEntry: true, why: `${because}its entry ${effect}, so the handler runs the entry (listen intercepted) before it takes the app` };
+  };
   if (route.conditional) {
-    return rootReachable ? { level: 0, why: `its registration is conditional (${route.conditional}); the app decides at run time${how}` } : { reason: `its registration is conditional and the root app (${where(root)}) cannot be imported` };
+    const why = `its registration is conditional (${route.conditional}); the app decides at run time`;
+    if (entryEffect) return runningEntry(why);
+    return rootReachable ? { level: 0, why: `${why}${how}` } : { reason: `its registration is conditional and the root app (${where(root)}) cannot be imported` };
   }
   let why = '';
   for (let level = stack.length - 1; level >= 1; level--) {
@@ -164,12 +172,7 @@ function chooseLevel(route: Route, names: ReadonlyMap<string, string>, needed: N
     if (!problem) return { level };
     if (!why) why = problem;
   }
-  const entryEffect = importable && route.entry !== undefined && route.entry !== root.file ? needed(route.entry) : undefined;
-  if (entryEffect) {
-    const effect = describeEffect(entryEffect);
-    const because = why && !why.startsWith(effect) ? `${why}; ` : '';
-    return { level: 0, runEntry: true, why: `${because}its entry ${effect}, so the handler runs the entry (listen intercepted) before it takes the app` };
-  }
+  if (entryEffect) return runningEntry(why);
   if (rootReachable) return { level: 0, why: `${why || 'it is registered on the root app itself'}${how}` };
   return { reason: `${why || 'it is registered on the root app itself'}, and the root app (${where(root)}) is neither exported nor made by an exported factory without parameters, and the route names no entry` };
 }

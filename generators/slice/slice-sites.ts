@@ -12,6 +12,13 @@ export interface FileSlice {
    * the statements that use what it declares.
    */
   boot?: number[];
+  /**
+   * Route parameter names (`id` of `/users/:id`) the function's routes and their mount paths
+   * hold: a `param('name', fn)` registration for any other name never fires in this function
+   * and is left out. Absent when a route's path is a regular expression or unknown (every
+   * `param` registration then stays).
+   */
+  params?: string[];
 }
 
 /** Hazards whose boot code a function must not run: schedules and API Gateway replace it. */
@@ -44,14 +51,27 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
   for (const h of plan.hazards) {
     if (REPLACED_AT_BOOT.has(h.code)) for (const site of [h, ...(h.startedAt ? [h.startedAt] : [])]) add(boot, site.file, site.line);
   }
+  const params = usedParams(plan, own);
   const slices = new Map<string, FileSlice>();
   for (const file of [...new Set([...drop.keys(), ...boot.keys()])].sort()) {
     const kept = keep.get(file) ?? new Set<number>();
     const lines = [...(drop.get(file) ?? [])].filter((l) => !kept.has(l)).sort((a, b) => a - b);
     const bootLines = [...(boot.get(file) ?? [])].sort((a, b) => a - b);
-    if (lines.length > 0 || bootLines.length > 0) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b), ...(bootLines.length > 0 ? { boot: bootLines } : {}) });
+    if (lines.length > 0 || bootLines.length > 0) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b), ...(bootLines.length > 0 ? { boot: bootLines } : {}), ...(params ? { params } : {}) });
   }
   return slices;
+}
+
+/** The `:name` parameters in the full paths of the routes `own`, sorted; undefined when one path is a regular expression or has an unknown part. */
+function usedParams(plan: SplitPlan, own: ReadonlySet<string>): string[] | undefined {
+  const names = new Set<string>();
+  for (const id of own) {
+    const route = plan.routes[id];
+    if (!route || route.path.startsWith('regex:') || route.path.includes('{?}')) return undefined;
+    for (const ref of route.stack ?? []) if (ref.mountPath.includes('{?}') || ref.mountPath.startsWith('regex:')) return undefined;
+    for (const m of route.path.matchAll(/:([A-Za-z0-9_$]+)/g)) names.add(m[1]!);
+  }
+  return [...names].sort();
 }
 
 /**

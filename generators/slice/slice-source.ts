@@ -32,6 +32,7 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
     const statement = registrationAt(source, line);
     if (statement && !spans(source, statement).some((l) => keep.has(l))) statements.add(statement);
   }
+  if (slice.params) for (const statement of unusedParamRegistrations(source, new Set(slice.params))) statements.add(statement);
   for (const s of [...statements]) if (hasAncestorIn(s, statements)) statements.delete(s);
   const boot = bootStatements(source, slice.boot ?? [], statements);
   if (statements.size === 0 && boot.size === 0) return undefined;
@@ -107,6 +108,35 @@ function registrationAt(source: ts.SourceFile, line: number): ts.ExpressionState
   };
   visit(source);
   return found;
+}
+
+/**
+ * The statements `x.param('name', fn)` (or `x.param(['a', 'b'], fn)`) none of whose names are in
+ * `used`: Express runs a param callback only for a path holding `:name`, so in a function whose
+ * routes hold none it never runs, and its controller need not be bundled.
+ */
+function unusedParamRegistrations(source: ts.SourceFile, used: ReadonlySet<string>): ts.ExpressionStatement[] {
+  const out: ts.ExpressionStatement[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node)) {
+      const names = paramNames(node.expression);
+      if (names && names.every((n) => !used.has(n))) out.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+function paramNames(expression: ts.Expression): string[] | undefined {
+  if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression)) return undefined;
+  if (expression.expression.name.text !== 'param' || expression.arguments.length !== 2) return undefined;
+  const target = expression.expression.expression;
+  if (ts.isCallExpression(target)) return undefined;
+  const first = expression.arguments[0]!;
+  if (ts.isStringLiteralLike(first)) return [first.text];
+  if (ts.isArrayLiteralExpression(first) && first.elements.length > 0 && first.elements.every(ts.isStringLiteralLike)) return first.elements.map((e) => (e as ts.StringLiteralLike).text);
+  return undefined;
 }
 
 function hasAncestorIn(node: ts.Node, set: ReadonlySet<ts.Node>): boolean {

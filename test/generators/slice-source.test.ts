@@ -50,4 +50,30 @@ describe('generators/slice sliceSource', () => {
   it('does nothing where no registration sits on a dropped line', () => {
     expect(sliceSource("const x = require('x');\nx.start();", 'a.js', { drop: [2], keep: [] })).toBeUndefined();
   });
+
+  it("leaves out `param` callbacks for names none of the function's paths hold, and the requires only they used", () => {
+    const text = [
+      "const users = require('./users');", // 1
+      "const articles = require('./articles');", // 2
+      'module.exports = (app) => {', // 3
+      "  app.get('/users/:userId', users.show);", // 4
+      "  app.get('/articles/:id', articles.show);", // 5
+      "  app.param('userId', users.load);", // 6
+      "  app.param('id', articles.load);", // 7
+      "  app.param(['a', 'b'], users.pair);", // 8
+      '};', // 9
+    ].join('\n');
+    const cut = sliceSource(text, 'routes.js', { drop: [5], keep: [4], params: ['userId'] })!;
+    expect(cut.text).not.toContain('articles');
+    expect(cut.text).toContain("app.param('userId', users.load);");
+    expect(cut.text).not.toContain("['a', 'b']");
+    expect(cut).toMatchObject({ droppedStatements: 3, droppedImports: 1 });
+    expect(lines(cut.text)).toBe(lines(text));
+  });
+
+  it('keeps every `param` callback when the paths are not all known', () => {
+    const text = ["app.param('id', articles.load);", "app.get('/b', b);", "app.get('/c', c);"].join('\n');
+    const cut = sliceSource(text, 'app.js', { drop: [3], keep: [2] })!;
+    expect(cut.text).toContain("app.param('id', articles.load);");
+  });
 });

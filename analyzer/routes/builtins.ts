@@ -16,6 +16,17 @@ const pathFn = (fn: (...parts: string[]) => string): Builtin => (_ev, args, node
   const parts = strings(args);
   return parts ? str(fn(...parts)) : unknown(compact(node.getText()), node);
 };
+/** `path.resolve` and `path.relative` as the started app sees them: its working folder is its root, never cleave's. */
+const fromAppRoot = (fn: (appDir: string, ...parts: string[]) => string): Builtin => (ev, args, node) => {
+  const parts = strings(args);
+  return parts ? str(fn(ev.appDir, ...parts)) : unknown(compact(node.getText()), node);
+};
+/** A file path an fs call names, relative ones taken from the app root (a started app's working folder). */
+const appPath = (ev: Evaluator, value: Value | undefined): string | undefined => {
+  const file = value && toStringValue(value);
+  if (file === undefined || (value?.kind === 'string' && value.dynamic)) return undefined;
+  return path.resolve(ev.appDir, file);
+};
 
 function readJson(file: string): Value | undefined {
   try {
@@ -33,27 +44,27 @@ function inside(ev: Evaluator, file: string): boolean {
 
 const PATH: Record<string, Builtin> = {
   join: pathFn(path.join),
-  resolve: pathFn(path.resolve),
+  resolve: fromAppRoot((root, ...parts) => path.resolve(root, ...parts)),
   normalize: pathFn(path.normalize),
   dirname: pathFn(path.dirname),
   basename: pathFn(path.basename),
   extname: pathFn(path.extname),
-  relative: pathFn(path.relative),
+  relative: fromAppRoot((root, from = '', to = '') => path.relative(path.resolve(root, from), path.resolve(root, to))),
   'posix.join': pathFn(path.posix.join),
 };
 
 const FS: Record<string, Builtin> = {
-  readFileSync: (_ev, args, node) => {
-    const file = args[0] && toStringValue(args[0]);
-    return file && path.isAbsolute(file) ? { kind: 'file-content', path: file } : unknown(compact(node.getText()), node);
+  readFileSync: (ev, args, node) => {
+    const file = appPath(ev, args[0]);
+    return file ? { kind: 'file-content', path: file } : unknown(compact(node.getText()), node);
   },
   existsSync: (ev, args, node) => {
-    const file = args[0] && toStringValue(args[0]);
-    return file && path.isAbsolute(file) && inside(ev, file) ? { kind: 'boolean', value: fs.existsSync(file) } : unknown(compact(node.getText()), node);
+    const file = appPath(ev, args[0]);
+    return file && inside(ev, file) ? { kind: 'boolean', value: fs.existsSync(file) } : unknown(compact(node.getText()), node);
   },
   readdirSync: (ev, args, node) => {
-    const dir = args[0] && toStringValue(args[0]);
-    if (!dir || !path.isAbsolute(dir) || !inside(ev, dir)) return unknown(compact(node.getText()), node);
+    const dir = appPath(ev, args[0]);
+    if (!dir || !inside(ev, dir)) return unknown(compact(node.getText()), node);
     try {
       return { kind: 'array', elements: fs.readdirSync(dir).sort().map((name) => str(name)) };
     } catch {

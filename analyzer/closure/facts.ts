@@ -1,4 +1,5 @@
 import { Node, SyntaxKind } from 'ts-morph';
+import { fileIndex } from './file-index';
 
 /** What one scanned node tells about environment variables, config keys and data entities. */
 export interface NodeFacts {
@@ -81,6 +82,7 @@ function callFacts(call: import('ts-morph').CallExpression): NodeFacts[] {
   const calleeName = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
   const owner = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : undefined;
   if ((calleeName === 'model' || calleeName === 'define') && literal) return [{ entity: literal }];
+  if (calleeName === 'get' && literal && owner && isEnvVarModule(owner)) return [{ env: literal }];
   if (calleeName === 'get' && literal && owner && /^(config|nconf|convict)$/i.test(owner.getText())) return [{ env: `config:${literal}` }];
   if (TABLE_CALLS.has(calleeName) && literal && owner?.getText() !== 'Array') return [{ entity: literal }];
   if (ENTITY_CLASS_CALLS.has(calleeName) && first && Node.isIdentifier(first)) return [{ entity: first.getText() }];
@@ -90,6 +92,20 @@ function callFacts(call: import('ts-morph').CallExpression): NodeFacts[] {
     return [{ entity: model.charAt(0).toUpperCase() + model.slice(1) }];
   }
   return [];
+}
+
+const ENV_VAR = 'env-var';
+
+/** The `env-var` package (`env.get('PORT')`), imported or required under any name, or made by its `from(process.env)`. */
+function isEnvVarModule(owner: Node): boolean {
+  const target = Node.isCallExpression(owner) && Node.isPropertyAccessExpression(owner.getExpression()) && owner.getExpression().getText().endsWith('.from') ? (owner.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression() : owner;
+  if (Node.isCallExpression(target)) return /^require\(\s*['"]env-var['"]\s*\)$/.test(target.getText());
+  if (!Node.isIdentifier(target)) return false;
+  const binding = fileIndex(target.getSourceFile()).bindings.get(target.getText());
+  if (binding?.kind === 'import') return binding.specifier === ENV_VAR;
+  if (binding?.kind !== 'declaration' || !Node.isVariableDeclaration(binding.node)) return false;
+  const init = binding.node.getInitializer();
+  return !!init && /^require\(\s*['"]env-var['"]\s*\)\.from\(/.test(init.getText());
 }
 
 function classFacts(cls: import('ts-morph').ClassDeclaration): NodeFacts[] {

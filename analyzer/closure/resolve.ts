@@ -1,6 +1,6 @@
 import { Node, type SourceFile } from 'ts-morph';
 import type { ModuleResolver } from '../load/module-resolver';
-import { type Binding, type ExportTarget, fileIndex } from './file-index';
+import { type Binding, type ExportTarget, fileIndex, requireOf } from './file-index';
 import { type Unit, unit, unwrap } from './units';
 
 /** What resolving a reference found: units to visit, npm packages and files touched. */
@@ -43,6 +43,17 @@ export class DeclarationResolver {
     const resolution = this.resolver.resolve(specifier, from.getFilePath());
     if (resolution.kind === 'package') out.packages.push(resolution.name);
     else if (resolution.kind === 'file') out.files.push(resolution.path);
+  }
+
+  /**
+   * An inline `require('x')` (or `require('x').y`) in code: what it loads, narrowed to `member`
+   * when the code reads one property of it.
+   */
+  required(node: Node, from: SourceFile, member: string | undefined, out: Resolved, hops = 0): boolean {
+    const required = requireOf(node);
+    if (!required) return false;
+    this.importBinding(required.specifier, required.property ?? '*', from, required.property === undefined ? member : undefined, out, hops + 1);
+    return true;
   }
 
   private importBinding(specifier: string, name: string, from: SourceFile, member: string | undefined, out: Resolved, hops: number): void {
@@ -102,6 +113,8 @@ export class DeclarationResolver {
       return;
     }
     const node = unwrap(found.node) ?? found.node;
+    // A CommonJS barrel: `module.exports.users = require('./users')`, `exports.x = require('./x').y`.
+    if (this.required(node, file, member, out, hops)) return;
     if (Node.isIdentifier(node)) {
       const binding = fileIndex(file).bindings.get(node.getText());
       if (binding) this.binding(binding, file, member, out, hops + 1);
@@ -113,10 +126,17 @@ export class DeclarationResolver {
         if (Node.isShorthandPropertyAssignment(property)) {
           const binding = fileIndex(file).bindings.get(member);
           if (binding) this.binding(binding, file, undefined, out, hops + 1);
-        } else {
+        } else if (!(Node.isPropertyAssignment(property) && this.required(unwrap(property.getInitializer()) ?? property, file, undefined, out, hops))) {
           out.units.push(unit(property));
         }
         return;
+      }
+      // `module.exports = { ...require('./a') }`: the member comes from a spread module.
+      const before = out.units.length;
+      for (const spread of node.getProperties().filter(Node.isSpreadAssignment)) {
+        const required = requireOf(unwrap(spread.getExpression()));
+        if (required && !required.property) this.importBinding(required.specifier, member, file, undefined, out, hops + 1);
+        if (out.units.length > before) return;
       }
     }
     out.units.push(memberUnit(node, member));

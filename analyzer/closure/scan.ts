@@ -50,6 +50,7 @@ export function scanUnit(u: Unit, resolver: DeclarationResolver): UnitFacts {
         if (fact.entity) facts.entities.add(fact.entity);
       }
       if (Node.isIdentifier(node)) reference(node, locals, bindings, sourceFile, resolver, facts);
+      else if (Node.isCallExpression(node)) inlineRequire(node, sourceFile, resolver, facts);
       else if (node.getKind() === SyntaxKind.ThisKeyword && body.thisClass) thisMember(node, body.thisClass, facts);
     };
     visit(root);
@@ -66,6 +67,15 @@ function reference(id: Node, locals: Set<string>, bindings: Map<string, import('
   const parent = id.getParent();
   const member = parent && Node.isPropertyAccessExpression(parent) && parent.getExpression() === id ? parent.getName() : undefined;
   collect(facts, (out) => resolver.binding(binding, sourceFile, member, out));
+}
+
+/** `require('./x')` inside code (`router.use(require('./x'))`, `require('./x').y`): what it loads, narrowed to the property read. */
+function inlineRequire(call: Node, sourceFile: SourceFile, resolver: DeclarationResolver, facts: UnitFacts): void {
+  const callee = (call as import('ts-morph').CallExpression).getExpression();
+  if (!Node.isIdentifier(callee) || callee.getText() !== 'require') return;
+  const parent = call.getParent();
+  const target = parent && Node.isPropertyAccessExpression(parent) && parent.getExpression() === call ? parent : call;
+  collect(facts, (out) => resolver.required(target, sourceFile, undefined, out));
 }
 
 function thisMember(node: Node, cls: Node, facts: UnitFacts): void {

@@ -84,4 +84,19 @@ describe('closure entities', () => {
     expect(depsOf(a, 'GET /token').env).toEqual(['JWT_SECRET', 'MONGO_HOST', 'NODE_ENV']);
     expect(depsOf(a, 'GET /flags').env).toEqual(['BETA_FEATURES', 'REGION']);
   });
+
+  it('CommonJS barrels: `module.exports.x = require()`, `exports.x = require()`, spread and property requires', async () => {
+    const a = await analyzeFixture('closure', 'commonjs-barrels');
+    expect(depsOf(a, 'GET /users')).toEqual({
+      files: ['server.js', 'services/index.js', 'services/user.service.js'],
+      packages: ['mongoose'],
+      env: [],
+      entities: ['User'],
+    });
+    // env-var's `env.get(NAME)` names the variable.
+    expect(depsOf(a, 'GET /token')).toMatchObject({ files: ['server.js', 'services/index.js', 'services/token.service.js'], env: ['TOKEN_SECRET'] });
+    // zod over process.env: the schema's keys.
+    expect(depsOf(a, 'POST /mail')).toMatchObject({ files: ['server.js', 'services/mail.service.js', 'services/spread.js'], env: ['SMTP_HOST', 'SMTP_PORT'] });
+    expect(depsOf(a, 'POST /audit')).toMatchObject({ files: ['server.js', 'services/audit.service.js', 'services/spread.js'], env: ['AUDIT_REGION'] });
+  });
 });

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLE_FILE } from '../generators/layout';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
 import type { OutputFile } from './output';
 import { packageOf } from './package-of';
 import { type DynamicAppModules, dynamicAppModules, dynamicAppModulesPlugin } from './dynamic-app-modules';
-import { type DynamicRequire, dynamicRequirePackages, dynamicRequireSites, findPackageDir, packageClosure, packageFiles, type ShippedPackage } from './shipped-packages';
+import { type DynamicRequire, dynamicRequirePackages, dynamicRequireSites, findPackageDir, packageClosure, packageFiles, rendersViews, type ShippedPackage } from './shipped-packages';
 
 export { packageOf } from './package-of';
 
@@ -85,27 +85,34 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
   const leftOut = new Map<string, Set<string>>();
   const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
   const fileCache = new Map<string, Buffer>();
-  const bundleOne = async (entry: BundleEntry): Promise<OneBundle> => {
+  const common = (native: Map<string, DynamicRequire>) => ({
+    ...BUNDLE_OPTIONS,
+    external: [...BUNDLE_OPTIONS.external],
+    absWorkingDir: root,
+    write: false as const,
+    metafile: true as const,
+    logLevel: 'silent' as const,
+    legalComments: 'none' as const,
+    banner: { js: `var ${ROOT_VAR} = __dirname;` },
+    plugins: [nativeAddons(native), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode(app)],
+  });
+  const bundleOne = async (entry: BundleEntry, first: FirstBuild | undefined): Promise<OneBundle> => {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
     try {
       const entryFile = path.join(root, entry.source);
       const native = new Map<string, DynamicRequire>();
-      const options = (shipped: readonly ShippedPackage[], dynamicModules: readonly string[] = []) => ({
-        ...BUNDLE_OPTIONS,
-        external: [...BUNDLE_OPTIONS.external],
-        entryPoints: [path.join(root, entry.source)],
-        outfile,
-        absWorkingDir: root,
-        write: false as const,
-        metafile: true as const,
-        logLevel: 'silent' as const,
-        legalComments: 'none' as const,
-        banner: { js: `var ${ROOT_VAR} = __dirname;` },
-        plugins: [nativeAddons(native), ...(dynamicModules.length > 0 ? [dynamicAppModulesPlugin(app, entryFile, dynamicModules, ROOT_VAR)] : []), ...(shipped.length > 0 ? [requireShipped(shipped)] : []), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode(app)],
-      });
+      const options = (shipped: readonly ShippedPackage[], dynamicModules: readonly string[] = []) => {
+        const base = common(native);
+        return {
+          ...base,
+          entryPoints: [entryFile],
+          outfile,
+          plugins: [base.plugins[0]!, ...(dynamicModules.length > 0 ? [dynamicAppModulesPlugin(app, entryFile, dynamicModules, ROOT_VAR)] : []), ...(shipped.length > 0 ? [requireShipped(shipped)] : []), ...base.plugins.slice(1)],
+        };
+      };
       // What a bundle cannot hold shows in the bundle itself, and shipping a package or carrying
       // app modules brings new code in: rebuild until nothing more is found (a few rounds at most).
-      let built = await build(options([]));
+      let built: FirstBuild = first ?? (await build(options([])));
       const dynamicByDir = new Map<string, DynamicRequire>();
       const requirerSet = new Set<string>();
       let shipped: ShippedPackage[] = [];
@@ -113,13 +120,13 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
       for (let round = 0; round < MAX_BUNDLE_ROUNDS; round++) {
         const text = (built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!).text;
         const before = dynamicByDir.size + requirerSet.size;
-        for (const d of [...dynamicRequirePackages(text, root), ...native.values()]) if (!dynamicByDir.has(d.dir)) dynamicByDir.set(d.dir, d);
+        const engines = rendersViews(text) ? enginesFor(viewEngines, app) : [];
+        for (const d of [...dynamicRequirePackages(text, root), ...native.values(), ...engines]) if (!dynamicByDir.has(d.dir)) dynamicByDir.set(d.dir, d);
         for (const site of dynamicRequireSites(text)) {
           const own = packageOf(site.file) === undefined ? appModuleOf(app, root, path.resolve(root, site.file)) : undefined;
           if (own !== undefined) requirerSet.add(own);
         }
         if (dynamicByDir.size + requirerSet.size === before) break;
-        for (const engine of enginesFor(dynamicByDir, viewEngines, app)) if (!dynamicByDir.has(engine.dir)) dynamicByDir.set(engine.dir, engine);
         shipped = packageClosure([...dynamicByDir.values()]);
         appModules = dynamicAppModules(app, [...requirerSet]);
         built = await build(options(shipped, appModules.modules));
@@ -147,7 +154,8 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
   // esbuild builds in its own threads, but every resolve of the plugins is a round trip to this
   // process: a few builds at once keep both busy. Results are taken in entry order, so the
   // output does not depend on which build finishes first.
-  for (const one of await inPool(entries, BUNDLE_CONCURRENCY, bundleOne)) {
+  const firsts = await firstBuilds(entries, root, common);
+  for (const one of await inPool(entries, BUNDLE_CONCURRENCY, (entry) => bundleOne(entry, firsts.get(entry.id)))) {
     if ('failure' in one) {
       result.failures.push(one.failure);
       continue;
@@ -183,13 +191,59 @@ function requireShipped(shipped: readonly ShippedPackage[]): Plugin {
   };
 }
 
+/** One entry's first build: its bundle and the metafile of that bundle alone. */
+interface FirstBuild {
+  outputFiles: OutputFileLike[];
+  metafile: Metafile;
+}
+
+interface OutputFileLike {
+  path: string;
+  text: string;
+  contents: Uint8Array;
+}
+
+/** Entries bundled by one esbuild call: a package every handler imports is parsed once per batch, not once per function. */
+const FIRST_BUILD_BATCH = 100;
+
+/**
+ * The first build of every entry, made with shared esbuild calls of up to `FIRST_BUILD_BATCH`
+ * entry points each (the same options as a build of one entry before anything was found to ship),
+ * by entry id. A batch that fails, or meets a native addon (which is shipped per bundle), is left
+ * out: its entries build alone, each with its own errors.
+ */
+async function firstBuilds(entries: readonly BundleEntry[], root: string, common: (native: Map<string, DynamicRequire>) => BuildOptions & { metafile: true; write: false }): Promise<Map<string, FirstBuild>> {
+  const out = new Map<string, FirstBuild>();
+  if (entries.length < 2) return out;
+  for (let at = 0; at < entries.length; at += FIRST_BUILD_BATCH) {
+    const batch = entries.slice(at, at + FIRST_BUILD_BATCH);
+    const native = new Map<string, DynamicRequire>();
+    let built: Awaited<ReturnType<typeof build>>;
+    try {
+      built = await build({ ...common(native), entryPoints: batch.map((e) => ({ in: path.join(root, e.source), out: path.join(e.outDir, BUNDLE_FILE.replace(/\.js$/, '')) })), outdir: root });
+    } catch {
+      continue;
+    }
+    if (native.size > 0) continue;
+    for (const entry of batch) {
+      const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
+      const output = built.outputFiles!.find((f) => f.path === outfile);
+      const key = path.relative(root, outfile).split(path.sep).join('/');
+      const meta = built.metafile!.outputs[key];
+      if (!output || !meta) continue;
+      const inputs = Object.fromEntries(Object.keys(meta.inputs).map((i) => [i, built.metafile!.inputs[i]!]));
+      out.set(entry.id, { outputFiles: [output], metafile: { inputs, outputs: { [key]: meta } } });
+    }
+  }
+  return out;
+}
+
 /**
  * Express requires the app's view engine by name when it first renders (`require(mod)` in
- * lib/view.js): when Express is shipped, the engines the app sets (`app.set('view engine', 'pug')`)
- * are shipped beside it, found from the app.
+ * lib/view.js): when a bundle holds that file, the engines the app sets (`app.set('view engine', 'pug')`)
+ * are shipped installed beside the bundle, found from the app, where that call finds them.
  */
-function enginesFor(shipping: ReadonlyMap<string, DynamicRequire>, engines: readonly string[], appDir: string): DynamicRequire[] {
-  if (![...shipping.values()].some((d) => d.name === 'express')) return [];
+function enginesFor(engines: readonly string[], appDir: string): DynamicRequire[] {
   return engines.flatMap((name) => {
     const dir = findPackageDir(appDir, name);
     return dir ? [{ name, dir, reason: `the app's view engine, required by express/lib/view.js when it renders` }] : [];

@@ -21,6 +21,20 @@ const DYNAMIC_REQUIRE = /(?<![\w$)\]]\.|[\w$])require(?:\.resolve)?\((?!\s*["'`]
  */
 const OWN_MODULE = /\)\(\s*module\d*\s*[,)]|(?<![\w$.])module\d*\.(?:filename|paths)\b/g;
 
+/**
+ * Bundled files whose computed `require` only ever names another package, never one of their
+ * own files: Express's view.js loads the view engine (`require(mod).__express`, `mod` being
+ * `ejs` or `pug`). Bundled, that call finds the engine in a `node_modules` shipped beside the
+ * bundle (see `rendersViews`), so Express itself need not be shipped installed.
+ */
+const LOADS_PACKAGES_BY_NAME = /(^|\/)node_modules\/express\/lib\/view\.js$/;
+
+/** Whether a bundle holds Express's view.js, which requires the app's view engine by name when it renders. */
+export function rendersViews(bundleText: string): boolean {
+  for (const m of bundleText.matchAll(MODULE_COMMENT)) if (LOADS_PACKAGES_BY_NAME.test(m[1]!)) return true;
+  return false;
+}
+
 /** The module comment esbuild writes before each input in an unminified bundle. */
 const MODULE_COMMENT = /^\/\/ (\S+)$/gm;
 
@@ -35,7 +49,7 @@ export function dynamicRequirePackages(bundleText: string, workingDir: string): 
   const found = new Map<string, DynamicRequire>();
   for (const { file, call } of [...dynamicRequireSites(bundleText), ...dynamicRequireSites(bundleText, OWN_MODULE)]) {
     const name = packageOf(file);
-    if (!name) continue;
+    if (!name || LOADS_PACKAGES_BY_NAME.test(file)) continue;
     const at = file.lastIndexOf('node_modules/') + 'node_modules/'.length;
     const dir = path.resolve(workingDir, file.slice(0, at + name.length));
     if (!found.has(dir)) found.set(dir, { name, dir, reason: `${call} in ${file.slice(at)}` });

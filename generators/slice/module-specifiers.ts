@@ -62,9 +62,20 @@ function joinPosix(dir: string[], specifier: string): string {
   return out.join('/');
 }
 
-/** Parses `text` as the script kind its file name says. */
+/** Parsed sources by file name and text: every function slices the same registering modules. */
+const PARSED = new Map<string, ts.SourceFile>();
+const MAX_PARSED = 512;
+
+/** Parses `text` as the script kind its file name says; the same name and text give the same (read-only) tree. */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName));
+  const key = `${fileName}\0${text}`;
+  let source = PARSED.get(key);
+  if (!source) {
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName));
+    PARSED.set(key, source);
+  }
+  return source;
 }
 
 function scriptKind(fileName: string): ts.ScriptKind {

@@ -99,15 +99,25 @@ function usesAny(node: ts.Node, names: ReadonlySet<string>): boolean {
 
 /** The innermost expression statement covering `line` whose outermost call registers (`x.get(...)`, `x.route(p).post(...)`). */
 function registrationAt(source: ts.SourceFile, line: number): ts.ExpressionStatement | undefined {
-  let found: ts.ExpressionStatement | undefined;
+  return registrationsByLine(source).get(line);
+}
+
+const REGISTRATIONS = new WeakMap<ts.SourceFile, Map<number, ts.ExpressionStatement>>();
+
+/** Per line, the innermost registration statement covering it, found in one walk of the tree. */
+function registrationsByLine(source: ts.SourceFile): Map<number, ts.ExpressionStatement> {
+  let byLine = REGISTRATIONS.get(source);
+  if (byLine) return byLine;
+  const found = new Map<number, ts.ExpressionStatement>();
+  // Pre-order: a statement nested in another comes later and takes its lines.
   const visit = (node: ts.Node): void => {
-    const [first, last] = [lineOf(source, node.getStart(source)), lineOf(source, node.getEnd())];
-    if (line < first || line > last) return;
-    if (ts.isExpressionStatement(node) && isRegistration(node.expression)) found = node;
+    if (ts.isExpressionStatement(node) && isRegistration(node.expression)) for (const line of spans(source, node)) found.set(line, node);
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return found;
+  byLine = found;
+  REGISTRATIONS.set(source, byLine);
+  return byLine;
 }
 
 /**

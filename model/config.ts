@@ -126,6 +126,18 @@ export const Config = z
       .default(1048576)
       .describe('Largest predicted bundle of one function in bytes (own code, packages external); larger clusters are split.'),
     /**
+     * Most functions a plan makes. Past it, neighbouring groups (in route path order) are merged,
+     * the routes spread evenly, so the stack stays deployable: each function costs CloudFormation
+     * about five resources (function, version, log group, permission, integration) of its 500.
+     * Pinned groups are never merged; a merge whose bundle would pass `maxBundleBytes` is not made. @default 50
+     */
+    maxFunctions: z
+      .number()
+      .int()
+      .positive()
+      .default(50)
+      .describe('Most functions a plan makes; past it, neighbouring groups (by path) are merged, pins never. Each function costs CloudFormation about five of its 500 resources.'),
+    /**
      * Largest share of all routes that one shared-state hazard may bind into one function (or
      * keep in the monolith). State shared more widely (a request counter every route bumps) cannot
      * be preserved by grouping: it is reported with advice to move it out of process instead. @default 0.5

@@ -30,6 +30,10 @@ export interface PartitionInput {
   maxBundleBytes: number;
   /** Routes whose handler files import (nearly) the whole app; kept apart from the others. */
   heavy: ReadonlySet<string>;
+  /** Most groups to return (see `capFunctionCount`); unlimited when absent. */
+  maxFunctions?: number;
+  /** Routes pinned to a named function: their groups are never merged with others. */
+  pinned?: ReadonlySet<string>;
 }
 
 /** Groups the routes into functions by the strategy, respecting blocks and the bundle limit. */
@@ -41,8 +45,52 @@ export function partitionRoutes(input: PartitionInput): { groups: string[][]; wa
   const light = split.flatMap((s) => (s.light.length > 0 ? [s.light] : []));
   // Routes that each load the whole app cost the same in one function as in many: gather them.
   const gathered = heavy.length > 0 ? [...light, heavy.sort()] : light;
-  const result = gathered.flatMap((g) => enforceLimit(g, input, warnings));
+  const limited = gathered.flatMap((g) => enforceLimit(g, input, warnings));
+  const result = input.maxFunctions === undefined ? limited : capFunctionCount(limited, input, input.maxFunctions, warnings);
   return { groups: result.sort((a, b) => a[0]!.localeCompare(b[0]!)), warnings };
+}
+
+/**
+ * At most `max` groups: the unpinned ones, in the order of their first route's path, are cut
+ * into contiguous runs holding about the same number of routes, and each run becomes one group,
+ * so merged routes are path neighbours (`/r1/...` with `/r10/...`, an API area with the next).
+ * Pinned groups stay as they are. A run whose merged bundle would pass `maxBundleBytes` stays
+ * apart, and the plan says it has more functions than `max`.
+ */
+function capFunctionCount(groups: string[][], input: PartitionInput, max: number, warnings: PlanWarning[]): string[][] {
+  if (groups.length <= max) return groups;
+  const pinned = input.pinned ?? new Set<string>();
+  const fixed = groups.filter((g) => g.some((id) => pinned.has(id)));
+  const paths = new Map(input.routes.map((r) => [r.id, `${r.path} ${r.id}`]));
+  const firstPath = (g: readonly string[]) => g.map((id) => paths.get(id) ?? id).sort()[0]!;
+  const free = groups.filter((g) => !g.some((id) => pinned.has(id))).map((g) => ({ g, key: firstPath(g) })).sort((a, b) => a.key.localeCompare(b.key)).map((x) => x.g);
+  const target = Math.max(1, max - fixed.length);
+  if (free.length <= target) return groups;
+  const total = free.reduce((n, g) => n + g.length, 0);
+  const runs: string[][][] = [];
+  let placed = 0;
+  for (const [i, g] of free.entries()) {
+    const left = free.length - i;
+    const open = runs.length > 0 && placed < (total * runs.length) / target && target - runs.length < left;
+    if (open || runs.length === target) runs[runs.length - 1]!.push(g);
+    else runs.push([g]);
+    placed += g.length;
+  }
+  const merged: string[][] = [];
+  let overLimit = 0;
+  for (const run of runs) {
+    const all = run.flat().sort();
+    if (run.length > 1 && input.predict(all) > input.maxBundleBytes) {
+      merged.push(...run);
+      overLimit += run.length - 1;
+    } else merged.push(all);
+  }
+  const count = merged.length + fixed.length;
+  warnings.push({
+    code: 'FUNCTIONS_MERGED_BY_CAP',
+    message: `${groups.length} groups of routes were merged into ${count} functions to stay within maxFunctions ${max} (neighbours in path order; pins kept)${overLimit > 0 ? `; ${overLimit} merge(s) would pass maxBundleBytes ${input.maxBundleBytes} and were not made, so the plan has more functions than maxFunctions` : ''} (raise maxFunctions for smaller functions, or keep a CloudFormation stack under its 500 resources another way)`,
+  });
+  return [...merged, ...fixed];
 }
 
 /**

@@ -70,6 +70,8 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
     predict,
     maxBundleBytes: config.maxBundleBytes,
     heavy: heavy.size < plannable.length ? heavy : new Set(),
+    maxFunctions: config.maxFunctions,
+    pinned: new Set(constraints.pinOf.keys()),
   });
   warnings.push(...fresh.warnings);
   let groups: PlannedGroup[] = fresh.groups.map((g) => ({ routes: g, fromPrevious: false }));

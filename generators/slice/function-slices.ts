@@ -38,15 +38,25 @@ export function sliceRoot(functionId: string): string {
  */
 export function functionSlices(plan: SplitPlan, functionId: string, roots: readonly string[], sources: ReadonlyMap<string, string>, appDir: string): FunctionSlices {
   const registering = new Set(sources.keys());
+  const sites = sliceSites(plan, functionId);
+  // Only the registering modules the function's import chain still reaches are sliced: the
+  // others (routers of other functions, whose mounts the slices above leave out) never load.
   const cuts = new Map<string, SlicedSource>();
-  for (const [file, slice] of sliceSites(plan, functionId)) {
+  const edges = new Map<string, string[]>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (edges.has(file)) continue;
     const text = sources.get(file);
-    const cut = text === undefined ? undefined : sliceSource(text, file, slice);
+    const slice = sites.get(file);
+    const cut = text === undefined || !slice ? undefined : sliceSource(text, file, slice);
     if (cut) cuts.set(file, cut);
+    const next = text === undefined ? [] : importedAmong(file, cut?.text ?? text, registering);
+    edges.set(file, next);
+    queue.push(...next);
   }
   const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0 };
   if (cuts.size === 0) return empty;
-  const edges = new Map([...sources].map(([file, text]) => [file, importedAmong(file, cuts.get(file)?.text ?? text, registering)]));
   const copies = reachingCuts(roots, edges, cuts);
   const root = sliceRoot(functionId);
   const files = [...copies].sort().map((file) => ({ path: `${root}/${file}`, contents: copyText(file, cuts.get(file)?.text ?? sources.get(file)!, copies, { root, appDir, functionId, sliced: cuts.has(file) }) }));

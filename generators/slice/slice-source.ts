@@ -220,12 +220,15 @@ function boundNames(name: ts.BindingName): string[] {
   return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
 }
 
-/** Replaces each range by an empty statement, keeping its line breaks so line numbers stay. */
+/** Replaces each range by an empty statement, keeping its line breaks so line numbers stay. One pass: edits do not overlap. */
 function applyEdits(text: string, edits: Array<{ start: number; end: number }>): string {
-  let out = text;
-  for (const { start, end } of [...edits].sort((a, b) => b.start - a.start)) {
-    const breaks = out.slice(start, end).replace(/[^\n]/g, '');
-    out = `${out.slice(0, start)};${breaks}${out.slice(end)}`;
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of [...edits].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (start < at) continue;
+    parts.push(text.slice(at, start), ';', text.slice(start, end).replace(/[^\n]/g, ''));
+    at = end;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join('');
 }

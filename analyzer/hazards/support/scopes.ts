@@ -57,10 +57,16 @@ function declaredIn(scope: Node, name: string): Node | undefined {
     return undefined;
   }
   if (Node.isSourceFile(scope) || Node.isBlock(scope) || Node.isModuleBlock(scope) || Node.isCaseClause(scope) || Node.isDefaultClause(scope)) {
-    return inStatements(scope.getStatements(), name);
+    // A file of 3,000 `require` calls asks its top level for `require` 3,000 times: answer each name once per block.
+    let names = blockNames.get(scope);
+    if (!names) blockNames.set(scope, (names = new Map()));
+    if (!names.has(name)) names.set(name, inStatements(scope.getStatements(), name) ?? null);
+    return names.get(name) ?? undefined;
   }
   return undefined;
 }
+
+const blockNames = new WeakMap<Node, Map<string, Node | null>>();
 
 function inStatements(statements: Node[], name: string): Node | undefined {
   for (const s of statements) {

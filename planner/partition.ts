@@ -51,46 +51,64 @@ export function partitionRoutes(input: PartitionInput): { groups: string[][]; wa
 }
 
 /**
- * At most `max` groups: the unpinned ones, in the order of their first route's path, are cut
- * into contiguous runs holding about the same number of routes, and each run becomes one group,
- * so merged routes are path neighbours (`/r1/...` with `/r10/...`, an API area with the next).
- * Pinned groups stay as they are. A run whose merged bundle would pass `maxBundleBytes` stays
- * apart, and the plan says it has more functions than `max`.
+ * At most `max` groups: among the unpinned ones, in the order of their routes' paths, the two
+ * neighbours whose paths share the most leading segments are merged (the smaller pair first
+ * among equals, so sizes stay even), until `max` remain: a resource's routes come together
+ * before areas do. Pinned groups stay as they are. A merge whose bundle would pass
+ * `maxBundleBytes` is not made; when no other is left, the plan has more functions than `max`
+ * and says so.
  */
 function capFunctionCount(groups: string[][], input: PartitionInput, max: number, warnings: PlanWarning[]): string[][] {
   if (groups.length <= max) return groups;
   const pinned = input.pinned ?? new Set<string>();
   const fixed = groups.filter((g) => g.some((id) => pinned.has(id)));
-  const paths = new Map(input.routes.map((r) => [r.id, `${r.path} ${r.id}`]));
-  const firstPath = (g: readonly string[]) => g.map((id) => paths.get(id) ?? id).sort()[0]!;
-  const free = groups.filter((g) => !g.some((id) => pinned.has(id))).map((g) => ({ g, key: firstPath(g) })).sort((a, b) => a.key.localeCompare(b.key)).map((x) => x.g);
+  const pathOf = new Map(input.routes.map((r) => [r.id, r.path]));
+  const keyed = (ids: readonly string[]) => ids.map((id) => ({ id, key: `${pathOf.get(id) ?? id} ${id}` })).sort((a, b) => a.key.localeCompare(b.key));
+  const free = groups
+    .filter((g) => !g.some((id) => pinned.has(id)))
+    .map((g) => {
+      const sorted = keyed(g);
+      return { routes: g, first: pathOf.get(sorted[0]!.id) ?? '', last: pathOf.get(sorted[sorted.length - 1]!.id) ?? '', key: sorted[0]!.key };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key));
   const target = Math.max(1, max - fixed.length);
-  if (free.length <= target) return groups;
-  const total = free.reduce((n, g) => n + g.length, 0);
-  const runs: string[][][] = [];
-  let placed = 0;
-  for (const [i, g] of free.entries()) {
-    const left = free.length - i;
-    const open = runs.length > 0 && placed < (total * runs.length) / target && target - runs.length < left;
-    if (open || runs.length === target) runs[runs.length - 1]!.push(g);
-    else runs.push([g]);
-    placed += g.length;
+  const blocked = new Set<string>();
+  const pairKey = (i: number) => `${free[i]!.key}\n${free[i + 1]!.key}`;
+  // shared[i]: the segments free[i] and free[i + 1] share; kept up to date around each merge.
+  const shared = free.slice(1).map((g, i) => sharedSegments(free[i]!.last, g.first));
+  while (free.length > target) {
+    let best = -1;
+    for (let i = 0; i < shared.length; i++) {
+      if (best >= 0 && (shared[i]! < shared[best]! || (shared[i] === shared[best] && free[i]!.routes.length + free[i + 1]!.routes.length >= free[best]!.routes.length + free[best + 1]!.routes.length))) continue;
+      if (!blocked.has(pairKey(i))) best = i;
+    }
+    if (best < 0) break;
+    const [a, b] = [free[best]!, free[best + 1]!];
+    const routes = [...a.routes, ...b.routes].sort();
+    if (input.predict(routes) > input.maxBundleBytes) {
+      blocked.add(pairKey(best));
+      continue;
+    }
+    free.splice(best, 2, { routes, first: a.first, last: b.last, key: a.key });
+    shared.splice(best, 1);
+    if (best > 0) shared[best - 1] = sharedSegments(free[best - 1]!.last, free[best]!.first);
+    if (best < shared.length) shared[best] = sharedSegments(free[best]!.last, free[best + 1]!.first);
   }
-  const merged: string[][] = [];
-  let overLimit = 0;
-  for (const run of runs) {
-    const all = run.flat().sort();
-    if (run.length > 1 && input.predict(all) > input.maxBundleBytes) {
-      merged.push(...run);
-      overLimit += run.length - 1;
-    } else merged.push(all);
-  }
-  const count = merged.length + fixed.length;
+  const count = free.length + fixed.length;
+  const passed = count > max ? `; merging further would pass maxBundleBytes ${input.maxBundleBytes}, so the plan has ${count - max} more functions than maxFunctions` : '';
   warnings.push({
     code: 'FUNCTIONS_MERGED_BY_CAP',
-    message: `${groups.length} groups of routes were merged into ${count} functions to stay within maxFunctions ${max} (neighbours in path order; pins kept)${overLimit > 0 ? `; ${overLimit} merge(s) would pass maxBundleBytes ${input.maxBundleBytes} and were not made, so the plan has more functions than maxFunctions` : ''} (raise maxFunctions for smaller functions, or keep a CloudFormation stack under its 500 resources another way)`,
+    message: `${groups.length} groups of routes were merged into ${count} functions to stay within maxFunctions ${max} (path neighbours; pins kept)${passed} (raise maxFunctions for smaller functions)`,
   });
-  return [...merged, ...fixed];
+  return [...free.map((f) => f.routes), ...fixed];
+}
+
+/** How many leading path segments two paths share (`/api/orders/:id` and `/api/orders`: 2). */
+function sharedSegments(a: string, b: string): number {
+  const [x, y] = [a.split('/').filter(Boolean), b.split('/').filter(Boolean)];
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Strategy } from '../model/config';
 import type { PlanWarning } from '../model/plan';
 import type { RouteGraph } from './route-graph';
 import { type ClusterOptions, clusterBlocks } from './strategies/clustered';
+import { MinHeap } from './min-heap';
 import { STRATEGIES } from './strategies';
 
 /** Inputs of a partition. */
@@ -50,57 +51,99 @@ export function partitionRoutes(input: PartitionInput): { groups: string[][]; wa
   return { groups: result.sort((a, b) => a[0]!.localeCompare(b[0]!)), warnings };
 }
 
+
 /**
  * At most `max` groups: among the unpinned ones, in the order of their routes' paths, the two
  * neighbours whose paths share the most leading segments are merged (the smaller pair first
  * among equals, so sizes stay even), until `max` remain: a resource's routes come together
  * before areas do. Pinned groups stay as they are. A merge whose bundle would pass
- * `maxBundleBytes` is not made; when no other is left, the plan has more functions than `max`
- * and says so.
+ * `maxBundleBytes` (or pass it further than its larger part already does) is not made; when no
+ * other is left, the plan has more functions than `max` and says so.
  */
 function capFunctionCount(groups: string[][], input: PartitionInput, max: number, warnings: PlanWarning[]): string[][] {
   if (groups.length <= max) return groups;
   const pinned = input.pinned ?? new Set<string>();
   const fixed = groups.filter((g) => g.some((id) => pinned.has(id)));
   const pathOf = new Map(input.routes.map((r) => [r.id, r.path]));
-  const keyed = (ids: readonly string[]) => ids.map((id) => ({ id, key: `${pathOf.get(id) ?? id} ${id}` })).sort((a, b) => a.key.localeCompare(b.key));
-  const free = groups
+  const nodes: CapNode[] = groups
     .filter((g) => !g.some((id) => pinned.has(id)))
     .map((g) => {
-      const sorted = keyed(g);
-      return { routes: g, first: pathOf.get(sorted[0]!.id) ?? '', last: pathOf.get(sorted[sorted.length - 1]!.id) ?? '', key: sorted[0]!.key };
+      const sorted = g.map((id) => ({ id, key: `${pathOf.get(id) ?? id} ${id}` })).sort((a, b) => a.key.localeCompare(b.key));
+      return { routes: g, first: pathOf.get(sorted[0]!.id) ?? '', last: pathOf.get(sorted[sorted.length - 1]!.id) ?? '', key: sorted[0]!.key, rank: 0, version: 0, alive: true };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
+  nodes.forEach((n, i) => {
+    n.rank = i;
+    n.prev = nodes[i - 1];
+    n.next = nodes[i + 1];
+  });
   const target = Math.max(1, max - fixed.length);
-  const blocked = new Set<string>();
-  const pairKey = (i: number) => `${free[i]!.key}\n${free[i + 1]!.key}`;
-  // shared[i]: the segments free[i] and free[i + 1] share; kept up to date around each merge.
-  const shared = free.slice(1).map((g, i) => sharedSegments(free[i]!.last, g.first));
-  while (free.length > target) {
-    let best = -1;
-    for (let i = 0; i < shared.length; i++) {
-      if (best >= 0 && (shared[i]! < shared[best]! || (shared[i] === shared[best] && free[i]!.routes.length + free[i + 1]!.routes.length >= free[best]!.routes.length + free[best + 1]!.routes.length))) continue;
-      if (!blocked.has(pairKey(i))) best = i;
-    }
-    if (best < 0) break;
-    const [a, b] = [free[best]!, free[best + 1]!];
-    const routes = [...a.routes, ...b.routes].sort();
-    if (input.predict(routes) > input.maxBundleBytes) {
-      blocked.add(pairKey(best));
-      continue;
-    }
-    free.splice(best, 2, { routes, first: a.first, last: b.last, key: a.key });
-    shared.splice(best, 1);
-    if (best > 0) shared[best - 1] = sharedSegments(free[best - 1]!.last, free[best]!.first);
-    if (best < shared.length) shared[best] = sharedSegments(free[best]!.last, free[best + 1]!.first);
+  // Pairs of neighbours, best first: most shared segments, then fewest routes, then path order.
+  const pairs = new MinHeap<CapPair>((a, b) => a.shared > b.shared || (a.shared === b.shared && (a.size < b.size || (a.size === b.size && a.left.rank < b.left.rank))));
+  const offer = (left: CapNode | undefined): void => {
+    const right = left?.next;
+    if (left && right) pairs.push({ left, right, versions: [left.version, right.version], shared: sharedSegments(left.last, right.first), size: left.routes.length + right.routes.length });
+  };
+  for (const n of nodes) offer(n);
+  let count = nodes.length;
+  while (count > target) {
+    const pair = pairs.pop();
+    if (!pair) break;
+    const { left, right } = pair;
+    if (!left.alive || !right.alive || left.next !== right || left.version !== pair.versions[0] || right.version !== pair.versions[1]) continue;
+    const routes = [...left.routes, ...right.routes].sort();
+    // A merge that takes a bundle over the limit (further over, for parts already over it: all
+    // inline handlers in one big file) is not made; a later merge on either side offers the pair anew.
+    const bytes = input.predict(routes);
+    if (bytes > input.maxBundleBytes && bytes > Math.max(bytesOf(left, input), bytesOf(right, input))) continue;
+    Object.assign(left, { routes, last: right.last, version: left.version + 1, next: right.next, bytes });
+    right.alive = false;
+    if (right.next) right.next.prev = left;
+    count--;
+    offer(left.prev);
+    offer(left);
   }
-  const count = free.length + fixed.length;
-  const passed = count > max ? `; merging further would pass maxBundleBytes ${input.maxBundleBytes}, so the plan has ${count - max} more functions than maxFunctions` : '';
+  const merged = nodes.filter((n) => n.alive).map((n) => n.routes);
+  const total = merged.length + fixed.length;
+  const passed = total > max ? `; merging further would pass maxBundleBytes ${input.maxBundleBytes}, so the plan has ${total - max} more functions than maxFunctions` : '';
   warnings.push({
     code: 'FUNCTIONS_MERGED_BY_CAP',
-    message: `${groups.length} groups of routes were merged into ${count} functions to stay within maxFunctions ${max} (path neighbours; pins kept)${passed} (raise maxFunctions for smaller functions)`,
+    message: `${groups.length} groups of routes were merged into ${total} functions to stay within maxFunctions ${max} (path neighbours; pins kept)${passed} (raise maxFunctions for smaller functions)`,
   });
-  return [...free.map((f) => f.routes), ...fixed];
+  return [...merged, ...fixed];
+}
+
+function bytesOf(node: CapNode, input: PartitionInput): number {
+  node.bytes ??= input.predict(node.routes);
+  return node.bytes;
+}
+
+/** A group of the function cap's list of path neighbours. */
+interface CapNode {
+  routes: string[];
+  /** Path of its first and last route in path order. */
+  first: string;
+  last: string;
+  /** Sort key of its first route. */
+  key: string;
+  /** Position in the first order: merges keep the left one's, so the order of nodes never changes. */
+  rank: number;
+  /** Bumped at each merge into it, so pairs offered before are known stale. */
+  version: number;
+  alive: boolean;
+  /** Its predicted bundle, once asked. */
+  bytes?: number;
+  prev?: CapNode;
+  next?: CapNode;
+}
+
+/** Two neighbours the cap may merge, as they were when offered. */
+interface CapPair {
+  left: CapNode;
+  right: CapNode;
+  versions: [number, number];
+  shared: number;
+  size: number;
 }
 
 /** How many leading path segments two paths share (`/api/orders/:id` and `/api/orders`: 2). */
@@ -117,11 +160,23 @@ function sharedSegments(a: string, b: string): number {
  * Blocks stay whole: a heavy route bound to light ones takes them along.
  */
 function isolateHeavy(group: string[], input: PartitionInput): { heavy: string[]; light: string[] } {
-  const members = new Set(group);
-  const parts = input.blocks.filter((b) => members.has(b[0]!));
+  const parts = blocksWithin(input.blocks, group);
   const heavy = parts.filter((b) => b.some((id) => input.heavy.has(id))).flat().sort();
   const light = parts.filter((b) => !b.some((id) => input.heavy.has(id))).flat().sort();
   return { heavy, light };
+}
+
+const blockIndexes = new WeakMap<readonly string[][], Map<string, number>>();
+
+/** The blocks (in their order) whose first route is in `group`; indexed once per block list, so 20,000 groups cost no quadratic scan. */
+function blocksWithin(blocks: readonly string[][], group: readonly string[]): string[][] {
+  let index = blockIndexes.get(blocks);
+  if (!index) {
+    index = new Map(blocks.map((b, i) => [b[0]!, i]));
+    blockIndexes.set(blocks, index);
+  }
+  const found = group.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+  return [...new Set(found)].sort((a, b) => a - b).map((i) => blocks[i]!);
 }
 
 /** A part predicting at least this share of its group's bundle is as big alone as with the others. */
@@ -136,12 +191,11 @@ const NO_GAIN = 0.9;
 function enforceLimit(group: string[], input: PartitionInput, warnings: PlanWarning[]): string[][] {
   const bytes = input.predict(group);
   if (bytes <= input.maxBundleBytes) return [group];
-  const members = new Set(group);
-  const blocks = input.blocks.filter((b) => members.has(b[0]!));
+  const blocks = blocksWithin(input.blocks, group);
   const blocked = new Set(blocks.flat());
   const parts = [...blocks, ...group.filter((id) => !blocked.has(id)).map((id) => [id])].sort((a, b) => a[0]!.localeCompare(b[0]!));
   if (parts.length <= 1) {
-    const hard = (input.hardBlocks ?? []).filter((b) => members.has(b[0]!));
+    const hard = blocksWithin(input.hardBlocks ?? [], group);
     if (hard.length > 1) {
       warnings.push({ code: 'TIES_BROKEN_BY_SIZE', message: `${group.length} route(s) the app's structure ties together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}: they are split by what they share instead (raise maxBundleBytes, or pin them, to keep them in one function)` });
       return enforceLimit(group, { ...input, blocks: hard, hardBlocks: undefined }, warnings);

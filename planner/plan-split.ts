@@ -17,6 +17,7 @@ import { carryOver, type PlannedGroup } from './replan';
 import { buildRouteGraph } from './route-graph';
 import { findSchedules } from './schedules';
 import { featureTies, tiedBlocks } from './tied-blocks';
+import { collapseFloods } from './warning-floods';
 
 /** Options of `planSplit`. */
 export interface PlanOptions {
@@ -104,7 +105,7 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
     keep: kept,
     schedules: findSchedules(analysis.hazards),
     metrics,
-    warnings,
+    warnings: collapseFloods(warnings),
     ...(changes ? { changes } : {}),
     hazards: analysis.hazards,
     mounts: analysis.mounts,

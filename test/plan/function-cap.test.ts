@@ -1,5 +1,5 @@
 import { planSplit } from '../../planner/plan-split';
-import { analysisOf, configOf, shopMounts, shopRoutes } from '../support/plan-fixtures';
+import { analysisOf, configOf, route, shopMounts, shopRoutes, sized } from '../support/plan-fixtures';
 
 // A plan holds at most `maxFunctions` functions, so the stack stays under CloudFormation's 500
 // resources: neighbouring groups in path order are merged, the routes spread evenly, pins kept.
@@ -36,5 +36,19 @@ describe('plan/function-cap', () => {
     const p = plan('strategy: per-route\nmaxFunctions: 1\nmaxBundleBytes: 6000');
     expect(p.functions.length).toBeGreaterThan(1);
     expect(p.warnings).toContainEqual(expect.objectContaining({ code: 'FUNCTIONS_MERGED_BY_CAP', message: expect.stringContaining('would pass maxBundleBytes 6000, so the plan has') }));
+  });
+});
+
+describe('plan/function-cap at scale', () => {
+  it('caps 2,000 one-route groups whose bundles are each over the limit (inline handlers in one big file), with a handful of warnings', () => {
+    const routes = Array.from({ length: 2000 }, (_, i) => route('GET', `/items${i}/:id`, { file: 'server.js', handler: 'server.js', files: ['server.js'] }));
+    const p = planSplit(sized(analysisOf(routes), { 'server.js': 2_000_000 }), configOf('strategy: per-route'));
+    expect(p.functions).toHaveLength(50);
+    // Smaller pairs merge first: sizes stay within a factor of two of each other.
+    const sizes = p.functions.map((f) => f.routes.length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(2000);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(2 * Math.min(...sizes));
+    expect(p.warnings.filter((w) => w.code === 'BUNDLE_OVER_LIMIT').length).toBeLessThanOrEqual(6);
+    expect(p.warnings).toContainEqual(expect.objectContaining({ code: 'BUNDLE_OVER_LIMIT', message: expect.stringMatching(/^and \d+ more BUNDLE_OVER_LIMIT warnings/) }));
   });
 });

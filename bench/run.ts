@@ -7,11 +7,14 @@
  *       (and plan / generate once those commands exist);
  *   (c) per sample, esbuild bundle size and cold require of each generated function vs the whole
  *       app as one function (once `cleave split` exists);
+ *   (d) `cleave split` end to end at scale: 20,000 routes in one file and 3,000 router files of
+ *       one route each (time and peak memory against 60 s and 2 GB);
  *   plus a CPU profile of analyze on the largest synthetic app.
  *
  * Writes bench/results.json and bench/results.md and prints the Markdown.
  * Options: --runs N (5) --large-runs N (3, for apps of 2,000+ routes) --sizes 500,5000
- *          --no-profile --no-bundles --keep (keep the synthetic apps) --quick (1 run each, sizes 50,500)
+ *          --no-profile --no-bundles --no-split-scale --keep (keep the synthetic apps)
+ *          --quick (1 run each, sizes 50,500, split scale 2,000 routes and 300 routers)
  *          --render (only re-render results.md from results.json)
  */
 import { spawnSync } from 'node:child_process';
@@ -21,10 +24,11 @@ import * as path from 'node:path';
 import { type SampleBundles, measureBundles } from './bundles';
 import { REPO, type Sample, type Summary, note, round, runWorker, summarize } from './measure';
 import { type ProfileSummary, summarizeProfile } from './profile';
+import { type SplitScaleRow, type SplitScaleSizes, measureSplitScale } from './split-scale';
 import { type SyntheticApp, generateSynthetic } from './synthetic';
 
 /** Targets of issue 7. */
-export const TARGETS = { madgeRatio: 1.5, growth: 12, peakMB: 2048, bundleShare: 0.3 };
+export const TARGETS = { madgeRatio: 1.5, growth: 12, peakMB: 2048, bundleShare: 0.3, splitMs: 60_000 };
 
 interface Options {
   runs: number;
@@ -32,11 +36,13 @@ interface Options {
   sizes: number[];
   profile: boolean;
   bundles: boolean;
+  /** Sizes of (d), or false to skip it. */
+  splitScale: SplitScaleSizes | false;
   keep: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 5, largeRuns: 3, sizes: [500, 5000], profile: true, bundles: true, keep: false };
+  const options: Options = { runs: 5, largeRuns: 3, sizes: [500, 5000], profile: true, bundles: true, splitScale: { oneFileRoutes: 20_000, routerFiles: 3_000 }, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -49,8 +55,9 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--sizes') options.sizes = value().split(',').map((s) => positive(s, arg));
     else if (arg === '--no-profile') options.profile = false;
     else if (arg === '--no-bundles') options.bundles = false;
+    else if (arg === '--no-split-scale') options.splitScale = false;
     else if (arg === '--keep') options.keep = true;
-    else if (arg === '--quick') Object.assign(options, { runs: 1, largeRuns: 1, sizes: [50, 500] });
+    else if (arg === '--quick') Object.assign(options, { runs: 1, largeRuns: 1, sizes: [50, 500], splitScale: options.splitScale && { oneFileRoutes: 2_000, routerFiles: 300 } });
     else throw new Error(`unknown option ${arg} (see the header of bench/run.ts)`);
   }
   return options;
@@ -117,6 +124,8 @@ interface Results {
   compare: CompareRow[];
   scale: { rows: ScaleRow[]; growth: Record<string, number | null>; note: string };
   bundles: SampleBundles[];
+  /** (d); absent in results of older runs. */
+  splitScale?: SplitScaleRow[];
   profile?: ProfileSummary & { tree: string };
   targets: TargetRow[];
 }
@@ -299,6 +308,15 @@ function evaluateTargets(results: Results): TargetRow[] {
       });
     }
   }
+  for (const row of results.splitScale ?? []) {
+    const { totalMs, peakRssMB, error } = row.split;
+    if (!Number.isFinite(totalMs)) {
+      rows.push({ target: `split, ${row.app}`, goal: `≤ ${TARGETS.splitMs / 1000} s`, value: 'failed', met: false, note: (error ?? '').split('\n')[0]! });
+      continue;
+    }
+    rows.push({ target: `split, ${row.app}`, goal: `≤ ${TARGETS.splitMs / 1000} s`, value: ms(totalMs), met: totalMs <= TARGETS.splitMs, note: miss(totalMs, TARGETS.splitMs) });
+    rows.push({ target: `split peak memory, ${row.app}`, goal: `≤ ${TARGETS.peakMB} MB`, value: mb(peakRssMB), met: peakRssMB <= TARGETS.peakMB, note: miss(peakRssMB, TARGETS.peakMB) });
+  }
   return rows;
 }
 
@@ -389,6 +407,17 @@ export function markdown(r: Results): string {
     out.push('');
   }
 
+  if (r.splitScale) {
+    out.push('## (d) `cleave split` end to end at scale', '');
+    out.push(
+      'bench/split-scale.ts writes each app at run time (packages resolved from this checkout); `split` runs analyze, plan, generate and the esbuild bundles in a fresh process. ' +
+        'Time = load + work of the process; peak = its peak RSS (esbuild runs in a child process of its own, not counted).',
+      '',
+    );
+    out.push(table(['app', 'routes', 'files', 'functions', 'runs', 'split time', 'peak'], r.splitScale.map((row) => [row.app, num(row.routes), num(row.files), num(row.functions), num(row.split.runs), ms(row.split.totalMs), mb(row.split.peakRssMB)])));
+    out.push('');
+  }
+
   if (r.profile) {
     out.push(`## Profile: analyze on ${r.profile.tree}`, '');
     out.push(`\`node --cpu-prof\`, ${ms(r.profile.totalMs)} sampled. cleave's own functions by inclusive time (where the stages spend it):`, '');
@@ -460,6 +489,8 @@ async function main(): Promise<void> {
     }
   }
 
+  const splitScale = options.splitScale && commands.includes('split') ? measureSplitScale(options.splitScale, options.largeRuns, work) : undefined;
+
   const largest = trees[trees.length - 1]!;
   const profile = options.profile ? profileAnalyze(largest, work) : undefined;
 
@@ -480,6 +511,7 @@ async function main(): Promise<void> {
         'Time = median work of the command (module loading excluded, so a constant start-up cost does not flatter the growth), with the load + work total in brackets; peak = highest peak RSS of the process.',
     },
     bundles,
+    ...(splitScale ? { splitScale } : {}),
     ...(profile ? { profile } : {}),
     targets: [],
   };

@@ -76,9 +76,10 @@ export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20'
  * the caller to write. Packages imported by generated files are resolved from the app first (so
  * a handler runs the monolith's own Express), then from the output folder, then from cleave's
  * own install (the adapter, when the app does not depend on it yet). `viewEngines`: the packages
- * the app names as its view engine, shipped with Express when Express is shipped.
+ * the app names as its view engine, shipped beside a bundle that renders. `onBundled` hears each
+ * finished bundle (for a progress bar).
  */
-export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = [], viewEngines: readonly string[] = []): Promise<BundleResult> {
+export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = [], viewEngines: readonly string[] = [], onBundled: (done: number, total: number) => void = () => undefined): Promise<BundleResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(appDir);
   const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [], appInputs: new Map() };
@@ -155,7 +156,13 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
   // process: a few builds at once keep both busy. Results are taken in entry order, so the
   // output does not depend on which build finishes first.
   const firsts = await firstBuilds(entries, root, common);
-  for (const one of await inPool(entries, BUNDLE_CONCURRENCY, (entry) => bundleOne(entry, firsts.get(entry.id)))) {
+  let done = 0;
+  const bundled = await inPool(entries, BUNDLE_CONCURRENCY, async (entry) => {
+    const one = await bundleOne(entry, firsts.get(entry.id));
+    onBundled(++done, entries.length);
+    return one;
+  });
+  for (const one of bundled) {
     if ('failure' in one) {
       result.failures.push(one.failure);
       continue;

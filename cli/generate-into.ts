@@ -90,7 +90,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     progress({ stage: 'generate', message: `bundling ${entries.length} handlers with esbuild` });
     if (withheld.length > 0) generated.diagnostics.push({ code: 'ASSETS_WITHHELD', severity: 'warning', file: 'dist/', message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}`, advice: 'give the functions what they need from SSM Parameter Store or Secrets Manager, not from files in the bundle' });
     if (skipped.length > 0) generated.diagnostics.push({ code: 'ASSETS_NOT_SHIPPED', severity: 'warning', file: 'dist/', message: `not copied beside the bundles (over 5 MiB, or past 50 MiB in all): ${skipped.map((a) => a.path).join(', ')}`, advice: 'serve them from S3 or a CDN if the functions read them' });
-    const built = await bundleHandlers(root, app, entries, assets, viewEngines(plan));
+    const built = await bundleHandlers(root, app, entries, assets, viewEngines(plan), (done, total) => progress({ stage: 'generate', message: 'bundling handlers', done, total }));
     report.bundles = built.sizes;
     report.failures = built.failures;
     if (built.leftOut.length > 0) {

@@ -28,7 +28,7 @@ export interface PlanPipelineOptions {
 export async function analyzeAndPlan(appDir: string, options: PlanPipelineOptions, io: CliIo): Promise<{ analysis: Analysis; plan: SplitPlan }> {
   const config = loadConfig(appDir, options.config);
   const previous = options.previousPlanFile ? loadPreviousPlan(options.previousPlanFile) : undefined;
-  const onProgress = progressPrinter(!!options.quiet, io.stderr);
+  const onProgress = progressPrinter(!!options.quiet, io.stderr, io.stderrIsTTY);
   const analysis = options.analysisFile ? savedAnalysis(options.analysisFile, options.entry) : await analyzeApp({ appDir, onProgress, ...entryOptions(appDir, options.entry, config, options.config) });
   const plan = planSplit(analysis, config, previous, { onProgress });
   onProgress({ stage: 'plan', message: `${plan.functions.length} functions, ${plan.keep.length} routes kept in the monolith, ${plan.warnings.length} warnings` });

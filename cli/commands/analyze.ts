@@ -37,7 +37,7 @@ export async function analyzeCommand(appDir: string, options: AnalyzeCommandOpti
   const analysis = await analyzeApp({
     appDir,
     ...entryOptions(appDir, options.entry, config, options.config),
-    onProgress: progressPrinter(!!options.quiet, io.stderr),
+    onProgress: progressPrinter(!!options.quiet, io.stderr, io.stderrIsTTY),
     onInternalError: internalErrorPrinter(!!options.debug, io.stderr),
   });
   const json = analysisText(analysis);

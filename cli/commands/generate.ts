@@ -44,7 +44,7 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
   }
   assertOutputFolder(options.output, appDir, options.output);
   const targets = targetNames(options.target);
-  const onProgress = progressPrinter(!!options.quiet, io.stderr);
+  const onProgress = progressPrinter(!!options.quiet, io.stderr, io.stderrIsTTY);
   const json = isJson(options.format);
   const { plan, notices } = await loadPlan(appDir, options, onProgress);
   if (!json) for (const n of notices) io.stderr(`cleave: generate: warning ${n.code}: ${n.message}\n`);

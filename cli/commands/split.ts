@@ -52,7 +52,7 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
     mergedEdits: [PLAN_FILE],
     force: options.force,
     check: options.check,
-    onProgress: progressPrinter(!!options.quiet, io.stderr),
+    onProgress: progressPrinter(!!options.quiet, io.stderr, io.stderrIsTTY),
   });
   const changed = changedFiles(generated);
   const code = planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error') || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;

@@ -149,6 +149,7 @@ function toRoute(route: FlatRoute, ctx: RefContext, closures: ClosureIndex): Rou
     deps: closures.deps.get(id) ?? { files: [], packages: [], env: [], entities: [] },
   };
   if (route.alsoAt.length > 0) result.alsoAt = route.alsoAt.map((n) => site(n, ctx.rel));
+  if (route.library) result.library = route.library;
   return result;
 }
 

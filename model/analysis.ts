@@ -165,6 +165,8 @@ export const Route = z.object({
   trailing: z.array(Middleware).optional(),
   /** Later registrations of the same method and path (guards first, real handler later). */
   alsoAt: z.array(Site).optional(),
+  /** The npm package that serves the route, when a library answers it (`swagger-ui-express` mounted at `/docs`). */
+  library: z.string().optional(),
   /** Dependency closure. */
   deps: RouteDeps,
 });

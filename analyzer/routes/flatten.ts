@@ -3,7 +3,7 @@ import type { Node } from 'ts-morph';
 import type { MiddlewareScope } from '../../model/analysis';
 import type { FunctionRef } from './describe';
 import type { Evaluator } from './evaluator';
-import { ROUTE_SERVING_PACKAGES } from './library-routes';
+import { PATHLESS_SERVED, ROUTE_SERVING_PACKAGES, SERVES_UNDER_MOUNT, libraryPathOption } from './library-routes';
 import { joinPath, pathParts, underPath } from './paths';
 import type { Layer, LayerArg, RouterModel } from './router-model';
 import { compact } from './text';
@@ -55,6 +55,8 @@ export interface FlatRoute {
   owner: { router: RouterModel; mountPath: string };
   /** From the root app to `owner`: every app and router the request passes through. */
   stack: StackEntry[];
+  /** The npm package that serves it, when a library answers the path (`swagger-ui-express`). */
+  library?: string;
 }
 
 /** A router or sub-app mount found by the walk. */
@@ -175,8 +177,16 @@ function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkSt
         }
       } else if (value.kind === 'express-static') {
         out.statics.push({ path, dir: staticDir(ev, value.dir), site: layer.node });
+      } else if (value.kind === 'lib' && scoped && SERVES_UNDER_MOUNT.has(value.pkg)) {
+        // The library answers its mount path and what lies below (swagger-ui's page and assets): one USE route, placed like any other.
+        if (layer.args.slice(index + 1).some((a) => a.value.kind === 'lib' && a.value.pkg === value.pkg)) return;
+        emit({ method: 'USE', path, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here], library: value.pkg });
       } else if (value.kind === 'lib' && scoped && ROUTE_SERVING_PACKAGES.has(value.pkg)) {
         ev.diagnostics.atNode('LIBRARY_ROUTES', 'warning', arg.node, `${arg.asMiddleware.name} (package ${value.pkg}) serves routes under ${path} that cleave does not list`, 'keep that path in the monolith or list its routes in cleave.config.yaml');
+      } else if (value.kind === 'lib' && !scoped && index === layer.args.length - 1 && PATHLESS_SERVED[value.pkg] !== undefined) {
+        const served = joinPath(state.prefix, libraryPathOption(arg.node) ?? PATHLESS_SERVED[value.pkg]!.path);
+        emit({ method: PATHLESS_SERVED[value.pkg]!.method, path: served, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, served)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here], library: value.pkg });
+        state.chain.push({ ref: arg.asMiddleware, scope, conditions: state.conditions, level: state.trail.length });
       } else if (value.kind === 'unknown' && scoped && index === layer.args.length - 1) {
         ev.diagnostics.atNode('UNRESOLVED_MOUNT', 'warning', arg.node, `cannot resolve ${compact(arg.node.getText())} mounted at ${path}`, 'routes under that path are missing; make the router a static import or pass --entry');
       } else if (isErrorHandler(arg)) {

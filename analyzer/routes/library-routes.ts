@@ -11,6 +11,36 @@ export const ROUTE_SERVING_PACKAGES = new Set([
   'finale-rest', 'epilogue', 'express-restify-mongoose', 'json-server', 'express-basic-auth-ui',
 ]);
 
+/**
+ * Packages whose middleware answers the path it is mounted at and everything below it
+ * (`app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec))`, `app.use('/listing', serveIndex('public'))`,
+ * `app.use('/graphql', createHandler({ schema }))`): such a mount is reported as one `USE` route,
+ * marked with the package, so the plan places it like any other.
+ */
+export const SERVES_UNDER_MOUNT = new Set([
+  'swagger-ui-express', 'serve-index', 'agendash', '@bull-board/express', 'express-graphql', 'graphql-http',
+  '@apollo/server', 'apollo-server-express', 'json-server',
+]);
+
+/**
+ * Packages that, mounted without a path, answer one path of their own and pass every other
+ * request on: that route (its default path, or the `path` option written in the call).
+ */
+export const PATHLESS_SERVED: Readonly<Record<string, { method: string; path: string }>> = {
+  'express-robots-txt': { method: 'GET', path: '/robots.txt' },
+  'express-status-monitor': { method: 'GET', path: '/status' },
+};
+
+/** The `path: '/x'` option written in a library call's first argument (`statusMonitor({ path: '/metrics' })`). */
+export function libraryPathOption(node: Node): string | undefined {
+  if (!Node.isCallExpression(node)) return undefined;
+  const options = node.getArguments()[0];
+  if (!options || !Node.isObjectLiteralExpression(options)) return undefined;
+  const property = options.getProperty('path');
+  const value = property && Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
+  return value && Node.isStringLiteral(value) && value.getLiteralValue().startsWith('/') ? value.getLiteralValue() : undefined;
+}
+
 /** Calls of packages known to add routes to an app (`finale.resource({ endpoints })`). */
 const ROUTE_REGISTERING_CALLS = new Set(['finale-rest:resource', 'epilogue:resource', 'express-restify-mongoose:serve']);
 

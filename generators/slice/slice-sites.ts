@@ -42,6 +42,9 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
     const into = own.has(route.id) ? keep : drop;
     for (const site of [{ file: route.file, line: route.line }, ...(route.alsoAt ?? [])]) add(into, site.file, site.line);
     if (own.has(route.id)) for (const ref of (route.stack ?? []).slice(1)) throughMounts.add(`${ref.file}:${ref.line}|${ref.mountPath}`);
+    // A library mounted without a path both answers a route of its own and runs as middleware for
+    // the routes after it (`app.use(robots(...))`): a route of this function needs that line.
+    if (own.has(route.id)) for (const m of route.middleware) if (m.package !== undefined) add(keep, m.file, m.line);
   }
   for (const mount of plan.mounts) {
     const needed = !mount.target || throughMounts.has(`${mount.target.file}:${mount.target.line}|${mount.path}`);

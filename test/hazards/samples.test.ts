@@ -75,6 +75,8 @@ describe('hazards on samples/shop-api', () => {
       'MODULE_STATE_SHARED src/lib/metrics.ts:2',
       'MODULE_STATE_SHARED src/lib/metrics.ts:3',
       'MODULE_STATE_SHARED src/lib/metrics.ts:4',
+      // the websocket server's connected clients: a Set made by attachNotificationSocket() at boot, written per connection
+      'MODULE_STATE_SHARED src/realtime/notifications.ts:18',
       'MODULE_STATE_SHARED src/services/auth.service.ts:11',
       'MODULE_STATE_SHARED src/services/product.service.ts:7',
       'MODULE_STATE_SHARED src/services/product.service.ts:8',

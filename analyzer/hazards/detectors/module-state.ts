@@ -2,7 +2,7 @@ import { Node } from 'ts-morph';
 import { appFiles } from '../support/files';
 import { identifiersNamed, phaseOf } from '../support/phase';
 import { runsAtRequestTime } from '../support/request-time';
-import { findDeclaration } from '../support/scopes';
+import { findDeclaration, isModuleLevel } from '../support/scopes';
 import { type StateKind, writtenState } from '../support/state';
 import { anchorOf, declaredName, enclosingFunction, shortText, where } from '../support/syntax';
 import { type WriteSite, isLazyInit, writeSites } from '../support/writes';
@@ -55,7 +55,7 @@ function stateSite(ctx: HazardContext, decl: Node, kind: StateKind, writes: Writ
     code: 'MODULE_STATE_SHARED',
     severity: 'warning',
     node: decl,
-    message: `module-level ${what} \`${name}\` is written after startup (${writers}); every function instance keeps its own copy, so writes are invisible to other functions and instances and lost on a cold start`,
+    message: `${isModuleLevel(decl) ? 'module-level ' : ''}${what} \`${name}\`${isModuleLevel(decl) ? '' : ` (made by ${declaredName(enclosingFunction(decl)!) ?? 'a factory'}(), called at boot)`} is written after startup (${writers}); every function instance keeps its own copy, so writes are invisible to other functions and instances and lost on a cold start`,
     advice: ADVICE[kind],
     anchor: decl,
     chain: [...writes.map((w) => w.node), ...runtimeReads(decl)],

@@ -3,7 +3,8 @@ import type { HazardContext } from '../types';
 import { resolveValue } from './exports';
 import { isFrom } from './imports';
 import { isModuleLevel } from './scopes';
-import { unwrap } from './syntax';
+import { bootFunctions } from './boot-calls';
+import { enclosingFunction, type FunctionLike, isFunctionLike, unwrap } from './syntax';
 import type { WriteSite } from './writes';
 
 /** What kind of in-process state a declaration holds. */
@@ -59,7 +60,12 @@ export function writtenState(ctx: HazardContext, w: WriteSite): WrittenState | u
       if (Node.isIdentifier(candidate) || !containerKind(value)) return undefined;
       continue;
     }
-    if (!isModuleLevel(value)) return undefined;
+    if (!isModuleLevel(value)) {
+      // A container made inside a factory called once at boot (`const cache = makeCache()`)
+      // lives as long as the process, as module state does, for every closure the factory returns.
+      const kind = w.kind === 'member' || w.kind === 'call' ? containerKind(value.getInitializer()) : undefined;
+      return kind && madeByBootFactory(ctx, value, w.node) ? { decl: value, kind } : undefined;
+    }
     const direct = w.kind === 'assign' || w.kind === 'update';
     if (direct) {
       if (value.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const) return undefined;
@@ -71,6 +77,20 @@ export function writtenState(ctx: HazardContext, w: WriteSite): WrittenState | u
     return kind ? { decl: value, kind } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a declaration sits directly in the body of a function the app calls at boot, and the
+ * write `at` is in a closure made there (a method of what the factory returns, a listener it
+ * adds): that container outlives the call. A write in the factory's own body is to a fresh
+ * local of each call (`const changed = []` in a job), not state.
+ */
+export function madeByBootFactory(ctx: HazardContext, decl: Node, at: Node): boolean {
+  const statement = Node.isVariableDeclaration(decl) ? decl.getVariableStatement() : undefined;
+  const body = statement?.getParent();
+  const factory = body && Node.isBlock(body) ? body.getParent() : undefined;
+  if (!factory || !isFunctionLike(factory) || enclosingFunction(at) === factory) return false;
+  return bootFunctions(ctx).has(factory as FunctionLike);
 }
 
 /** `a.b[c].d` as `[a.b[c].d, a.b[c], a.b, a]`. */

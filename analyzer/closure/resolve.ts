@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { Node, type SourceFile } from 'ts-morph';
 import type { ModuleResolver } from '../load/module-resolver';
 import { type Binding, type ExportTarget, fileIndex, requireOf } from './file-index';
@@ -54,6 +55,19 @@ export class DeclarationResolver {
     if (!required) return false;
     this.importBinding(required.specifier, required.property ?? '*', from, required.property === undefined ? member : undefined, out, hops + 1);
     return true;
+  }
+
+  /**
+   * The modules a computed `require('./drivers/' + name)` may load: every code file of that
+   * folder, whole (which one is a run-time choice).
+   */
+  folderModules(folder: string, from: SourceFile, out: Resolved): void {
+    const dir = path.resolve(path.dirname(from.getFilePath()), folder);
+    for (const [file, source] of [...this.files].sort(([a], [b]) => a.localeCompare(b))) {
+      if (path.dirname(file) !== dir || file === from.getFilePath()) continue;
+      out.files.push(file);
+      out.units.push(unit(source, '#exports'));
+    }
   }
 
   private importBinding(specifier: string, name: string, from: SourceFile, member: string | undefined, out: Resolved, hops: number): void {

@@ -1,4 +1,5 @@
 import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
+import { computedRequireFolder } from '../load/computed-require';
 import { fileIndex } from './file-index';
 import { nodeFacts } from './facts';
 import { type DeclarationResolver, type Resolved } from './resolve';
@@ -69,10 +70,15 @@ function reference(id: Node, locals: Set<string>, bindings: Map<string, import('
   collect(facts, (out) => resolver.binding(binding, sourceFile, member, out));
 }
 
-/** `require('./x')` inside code (`router.use(require('./x'))`, `require('./x').y`): what it loads, narrowed to the property read. */
+/** `require('./x')` inside code (`router.use(require('./x'))`, `require('./x').y`): what it loads, narrowed to the property read; every module of the folder for `require('./drivers/' + name)`. */
 function inlineRequire(call: Node, sourceFile: SourceFile, resolver: DeclarationResolver, facts: UnitFacts): void {
   const callee = (call as import('ts-morph').CallExpression).getExpression();
   if (!Node.isIdentifier(callee) || callee.getText() !== 'require') return;
+  const folder = computedRequireFolder(call);
+  if (folder) {
+    collect(facts, (out) => resolver.folderModules(folder, sourceFile, out));
+    return;
+  }
   const parent = call.getParent();
   const target = parent && Node.isPropertyAccessExpression(parent) && parent.getExpression() === call ? parent : call;
   collect(facts, (out) => resolver.required(target, sourceFile, undefined, out));

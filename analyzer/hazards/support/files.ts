@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
+import { computedRequireFolder } from '../../load/computed-require';
 import { isTestPath } from '../../load/source-files';
 import type { HazardContext } from '../types';
 import { resolveLocalModule } from './exports';
@@ -70,9 +71,32 @@ function loadedFiles(ctx: HazardContext): Set<string> | undefined {
       const target = resolveLocalModule(ctx, file, spec);
       if (target) add(path.relative(ctx.appDir, target.getFilePath()));
     }
+    for (const folder of requiredFolders(sf)) {
+      const dir = path.resolve(path.dirname(file), folder);
+      for (const candidate of ctx.files.keys()) if (path.dirname(candidate) === dir) add(path.relative(ctx.appDir, candidate));
+    }
   }
   return seen;
 }
+
+/**
+ * Folders a computed `require` picks a module from (`require('./drivers/' + driver)`,
+ * `` require(`./drivers/${name}`) ``): the served app may load any module there, each on a
+ * condition only run time knows.
+ */
+function requiredFolders(sf: SourceFile): string[] {
+  const out: string[] = [];
+  try {
+    for (const call of nodesOfKind(sf, SyntaxKind.CallExpression)) {
+      const folder = computedRequireFolder(call);
+      if (folder) out.push(folder);
+    }
+  } catch {
+    // a file too deep to walk is reported by appFiles
+  }
+  return out;
+}
+
 
 /** Module specifiers a file loads: imports, re-exports, `require` and `import()` of literals. */
 function specifiers(sf: SourceFile): string[] {

@@ -67,11 +67,12 @@ function loadedFiles(ctx: HazardContext): Set<string> | undefined {
   while (queue.length > 0) {
     const file = queue.pop()!;
     const sf = ctx.files.get(file)!;
-    for (const spec of specifiers(sf)) {
+    const loads = loadsOf(sf);
+    for (const spec of loads.specifiers) {
       const target = resolveLocalModule(ctx, file, spec);
       if (target) add(path.relative(ctx.appDir, target.getFilePath()));
     }
-    for (const folder of requiredFolders(sf)) {
+    for (const folder of loads.folders) {
       const dir = path.resolve(path.dirname(file), folder);
       for (const candidate of ctx.files.keys()) if (path.dirname(candidate) === dir) add(path.relative(ctx.appDir, candidate));
     }
@@ -80,41 +81,30 @@ function loadedFiles(ctx: HazardContext): Set<string> | undefined {
 }
 
 /**
- * Folders a computed `require` picks a module from (`require('./drivers/' + driver)`,
- * `` require(`./drivers/${name}`) ``): the served app may load any module there, each on a
+ * What a file loads: module specifiers of imports, re-exports, `require` and `import()` of
+ * literals; and folders a computed `require` picks a module from (`require('./drivers/' + driver)`,
+ * `` require(`./drivers/${name}`) ``), where the served app may load any module, each on a
  * condition only run time knows.
  */
-function requiredFolders(sf: SourceFile): string[] {
-  const out: string[] = [];
-  try {
-    for (const call of nodesOfKind(sf, SyntaxKind.CallExpression)) {
-      const folder = computedRequireFolder(call);
-      if (folder) out.push(folder);
-    }
-  } catch {
-    // a file too deep to walk is reported by appFiles
-  }
-  return out;
-}
-
-
-/** Module specifiers a file loads: imports, re-exports, `require` and `import()` of literals. */
-function specifiers(sf: SourceFile): string[] {
-  const out: string[] = [];
+function loadsOf(sf: SourceFile): { specifiers: string[]; folders: string[] } {
+  const specifiers: string[] = [];
+  const folders: string[] = [];
   for (const statement of sf.getStatements()) {
-    if (Node.isImportDeclaration(statement)) out.push(statement.getModuleSpecifierValue());
+    if (Node.isImportDeclaration(statement)) specifiers.push(statement.getModuleSpecifierValue());
     else if (Node.isExportDeclaration(statement)) {
       const spec = statement.getModuleSpecifierValue();
-      if (spec) out.push(spec);
+      if (spec) specifiers.push(spec);
     }
   }
   try {
     for (const call of nodesOfKind(sf, SyntaxKind.CallExpression)) {
       const spec = requiredModule(call);
-      if (spec) out.push(spec);
+      const folder = spec === undefined ? computedRequireFolder(call) : undefined;
+      if (spec) specifiers.push(spec);
+      if (folder) folders.push(folder);
     }
   } catch {
     // a file too deep to walk is reported by appFiles
   }
-  return out;
+  return { specifiers, folders };
 }

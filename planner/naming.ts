@@ -33,9 +33,10 @@ function asciiFolded(text: string): string {
 /**
  * A readable id for a group of routes: the resource path they share after the api/version
  * prefix (`/api/v1/admin/reports/*` → `admin-reports`), else the name of the one module all
- * handlers live in (`app`; `user` for `controllers/user/index.js`), else the resource at least 3/4 of them serve, else the two most
- * common plus a third serving at least 1/5 of them (`cart-coupons-orders`); `root` for routes
- * with no resource segment.
+ * handlers live in (`app`; `user` for `controllers/user/index.js`), else the resource at least 3/4 of them serve, else, for
+ * more than three resources none of which serves a fifth of them, the range they span
+ * (`r1-to-r145`), else the two most common plus a third serving at least 1/5 of them
+ * (`cart-coupons-orders`); `root` for routes with no resource segment.
  */
 export function baseId(paths: readonly string[], handlerFiles: readonly string[] = []): string {
   const lists = paths.map(meaningfulSegments);
@@ -49,6 +50,11 @@ export function baseId(paths: readonly string[], handlerFiles: readonly string[]
   if (files.length === 1 && (ranked.length !== 1 || ranked[0]![1] < lists.length)) return toId(moduleName(files[0]!));
   if (ranked.length === 0) return 'root';
   if (ranked[0]![1] * 4 >= lists.length * 3 || ranked.length === 1) return toId(ranked[0]![0]);
+  // Many resources, none with a fifth of the routes (path neighbours merged under maxFunctions): the range they span.
+  if (ranked.length > 3 && ranked[0]![1] * 5 < lists.length) {
+    const inOrder = [...counts.keys()].sort((a, b) => a.localeCompare(b));
+    return toId(`${inOrder[0]}-to-${inOrder[inOrder.length - 1]}`);
+  }
   const major = ranked.filter(([, n], i) => i < 2 || n * 5 >= lists.length).slice(0, 3);
   return toId(major.map(([s]) => s).join('-'));
 }

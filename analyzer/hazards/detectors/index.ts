@@ -6,6 +6,7 @@ import { detectCronJobs } from './cron';
 import { detectDiskWrites } from './disk-writes';
 import { detectDynamicCode } from './dynamic-code';
 import { detectEventEmitters } from './event-emitters';
+import { detectEventRegistries } from './event-registries';
 import { detectLifecycle } from './lifecycle';
 import { detectModuleState } from './module-state';
 import { detectMemoryRateLimits } from './rate-limits';
@@ -39,5 +40,6 @@ export const DETECTORS: Record<string, Detector> = {
   selfHttpCalls: detectSelfHttpCalls,
   dynamicCode: detectDynamicCode,
   eventEmitters: detectEventEmitters,
+  eventRegistries: detectEventRegistries,
   secretFallbacks: detectSecretFallbacks,
 };

@@ -70,8 +70,8 @@ function usedParams(plan: SplitPlan, own: ReadonlySet<string>): string[] | undef
   const names = new Set<string>();
   for (const id of own) {
     const route = plan.routes[id];
-    if (!route || route.path.startsWith('regex:') || route.path.includes('{?}')) return undefined;
-    for (const ref of route.stack ?? []) if (ref.mountPath.includes('{?}') || ref.mountPath.startsWith('regex:')) return undefined;
+    if (!route || route.path.includes('regex:') || route.path.includes('{?}')) return undefined;
+    for (const ref of route.stack ?? []) if (ref.mountPath.includes('{?}') || ref.mountPath.includes('regex:')) return undefined;
     for (const m of route.path.matchAll(/:([A-Za-z0-9_$]+)/g)) names.add(m[1]!);
   }
   return [...names].sort();

@@ -153,7 +153,7 @@ function emitRoute(ev: Evaluator, layer: Layer, router: RouterModel, state: Walk
       ...state.chain.filter((m) => !m.path || underPath(m.path, path)),
       ...leading.map((a): ChainEntry => ({ ref: a.asMiddleware, scope: 'route', conditions: [], level: state.trail.length })),
     ];
-    emit({ method: layer.method, path, site: layer.node, handler: handler.asHandler, middleware, conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here] });
+    emit({ method: layer.method, path, site: layer.node, handler: handler.asHandler, middleware, conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here], ...(layer.library ? { library: layer.library } : {}) });
   }
 }
 

@@ -8,6 +8,7 @@ import { construct, instanceMember, classStatic } from './classes';
 import type { Completion, EvalContext, Evaluator, ListenSite } from './evaluator';
 import { evaluateExpression, functionProps } from './expressions';
 import { libraryRouteCheck } from './library-routes';
+import { modelRestResource } from './rest-resources';
 import type { ModuleLoader } from './module-loader';
 import type { RouterModel } from './router-model';
 import { Scope } from './scope';
@@ -104,7 +105,7 @@ export class Interpreter implements Evaluator {
       case 'lib': {
         const builtin = callBuiltin(this, callee, args, node, ctx);
         if (builtin) return builtin;
-        libraryRouteCheck(this, callee, args, node);
+        if (!modelRestResource(this, callee, args, node, ctx.conditions)) libraryRouteCheck(this, callee, args, node);
         const result: LibValue = { kind: 'lib', pkg: callee.pkg, path: [...callee.path, '()'], text: compact(node.getText()), node };
         const wraps = args.flatMap((a) => (a.kind === 'router' ? [a.router] : []));
         if (wraps.length > 0) result.wraps = wraps;

@@ -60,4 +60,6 @@ export interface Layer {
   node: Node;
   /** Guards around the registration, as source text. */
   conditions: string[];
+  /** The npm package that registered it (finale-rest's `resource()`), when a library did. */
+  library?: string;
 }

@@ -5,7 +5,7 @@ import { generateAll } from '../generators/generate';
 import { BUNDLE_FILE, bundleDir, handlerFile, scheduleFile } from '../generators/layout';
 import { TARGET_NAMES, type TargetName } from '../generators/targets';
 import type { GeneratorDiagnostic } from '../generators/types';
-import type { BundleReport } from '../model/bundle-report';
+import type { BuiltBundle, BundleReport } from '../model/bundle-report';
 import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
 import { registeringFiles } from '../generators/slice/slice-sites';
@@ -97,6 +97,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
       generated.diagnostics.push({ code: 'OPTIONAL_PACKAGES_LEFT_OUT', severity: 'info', file: 'dist/', message: `not installed, so left as runtime require() calls in the bundles (they throw only when reached, as in the monolith): ${built.leftOut.map((l) => `${l.packages.join(', ')} (required by ${l.by})`).join('; ')}`, advice: 'install the ones the app really uses and generate again' });
     }
     for (const f of built.failures) generated.diagnostics.push(bundleFailure(f, entries.find((e) => e.id === f.id)?.source ?? f.id));
+    for (const size of built.sizes) if (size.kind === 'function') size.extraction = extractionOf(size.id, generated.diagnostics);
     for (const size of built.sizes) {
       if (!size.slice || size.slice.alsoOriginal.length === 0) continue;
       generated.diagnostics.push({ code: 'SLICE_ORIGINAL_ALSO_LOADED', severity: 'warning', file: size.file, subject: size.id, message: `the bundle holds ${size.slice.alsoOriginal.join(', ')} twice: the sliced copy, and the monolith's original that another of its modules imports, so that module's registrations run in a second app (and its code is bundled)`, advice: 'have that module receive what it needs from the app (an argument, req.app) instead of importing the entry or router module' });
@@ -129,6 +130,15 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     generated.diagnostics.push({ code: 'STALE_FILE_EDITED', severity: 'warning', file, message: 'no function of the plan makes this file any more, but it was edited since cleave wrote it, so it stays', advice: 'delete it by hand once its changes are carried over' });
   }
   return { written: written.sort(), unchanged: unchanged.sort(), diagnostics: generated.diagnostics, bundles: report, ...pruned };
+}
+
+/** How a function gets hold of its routes, from the generator's findings about it (see `BuiltBundle.extraction`). */
+function extractionOf(id: string, diagnostics: readonly GeneratorDiagnostic[]): NonNullable<BuiltBundle['extraction']> {
+  const own = diagnostics.filter((d) => d.subject === id);
+  const fallback = own.find((d) => d.code === 'WHOLE_APP_FALLBACK');
+  if (!fallback) return { kind: 'imported' };
+  const kind = own.some((d) => d.code === 'REGISTRATIONS_SLICED') ? 'sliced' : 'whole-app';
+  return { kind, reason: fallback.message };
 }
 
 /**

@@ -27,6 +27,21 @@ export const BuiltBundle = z.object({
     })
     .optional(),
   /**
+   * How the function gets hold of its routes (functions only; absent for schedules):
+   * `imported`: the handler imports the routers that register them, the monolith's wiring stays out;
+   * `sliced`: it builds the monolith's app from copies of its registering modules without the
+   * other functions' registrations; `whole-app`: it runs the monolith's app as it is, with only
+   * its routes let through. `reason` says why it is not `imported` (the generator's finding).
+   */
+  extraction: z
+    .object({
+      /** `imported`, `sliced` or `whole-app`. */
+      kind: z.enum(['imported', 'sliced', 'whole-app']),
+      /** Why the routers could not be imported alone, as the generator reported it. */
+      reason: z.string().optional(),
+    })
+    .optional(),
+  /**
    * Packages left out of the bundle and shipped installed in `node_modules/` beside it (with what
    * they need at run time), because their code requires a module whose name only run time knows.
    */

@@ -186,7 +186,7 @@ function levelProblem(route: Route, level: number, names: ReadonlyMap<string, st
   const subApp = stack.slice(1, level).find((r) => r.kind === 'app');
   if (subApp) return `the sub-app ${where(subApp)} above it would be left out`;
   const unsettled = (stack[0]!.settings ?? []).find((s) => s.conditional || !s.args.every((a) => LITERAL_ARG.test(a)));
-  if (unsettled) return `the root app's setting ${unsettled.method}(${unsettled.args.join(', ')}) is not a literal`;
+  if (unsettled) return `the root app's setting ${unsettled.method}(${unsettled.args.join(', ')}) ${unsettled.conditional ? `is made only when ${unsettled.conditional}` : 'has an argument that is not a literal'}, so it cannot be repeated on a new app`;
   const outer = outerChain(route, level);
   const blocker = outer.find((m) => m.conditional !== undefined || m.imports === undefined || m.source === undefined);
   if (blocker) return `middleware ${blocker.name} (${blocker.sourceFile ?? blocker.file}) ${blocker.conditional ? 'is registered conditionally' : 'cannot be rebuilt from its imports'}`;

@@ -1,0 +1,34 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { BundleReport } from '../../model/bundle-report';
+import { runCli } from '../support/run-cli';
+
+// bundles.json says per function how it gets hold of its routes: `imported` when the handler
+// imports the router that registers them, `sliced` when it builds the monolith's app from copies
+// without the other functions' registrations (with the generator's reason).
+describe('generators/extraction kind in bundles.json', () => {
+  const temps: string[] = [];
+  afterAll(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
+  const split = async (fixture: string): Promise<BundleReport> => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-extraction-'));
+    temps.push(out);
+    const run = await runCli('--quiet', 'split', path.join(__dirname, '..', 'fixtures', fixture), '-o', out);
+    expect(run.stderr).not.toContain('BUNDLE_FAILED');
+    return JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as BundleReport;
+  };
+
+  it('is imported for an exported router', async () => {
+    const report = await split('routes/app-exported-in-declaration');
+    expect(report.bundles.map((b) => [b.id, b.extraction])).toEqual([['items', { kind: 'imported' }]]);
+  }, 60_000);
+
+  it('is sliced, with the reason, for routes on the root app of an entry', async () => {
+    const report = await split('generators/slice-root-app-routes');
+    const functions = report.bundles.filter((b) => b.kind === 'function');
+    expect(functions.length).toBeGreaterThan(0);
+    for (const b of functions) expect(b.extraction?.kind).toBe('sliced');
+    // A setting under a condition cannot be repeated on a new app: the reason says so, not that `true` is no literal.
+    expect(functions.map((b) => b.extraction?.reason)).toContainEqual(expect.stringContaining("the root app's setting set('trust proxy', true) is made only when process.env.TRUST_PROXY, so it cannot be repeated on a new app"));
+  }, 60_000);
+});

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type OutputFile as EsbuildOutputFile, type Plugin } from 'esbuild';
 import { BUNDLE_FILE } from '../generators/layout';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
@@ -200,14 +200,8 @@ function requireShipped(shipped: readonly ShippedPackage[]): Plugin {
 
 /** One entry's first build: its bundle and the metafile of that bundle alone. */
 interface FirstBuild {
-  outputFiles: OutputFileLike[];
+  outputFiles: EsbuildOutputFile[];
   metafile: Metafile;
-}
-
-interface OutputFileLike {
-  path: string;
-  text: string;
-  contents: Uint8Array;
 }
 
 /** Entries bundled by one esbuild call: a package every handler imports is parsed once per batch, not once per function. */

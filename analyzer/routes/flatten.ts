@@ -159,6 +159,9 @@ function emitRoute(ev: Evaluator, layer: Layer, router: RouterModel, state: Walk
 
 function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkState, here: StackEntry, emit: (r: FlatRoute) => void, out: FlatApp): void {
   const scope: MiddlewareScope = state.isRoot ? 'app' : 'router';
+  /** A route the `use` layer answers itself: its handler at `path`, behind the chain above it. */
+  const served = (method: string, path: string, arg: LayerArg, library?: string): void =>
+    emit({ method, path, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here], ...(library ? { library } : {}) });
   for (const part of pathParts(layer.paths)) {
     reportDynamic(ev, layer.pathNode ?? layer.node, part.dynamic);
     const path = joinPath(state.prefix, part.path);
@@ -180,19 +183,19 @@ function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkSt
       } else if (value.kind === 'lib' && scoped && SERVES_UNDER_MOUNT.has(value.pkg)) {
         // The library answers its mount path and what lies below (swagger-ui's page and assets): one USE route, placed like any other.
         if (layer.args.slice(index + 1).some((a) => a.value.kind === 'lib' && a.value.pkg === value.pkg)) return;
-        emit({ method: 'USE', path, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here], library: value.pkg });
+        served('USE', path, arg, value.pkg);
       } else if (value.kind === 'lib' && scoped && ROUTE_SERVING_PACKAGES.has(value.pkg)) {
         ev.diagnostics.atNode('LIBRARY_ROUTES', 'warning', arg.node, `${arg.asMiddleware.name} (package ${value.pkg}) serves routes under ${path} that cleave does not list`, 'keep that path in the monolith or list its routes in cleave.config.yaml');
       } else if (value.kind === 'lib' && !scoped && index === layer.args.length - 1 && PATHLESS_SERVED[value.pkg] !== undefined) {
-        const served = joinPath(state.prefix, libraryPathOption(arg.node) ?? PATHLESS_SERVED[value.pkg]!.path);
-        emit({ method: PATHLESS_SERVED[value.pkg]!.method, path: served, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, served)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here], library: value.pkg });
+        const own = PATHLESS_SERVED[value.pkg]!;
+        served(own.method, joinPath(state.prefix, libraryPathOption(arg.node) ?? own.path), arg, value.pkg);
         state.chain.push({ ref: arg.asMiddleware, scope, conditions: state.conditions, level: state.trail.length });
       } else if (value.kind === 'unknown' && scoped && index === layer.args.length - 1) {
         ev.diagnostics.atNode('UNRESOLVED_MOUNT', 'warning', arg.node, `cannot resolve ${compact(arg.node.getText())} mounted at ${path}`, 'routes under that path are missing; make the router a static import or pass --entry');
       } else if (isErrorHandler(arg)) {
         return;
       } else if (scoped && index === layer.args.length - 1 && isTerminal(arg)) {
-        emit({ method: 'USE', path, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here] });
+        served('USE', path, arg);
       } else {
         state.chain.push({ ref: arg.asMiddleware, scope, path: scoped ? path : undefined, conditions: state.conditions, level: state.trail.length });
       }

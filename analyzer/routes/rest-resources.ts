@@ -42,7 +42,8 @@ export function modelRestResource(ev: Evaluator, lib: LibValue, args: Value[], n
     return true;
   }
   if (lib.path[0] !== 'resource') return false;
-  const app = options.props.get('app')?.kind === 'router' ? (options.props.get('app') as { router: RouterModel }).router : apps.get(lib.pkg);
+  const own = options.props.get('app');
+  const app = own?.kind === 'router' ? own.router : apps.get(lib.pkg);
   const endpoints = strings(options.props.get('endpoints'));
   const actions = options.props.has('actions') ? strings(options.props.get('actions')) : DEFAULT_ACTIONS;
   const updateMethod = options.props.get('updateMethod');
@@ -50,8 +51,8 @@ export function modelRestResource(ev: Evaluator, lib: LibValue, args: Value[], n
   if (updateMethod && !(updateMethod.kind === 'string' && !updateMethod.dynamic)) return false;
   const endpoint = { plural: endpoints[0]!, singular: endpoints[1] ?? endpoints[0]! };
   const pathNode = Node.isCallExpression(node) ? node.getArguments()[0] : undefined;
-  const handler = { value: { ...lib, path: [...lib.path, '()'] } as Value, node };
-  const described = describeArgument(ev, handler.value, node, 'handler');
+  const handler: Value = { ...lib, path: [...lib.path, '()'] };
+  const described = describeArgument(ev, handler, node, 'handler');
   for (const action of actions) {
     const { plurality } = ACTIONS[action]!;
     const method = action === 'update' && updateMethod?.kind === 'string' ? updateMethod.value.toUpperCase() : ACTIONS[action]!.method;
@@ -60,7 +61,7 @@ export function modelRestResource(ev: Evaluator, lib: LibValue, args: Value[], n
       method,
       paths: str(endpoint[plurality]),
       pathNode,
-      args: [{ value: handler.value, node, asMiddleware: described, asHandler: described }],
+      args: [{ value: handler, node, asMiddleware: described, asHandler: described }],
       node,
       conditions,
       library: lib.pkg,

@@ -62,18 +62,28 @@ function joinPosix(dir: string[], specifier: string): string {
   return out.join('/');
 }
 
-/** Parsed sources by file name and text: every function slices the same registering modules. */
-const PARSED = new Map<string, ts.SourceFile>();
+/**
+ * Parsed sources by file name, then text (the text itself is the key: no key string is built
+ * from it per call): every function slices the same registering modules.
+ */
+const PARSED = new Map<string, Map<string, ts.SourceFile>>();
 const MAX_PARSED = 512;
+let parsedCount = 0;
 
 /** Parses `text` as the script kind its file name says; the same name and text give the same (read-only) tree. */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  const key = `${fileName}\0${text}`;
-  let source = PARSED.get(key);
+  let byText = PARSED.get(fileName);
+  let source = byText?.get(text);
   if (!source) {
-    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    if (parsedCount >= MAX_PARSED) {
+      PARSED.clear();
+      parsedCount = 0;
+      byText = undefined;
+    }
+    if (!byText) PARSED.set(fileName, (byText = new Map()));
     source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName));
-    PARSED.set(key, source);
+    byText.set(text, source);
+    parsedCount++;
   }
   return source;
 }

@@ -126,16 +126,29 @@ function registrationsByLine(source: ts.SourceFile): Map<number, ts.ExpressionSt
  * routes hold none it never runs, and its controller need not be bundled.
  */
 function unusedParamRegistrations(source: ts.SourceFile, used: ReadonlySet<string>): ts.ExpressionStatement[] {
-  const out: ts.ExpressionStatement[] = [];
+  return paramRegistrations(source)
+    .filter(({ names }) => names.every((n) => !used.has(n)))
+    .map(({ statement }) => statement);
+}
+
+const PARAMS = new WeakMap<ts.SourceFile, Array<{ statement: ts.ExpressionStatement; names: string[] }>>();
+
+/** Every `x.param(name(s), fn)` statement of a file with its names, found in one walk per tree (each function slices the same modules). */
+function paramRegistrations(source: ts.SourceFile): Array<{ statement: ts.ExpressionStatement; names: string[] }> {
+  let found = PARAMS.get(source);
+  if (found) return found;
+  const out: Array<{ statement: ts.ExpressionStatement; names: string[] }> = [];
   const visit = (node: ts.Node): void => {
     if (ts.isExpressionStatement(node)) {
       const names = paramNames(node.expression);
-      if (names && names.every((n) => !used.has(n))) out.push(node);
+      if (names) out.push({ statement: node, names });
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return out;
+  found = out;
+  PARAMS.set(source, found);
+  return found;
 }
 
 function paramNames(expression: ts.Expression): string[] | undefined {

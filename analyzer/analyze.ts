@@ -94,6 +94,9 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
       target: site(m.target, rel),
       ...conditional(m.conditions),
   }));
+  const authStrategies = [...interpreter.strategies.values()]
+    .map((s) => ({ ...site(s.node, rel), ...(s.name !== undefined ? { name: s.name } : {}), ...(s.pkg !== undefined ? { package: s.pkg } : {}) }))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const sized = [...routes.flatMap((r) => [r.file, r.handler.file, ...r.middleware.map((m) => m.file), ...r.deps.files]), ...mounts.map((m) => m.file), ...Object.keys(measured?.files ?? {})];
   return {
     schemaVersion: 1,
@@ -101,6 +104,7 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
     entry: entryFiles,
     routes,
     mounts,
+    ...(authStrategies.length > 0 ? { authStrategies } : {}),
     static: flat.statics.map((s) => ({ path: s.path, dir: s.dir, ...site(s.site, rel) })),
     hazards: detectHazards({
       appDir,

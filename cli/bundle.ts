@@ -40,7 +40,12 @@ export interface BundleResult {
   leftOut: Array<{ by: string; packages: string[] }>;
   /** Per entry id: the files of the app and of the output folder (copies, handler, runtime) its bundle holds, absolute, sorted. */
   appInputs: Map<string, string[]>;
+  /** The whole app bundled from the entry (of `wholeAppEntries`) carrying the most own code; absent when none was given or none bundled. */
+  wholeApp?: { entry: string; bytes: number; ownBytes: number };
 }
+
+/** Where the whole-app baseline would go, were it written (it is not). */
+const WHOLE_APP_DIR = 'dist/.whole-app';
 
 /** Most builds of one bundle while finding what it cannot hold (packages to ship, app modules to carry). */
 const MAX_BUNDLE_ROUNDS = 4;
@@ -77,9 +82,10 @@ export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20'
  * a handler runs the monolith's own Express), then from the output folder, then from cleave's
  * own install (the adapter, when the app does not depend on it yet). `viewEngines`: the packages
  * the app names as its view engine, shipped beside a bundle that renders. `onBundled` hears each
- * finished bundle (for a progress bar).
+ * finished bundle (for a progress bar). `wholeAppEntries` (app-relative) are bundled the same way,
+ * in memory only, as the baseline of the functions' sizes (`BundleResult.wholeApp`).
  */
-export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = [], viewEngines: readonly string[] = [], onBundled: (done: number, total: number) => void = () => undefined): Promise<BundleResult> {
+export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = [], viewEngines: readonly string[] = [], onBundled: (done: number, total: number) => void = () => undefined, wholeAppEntries: readonly string[] = []): Promise<BundleResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(appDir);
   const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [], appInputs: new Map() };
@@ -143,7 +149,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
         ...(dynamic.length > 0 ? { externalized: dynamic.map((d) => ({ name: d.name, reason: d.reason })) } : {}),
         ...(appModules.modules.length > 0 ? { dynamicModules: { requirers: appModules.requirers, modules: appModules.modules } } : {}),
       };
-      const size: BuiltBundle = { id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile), ...slicedInputs(built.metafile, root, app, entry), ...external };
+      const size: BuiltBundle = { id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile, root, app), ...slicedInputs(built.metafile, root, app, entry), ...external };
       const appInputs = Object.keys(built.metafile.inputs).filter((i) => packageOf(i) === undefined && !i.includes(':')).map((i) => path.resolve(root, i)).sort();
       return { files, size, appInputs };
     } catch (error) {
@@ -170,6 +176,14 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
     result.files.push(...one.files);
     result.sizes.push(one.size);
     result.appInputs.set(one.size.id, one.appInputs);
+  }
+  // The baseline is built like a function (computed requires carried, packages shipped), so the
+  // shares compare like with like; only its sizes are kept.
+  for (const entry of wholeAppEntries) {
+    const source = path.relative(root, path.join(app, entry)).split(path.sep).join('/');
+    const one = await bundleOne({ id: entry, kind: 'function', source, outDir: WHOLE_APP_DIR }, undefined);
+    if ('failure' in one) continue;
+    if (!result.wholeApp || one.size.ownBytes > result.wholeApp.ownBytes) result.wholeApp = { entry, bytes: one.size.bytes, ownBytes: one.size.ownBytes };
   }
   result.leftOut = [...leftOut].sort(([a], [b]) => a.localeCompare(b)).map(([by, names]) => ({ by, packages: [...names].sort() }));
   return result;
@@ -447,17 +461,23 @@ function isInside(dir: string, file: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-/** Bytes of the bundle from the app's own files and from each package, from esbuild's metafile. */
-function composition(metafile: Metafile): Pick<BuiltBundle, 'appBytes' | 'packages'> {
+/**
+ * Bytes of the bundle from the app's files and the generated ones, from the monolith's own code
+ * alone (its files and their sliced copies, see `appModuleOf`), and from each package, from
+ * esbuild's metafile.
+ */
+function composition(metafile: Metafile, outDir: string, appDir: string): Pick<BuiltBundle, 'appBytes' | 'ownBytes' | 'packages'> {
   let appBytes = 0;
+  let ownBytes = 0;
   const packages = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = packageOf(input);
       if (name) packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
       else appBytes += bytesInOutput;
+      if (!name && !input.includes(':') && appModuleOf(appDir, outDir, path.resolve(outDir, input)) !== undefined) ownBytes += bytesInOutput;
     }
   }
   const list = [...packages].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
-  return { appBytes, packages: list };
+  return { appBytes, ownBytes, packages: list };
 }

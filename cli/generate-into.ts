@@ -9,6 +9,7 @@ import type { BuiltBundle, BundleReport } from '../model/bundle-report';
 import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
 import { registeringFiles } from '../generators/slice/slice-sites';
+import { NAMES_AUTHENTICATION } from '../generators/slice/strategy-use';
 import { envReadBy } from '../analyzer/closure/file-env';
 import { appAssets } from './app-assets';
 import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from './bundle';
@@ -36,6 +37,11 @@ export interface GenerateIntoOptions {
   bundle?: boolean;
   /** More files to write in the same checked pass (`split` adds the analysis, the plan and the report). */
   extraFiles?: readonly GeneratedFile[];
+  /**
+   * Files made from what bundling measured (`split`'s report, which shows each function as
+   * built), written with the bundles; made with no bundles when this run does not bundle.
+   */
+  builtFiles?: (bundles: BundleReport | undefined) => GeneratedFile[];
   /** Paths whose edits cleave has merged (the plan `split` re-planned): may be overwritten. */
   mergedEdits?: readonly string[];
   /** Receives progress events. */
@@ -70,13 +76,15 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   assertOutputFolder(root, app, outDir);
   const progress = options.onProgress ?? (() => undefined);
   const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
-  const context = { appDir: appFromOut, sources: readRegisteringSources(app, plan) };
+  const context = { appDir: appFromOut, sources: readRegisteringSources(app, plan), authTexts: readAuthTexts(app, plan) };
   const generated = generateAll(plan, context, options.targets ?? TARGET_NAMES);
-  const files = [...(options.extraFiles ?? []), ...generated.files];
   const entries = bundleEntries(plan);
   const bundling = options.bundle !== false;
+  const measuredLater = bundling && (!options.dryRun || !!options.check);
+  const files = [...(options.extraFiles ?? []), ...(measuredLater ? [] : (options.builtFiles?.(undefined) ?? [])), ...generated.files];
   const { assets, skipped, withheld } = bundling ? appAssets(app, root) : { assets: [], skipped: [], withheld: [] };
-  const bundlePaths = [...entries.flatMap((e) => [`${e.outDir}/${BUNDLE_FILE}`, ...assets.map((a) => `${e.outDir}/${a.path}`)]), BUNDLES_FILE];
+  const builtPaths = measuredLater ? (options.builtFiles?.(undefined) ?? []).map((f) => f.path) : [];
+  const bundlePaths = [...entries.flatMap((e) => [`${e.outDir}/${BUNDLE_FILE}`, ...assets.map((a) => `${e.outDir}/${a.path}`)]), BUNDLES_FILE, ...builtPaths];
   if (bundling) preflight(root, bundlePaths, options);
   const writeNothing = !!options.dryRun || !!options.check;
   const checked = { manifest: true, force: options.force, mergedEdits: options.mergedEdits, dryRun: writeNothing, appDir: app };
@@ -90,8 +98,10 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     progress({ stage: 'generate', message: `bundling ${entries.length} handlers with esbuild` });
     if (withheld.length > 0) generated.diagnostics.push({ code: 'ASSETS_WITHHELD', severity: 'warning', file: 'dist/', message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}`, advice: 'give the functions what they need from SSM Parameter Store or Secrets Manager, not from files in the bundle' });
     if (skipped.length > 0) generated.diagnostics.push({ code: 'ASSETS_NOT_SHIPPED', severity: 'warning', file: 'dist/', message: `not copied beside the bundles (over 5 MiB, or past 50 MiB in all): ${skipped.map((a) => a.path).join(', ')}`, advice: 'serve them from S3 or a CDN if the functions read them' });
-    const built = await bundleHandlers(root, app, entries, assets, viewEngines(plan), (done, total) => progress({ stage: 'generate', message: 'bundling handlers', done, total }));
+    const built = await bundleHandlers(root, app, entries, assets, viewEngines(plan), (done, total) => progress({ stage: 'generate', message: 'bundling handlers', done, total }), plan.app.entry);
     report.bundles = built.sizes;
+    if (built.wholeApp) report.wholeApp = built.wholeApp;
+    for (const size of built.sizes) Object.assign(size, sharesOf(size, built.wholeApp));
     report.failures = built.failures;
     if (built.leftOut.length > 0) {
       generated.diagnostics.push({ code: 'OPTIONAL_PACKAGES_LEFT_OUT', severity: 'info', file: 'dist/', message: `not installed, so left as runtime require() calls in the bundles (they throw only when reached, as in the monolith): ${built.leftOut.map((l) => `${l.packages.join(', ')} (required by ${l.by})`).join('; ')}`, advice: 'install the ones the app really uses and generate again' });
@@ -112,7 +122,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
         generated.diagnostics.push({ code: 'BOOT_ENV_ADDED', severity: 'info', file: 'serverless.yml', subject: id, message: `environment variables read by modules its bundle loads at boot, beyond its routes' code, added to its environment: ${names.join(', ')}`, advice: 'give them values at deploy time, as for the monolith' });
       }
     }
-    second = writeOutputFiles(root, [...built.files, ...targetsAgain, { path: BUNDLES_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { ...checked, dryRun: !!options.check });
+    second = writeOutputFiles(root, [...built.files, ...targetsAgain, { path: BUNDLES_FILE, contents: JSON.stringify(bundleReportInOrder(report), null, 2) + '\n' }, ...(options.builtFiles?.(report) ?? [])], { ...checked, dryRun: !!options.check });
     // Targets written again with the boot env: the second version is the one that counts.
     const again = new Set(second.unchanged.map((f) => rel(root, f)));
     const rewritten = new Set(second.written.map((f) => rel(root, f)));
@@ -132,6 +142,19 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   return { written: written.sort(), unchanged: unchanged.sort(), diagnostics: generated.diagnostics, bundles: report, ...pruned };
 }
 
+/** A bundle's sizes as shares of the whole app's (3 decimals); none without a baseline. */
+function sharesOf(size: BuiltBundle, whole: BundleReport['wholeApp']): Pick<BuiltBundle, 'ownShare' | 'bytesShare'> {
+  if (!whole) return {};
+  const share = (part: number, all: number): number => (all > 0 ? Math.round((part / all) * 1000) / 1000 : 0);
+  return { ownShare: share(size.ownBytes, whole.ownBytes), bytesShare: share(size.bytes, whole.bytes) };
+}
+
+/** The report with its fields in the schema's order (the baseline before the bundles), for a file that reads top-down. */
+function bundleReportInOrder(report: BundleReport): BundleReport {
+  const { schemaVersion, options, wholeApp, bundles, failures } = report;
+  return { schemaVersion, options, ...(wholeApp ? { wholeApp } : {}), bundles, failures };
+}
+
 /** How a function gets hold of its routes, from the generator's findings about it (see `BuiltBundle.extraction`). */
 function extractionOf(id: string, diagnostics: readonly GeneratorDiagnostic[]): NonNullable<BuiltBundle['extraction']> {
   const own = diagnostics.filter((d) => d.subject === id);
@@ -139,6 +162,30 @@ function extractionOf(id: string, diagnostics: readonly GeneratorDiagnostic[]): 
   if (!fallback) return { kind: 'imported' };
   const kind = own.some((d) => d.code === 'REGISTRATIONS_SLICED') ? 'sliced' : 'whole-app';
   return { kind, reason: fallback.message };
+}
+
+/**
+ * For plans with passport strategies: the texts of the files registering them and of the files
+ * the functions' routes reach that name `authenticate` or `authorize` (see `GenerateContext.authTexts`).
+ * Unreadable files are left out (a strategy there stays registered).
+ */
+export function readAuthTexts(appDir: string, plan: SplitPlan): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (!plan.authStrategies?.length) return texts;
+  const strategyFiles = new Set(plan.authStrategies.map((s) => s.file));
+  const files = new Set([...strategyFiles, ...plan.functions.flatMap((f) => f.files ?? [])]);
+  const root = fs.realpathSync(appDir);
+  for (const file of [...files].sort()) {
+    try {
+      const real = fs.realpathSync(path.join(appDir, file));
+      if (path.relative(root, real).startsWith('..')) continue;
+      const text = fs.readFileSync(real, 'utf8');
+      if (strategyFiles.has(file) || NAMES_AUTHENTICATION.test(text)) texts.set(file, text);
+    } catch {
+      // not there any more
+    }
+  }
+  return texts;
 }
 
 /**

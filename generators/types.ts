@@ -14,6 +14,13 @@ export interface GenerateContext {
    * them (or for a file missing here), the monolith's own modules.
    */
   sources?: ReadonlyMap<string, string>;
+  /**
+   * Texts of the files registering passport strategies (`plan.authStrategies`) and of the files
+   * the functions' routes reach that name passport's `authenticate` or `authorize`, by
+   * app-relative path: with them, a function leaves out the strategies none of its routes
+   * authenticates with (see `functionSlices`).
+   */
+  authTexts?: ReadonlyMap<string, string>;
 }
 
 /** A finding of a generator: what it could not reproduce, and what the user can do. */

@@ -191,6 +191,24 @@ export const Mount = z.object({
 /** A router or sub-app mounted under a path. */
 export type Mount = z.infer<typeof Mount>;
 
+/**
+ * A passport strategy registered at boot (`passport.use(strategy)`, `passport.use('jwt', strategy)`):
+ * a function none of whose routes authenticates with it can leave the registration, and the
+ * strategy's code and packages, out of its bundle.
+ */
+export const AuthStrategy = z.object({
+  /** File of the `use` call. */
+  file: z.string(),
+  /** Line of the `use` call. */
+  line: z.number().int(),
+  /** The name routes authenticate with (`passport.authenticate('github')`): given in the call, or the strategy package's default; absent when neither is known. */
+  name: z.string().optional(),
+  /** The strategy's package (`passport-github`), when the strategy is built from one. */
+  package: z.string().optional(),
+});
+/** A passport strategy registered at boot. */
+export type AuthStrategy = z.infer<typeof AuthStrategy>;
+
 /** A folder served by `express.static` (or a similar file server). */
 export const StaticMount = z.object({
   /** Full mounted path. */
@@ -295,6 +313,8 @@ export const Analysis = z.object({
   routes: z.array(Route),
   /** Every router and sub-app mount. */
   mounts: z.array(Mount),
+  /** Passport strategies registered at boot, by file then line; absent when there are none. */
+  authStrategies: z.array(AuthStrategy).optional(),
   /** Every static folder. */
   static: z.array(StaticMount),
   /** Serverless hazards. */

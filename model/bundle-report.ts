@@ -12,6 +12,15 @@ export const BuiltBundle = z.object({
   bytes: z.number().int().min(0),
   /** Bytes from the monolith's own files and the generated handler. */
   appBytes: z.number().int().min(0),
+  /**
+   * Bytes from the monolith's own code alone: its files and the sliced copies of its registering
+   * modules, not the handler and runtime cleave adds. What `ownShare` compares with the whole app.
+   */
+  ownBytes: z.number().int().min(0),
+  /** `ownBytes` / the whole app's own bytes, 3 decimals (absent when the whole app could not be bundled). */
+  ownShare: z.number().min(0).optional(),
+  /** `bytes` / the whole-app bundle's bytes, 3 decimals (absent when the whole app could not be bundled). */
+  bytesShare: z.number().min(0).optional(),
   /** Bytes from npm packages, by package, largest first. */
   packages: z.array(z.object({ name: z.string(), bytes: z.number().int().min(0) })),
   /**
@@ -71,6 +80,21 @@ export const BundleReport = z.object({
   schemaVersion: z.literal(1),
   /** The esbuild options used, as on the command line. */
   options: z.string(),
+  /**
+   * The monolith bundled from its entry with the same options (its computed requires carried the
+   * same way): the baseline the functions' `ownShare` and `bytesShare` compare with. The entry
+   * carrying the most own code when there are several; absent when none could be bundled.
+   */
+  wholeApp: z
+    .object({
+      /** The entry bundled, relative to the app folder. */
+      entry: z.string(),
+      /** Bytes of its bundle. */
+      bytes: z.number().int().min(0),
+      /** Bytes of the monolith's own files in it. */
+      ownBytes: z.number().int().min(0),
+    })
+    .optional(),
   /** One per bundle, sorted by kind then id. */
   bundles: z.array(BuiltBundle),
   /** Entries esbuild could not bundle, with its first error. */

@@ -20,7 +20,7 @@ export function analysisRef(analysis: Analysis, file: string = ANALYSIS_FILE): A
 
 /** The decisions of a plan, without the analysis parts it was joined with: what `cleave.plan.yaml` holds. */
 export function planDecisions(plan: SplitPlan | PlanFile): PlanDecisions {
-  const { hazards: _hazards, mounts: _mounts, static: _static, routes: _routes, modules: _modules, ...decisions } = plan;
+  const { hazards: _hazards, mounts: _mounts, authStrategies: _strategies, static: _static, routes: _routes, modules: _modules, ...decisions } = plan;
   return decisions;
 }
 
@@ -31,6 +31,7 @@ export function joinPlan(decisions: PlanDecisions, analysis: Analysis): SplitPla
     ...planDecisions(decisions),
     hazards: analysis.hazards,
     mounts: analysis.mounts,
+    ...(analysis.authStrategies ? { authStrategies: analysis.authStrategies } : {}),
     static: analysis.static,
     routes: Object.fromEntries(routes.map((r) => [r.id, r])),
     ...(analysis.modules ? { modules: analysis.modules } : {}),

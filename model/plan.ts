@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppModules, Hazard, Mount, Route, StaticMount } from './analysis';
+import { AppModules, AuthStrategy, Hazard, Mount, Route, StaticMount } from './analysis';
 import { FunctionId, Strategy, TargetOptions } from './config';
 
 /** Predicted size of a function's bundle. */
@@ -185,6 +185,8 @@ const PlanAnalysisParts = z.object({
   hazards: z.array(Hazard).describe('The analysis\' hazards (for the report and the generators\' advice).'),
   /** Router and sub-app mounts of the analysis. */
   mounts: z.array(Mount).describe('Router and sub-app mounts of the analysis.'),
+  /** Passport strategies the analysis found registered at boot, when any. */
+  authStrategies: z.array(AuthStrategy).optional().describe('Passport strategies the analysis found registered at boot, when any.'),
   /** Static folders of the analysis. */
   static: z.array(StaticMount).describe('Static folders of the analysis.'),
   /** Every route of the analysis, by id: handler, middleware and mount data for the generators. */

@@ -109,6 +109,7 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
     ...(changes ? { changes } : {}),
     hazards: analysis.hazards,
     mounts: analysis.mounts,
+    ...(analysis.authStrategies ? { authStrategies: analysis.authStrategies } : {}),
     static: analysis.static,
     routes: Object.fromEntries([...routes.keys()].sort().map((id) => [id, routes.get(id)!])),
     ...(analysis.modules ? { modules: analysis.modules } : {}),

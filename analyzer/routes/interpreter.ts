@@ -8,6 +8,7 @@ import { construct, instanceMember, classStatic } from './classes';
 import type { Completion, EvalContext, Evaluator, ListenSite } from './evaluator';
 import { evaluateExpression, functionProps } from './expressions';
 import { libraryRouteCheck } from './library-routes';
+import { type StrategySite, strategyRegistration } from './passport-strategies';
 import { modelRestResource } from './rest-resources';
 import type { ModuleLoader } from './module-loader';
 import type { RouterModel } from './router-model';
@@ -29,6 +30,8 @@ export class Interpreter implements Evaluator {
   readonly routers: RouterModel[] = [];
   /** Every `listen` call reached. */
   readonly listens: ListenSite[] = [];
+  /** Every `passport.use(...)` call reached, by call node (a call evaluated twice counts once). */
+  readonly strategies = new Map<Node, StrategySite>();
   /** The argument values of each call node's latest evaluation. */
   readonly callArguments = new WeakMap<Node, Value[]>();
   private entry = '';
@@ -106,6 +109,8 @@ export class Interpreter implements Evaluator {
         const builtin = callBuiltin(this, callee, args, node, ctx);
         if (builtin) return builtin;
         if (!modelRestResource(this, callee, args, node, ctx.conditions)) libraryRouteCheck(this, callee, args, node);
+        const strategy = strategyRegistration(callee, args, node);
+        if (strategy) this.strategies.set(node, strategy);
         const result: LibValue = { kind: 'lib', pkg: callee.pkg, path: [...callee.path, '()'], text: compact(node.getText()), node };
         const wraps = args.flatMap((a) => (a.kind === 'router' ? [a.router] : []));
         if (wraps.length > 0) result.wraps = wraps;

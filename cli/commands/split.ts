@@ -43,12 +43,12 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
   const files: GeneratedFile[] = [
     { path: ANALYSIS_FILE, contents: analysisText(analysis) },
     { path: PLAN_FILE, contents: stringifyPlan(plan) },
-    ...generateReport(plan),
   ];
   // One checked pass: the plan's edits were carried over by re-planning, so it may be overwritten.
   const generated = await generateInto(outDir, plan, {
     appDir,
     extraFiles: files,
+    builtFiles: (bundles) => generateReport(plan, undefined, bundles),
     mergedEdits: [PLAN_FILE],
     force: options.force,
     check: options.check,

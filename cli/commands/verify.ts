@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
+import { BundleReport } from '../../model/bundle-report';
 import { InputError } from '../../model/errors';
 import { generateReport } from '../../generators/report';
 import { authWallNote, verificationLine } from '../../generators/report/verification';
@@ -17,6 +18,7 @@ import { hookCommands } from '../verify/hooks';
 import { monolithEntry } from '../verify/monolith-entry';
 import { type VerifyReport, runVerify } from '../verify/run-verify';
 import { writeOutputFiles } from '../output';
+import { BUNDLES_FILE } from '../generate-into';
 import { isJson, formatOption } from '../format-option';
 import { commandResultText, resultFiles } from '../reporters/command-json';
 import { readPlan } from '../plan-loader';
@@ -112,6 +114,16 @@ export function entryWarnings(entry: string, planEntries: readonly string[], fro
   ];
 }
 
+/** The bundles.json `cleave generate` left in the output folder, when it is there and valid (else the report goes without it). */
+function builtBundles(outDir: string): BundleReport | undefined {
+  try {
+    const parsed = BundleReport.safeParse(JSON.parse(fs.readFileSync(path.join(outDir, BUNDLES_FILE), 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** File verify writes its findings to, in the output folder. */
 export const VERIFICATION_FILE = 'verification.json';
 
@@ -124,7 +136,7 @@ function writeVerification(outDir: string, plan: SplitPlan, report: VerifyReport
   const done = [VERIFICATION_FILE];
   writeOutputFiles(outDir, [{ path: VERIFICATION_FILE, contents: JSON.stringify(report, null, 2) + '\n' }], { manifest: true, force: true });
   try {
-    const written = writeOutputFiles(outDir, generateReport(plan, report), { manifest: true });
+    const written = writeOutputFiles(outDir, generateReport(plan, report, builtBundles(outDir)), { manifest: true });
     done.push(...written.written.map((f) => path.relative(outDir, f)));
     for (const file of written.keptEdited) io.stderr(`cleave: verify: warning: the report was not updated: ${path.join(outDir, file)} was edited since cleave wrote it (run cleave generate --force to replace it)\n`);
   } catch (error) {

@@ -22,7 +22,7 @@ export function generateHandlers(plan: SplitPlan, context: GenerateContext): Gen
   for (const { fn, mounts } of planned) {
     const file = handlerFile(fn.id);
     const roots = mounts.mounts.map((m) => m.entry ?? m.target.file);
-    const slices = functionSlices(plan, fn.id, roots, context.sources ?? new Map(), context.appDir);
+    const slices = functionSlices(plan, fn.id, roots, context.sources ?? new Map(), context.appDir, context.authTexts);
     const found = [...handlerDiagnostics(fn, mounts, file), ...sliceDiagnostics(fn, slices, file)];
     diagnostics.push(...found);
     const notes = found.map((d) => `${d.code}: ${d.message}`);
@@ -84,7 +84,7 @@ function sliceDiagnostics(fn: PlanFunction, slices: FunctionSlices, file: string
       severity: 'info',
       file,
       subject: fn.id,
-      message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${count(slices.statements, 'registration')} of other functions' routes and routers left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle${slices.boot > 0 ? `; ${count(slices.boot, 'boot statement')} the platform replaces (timers, cron jobs, websocket servers, shutdown handlers, and what uses them) left out too` : ''}`,
+      message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${count(slices.statements, 'registration')} of other functions' routes and routers left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle${slices.boot > 0 ? `; ${count(slices.boot, 'boot statement')} the platform replaces (timers, cron jobs, websocket servers, shutdown handlers, and what uses them) left out too` : ''}${slices.strategies.length > 0 ? `; the passport strategies none of its routes authenticates with (${slices.strategies.join(', ')}) not registered, so their code and packages stay out too` : ''}`,
       advice: 'nothing to do; the copies follow the monolith at every generate',
     },
   ];

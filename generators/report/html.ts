@@ -1,4 +1,5 @@
 import { REPORT_CSS, REPORT_SCRIPT } from './html-assets';
+import { asBuilt } from './as-built';
 import { esc } from './html-escape';
 import { formatBytes, formatMetric, METRIC_LABELS, type ReportData } from './summary';
 import { svgDiagram } from './svg-diagram';
@@ -25,6 +26,11 @@ export function renderHtml(data: ReportData): string {
   if (data.everywhere.length > 0) body.push(`<p class="sub">Every function also loads ${data.everywhere.map(code).join(', ')}.</p>`);
   body.push('<h2>Functions</h2>');
   body.push(table('functions', ['id', 'routes', 'reason', 'bundle', 'entities', 'memory / timeout'], plan.functions.map((f) => [code(f.id), String(f.routes.length), esc(f.reason), esc(formatBytes(f.bundle?.bytes, f.bundle?.estimated)), esc((f.entities ?? []).join(', ') || '–'), `${f.memory} MB / ${f.timeout} s`])));
+  const built = data.bundles ? asBuilt(data.bundles, data.verification) : undefined;
+  if (built) {
+    body.push('<h2>Functions as built</h2>', `<p>${esc(built.summary)}</p>`);
+    body.push(table('as-built', ['function', 'extraction', "own code (of the app's)", "bundle (of the whole app's)", 'shipped installed', 'init'], built.rows.map((r) => [code(r.function), r.reason && r.extraction === 'whole-app' ? `${esc(r.extraction)}: ${esc(r.reason)}` : esc(r.extraction), esc(r.own), esc(r.bundle), esc(r.shipped), esc(r.init)])));
+  }
   body.push('<h2>Routes</h2>', `<p><input id="route-filter" type="search" placeholder="filter routes, functions, handlers…" aria-label="filter routes"><span id="route-count"></span></p>`);
   body.push(table('routes', ['route', 'function', 'handler'], Object.values(plan.routes).map((r) => {
     const where = data.placement.get(r.id) ?? '?';

@@ -1,3 +1,4 @@
+import type { BundleReport } from '../../model/bundle-report';
 import type { GeneratedFile } from '../../model/generated-file';
 import type { SplitPlan } from '../../model/plan';
 import type { VerificationSummary } from '../../model/verification';
@@ -10,10 +11,11 @@ export const REPORT_FILES = { markdown: 'SPLIT-REPORT.md', html: 'report.html' }
 
 /**
  * The split report of a plan: `SPLIT-REPORT.md` and the self-contained `report.html`, with a
- * verification section when `verification` (what `cleave verify` found) is given. Pure.
+ * verification section when `verification` (what `cleave verify` found) is given, and the
+ * functions as built when `bundles` (bundles.json) is. Pure.
  */
-export function generateReport(plan: SplitPlan, verification?: VerificationSummary): GeneratedFile[] {
-  const data = reportData(plan, verification);
+export function generateReport(plan: SplitPlan, verification?: VerificationSummary, bundles?: BundleReport): GeneratedFile[] {
+  const data = reportData(plan, verification, bundles);
   return [
     { path: REPORT_FILES.markdown, contents: renderMarkdown(data) },
     { path: REPORT_FILES.html, contents: renderHtml(data) },

@@ -1,4 +1,5 @@
 import type { SplitPlan } from '../../model/plan';
+import { asBuilt } from './as-built';
 import { mermaidDiagram } from './mermaid';
 import { DIAGRAM_LIMIT, formatBytes, formatMetric, METRIC_LABELS, type ReportData } from './summary';
 import { verificationLine, verificationMarkdown } from './verification';
@@ -26,6 +27,13 @@ export function renderMarkdown(data: ReportData): string {
   if (data.everywhere.length > 0) out.push(`Every function also loads ${data.everywhere.map(code).join(', ')}.`, '');
   out.push('## Functions', '');
   out.push(...table(['id', 'routes', 'reason', 'bundle', 'entities', 'memory / timeout'], plan.functions.map((f) => [code(f.id), String(f.routes.length), cell(f.reason), formatBytes(f.bundle?.bytes, f.bundle?.estimated), cell((f.entities ?? []).join(', ') || '–'), `${f.memory} MB / ${f.timeout} s`])), '');
+  const built = data.bundles ? asBuilt(data.bundles, data.verification) : undefined;
+  if (built) {
+    out.push('## Functions as built', '', `${built.summary} Own code: the monolith's files a bundle holds (sliced copies included, cleave's handler and runtime not); init: the cold start \`cleave verify\` measured.`, '');
+    out.push(...table(['function', 'extraction', 'own code (of the app\'s)', 'bundle (of the whole app\'s)', 'shipped installed', 'init'], built.rows.map((r) => [code(r.function), r.extraction, r.own, r.bundle, cell(r.shipped), r.init])), '');
+    const whole = built.rows.filter((r) => r.extraction === 'whole-app');
+    if (whole.length > 0) out.push('Run as the whole monolith app, and why (bundles.json gives the reason for the sliced ones too):', '', ...whole.map((r) => `- ${code(r.function)}: ${cell(r.reason ?? '')}`), '');
+  }
   out.push('## Routes', '');
   const routeRows = Object.values(plan.routes).map((r) => [code(r.id), data.placement.get(r.id) === 'keep' ? '**keep** (monolith)' : code(data.placement.get(r.id) ?? '?'), code(`${r.handler.file}:${r.handler.line}`)]);
   out.push(...table(['route', 'function', 'handler'], routeRows), '');

@@ -1,4 +1,5 @@
 import type { Hazard } from '../../model/analysis';
+import type { BundleReport } from '../../model/bundle-report';
 import type { PlanFunction, SplitPlan } from '../../model/plan';
 import type { VerificationSummary } from '../../model/verification';
 
@@ -20,13 +21,15 @@ export interface ReportData {
   hazardsBySeverity: Array<{ severity: Hazard['severity']; hazards: Hazard[] }>;
   /** What `cleave verify` found, when it has run. */
   verification?: VerificationSummary;
+  /** The bundles `cleave generate` built (bundles.json), when it has bundled. */
+  bundles?: BundleReport;
 }
 
 /** Largest number of shared modules and entities drawn in the diagrams. */
 export const DIAGRAM_LIMIT = 10;
 
-/** Derives the report data from a plan (and the verification summary, when verify has run). */
-export function reportData(plan: SplitPlan, verification?: VerificationSummary): ReportData {
+/** Derives the report data from a plan (and the verification summary, when verify has run; the bundles, when generate has bundled). */
+export function reportData(plan: SplitPlan, verification?: VerificationSummary, bundles?: BundleReport): ReportData {
   const placement = new Map<string, string>();
   for (const fn of plan.functions) for (const r of fn.routes) placement.set(r, fn.id);
   for (const k of plan.keep) placement.set(k.route, 'keep');
@@ -45,7 +48,7 @@ export function reportData(plan: SplitPlan, verification?: VerificationSummary):
   const hazardsBySeverity = order
     .map((severity) => ({ severity, hazards: plan.hazards.filter((h) => h.severity === severity).sort((a, b) => a.code.localeCompare(b.code) || a.file.localeCompare(b.file) || a.line - b.line) }))
     .filter((g) => g.hazards.length > 0);
-  return { plan, routeCount: placement.size, placement, sharedModules, everywhere, entities, hazardsBySeverity, ...(verification ? { verification } : {}) };
+  return { plan, routeCount: placement.size, placement, sharedModules, everywhere, entities, hazardsBySeverity, ...(verification ? { verification } : {}), ...(bundles ? { bundles } : {}) };
 }
 
 function inverse(functions: readonly PlanFunction[], pick: (f: PlanFunction) => readonly string[]): Map<string, string[]> {

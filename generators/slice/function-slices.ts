@@ -2,7 +2,8 @@ import type { GeneratedFile } from '../../model/generated-file';
 import type { SplitPlan } from '../../model/plan';
 import { appFile, relativeSpecifier, safeSegment } from '../layout';
 import { parseSource, relativeSpecifiers, resolveAmong } from './module-specifiers';
-import { sliceSites } from './slice-sites';
+import { type FileSlice, sliceSites } from './slice-sites';
+import { mergeUses, strategyUse } from './strategy-use';
 import { type SlicedSource, sliceSource } from './slice-source';
 
 /** The sliced registering modules of one function. */
@@ -19,6 +20,8 @@ export interface FunctionSlices {
   boot: number;
   /** Imports and requires left out with them. */
   imports: number;
+  /** Names of the passport strategies whose registrations were left out (none of its routes authenticates with them), sorted. */
+  strategies: string[];
 }
 
 /** Folder of a function's sliced copies of the monolith's registering modules, mirroring the app's layout. */
@@ -36,30 +39,25 @@ export function sliceRoot(functionId: string): string {
  * registering modules (app-relative paths); `appDir` is the app folder from the output folder.
  * Pure.
  */
-export function functionSlices(plan: SplitPlan, functionId: string, roots: readonly string[], sources: ReadonlyMap<string, string>, appDir: string): FunctionSlices {
-  const registering = new Set(sources.keys());
+export function functionSlices(plan: SplitPlan, functionId: string, roots: readonly string[], sources: ReadonlyMap<string, string>, appDir: string, authTexts: ReadonlyMap<string, string> = new Map()): FunctionSlices {
   const sites = sliceSites(plan, functionId);
-  // Only the registering modules the function's import chain still reaches are sliced: the
-  // others (routers of other functions, whose mounts the slices above leave out) never load.
-  const cuts = new Map<string, SlicedSource>();
-  const edges = new Map<string, string[]>();
-  const queue = [...roots];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (edges.has(file)) continue;
-    const text = sources.get(file);
-    const slice = sites.get(file);
-    const cut = text === undefined || !slice ? undefined : sliceSource(text, file, slice);
-    if (cut) cuts.set(file, cut);
-    const next = text === undefined ? [] : importedAmong(file, cut?.text ?? text, registering);
-    edges.set(file, next);
-    queue.push(...next);
+  let walked = walkSlices(roots, sources, sites);
+  const strategies = unusedStrategies(plan, functionId, walked, sources, authTexts);
+  if (strategies.lines.size > 0) {
+    // The files registering the strategies become copies too, without those registrations.
+    const texts = new Map([...authTexts, ...sources]);
+    for (const [file, lines] of strategies.lines) {
+      const slice = sites.get(file);
+      sites.set(file, slice ? { ...slice, drop: [...new Set([...slice.drop, ...lines])].sort((a, b) => a - b) } : { drop: lines, keep: [] });
+    }
+    walked = walkSlices(roots, texts, sites);
   }
-  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0 };
+  const { cuts, edges, texts } = walked;
+  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0, strategies: [] };
   if (cuts.size === 0) return empty;
   const copies = reachingCuts(roots, edges, cuts);
   const root = sliceRoot(functionId);
-  const files = [...copies].sort().map((file) => ({ path: `${root}/${file}`, contents: copyText(file, cuts.get(file)?.text ?? sources.get(file)!, copies, { root, appDir, functionId, sliced: cuts.has(file) }) }));
+  const files = [...copies].sort().map((file) => ({ path: `${root}/${file}`, contents: copyText(file, cuts.get(file)?.text ?? texts.get(file)!, copies, { root, appDir, functionId, sliced: cuts.has(file), strategies: strategies.lines.has(file) }) }));
   const sliced = [...copies].filter((f) => cuts.has(f)).sort();
   return {
     files,
@@ -68,7 +66,65 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     statements: sliced.reduce((n, f) => n + cuts.get(f)!.droppedStatements, 0),
     boot: sliced.reduce((n, f) => n + cuts.get(f)!.droppedBoot, 0),
     imports: sliced.reduce((n, f) => n + cuts.get(f)!.droppedImports, 0),
+    strategies: sliced.some((f) => strategies.lines.has(f)) ? strategies.names : [],
   };
+}
+
+/** The registering modules a function's import chain reaches from `roots`, each sliced where `sites` say. */
+interface WalkedSlices {
+  /** The sliced texts, by app file. */
+  cuts: Map<string, SlicedSource>;
+  /** The registering modules each reached one imports. */
+  edges: Map<string, string[]>;
+  /** The texts walked over. */
+  texts: ReadonlyMap<string, string>;
+}
+
+function walkSlices(roots: readonly string[], texts: ReadonlyMap<string, string>, sites: ReadonlyMap<string, FileSlice>): WalkedSlices {
+  const registering = new Set(texts.keys());
+  // Only the registering modules the function's import chain still reaches are sliced: the
+  // others (routers of other functions, whose mounts the slices above leave out) never load.
+  const cuts = new Map<string, SlicedSource>();
+  const edges = new Map<string, string[]>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (edges.has(file)) continue;
+    const text = texts.get(file);
+    const slice = sites.get(file);
+    const cut = text === undefined || !slice ? undefined : sliceSource(text, file, slice);
+    if (cut) cuts.set(file, cut);
+    const next = text === undefined ? [] : importedAmong(file, cut?.text ?? text, registering);
+    edges.set(file, next);
+    queue.push(...next);
+  }
+  return { cuts, edges, texts };
+}
+
+/**
+ * The passport strategy registrations function `functionId` can leave out, by file (1-based
+ * lines), with their names: those whose name is known and that nothing it runs authenticates
+ * with. What it runs: the registering modules its chain reaches (as sliced, so other functions'
+ * routes no longer name theirs) and the files its routes reach (`authTexts` holds those that
+ * name passport's authenticating methods). None when one use names a strategy at run time.
+ */
+function unusedStrategies(plan: SplitPlan, functionId: string, walked: WalkedSlices, sources: ReadonlyMap<string, string>, authTexts: ReadonlyMap<string, string>): { lines: Map<string, number[]>; names: string[] } {
+  const none = { lines: new Map<string, number[]>(), names: [] };
+  if (!plan.authStrategies?.length) return none;
+  const fn = plan.functions.find((f) => f.id === functionId);
+  const reached = [...walked.edges.keys()].map((file) => strategyUse(file, walked.cuts.get(file)?.text ?? walked.texts.get(file) ?? ''));
+  const reachedFiles = new Set(walked.edges.keys());
+  const others = (fn?.files ?? []).filter((f) => !sources.has(f) && !reachedFiles.has(f) && authTexts.has(f)).map((f) => strategyUse(f, authTexts.get(f)!));
+  const use = mergeUses([...reached, ...others]);
+  if (use.unknown !== undefined) return none;
+  const lines = new Map<string, number[]>();
+  const names = new Set<string>();
+  for (const s of plan.authStrategies) {
+    if (s.name === undefined || s.name === 'session' || use.names.has(s.name) || !(sources.has(s.file) || authTexts.has(s.file))) continue;
+    lines.set(s.file, [...(lines.get(s.file) ?? []), s.line]);
+    names.add(s.name);
+  }
+  return { lines, names: [...names].sort() };
 }
 
 function importedAmong(file: string, text: string, files: ReadonlySet<string>): string[] {
@@ -113,6 +169,8 @@ interface CopySite {
   appDir: string;
   functionId: string;
   sliced: boolean;
+  /** Whether passport strategy registrations were left out of it. */
+  strategies: boolean;
 }
 
 /**
@@ -144,7 +202,8 @@ function copyText(file: string, text: string, copies: ReadonlySet<string>, site:
       `function __cleaveFilename() { return require('path').join(__cleaveDirname(), ${JSON.stringify(name)}); }`,
     );
   }
-  const what = site.sliced ? "without the registrations of other functions' routes and routers, and the imports only they used" : 'unchanged but for its imports, so that it loads the sliced modules beside it';
+  const strategies = 'the passport strategies none of its routes authenticates with';
+  const what = !site.sliced ? 'unchanged but for its imports, so that it loads the sliced modules beside it' : site.strategies ? `without the registrations of other functions' routes and routers and of ${strategies}, and the imports only they used` : "without the registrations of other functions' routes and routers, and the imports only they used";
   const header = `/* Generated by cleave: ${file} of the monolith for function \`${site.functionId}\`, ${what}. Do not edit: change the monolith or the plan and generate again. */`;
   return `${out}${out.endsWith('\n') ? '' : '\n'}\n${header}\n${tail.map((l) => `${l}\n`).join('')}`;
 }

@@ -10,13 +10,14 @@ import { runCli } from '../support/run-cli';
 describe('generators/extraction kind in bundles.json', () => {
   const temps: string[] = [];
   afterAll(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
-  const split = async (fixture: string): Promise<BundleReport> => {
+  const splitInto = async (fixture: string): Promise<{ out: string; report: BundleReport }> => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-extraction-'));
     temps.push(out);
     const run = await runCli('--quiet', 'split', path.join(__dirname, '..', 'fixtures', fixture), '-o', out);
     expect(run.stderr).not.toContain('BUNDLE_FAILED');
-    return JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as BundleReport;
+    return { out, report: JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as BundleReport };
   };
+  const split = async (fixture: string): Promise<BundleReport> => (await splitInto(fixture)).report;
 
   it('is imported for an exported router', async () => {
     const report = await split('routes/app-exported-in-declaration');
@@ -30,5 +31,28 @@ describe('generators/extraction kind in bundles.json', () => {
     for (const b of functions) expect(b.extraction?.kind).toBe('sliced');
     // A setting under a condition cannot be repeated on a new app: the reason says so, not that `true` is no literal.
     expect(functions.map((b) => b.extraction?.reason)).toContainEqual(expect.stringContaining("the root app's setting set('trust proxy', true) is made only when process.env.TRUST_PROXY, so it cannot be repeated on a new app"));
+  }, 60_000);
+
+  // Each function's own code is measured against the whole app bundled from its entry the same
+  // way, and the report shows the functions as built.
+  it('records own-code bytes and shares against the whole app, and the report shows them', async () => {
+    const { out, report } = await splitInto('generators/slice-root-app-routes');
+    expect(report.wholeApp?.entry).toBe('server.js');
+    const whole = report.wholeApp!;
+    const functions = report.bundles.filter((b) => b.kind === 'function');
+    for (const b of functions) {
+      expect(b.ownBytes).toBeGreaterThan(0);
+      expect(b.ownShare).toBe(Math.round((b.ownBytes / whole.ownBytes) * 1000) / 1000);
+      expect(b.bytesShare).toBe(Math.round((b.bytes / whole.bytes) * 1000) / 1000);
+    }
+    // The function without the orders routes leaves routes/orders.js and its controller out.
+    const withoutOrders = functions.find((b) => !b.id.includes('orders'));
+    expect(withoutOrders).toBeDefined();
+    expect(withoutOrders!.ownShare!).toBeLessThan(1);
+    const markdown = fs.readFileSync(path.join(out, 'SPLIT-REPORT.md'), 'utf8');
+    const section = markdown.slice(markdown.indexOf('## Functions as built'), markdown.indexOf('## Routes'));
+    expect(section).toContain('The whole app bundled from server.js carries');
+    for (const b of functions) expect(section).toContain(`| \`${b.id}\` | sliced | `);
+    expect(fs.readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('<h2>Functions as built</h2>');
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
 import { planSplit } from '../../planner/plan-split';
 import { bundleHandlers } from '../../cli/bundle';
-import { bundleEntries, readRegisteringSources } from '../../cli/generate-into';
+import { bundleEntries, readAuthTexts, readRegisteringSources } from '../../cli/generate-into';
 import { generateAll } from '../../generators/generate';
 import type { GeneratorDiagnostic } from '../../generators/types';
 import type { BuiltBundle } from '../../model/bundle-report';
@@ -39,7 +39,7 @@ export function writeOutput(out: string, files: ReadonlyArray<{ path: string; co
 /** Analyses, plans (per route), generates and bundles `appDir` into `out`, as `cleave split` does. */
 export async function splitAndBundle(appDir: string, out: string): Promise<SplitBundles> {
   const plan = await planSplit(await analyzeApp({ appDir }), Config.parse({ strategy: 'per-route' }));
-  const generated = generateAll(plan, { appDir: path.relative(out, appDir).split(path.sep).join('/'), sources: readRegisteringSources(appDir, plan) }, ['serverless']);
+  const generated = generateAll(plan, { appDir: path.relative(out, appDir).split(path.sep).join('/'), sources: readRegisteringSources(appDir, plan), authTexts: readAuthTexts(appDir, plan) }, ['serverless']);
   writeOutput(out, generated.files);
   const built = await bundleHandlers(out, appDir, bundleEntries(plan));
   if (built.failures.length > 0) throw new Error(`bundling failed: ${JSON.stringify(built.failures)}`);
@@ -51,7 +51,8 @@ export async function splitAndBundle(appDir: string, out: string): Promise<Split
       const fn = plan.functions.find((f) => f.routes.includes(route))!;
       const size = built.sizes.find((s) => s.id === fn.id)!;
       const file = path.join(out, size.file);
-      return { size, text: fs.readFileSync(file, 'utf8'), handler: (require(file) as Pick<LoadedBundle, 'handler'>).handler };
+      // Required at the first request: a bundle whose packages are not installed can still be read.
+      return { size, text: fs.readFileSync(file, 'utf8'), handler: (event, context) => (require(file) as Pick<LoadedBundle, 'handler'>).handler(event, context) };
     },
   };
 }

@@ -6,8 +6,9 @@ import { InputError } from '../model/errors';
 import { GuardedModuleLoader } from './guarded-module-loader';
 import { detectHazards } from './hazards/detect';
 import { type InternalErrorListener, reportInternalError } from './internal-errors';
-import { declaresExpress, loadAppRoot, type PackageJson } from './load/app-root';
+import { declaresExpress, loadAppRoot } from './load/app-root';
 import { findEntries } from './load/entries';
+import { expressRange } from './load/express-version';
 import { type EntrySource, explicitEntries } from './load/explicit-entries';
 import { findImportCycles } from './load/cycles';
 import { buildImportGraph } from './load/import-graph';
@@ -118,15 +119,10 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
       onError: (error, detector, file) => reportInternalError(diagnostics, file ?? appDir, file ? 'scanning for hazards in' : `running the ${detector} hazard detector over`, error, options.onInternalError),
     }),
     diagnostics: diagnostics.list(),
-    package: { name: root.packageJson?.name || path.basename(appDir), ...expressRange(root.packageJson) },
+    package: { name: root.packageJson?.name || path.basename(appDir), ...expressRange(root.packageJson, appDir) },
     fileBytes: fileBytes(appDir, sized),
     ...(measured ? { modules: measured } : {}),
   };
-}
-
-function expressRange(pkg: PackageJson | undefined): { express?: string } {
-  const range = pkg?.dependencies?.express ?? pkg?.devDependencies?.express;
-  return typeof range === 'string' ? { express: range } : {};
 }
 
 function reportImportCycles(graph: Map<string, string[]>, diagnostics: DiagnosticSink): void {

@@ -47,14 +47,24 @@ const MODULE_COMMENT = /^\/\/ (\S+)$/gm;
  */
 export function dynamicRequirePackages(bundleText: string, workingDir: string): DynamicRequire[] {
   const found = new Map<string, DynamicRequire>();
-  for (const { file, call } of [...dynamicRequireSites(bundleText), ...dynamicRequireSites(bundleText, OWN_MODULE)]) {
+  const sites = [
+    ...dynamicRequireSites(bundleText).map((s) => ({ file: s.file, why: s.call })),
+    ...dynamicRequireSites(bundleText, OWN_MODULE).map((s) => ({ file: s.file, why: ownModuleUse(s.call) })),
+  ];
+  for (const { file, why } of sites) {
     const name = packageOf(file);
     if (!name || LOADS_PACKAGES_BY_NAME.test(file)) continue;
     const at = file.lastIndexOf('node_modules/') + 'node_modules/'.length;
     const dir = path.resolve(workingDir, file.slice(0, at + name.length));
-    if (!found.has(dir)) found.set(dir, { name, dir, reason: `${call} in ${file.slice(at)}` });
+    if (!found.has(dir)) found.set(dir, { name, dir, reason: `${why} in ${file.slice(at)}` });
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.dir.localeCompare(b.dir));
+}
+
+/** What a module-object site does, in words: the bundled text (`)(module2,`) alone says nothing to a reader. */
+function ownModuleUse(call: string): string {
+  if (/\.(filename|paths)\b/.test(call)) return `reads module.${call.includes('paths') ? 'paths' : 'filename'} to find its files`;
+  return 'hands its module object to a call (pkginfo-style, walking up to a package.json)';
 }
 
 /** Every computed `require()` of an unminified esbuild bundle, with the input file (as esbuild names it) it is in. */

@@ -295,7 +295,7 @@ export type AppModules = z.infer<typeof AppModules>;
 export const AppPackage = z.object({
   /** `name` of package.json, else the app folder's name. */
   name: z.string(),
-  /** The express version range of package.json (dependencies, else devDependencies), when listed. */
+  /** The express version range of package.json (dependencies, else devDependencies) when it names a version, else the version installed where Node would load it from the app folder. */
   express: z.string().optional(),
 });
 /** What package.json says about the app. */

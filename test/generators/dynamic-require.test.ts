@@ -17,4 +17,17 @@ describe('bundler dynamicRequirePackages', () => {
       { name: 'pkginfo', dir: '/out/node_modules/a/node_modules/pkginfo', reason: 'require(__dirname + "/../package.json") in pkginfo/index.js' },
     ]);
   });
+
+  it('says in words why a package handing on or reading its module object is shipped installed', () => {
+    const bundle = [
+      '// node_modules/passport/lib/passport/index.js',
+      'require_pkginfo()(module2, "version");',
+      '// node_modules/finder/index.js',
+      'var here = module.filename;',
+    ].join('\n');
+    expect(dynamicRequirePackages(bundle, '/out')).toEqual([
+      { name: 'finder', dir: '/out/node_modules/finder', reason: 'reads module.filename to find its files in finder/index.js' },
+      { name: 'passport', dir: '/out/node_modules/passport', reason: 'hands its module object to a call (pkginfo-style, walking up to a package.json) in passport/lib/passport/index.js' },
+    ]);
+  });
 });

@@ -89,11 +89,11 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   const writeNothing = !!options.dryRun || !!options.check;
   const checked = { manifest: true, force: options.force, mergedEdits: options.mergedEdits, dryRun: writeNothing, appDir: app };
   const first = writeOutputFiles(root, files, checked);
-  const written = first.written.map((f) => rel(root, f));
-  const unchanged = first.unchanged.map((f) => rel(root, f));
+  let written = first.written.map((f) => rel(root, f));
+  let unchanged = first.unchanged.map((f) => rel(root, f));
   const report: BundleReport = { schemaVersion: 1, options: BUNDLE_OPTIONS_TEXT, bundles: [], failures: [] };
   let second: WriteOutputResult | undefined;
-  if (bundling && options.dryRun && !options.check) written.push(...bundlePaths);
+  if (bundling && options.dryRun && !options.check) written = written.concat(bundlePaths);
   if (bundling && (!options.dryRun || options.check)) {
     progress({ stage: 'generate', message: `bundling ${entries.length} handlers with esbuild` });
     if (withheld.length > 0) generated.diagnostics.push({ code: 'ASSETS_WITHHELD', severity: 'warning', file: 'dist/', message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}`, advice: 'give the functions what they need from SSM Parameter Store or Secrets Manager, not from files in the bundle' });
@@ -126,8 +126,11 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     // Targets written again with the boot env: the second version is the one that counts.
     const again = new Set(second.unchanged.map((f) => rel(root, f)));
     const rewritten = new Set(second.written.map((f) => rel(root, f)));
-    written.splice(0, written.length, ...written.filter((f) => !again.has(f) && !rewritten.has(f)), ...rewritten);
-    unchanged.splice(0, unchanged.length, ...unchanged.filter((f) => !again.has(f) && !rewritten.has(f)), ...again);
+    // Whole arrays, never spread into a call: a function that ships installed packages adds
+    // thousands of paths, and an argument list of that size overflows the stack.
+    const earlier = (f: string) => !again.has(f) && !rewritten.has(f);
+    written = written.filter(earlier).concat([...rewritten]);
+    unchanged = unchanged.filter(earlier).concat([...again]);
   }
   // Files of functions renamed or dropped from the plan; bundles only when this run bundled.
   const scopes = bundling ? ['functions', 'schedules', 'dist'] : ['functions', 'schedules'];

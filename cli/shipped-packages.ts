@@ -140,7 +140,7 @@ export function packageFiles(dir: string, prefix = ''): string[] {
   for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (!(prefix === '' && entry.name === 'node_modules')) out.push(...packageFiles(dir, rel));
+      if (!(prefix === '' && entry.name === 'node_modules')) for (const file of packageFiles(dir, rel)) out.push(file);
     } else if (entry.isFile() || entry.isSymbolicLink()) out.push(rel);
   }
   return out.sort();

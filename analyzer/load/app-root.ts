@@ -20,6 +20,8 @@ export interface AppRoot {
 export interface PackageJson {
   /** Package name. */
   name?: string;
+  /** Package version. */
+  version?: string;
   /** Main module. */
   main?: string;
   /** Executables. */

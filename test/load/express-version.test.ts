@@ -26,6 +26,10 @@ describe('load expressRange', () => {
     expect(expressRange({ dependencies: { express: 'latest' } }, path.join(root, 'examples', 'mvc'))).toEqual({ express: '5.1.0' });
   });
 
+  it('takes the version of the Express repository itself, whose examples require it by relative path', () => {
+    expect(expressRange({ name: 'express', version: '5.2.1', devDependencies: { ejs: '^3.1.10' } }, root)).toEqual({ express: '5.2.1' });
+  });
+
   it('says nothing when neither package.json nor node_modules knows', () => {
     expect(expressRange(undefined, path.parse(root).root)).toEqual({});
   });

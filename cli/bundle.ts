@@ -21,6 +21,8 @@ export interface BundleEntry {
   source: string;
   /** Folder of the bundle, relative to the output folder. */
   outDir: string;
+  /** App modules the handler never loads though a computed require could name them (`GeneratorOutput.servedElsewhere`): not carried, listed empty. */
+  servedElsewhere?: readonly string[];
 }
 
 
@@ -123,7 +125,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
       const dynamicByDir = new Map<string, DynamicRequire>();
       const requirerSet = new Set<string>();
       let shipped: ShippedPackage[] = [];
-      let appModules: DynamicAppModules = { requirers: [], modules: [] };
+      let appModules: DynamicAppModules = { requirers: [], modules: [], elsewhere: [] };
       for (let round = 0; round < MAX_BUNDLE_ROUNDS; round++) {
         const text = (built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!).text;
         const before = dynamicByDir.size + requirerSet.size;
@@ -135,7 +137,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
         }
         if (dynamicByDir.size + requirerSet.size === before) break;
         shipped = packageClosure([...dynamicByDir.values()]);
-        appModules = dynamicAppModules(app, [...requirerSet]);
+        appModules = dynamicAppModules(app, [...requirerSet], entry.servedElsewhere);
         built = await build(options(shipped, appModules.modules));
       }
       const dynamic = [...dynamicByDir.values()].sort((a, b) => a.name.localeCompare(b.name) || a.dir.localeCompare(b.dir));
@@ -143,7 +145,8 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
       const file = path.relative(root, outfile).split(path.sep).join('/');
       const shippedFiles = shipPackages(shipped, fileCache).map((f) => ({ path: `${entry.outDir}/${f.path}`, contents: f.contents }));
       // The folders a computed require walks must list their files beside the bundle (`readdirSync(models)`); the hook answers the require from the bundle.
-      const listed = appModules.modules.map((m) => ({ path: `${entry.outDir}/${m}`, contents: fs.readFileSync(path.join(app, m)) }));
+      // Modules served elsewhere are listed empty: the loop's turns see them, nothing loads them.
+      const listed = [...appModules.modules.map((m) => ({ path: `${entry.outDir}/${m}`, contents: fs.readFileSync(path.join(app, m)) })), ...appModules.elsewhere.map((m) => ({ path: `${entry.outDir}/${m}`, contents: Buffer.alloc(0) }))];
       const files = [{ path: file, contents: output.text }, ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })), ...shippedFiles, ...listed];
       const external = {
         ...(dynamic.length > 0 ? { externalized: dynamic.map((d) => ({ name: d.name, reason: d.reason })) } : {}),

@@ -8,6 +8,8 @@ export interface DynamicAppModules {
   requirers: string[];
   /** Code files (relative to the app folder) of the folders those files name, sorted. */
   modules: string[];
+  /** Code files of those folders the bundle leaves out, since its handler never loads them (see `BundleEntry.servedElsewhere`), sorted. */
+  elsewhere: string[];
 }
 
 const CODE_FILE = /\.(c?js|ts)$/;
@@ -17,9 +19,10 @@ const FOLDER_LITERAL = /(?:join|resolve)\(\s*__dirname((?:\s*,\s*(?:'[^']*'|"[^"
  * The app code files of the folders named next to `__dirname` (`join(__dirname, 'app/models')`, `join(__dirname, '..', 'controllers')`,
  * `__dirname + '/routes'`) in each app file of `requirers` (files whose bundled code requires a
  * computed path, such as `readdirSync(models).forEach((f) => require(join(models, f)))`): the
- * modules such a loop may load, which the bundle must carry. Declarations and tests are left out.
+ * modules such a loop may load, which the bundle must carry, but for those `servedElsewhere`.
+ * Declarations and tests are left out.
  */
-export function dynamicAppModules(appDir: string, requirers: readonly string[]): DynamicAppModules {
+export function dynamicAppModules(appDir: string, requirers: readonly string[], servedElsewhere: readonly string[] = []): DynamicAppModules {
   const modules = new Set<string>();
   for (const file of requirers) {
     let text: string;
@@ -36,7 +39,9 @@ export function dynamicAppModules(appDir: string, requirers: readonly string[]):
       for (const code of codeFiles(appDir, folder)) modules.add(code);
     }
   }
-  return { requirers: [...requirers].sort(), modules: [...modules].sort() };
+  const skip = new Set(servedElsewhere);
+  const all = [...modules].sort();
+  return { requirers: [...requirers].sort(), modules: all.filter((m) => !skip.has(m)), elsewhere: all.filter((m) => skip.has(m)) };
 }
 
 function codeFiles(appDir: string, folder: string): string[] {

@@ -78,7 +78,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
   const context = { appDir: appFromOut, sources: readRegisteringSources(app, plan), authTexts: readAuthTexts(app, plan) };
   const generated = generateAll(plan, context, options.targets ?? TARGET_NAMES);
-  const entries = bundleEntries(plan);
+  const entries = bundleEntries(plan, generated.servedElsewhere);
   const bundling = options.bundle !== false;
   const measuredLater = bundling && (!options.dryRun || !!options.check);
   const files = [...(options.extraFiles ?? []), ...(measuredLater ? [] : (options.builtFiles?.(undefined) ?? [])), ...generated.files];
@@ -282,9 +282,9 @@ function bundleAdvice(message: string): string {
 }
 
 /** The handlers to bundle: every function, and every schedule that got a handler. */
-export function bundleEntries(plan: SplitPlan): BundleEntry[] {
+export function bundleEntries(plan: SplitPlan, servedElsewhere: Readonly<Record<string, string[]>> = {}): BundleEntry[] {
   return [
-    ...plan.functions.map((f): BundleEntry => ({ id: f.id, kind: 'function', source: handlerFile(f.id), outDir: bundleDir('function', f.id)})),
+    ...plan.functions.map((f): BundleEntry => ({ id: f.id, kind: 'function', source: handlerFile(f.id), outDir: bundleDir('function', f.id), ...(servedElsewhere[f.id] ? { servedElsewhere: servedElsewhere[f.id] } : {}) })),
     ...plan.schedules.filter((s) => s.rate).map((s): BundleEntry => ({ id: s.id, kind: 'schedule', source: scheduleFile(s.id), outDir: bundleDir('schedule', s.id) })),
   ];
 }

@@ -18,5 +18,6 @@ export function generateAll(plan: SplitPlan, context: GenerateContext, targets: 
     seen.add(key);
     return true;
   });
-  return { files, diagnostics };
+  const servedElsewhere = Object.assign({}, ...outputs.map((o) => o.servedElsewhere ?? {})) as Record<string, string[]>;
+  return { files, diagnostics, ...(Object.keys(servedElsewhere).length > 0 ? { servedElsewhere } : {}) };
 }

@@ -47,6 +47,12 @@ export interface GeneratorOutput {
   files: GeneratedFile[];
   /** Findings, in a stable order. */
   diagnostics: GeneratorDiagnostic[];
+  /**
+   * Per function id, the app modules its handler never loads although a computed require of its
+   * copies could name them: the turns of a loop over modules that only other functions register
+   * get a stand-in (see `loopRequires`). A bundler leaves them out of what such requires may load.
+   */
+  servedElsewhere?: Record<string, string[]>;
 }
 
 /** One deployment target (Serverless Framework, AWS SAM, ...): one folder in `generators/`, one entry in `TARGETS`. */

@@ -98,8 +98,9 @@ function indexVariable(index: FileIndex, decl: import('ts-morph').VariableDeclar
   if (Node.isIdentifier(nameNode)) {
     index.bindings.set(nameNode.getText(), { kind: 'declaration', node: decl });
     if (exported) index.exports.set(nameNode.getText(), { kind: 'node', node: decl });
-    // `var app = module.exports = express()` exports what it declares.
-    const initializer = decl.getInitializer();
+    // `var app = module.exports = express()` exports what it declares; prettier writes it `const app = (module.exports = express())`.
+    let initializer = decl.getInitializer();
+    while (initializer && Node.isParenthesizedExpression(initializer)) initializer = initializer.getExpression();
     if (initializer && Node.isBinaryExpression(initializer) && initializer.getOperatorToken().getKind() === SyntaxKind.EqualsToken) indexExpressionStatement(index, initializer);
   } else {
     for (const element of nameNode.getDescendants().filter(Node.isBindingElement)) {

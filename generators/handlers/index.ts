@@ -19,6 +19,7 @@ export function generateHandlers(plan: SplitPlan, context: GenerateContext): Gen
   const captureApp = planned.some((p) => p.mounts.mounts.some((m) => m.entry !== undefined));
   const files = [{ path: RUNTIME_FILE, contents: emitRuntime(plan, { captureApp }) }];
   const diagnostics: GeneratorDiagnostic[] = [];
+  const servedElsewhere: Record<string, string[]> = {};
   for (const { fn, mounts } of planned) {
     const file = handlerFile(fn.id);
     const roots = mounts.mounts.map((m) => m.entry ?? m.target.file);
@@ -27,6 +28,7 @@ export function generateHandlers(plan: SplitPlan, context: GenerateContext): Gen
     diagnostics.push(...found);
     const notes = found.map((d) => `${d.code}: ${d.message}`);
     files.push(...slices.files);
+    if (slices.servedElsewhere.length > 0) servedElsewhere[fn.id] = slices.servedElsewhere;
     const site = { file, appDir: context.appDir, ...(slices.copies.size > 0 ? { slices: { copies: slices.copies, root: sliceRoot(fn.id) } } : {}) };
     files.push({ path: file, contents: emitHandler({ plan, fn, mounts, site, notes }) });
   }
@@ -42,7 +44,7 @@ export function generateHandlers(plan: SplitPlan, context: GenerateContext): Gen
       advice: 'export one tick of the job from the monolith, call it in the handler and enable the schedule',
     });
   }
-  return { files, diagnostics };
+  return { files, diagnostics, ...(Object.keys(servedElsewhere).length > 0 ? { servedElsewhere } : {}) };
 }
 
 /** The boot effects of every registering module whose text the generators were given. */
@@ -84,7 +86,7 @@ function sliceDiagnostics(fn: PlanFunction, slices: FunctionSlices, file: string
       severity: 'info',
       file,
       subject: fn.id,
-      message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${count(slices.statements, 'registration')} of other functions' routes and routers left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle${slices.boot > 0 ? `; ${count(slices.boot, 'boot statement')} the platform replaces (timers, cron jobs, websocket servers, shutdown handlers, and what uses them) left out too` : ''}${slices.strategies.length > 0 ? `; the passport strategies none of its routes authenticates with (${slices.strategies.join(', ')}) not registered, so their code and packages stay out too` : ''}`,
+      message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${count(slices.statements, 'registration')} of other functions' routes and routers left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle${slices.boot > 0 ? `; ${count(slices.boot, 'boot statement')} the platform replaces (timers, cron jobs, websocket servers, shutdown handlers, and what uses them) left out too` : ''}${slices.strategies.length > 0 ? `; the passport strategies none of its routes authenticates with (${slices.strategies.join(', ')}) not registered, so their code and packages stay out too` : ''}${slices.loopRequires > 0 ? `; its loops over modules load only its own, the modules only other functions register (${slices.servedElsewhere.join(', ')}) get an inert stand-in` : ''}`,
       advice: 'nothing to do; the copies follow the monolith at every generate',
     },
   ];

@@ -22,6 +22,10 @@ export interface FunctionSlices {
   imports: number;
   /** Names of the passport strategies whose registrations were left out (none of its routes authenticates with them), sorted. */
   strategies: string[];
+  /** Computed requires in loops over modules that now load only this function's (see `loopRequires`), over all copies. */
+  loopRequires: number;
+  /** App modules those loops give an inert stand-in: only other functions register them, so the bundle need not carry them. Sorted. */
+  servedElsewhere: string[];
 }
 
 /** Folder of a function's sliced copies of the monolith's registering modules, mirroring the app's layout. */
@@ -53,7 +57,7 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     walked = walkSlices(roots, texts, sites);
   }
   const { cuts, edges, texts } = walked;
-  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0, strategies: [] };
+  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0, strategies: [], loopRequires: 0, servedElsewhere: [] };
   if (cuts.size === 0) return empty;
   const copies = reachingCuts(roots, edges, cuts);
   const root = sliceRoot(functionId);
@@ -67,6 +71,8 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     boot: sliced.reduce((n, f) => n + cuts.get(f)!.droppedBoot, 0),
     imports: sliced.reduce((n, f) => n + cuts.get(f)!.droppedImports, 0),
     strategies: sliced.some((f) => strategies.lines.has(f)) ? strategies.names : [],
+    loopRequires: sliced.reduce((n, f) => n + cuts.get(f)!.loopRequires, 0),
+    servedElsewhere: [...new Set(sliced.flatMap((f) => cuts.get(f)!.servedElsewhere))].sort(),
   };
 }
 

@@ -19,6 +19,21 @@ export interface FileSlice {
    * `param` registration then stays).
    */
   params?: string[];
+  /**
+   * The registration lines that register modules only other functions need, and the others of
+   * the file: per line, the app modules it registers (mount targets, route handler files), each
+   * with whether this function needs it. A loop registering a module per turn
+   * (`app.use('/' + name, require('./routes/' + file))` over a folder) then loads only those it needs.
+   */
+  loops?: LoopModules[];
+}
+
+/** The app modules the turns of one registration line register (see `FileSlice.loops`). */
+export interface LoopModules {
+  /** 1-based line of the registration. */
+  line: number;
+  /** App-relative files, sorted, each with whether the function needs it (its routes, their closure). */
+  modules: Array<{ file: string; needed: boolean }>;
 }
 
 /** Hazards whose boot code a function must not run: schedules and API Gateway replace it. */
@@ -55,14 +70,46 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
     if (REPLACED_AT_BOOT.has(h.code)) for (const site of [h, ...(h.startedAt ? [h.startedAt] : [])]) add(boot, site.file, site.line);
   }
   const params = usedParams(plan, own);
+  const loops = loopModules(plan, own, new Set(fn?.files ?? []), throughMounts);
   const slices = new Map<string, FileSlice>();
   for (const file of [...new Set([...drop.keys(), ...boot.keys()])].sort()) {
     const kept = keep.get(file) ?? new Set<number>();
     const lines = [...(drop.get(file) ?? [])].filter((l) => !kept.has(l)).sort((a, b) => a - b);
     const bootLines = [...(boot.get(file) ?? [])].sort((a, b) => a - b);
-    if (lines.length > 0 || bootLines.length > 0) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b), ...(bootLines.length > 0 ? { boot: bootLines } : {}), ...(params ? { params } : {}) });
+    const looped = loops.get(file);
+    if (lines.length > 0 || bootLines.length > 0 || looped) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b), ...(bootLines.length > 0 ? { boot: bootLines } : {}), ...(params ? { params } : {}), ...(looped ? { loops: looped } : {}) });
   }
   return slices;
+}
+
+/**
+ * Per app file registering a module only other functions need (a loop's turns may do so on a line
+ * that also registers for this function), each of its registration lines with the modules they
+ * register: the targets of the mounts made there and the handler files of the routes registered
+ * there (when not the registering file itself). A module is needed when one of the function's
+ * registrations names it or its closure `closure` holds it.
+ */
+function loopModules(plan: SplitPlan, own: ReadonlySet<string>, closure: ReadonlySet<string>, throughMounts: ReadonlySet<string>): Map<string, LoopModules[]> {
+  const modules = new Map<string, Map<string, boolean>>();
+  const note = (file: string, line: number, module: string, needed: boolean) => {
+    if (module === file) return;
+    const key = `${file}\0${line}`;
+    const at = modules.get(key) ?? new Map<string, boolean>();
+    at.set(module, !!at.get(module) || needed || closure.has(module));
+    modules.set(key, at);
+  };
+  for (const route of Object.values(plan.routes)) {
+    for (const site of [{ file: route.file, line: route.line }, ...(route.alsoAt ?? [])]) note(site.file, site.line, route.handler.file, own.has(route.id));
+  }
+  for (const mount of plan.mounts) if (mount.target) note(mount.file, mount.line, mount.target.file, throughMounts.has(`${mount.target.file}:${mount.target.line}|${mount.path}`));
+  const out = new Map<string, LoopModules[]>();
+  for (const [key, at] of [...modules].sort(([a], [b]) => a.localeCompare(b))) {
+    const [file, line] = key.split('\0') as [string, string];
+    const list = [...at].sort(([a], [b]) => a.localeCompare(b)).map(([module, needed]) => ({ file: module, needed }));
+    out.set(file, [...(out.get(file) ?? []), { line: Number(line), modules: list }].sort((a, b) => a.line - b.line));
+  }
+  for (const [file, lines] of out) if (!lines.some((l) => l.modules.some((m) => !m.needed))) out.delete(file);
+  return out;
 }
 
 /** The `:name` parameters in the full paths of the routes `own`, sorted; undefined when one path is a regular expression or has an unknown part. */

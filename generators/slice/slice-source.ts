@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { type TextEdit, loopRequires } from './loop-requires';
 import { parseSource } from './module-specifiers';
 import type { FileSlice } from './slice-sites';
 
@@ -12,6 +13,10 @@ export interface SlicedSource {
   droppedBoot: number;
   /** Imports and requires left out because only dropped statements used them. */
   droppedImports: number;
+  /** Computed requires in loops that register for several functions, now loading only this one's modules (see `loopRequires`). */
+  loopRequires: number;
+  /** App modules those loops give an inert stand-in instead of loading them, sorted. */
+  servedElsewhere: string[];
 }
 
 /** Methods whose call registers a route or mounts a router. */
@@ -22,7 +27,9 @@ const REGISTERING = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'op
  * `keep` line stays whole), then the imports and `require` declarations only they used, so a
  * bundler no longer reaches the controllers of other functions. Every other statement stays in
  * place and in order (settings, conditions, session setup, error handlers), and line numbers are
- * kept. Returns undefined when nothing can be left out. Pure.
+ * kept. A loop registering for several functions keeps its turns, but its computed requires load
+ * only this function's modules (`slice.loops`, see `loopRequires`). Returns undefined when
+ * nothing can be left out. Pure.
  */
 export function sliceSource(text: string, fileName: string, slice: FileSlice): SlicedSource | undefined {
   const source = parseSource(fileName, text);
@@ -35,20 +42,29 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
   if (slice.params) for (const statement of unusedParamRegistrations(source, new Set(slice.params))) statements.add(statement);
   for (const s of [...statements]) if (hasAncestorIn(s, statements)) statements.delete(s);
   const boot = bootStatements(source, slice.boot ?? [], statements);
-  if (statements.size === 0 && boot.size === 0) return undefined;
+  const loops = loopRequires(source, fileName, slice.loops ?? [], (line) => registrationAt(source, line) ?? statementAt(source, line));
+  if (statements.size === 0 && boot.size === 0 && loops.rewritten === 0) return undefined;
   const removed = new Set<ts.Node>([...statements, ...boot]);
-  const edits: Array<{ start: number; end: number }> = [...removed].map((s) => ({ start: s.getStart(source), end: s.getEnd() }));
+  const edits: TextEdit[] = [...[...removed].map((s) => ({ start: s.getStart(source), end: s.getEnd(), text: blank(text.slice(s.getStart(source), s.getEnd())) })), ...loops.edits];
   const before = usedNames(source, new Set());
   const after = usedNames(source, removed);
   let droppedImports = 0;
   for (const declaration of importDeclarations(source)) {
     const names = declaration.names;
     if (names.length > 0 && names.every((n) => (before.get(n) ?? 0) > 0 && (after.get(n) ?? 0) === 0)) {
-      edits.push({ start: declaration.node.getStart(source), end: declaration.node.getEnd() });
+      const [start, end] = [declaration.node.getStart(source), declaration.node.getEnd()];
+      edits.push({ start, end, text: blank(text.slice(start, end)) });
       droppedImports++;
     }
   }
-  return { text: applyEdits(text, edits), droppedStatements: statements.size, droppedBoot: boot.size, droppedImports };
+  const sliced = applyEdits(text, edits);
+  const tail = loops.tail ? `${sliced.endsWith('\n') ? '' : '\n'}${loops.tail}\n` : '';
+  return { text: `${sliced}${tail}`, droppedStatements: statements.size, droppedBoot: boot.size, droppedImports, loopRequires: loops.rewritten, servedElsewhere: loops.elsewhere };
+}
+
+/** An empty statement in place of `removed`, keeping its line breaks so line numbers stay. */
+function blank(removed: string): string {
+  return `;${removed.replace(/[^\n]/g, '')}`;
 }
 
 /**
@@ -100,6 +116,19 @@ function usesAny(node: ts.Node, names: ReadonlySet<string>): boolean {
 /** The innermost expression statement covering `line` whose outermost call registers (`x.get(...)`, `x.route(p).post(...)`). */
 function registrationAt(source: ts.SourceFile, line: number): ts.ExpressionStatement | undefined {
   return registrationsByLine(source).get(line);
+}
+
+/** The innermost statement starting on `line` (a registration by a computed method, `app[method](url, handler)`). */
+function statementAt(source: ts.SourceFile, line: number): ts.Statement | undefined {
+  let found: ts.Statement | undefined;
+  const visit = (node: ts.Node): void => {
+    const [first, last] = [lineOf(source, node.getStart(source)), lineOf(source, node.getEnd())];
+    if (first > line || last < line) return;
+    if (ts.isStatement(node) && first === line) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }
 
 const REGISTRATIONS = new WeakMap<ts.SourceFile, Map<number, ts.ExpressionStatement>>();
@@ -233,13 +262,13 @@ function boundNames(name: ts.BindingName): string[] {
   return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
 }
 
-/** Replaces each range by an empty statement, keeping its line breaks so line numbers stay. One pass: edits do not overlap. */
-function applyEdits(text: string, edits: Array<{ start: number; end: number }>): string {
+/** Replaces each range by its text. One pass: an edit inside one already made is skipped (a rename inside a removed statement). */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const parts: string[] = [];
   let at = 0;
-  for (const { start, end } of [...edits].sort((a, b) => a.start - b.start || b.end - a.end)) {
+  for (const { start, end, text: replacement } of [...edits].sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (start < at) continue;
-    parts.push(text.slice(at, start), ';', text.slice(start, end).replace(/[^\n]/g, ''));
+    parts.push(text.slice(at, start), replacement);
     at = end;
   }
   parts.push(text.slice(at));

@@ -17,3 +17,14 @@ describe('routes/app-exported-in-declaration', () => {
     ]);
   });
 });
+
+// Prettier writes the same declaration with parentheses: `const app = (module.exports = express())`.
+describe('routes/app-exported-in-parentheses', () => {
+  it('records how to import the root app', async () => {
+    const a = await analyzeFixture('routes', 'app-exported-in-parentheses');
+    expect(a.routes.find((r) => r.id === 'GET /api/items')!.stack?.map((r) => [r.file, r.line, r.export])).toEqual([
+      ['index.js', 5, '*'],
+      ['index.js', 4, undefined],
+    ]);
+  });
+});

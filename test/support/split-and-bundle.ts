@@ -41,7 +41,7 @@ export async function splitAndBundle(appDir: string, out: string): Promise<Split
   const plan = await planSplit(await analyzeApp({ appDir }), Config.parse({ strategy: 'per-route' }));
   const generated = generateAll(plan, { appDir: path.relative(out, appDir).split(path.sep).join('/'), sources: readRegisteringSources(appDir, plan), authTexts: readAuthTexts(appDir, plan) }, ['serverless']);
   writeOutput(out, generated.files);
-  const built = await bundleHandlers(out, appDir, bundleEntries(plan));
+  const built = await bundleHandlers(out, appDir, bundleEntries(plan, generated.servedElsewhere));
   if (built.failures.length > 0) throw new Error(`bundling failed: ${JSON.stringify(built.failures)}`);
   writeOutput(out, built.files);
   return {

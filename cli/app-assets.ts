@@ -20,8 +20,12 @@ export interface AssetList {
 }
 
 const CODE = /\.(?:[cm]?[jt]sx?|d\.ts|map|tsbuildinfo)$/;
-const SKIP_DIRS = new Set(['node_modules', 'coverage', 'test', 'tests', '__tests__', 'spec', '__mocks__']);
-const SKIP_FILES = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|[tj]sconfig(\..*)?\.json|.*\.md|LICEN[CS]E.*|Dockerfile(\..*)?|Procfile|cleave\..*\.ya?ml|(docker-)?compose(\..*)?\.ya?ml|fly\.toml|deploy\.sh)$/i;
+/** Folders of tests, docs and the tooling around the app (container and deploy scripts), never read by it at run time. */
+const SKIP_DIRS = new Set(['node_modules', 'coverage', 'test', 'tests', '__tests__', 'spec', '__mocks__', 'docs', 'doc', 'docker', 'scripts']);
+/** Manifests, docs and the files of the tools that build, run, lint or deploy the app (nodemon, pm2, make, shell scripts). */
+const SKIP_FILES = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|[tj]sconfig(\..*)?\.json|.*\.md|LICEN[CS]E.*|Dockerfile(\..*)?|Procfile|cleave\..*\.ya?ml|(docker-)?compose(\..*)?\.ya?ml|fly\.toml|nodemon\.json|Makefile|Jenkinsfile|Vagrantfile|.*\.(sh|bash|bat|cmd|ps1))$/i;
+/** Pictures and diagrams beside the code at the app's top level (`diagram.svg`, `screenshot.png`): documentation, not assets, which live in a folder. */
+const TOP_LEVEL_PICTURE = /\.(svg|png|jpe?g|gif|webp)$/i;
 /** Key material and secret stores: never copied into the output folder, whatever the app reads. */
 const SECRET_FILES = /(\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|asc|gpg)|\.env(\..*)?|^id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|^(secrets?|credentials?)(\..*)?|^\.?htpasswd)$/i;
 /**
@@ -36,8 +40,8 @@ const MAX_TOTAL = 50 * 1024 * 1024;
  * The app's non-code files (JSON settings, seeds, templates, public assets) that its modules may
  * read through `__dirname`: shipped beside each bundle at the same relative place, since a bundle
  * cannot inline what is read with `fs`. Left out: code (bundled), node_modules, dot files
- * (`.env` holds secrets; its committed template `.env.example` is shipped), tests, package manifests, docs, deployment files of the monolith
- * (Dockerfile, docker-compose, fly.toml: they often hold credentials), the output folder, and files over 5 MiB;
+ * (`.env` holds secrets; its committed template `.env.example` is shipped), tests, package manifests, docs (and pictures at the top level), deployment and
+ * tooling files of the monolith (Dockerfile, docker-compose, fly.toml: they often hold credentials; shell scripts, nodemon.json, docker/, scripts/), the output folder, and files over 5 MiB;
  * key files and secret stores are withheld (listed, so the user can provide them another way).
  */
 export function appAssets(appDir: string, outDir: string): AssetList {
@@ -51,7 +55,7 @@ export function appAssets(appDir: string, outDir: string): AssetList {
       if (entry.isDirectory()) {
         // another cleave output folder (it holds bundles and their copies of these very assets)
         if (!SKIP_DIRS.has(entry.name) && !fs.existsSync(path.join(full, '.cleave-manifest.json'))) walk(full);
-      } else if (entry.isFile() && !CODE.test(entry.name) && !SKIP_FILES.test(entry.name)) {
+      } else if (entry.isFile() && !CODE.test(entry.name) && !SKIP_FILES.test(entry.name) && !(dir === root && TOP_LEVEL_PICTURE.test(entry.name))) {
         found.push({ path: path.relative(root, full).split(path.sep).join('/'), size: fs.statSync(full).size });
       }
     }

@@ -5,6 +5,7 @@ import type { RouteGraph } from './route-graph';
 import { type ClusterOptions, clusterBlocks } from './strategies/clustered';
 import { MinHeap } from './min-heap';
 import { STRATEGIES } from './strategies';
+import type { SignInFlow } from './sign-in-flows';
 
 /** Inputs of a partition. */
 export interface PartitionInput {
@@ -35,13 +36,15 @@ export interface PartitionInput {
   maxFunctions?: number;
   /** Routes pinned to a named function: their groups are never merged with others. */
   pinned?: ReadonlySet<string>;
+  /** Sign-in flows with a strategy no other route uses (see `signInFlows`): each is split off its group. */
+  signInFlows?: readonly SignInFlow[];
 }
 
 /** Groups the routes into functions by the strategy, respecting blocks and the bundle limit. */
 export function partitionRoutes(input: PartitionInput): { groups: string[][]; warnings: PlanWarning[] } {
   const groups = STRATEGIES[input.strategy](input);
   const warnings: PlanWarning[] = [];
-  const split = groups.map((g) => isolateHeavy(g, input));
+  const split = groups.flatMap((g) => isolateSignInFlows(g, input)).map((g) => isolateHeavy(g, input));
   const heavy = split.flatMap((s) => s.heavy);
   const light = split.flatMap((s) => (s.light.length > 0 ? [s.light] : []));
   // Routes that each load the whole app cost the same in one function as in many: gather them.
@@ -164,6 +167,24 @@ function isolateHeavy(group: string[], input: PartitionInput): { heavy: string[]
   const heavy = parts.filter((b) => b.some((id) => input.heavy.has(id))).flat().sort();
   const light = parts.filter((b) => !b.some((id) => input.heavy.has(id))).flat().sort();
   return { heavy, light };
+}
+
+/**
+ * Splits off a group the sign-in flows whose strategy no other route authenticates with
+ * (`/auth/github` and its callback, beside the account pages): each provider's strategy, package
+ * and OAuth client are then bundled by its flow's function only, since slicing leaves unused
+ * strategies out. Blocks stay whole: a flow bound to other routes (by state, a pin) stays with
+ * them. Pinned groups stay as they are.
+ */
+function isolateSignInFlows(group: string[], input: PartitionInput): string[][] {
+  const flows = input.signInFlows ?? [];
+  if (flows.length === 0 || group.length < 3 || group.some((id) => input.pinned?.has(id))) return [group];
+  const parts = blocksWithin(input.blocks, group);
+  const isFlow = (part: readonly string[]) => flows.some((f) => f.routes.length === part.length && f.routes.every((id) => part.includes(id)));
+  const alone = parts.filter(isFlow);
+  if (alone.length === 0) return [group];
+  const rest = parts.filter((p) => !isFlow(p)).flat().sort();
+  return [...alone.map((p) => [...p].sort()), ...(rest.length > 0 ? [rest] : [])];
 }
 
 const blockIndexes = new WeakMap<readonly string[][], Map<string, number>>();

@@ -16,6 +16,7 @@ import { functionReason } from './reasons';
 import { carryOver, type PlannedGroup } from './replan';
 import { buildRouteGraph } from './route-graph';
 import { findSchedules } from './schedules';
+import { signInFlows } from './sign-in-flows';
 import { featureTies, tiedBlocks } from './tied-blocks';
 import { collapseFloods } from './warning-floods';
 
@@ -60,6 +61,7 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
   const predict = (ids: readonly string[]): number => predictBytes(ids, routes, footprints, graph, diskBytes);
   const heavy = heavyRoutes(plannable.map((r) => r.id), predict, graph?.appBytes);
   const ties = config.strategy === 'per-route' ? [] : featureTies(analysis.routes);
+  const flows = signInFlows(analysis.routes, ties, analysis.authStrategies);
   const fresh = partitionRoutes({
     strategy: config.strategy,
     routes: plannable,
@@ -73,6 +75,7 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
     heavy: heavy.size < plannable.length ? heavy : new Set(),
     maxFunctions: config.maxFunctions,
     pinned: new Set(constraints.pinOf.keys()),
+    signInFlows: flows,
   });
   warnings.push(...fresh.warnings);
   let groups: PlannedGroup[] = fresh.groups.map((g) => ({ routes: g, fromPrevious: false }));
@@ -85,7 +88,7 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
   }
   const ids = nameGroups(groups, routes, config, constraints.pinOf, warnings);
   const reasons = groups.map((g) =>
-    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy, ties, affinity: routeGraph.weights, kept: keep }),
+    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy, ties, signInFlows: flows, affinity: routeGraph.weights, kept: keep }),
   );
   const functions = assembleFunctions({ groups, ids, reasons, routes, footprints, hazards: analysis.hazards, config, diskBytes, graph }, warnings);
   const kept: KeptRoute[] = [...keep].map(([route, reason]) => ({ route, reason })).sort((a, b) => a.route.localeCompare(b.route));

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, type BuildOptions, type Metafile, type OutputFile as EsbuildOutputFile, type Plugin } from 'esbuild';
 import { BUNDLE_FILE } from '../generators/layout';
+import { monolithPartOf } from '../generators/slice/function-slices';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
 import type { OutputFile } from './output';
@@ -478,7 +479,11 @@ function composition(metafile: Metafile, outDir: string, appDir: string): Pick<B
       const name = packageOf(input);
       if (name) packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
       else appBytes += bytesInOutput;
-      if (!name && !input.includes(':') && appModuleOf(appDir, outDir, path.resolve(outDir, input)) !== undefined) ownBytes += bytesInOutput;
+      // Own code by source size, as esbuild read it: the same for a module whether the bundle
+      // starts from it (the whole app) or requires it (a function wraps it), and a sliced copy
+      // counts without what cleave appends to it.
+      const file = path.resolve(outDir, input);
+      if (!name && !input.includes(':') && appModuleOf(appDir, outDir, file) !== undefined) ownBytes += isGenerated(outDir, appDir, file) ? Buffer.byteLength(monolithPartOf(fs.readFileSync(file, 'utf8'))) : metafile.inputs[input]!.bytes;
     }
   }
   const list = [...packages].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));

@@ -24,7 +24,7 @@ export function generateHandlers(plan: SplitPlan, context: GenerateContext): Gen
     const file = handlerFile(fn.id);
     const roots = mounts.mounts.map((m) => m.entry ?? m.target.file);
     const slices = functionSlices(plan, fn.id, roots, context.sources ?? new Map(), context.appDir, context.authTexts);
-    const found = [...handlerDiagnostics(fn, mounts, file), ...sliceDiagnostics(fn, slices, file)];
+    const found = [...handlerDiagnostics(fn, mounts, file, slices.sliced.length > 0), ...sliceDiagnostics(fn, slices, file)];
     diagnostics.push(...found);
     const notes = found.map((d) => `${d.code}: ${d.message}`);
     files.push(...slices.files);
@@ -58,7 +58,7 @@ export function servedRoutes(plan: SplitPlan): Map<string, Set<string>> {
   return new Map(plan.functions.map((fn) => [fn.id, new Set(planMounts(plan, fn).mounts.flatMap((m) => m.routes.map((r) => r.id)))]));
 }
 
-function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string): GeneratorDiagnostic[] {
+function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string, sliced: boolean): GeneratorDiagnostic[] {
   const out: GeneratorDiagnostic[] = [];
   for (const [reason, routes] of byReason(mounts.omitted)) {
     out.push({ code: 'ROUTE_NOT_REPRODUCIBLE', severity: 'error', file, subject: fn.id, route: routes[0], message: `${list(routes)} left out of the handler: ${reason}`, advice: 'export the router (or the app, or a factory without parameters that builds it), or keep the routes in the monolith' });
@@ -70,7 +70,7 @@ function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string): 
       file,
       subject: fn.id,
       route: routes[0],
-      message: `${list(routes)} served through the monolith app as it is built (only this function's routes let through), because ${reason}; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)`,
+      message: `${list(routes)} served through the monolith app as it is built (only this function's routes let through), because ${reason}; ${sliced ? "its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)" : 'no registration of another function is on its way, so the monolith\'s own modules are imported as they are'}`,
       advice: 'nothing to do; to import one router instead of the app, export the router that registers the routes and make the middleware above it importable',
     });
   }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MANIFEST_FILE } from '../model/output-files';
 
 /** A file of the app a function may read at run time (`config/settings.json`, `public/logo.svg`). */
 export interface AppAsset {
@@ -54,7 +55,7 @@ export function appAssets(appDir: string, outDir: string): AssetList {
       if ((entry.name.startsWith('.') && !ENV_TEMPLATE.test(entry.name)) || full === out) continue;
       if (entry.isDirectory()) {
         // another cleave output folder (it holds bundles and their copies of these very assets)
-        if (!SKIP_DIRS.has(entry.name) && !fs.existsSync(path.join(full, '.cleave-manifest.json'))) walk(full);
+        if (!SKIP_DIRS.has(entry.name) && !fs.existsSync(path.join(full, MANIFEST_FILE))) walk(full);
       } else if (entry.isFile() && !CODE.test(entry.name) && !SKIP_FILES.test(entry.name) && !(dir === root && TOP_LEVEL_PICTURE.test(entry.name))) {
         found.push({ path: path.relative(root, full).split(path.sep).join('/'), size: fs.statSync(full).size });
       }

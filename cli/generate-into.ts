@@ -17,9 +17,9 @@ import { decideWrite, readManifest } from './manifest';
 import { type WriteOutputResult, writeOutputFiles } from './output';
 import { pruneStale } from './prune';
 import { assertOutputFolder } from './output-folder';
+import { BUNDLES_FILE } from '../model/output-files';
 
 /** The bundle sizes file in the output folder. */
-export const BUNDLES_FILE = 'bundles.json';
 
 /** Options of `generateInto`. */
 export interface GenerateIntoOptions {

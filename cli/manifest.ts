@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../model/errors';
+import { MANIFEST_FILE } from '../model/output-files';
 
 /** The manifest's file name in the output folder. */
-export const MANIFEST_FILE = '.cleave-manifest.json';
 
 /** `.cleave-manifest.json`: what cleave wrote in an output folder, with hashes, so it never overwrites anyone's edits. */
 export interface Manifest {

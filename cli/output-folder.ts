@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSourceName } from '../analyzer/load/source-files';
 import { InputError } from '../model/errors';
-import { MANIFEST_FILE } from './manifest';
+import { MANIFEST_FILE } from '../model/output-files';
 
 /**
  * Where `p` really is: the nearest part of it that exists, with every symbolic link resolved,

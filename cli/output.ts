@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { InputError } from '../model/errors';
-import { decideWrite, MANIFEST_FILE, manifestText, readManifest, sha256, type WriteDecision } from './manifest';
+import { decideWrite, manifestText, readManifest, sha256, type WriteDecision } from './manifest';
 import { isWithin, realLocation } from './output-folder';
 import { writeFileAtomic } from './write-file';
+import { MANIFEST_FILE } from '../model/output-files';
 
 /** A file to write: generated text, or bytes (a bundle's copy of an app asset). */
 export interface OutputFile {

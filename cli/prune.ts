@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MANIFEST_FILE, manifestText, readManifest, sha256 } from './manifest';
+import { manifestText, readManifest, sha256 } from './manifest';
 import { writeFileAtomic } from './write-file';
+import { MANIFEST_FILE } from '../model/output-files';
 
 /** What pruning an output folder did. */
 export interface PruneResult {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { outsideLinkTarget } from './app-boundary';
+import { MANIFEST_FILE } from '../../model/output-files';
 
 /** Extensions of the source files cleave analyses. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -48,7 +49,7 @@ export function scanSourceFiles(appDir: string): SourceScan {
     } catch {
       return;
     }
-    if (dir !== appDir && entries.some((e) => e.name === '.cleave-manifest.json')) return;
+    if (dir !== appDir && entries.some((e) => e.name === MANIFEST_FILE)) return;
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {

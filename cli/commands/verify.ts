@@ -18,10 +18,10 @@ import { hookCommands } from '../verify/hooks';
 import { monolithEntry } from '../verify/monolith-entry';
 import { type VerifyReport, runVerify } from '../verify/run-verify';
 import { writeOutputFiles } from '../output';
-import { BUNDLES_FILE } from '../generate-into';
 import { isJson, formatOption } from '../format-option';
 import { commandResultText, resultFiles } from '../reporters/command-json';
 import { readPlan } from '../plan-loader';
+import { BUNDLES_FILE, VERIFICATION_FILE } from '../../model/output-files';
 
 /** Options of `cleave verify`. */
 interface VerifyCommandOptions {
@@ -125,7 +125,6 @@ function builtBundles(outDir: string): BundleReport | undefined {
 }
 
 /** File verify writes its findings to, in the output folder. */
-export const VERIFICATION_FILE = 'verification.json';
 
 /**
  * Writes verification.json (always replaced: it is verify's result) and renders SPLIT-REPORT.md

@@ -5,9 +5,9 @@ import type { VerificationSummary } from '../../model/verification';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { reportData } from './summary';
+import { REPORT_FILES } from '../../model/output-files';
 
 /** File names of the report in the output folder. */
-export const REPORT_FILES = { markdown: 'SPLIT-REPORT.md', html: 'report.html' } as const;
 
 /**
  * The split report of a plan: `SPLIT-REPORT.md` and the self-contained `report.html`, with a

@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MANIFEST_FILE, sha256 } from '../../cli/manifest';
+import { sha256 } from '../../cli/manifest';
 import { writeOutputFiles } from '../../cli/output';
 import { BundleReport } from '../../model/bundle-report';
 import { GOLDEN_PLAN, goldenDir, sampleDir } from '../../scripts/golden';
 import { hashTree } from '../support/hash-tree';
 import { runCli } from '../support/run-cli';
+import { MANIFEST_FILE } from '../../model/output-files';
 
 const SHOP = sampleDir('shop-api');
 const PLAN = path.join(goldenDir('shop-api'), GOLDEN_PLAN);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MANIFEST_FILE } from '../../cli/manifest';
+import { MANIFEST_FILE } from '../../model/output-files';
 import { ANALYSIS_FILE, PLAN_FILE } from '../../model/output-files';
 import { goldenDir, sampleDir } from '../../scripts/golden';
 import { makeTemp, removeTemp } from '../support/bad-input';

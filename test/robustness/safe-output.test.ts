@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MANIFEST_FILE } from '../../cli/manifest';
+import { MANIFEST_FILE } from '../../model/output-files';
 import { writeOutputFiles } from '../../cli/output';
 import { writeFileAtomic } from '../../cli/write-file';
 import { fixtureDir } from '../support/analyze-fixture';

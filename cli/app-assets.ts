@@ -21,8 +21,11 @@ export interface AssetList {
 }
 
 const CODE = /\.(?:[cm]?[jt]sx?|d\.ts|map|tsbuildinfo)$/;
-/** Folders of tests, docs and the tooling around the app (container and deploy scripts), never read by it at run time. */
-const SKIP_DIRS = new Set(['node_modules', 'coverage', 'test', 'tests', '__tests__', 'spec', '__mocks__', 'docs', 'doc', 'docker', 'scripts']);
+/**
+ * Folders of tests and of the container tooling around the app, never read by it at run time.
+ * (`docs/` and `scripts/` stay: an app may serve its API docs or read a SQL file from them.)
+ */
+const SKIP_DIRS = new Set(['node_modules', 'coverage', 'test', 'tests', '__tests__', 'spec', '__mocks__', 'docker']);
 /** Manifests, docs and the files of the tools that build, run, lint or deploy the app (nodemon, pm2, make, shell scripts). */
 const SKIP_FILES = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|[tj]sconfig(\..*)?\.json|.*\.md|LICEN[CS]E.*|Dockerfile(\..*)?|Procfile|cleave\..*\.ya?ml|(docker-)?compose(\..*)?\.ya?ml|fly\.toml|nodemon\.json|Makefile|Jenkinsfile|Vagrantfile|.*\.(sh|bash|bat|cmd|ps1))$/i;
 /** Pictures and diagrams beside the code at the app's top level (`diagram.svg`, `screenshot.png`): documentation, not assets, which live in a folder. */
@@ -42,7 +45,7 @@ const MAX_TOTAL = 50 * 1024 * 1024;
  * read through `__dirname`: shipped beside each bundle at the same relative place, since a bundle
  * cannot inline what is read with `fs`. Left out: code (bundled), node_modules, dot files
  * (`.env` holds secrets; its committed template `.env.example` is shipped), tests, package manifests, docs (and pictures at the top level), deployment and
- * tooling files of the monolith (Dockerfile, docker-compose, fly.toml: they often hold credentials; shell scripts, nodemon.json, docker/, scripts/), the output folder, and files over 5 MiB;
+ * tooling files of the monolith (Dockerfile, docker-compose, fly.toml: they often hold credentials; shell scripts, nodemon.json, docker/), the output folder, and files over 5 MiB;
  * key files and secret stores are withheld (listed, so the user can provide them another way).
  */
 export function appAssets(appDir: string, outDir: string): AssetList {

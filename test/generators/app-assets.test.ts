@@ -30,8 +30,10 @@ describe('cli/app-assets', () => {
       'app/views/index.pug',
       'config/settings.json',
       'data/articles.json',
+      'docs/api.yaml',
       'public/css/site.css',
       'public/img/logo.svg',
+      'scripts/seed.json',
     ]);
     expect(list.withheld.map((a) => a.path)).toEqual(['keys/private.pem']);
   });

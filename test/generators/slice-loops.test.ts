@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { makeTemp, removeTemp } from '../support/bad-input';
 import { httpApiEvent } from '../support/invoke-functions-process';
 import { splitAndBundle } from '../support/split-and-bundle';
 
@@ -13,12 +13,8 @@ const CONTEXT = { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 };
 // no other function's code, and the other turns register an inert stand-in.
 describe('generators/slice loops over modules', () => {
   const temps: string[] = [];
-  const temp = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-slice-loop-'));
-    temps.push(dir);
-    return dir;
-  };
-  afterAll(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
+  const temp = () => temps[temps.push(makeTemp('slice-loop')) - 1]!;
+  afterAll(() => temps.forEach(removeTemp));
 
   it('of routers mounted from a folder: each bundle carries its own router only and answers', async () => {
     const out = temp();

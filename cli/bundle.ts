@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, type BuildOptions, type Metafile, type OutputFile as EsbuildOutputFile, type Plugin } from 'esbuild';
 import { BUNDLE_FILE } from '../generators/layout';
-import { monolithPartOf } from '../generators/slice/function-slices';
+import { monolithPartOf, withModuleParent } from '../generators/slice/function-slices';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
 import type { OutputFile } from './output';
@@ -408,23 +408,29 @@ function resolveFromApp(outDir: string, appDir: string): Plugin {
 /** The bundle's own folder, where the app's assets are copied at their relative places. */
 const ROOT_VAR = '__cleaveAppRoot';
 
+/** `module.parent` as written (not `module.parentXyz`). */
+const MODULE_PARENT = /\bmodule\.parent\b(?![\w$])/;
+
 /**
  * Keeps `__dirname` and `__filename` of each app module pointing where that module's files are:
  * in a bundle every module would otherwise see the bundle's folder, and `path.join(__dirname,
  * '..', 'data', 'seed.json')` would miss the copied asset.
  */
 function keepDirname(appDir: string, outDir: string): Plugin {
+  // Also `module.parent`: esbuild's module wrapper has none, so `if (!module.parent) app.listen(3000)`
+  // would start a server in every function (see `withModuleParent`).
   return {
     name: 'cleave-keep-dirname',
     setup(builder) {
       builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (!isInside(appDir, args.path) || args.path.includes(`${path.sep}node_modules${path.sep}`) || isGenerated(outDir, appDir, args.path)) return undefined;
         const text = await fs.promises.readFile(args.path, 'utf8');
-        if (!/\b__(dirname|filename)\b/.test(text)) return undefined;
+        const dirname = /\b__(dirname|filename)\b/.test(text);
+        if (!dirname && !MODULE_PARENT.test(text)) return undefined;
         const rel = path.relative(appDir, args.path).split(path.sep).join('/');
         const dir = path.posix.dirname(rel);
-        const shim = `const __dirname = ${ROOT_VAR}${dir === '.' ? '' : ` + ${JSON.stringify('/' + dir)}`}; const __filename = ${ROOT_VAR} + ${JSON.stringify('/' + rel)};`;
-        return { contents: `${shim}\n${text}`, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
+        const shim = dirname ? `const __dirname = ${ROOT_VAR}${dir === '.' ? '' : ` + ${JSON.stringify('/' + dir)}`}; const __filename = ${ROOT_VAR} + ${JSON.stringify('/' + rel)};` : '';
+        return { contents: `${shim}\n${withModuleParent(text)}`, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
       });
     },
   };

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BundleReport } from '../../model/bundle-report';
+import { httpApiEvent } from '../support/invoke-functions-process';
 import { runCli } from '../support/run-cli';
 
 // bundles.json says per function how it gets hold of its routes: `imported` when the handler
@@ -59,8 +61,16 @@ describe('generators/extraction kind in bundles.json', () => {
   // Own code is counted by source size: a module weighs the same whether a bundle starts from it
   // (the whole app) or requires it (esbuild wraps it), and a copy weighs without cleave's additions.
   it('counts a function that loads the whole app as all of its own code, and a sliced copy without what cleave appends', async () => {
-    const whole = await split('generators/one-route-app');
+    const { out: wholeOut, report: whole } = await splitInto('generators/one-route-app');
     expect(whole.bundles.map((b) => [b.extraction?.kind, b.ownShare])).toEqual([['whole-app', 1]]);
+    // Its bundle holds the monolith's own module, whose `if (!module.parent) app.listen(3000)` must not start a server.
+    const listen = jest.spyOn(http.Server.prototype, 'listen').mockImplementation(function (this: http.Server) {
+      return this;
+    });
+    const { handler } = require(path.join(wholeOut, whole.bundles[0]!.file)) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+    expect(await handler(httpApiEvent('GET', '/'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 })).toMatchObject({ statusCode: 200, body: 'Hello World' });
+    expect(listen).not.toHaveBeenCalled();
+    listen.mockRestore();
     const { out, report } = await splitInto('generators/entry-only-app');
     const server = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'generators', 'entry-only-app', 'server.js'));
     expect(report.wholeApp?.ownBytes).toBe(server.byteLength);

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as path from 'node:path';
 import { makeTemp, removeTemp } from '../support/bad-input';
 import { httpApiEvent } from '../support/invoke-functions-process';
@@ -48,6 +49,10 @@ describe('generators/slice loops over modules', () => {
   it('of sub-apps built per controller folder inside a function: each bundle carries its own controllers, across registration lines', async () => {
     const out = temp();
     const split = await splitAndBundle(path.join(FIXTURES, 'slice-controller-loop'), out);
+    // `if (!module.parent) app.listen(3000)`: a bundle's module wrapper has no parent, yet no function may listen.
+    const listen = jest.spyOn(http.Server.prototype, 'listen').mockImplementation(function (this: http.Server) {
+      return this; // never a real port: a failing run must not hang on an open server
+    });
     const book = split.bundleOf('GET /book/:book_id');
     expect(book.text).toContain('book-controller-code');
     expect(book.text).not.toContain('author-controller-code');
@@ -62,5 +67,7 @@ describe('generators/slice loops over modules', () => {
     expect(home.text).not.toContain('book-controller-code');
     expect(home.text).not.toContain('author-controller-code');
     expect(JSON.parse((await home.handler(httpApiEvent('GET', '/'), CONTEXT)).body)).toEqual({ home: true, from: 'home-controller-code' });
+    expect(listen).not.toHaveBeenCalled();
+    listen.mockRestore();
   }, 90_000);
 });

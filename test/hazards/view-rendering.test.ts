@@ -2,8 +2,9 @@ import type { Analysis } from '../../model/analysis';
 import { analyzeFixture } from '../support/analyze-fixture';
 import { hazardSites } from '../support/hazards';
 
-// The view engine setting and each res.render, info; `app.set('views', ...)` and
-// `app.get('view engine')` are not reported.
+// The view engine setting and each res.render, info, also after a chained call
+// (`res.status(404).render(...)`, missed on node-express-mongoose-demo); `app.set('views', ...)`
+// and `app.get('view engine')` are not reported.
 describe('hazards/view-rendering', () => {
   let a: Analysis;
   beforeAll(async () => {
@@ -20,7 +21,11 @@ describe('hazards/view-rendering', () => {
     );
   });
 
+  it('reports a render after a chained status', () => {
+    expect(a.hazards).toContainEqual(expect.objectContaining({ code: 'VIEW_RENDERING', file: 'app.js', line: 17, message: expect.stringContaining("res.status(404).render('404'") }));
+  });
+
   it('reports nothing else', () => {
-    expect(hazardSites(a)).toEqual(['VIEW_RENDERING app.js:6', 'VIEW_RENDERING app.js:9']);
+    expect(hazardSites(a)).toEqual(['VIEW_RENDERING app.js:17', 'VIEW_RENDERING app.js:6', 'VIEW_RENDERING app.js:9']);
   });
 });

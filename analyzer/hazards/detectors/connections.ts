@@ -15,7 +15,12 @@ const CALLS: Array<[string | string[], string[], string]> = [
   ['mongodb', ['MongoClient.connect'], 'MongoDB client'],
   ['typeorm', ['createConnection'], 'TypeORM connection'],
   [['amqplib', 'amqplib/callback_api'], ['connect'], 'AMQP connection'],
+  // A session store given a URL opens a MongoDB client of its own, beside the app's.
+  ['connect-mongo', ['create', 'default.create', 'MongoStore.create'], 'connect-mongo session store (a MongoDB client of its own)'],
 ];
+
+/** Stores that open their own client only when not handed one (`MongoStore.create({ client })` reuses the app's). */
+const HANDED_A_CLIENT = new Set(['client', 'clientPromise']);
 const NEWS: Array<[string | string[], string[], string]> = [
   [['sequelize', 'sequelize-typescript'], ['', 'Sequelize'], 'Sequelize pool'],
   ['@prisma/client', ['PrismaClient'], 'Prisma client'],
@@ -27,7 +32,8 @@ const NEWS: Array<[string | string[], string[], string]> = [
 
 /**
  * CONNECTION_AT_MODULE_SCOPE: database and broker clients created while the app boots
- * (Mongoose, Sequelize, Prisma, Knex, Redis, pg, MySQL, MongoDB, TypeORM, AMQP). Creating them
+ * (Mongoose, Sequelize, Prisma, Knex, Redis, pg, MySQL, MongoDB, TypeORM, AMQP, and a
+ * connect-mongo session store built from a URL, which opens a client of its own). Creating them
  * outside the handler is right for a function, but every concurrent instance holds its own
  * pool, a slow connect lengthens cold starts, and a dropped connection must be re-established.
  * Clients created lazily at request time are not reported.
@@ -38,7 +44,7 @@ export const detectConnections: Detector = (ctx) => {
     const candidates: Array<[CallExpression | NewExpression, typeof CALLS]> = [...callsIn(sf).map((c) => [c, CALLS] as [CallExpression, typeof CALLS]), ...newsIn(sf).map((n) => [n, NEWS] as [NewExpression, typeof NEWS])];
     for (const [node, table] of candidates) {
       const label = table.find(([modules, paths]) => paths.some((p) => (p === '' ? isFrom(node.getExpression(), modules) : isFrom(node.getExpression(), modules, p))))?.[2];
-      if (!label) continue;
+      if (!label || handedAClient(node, label)) continue;
       const origin = bootOrigin(ctx, node);
       if (!origin) continue;
       const via = Node.isSourceFile(origin) ? '' : ` (via ${where(ctx, origin)})`;
@@ -54,3 +60,10 @@ export const detectConnections: Detector = (ctx) => {
   }
   return sites;
 };
+
+/** A session store's options naming a client it reuses: no connection of its own. */
+function handedAClient(node: CallExpression | NewExpression, label: string): boolean {
+  if (!label.includes('session store')) return false;
+  const options = node.getArguments()[0];
+  return !!options && Node.isObjectLiteralExpression(options) && options.getProperties().some((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p)) && HANDED_A_CLIENT.has(p.getName()));
+}

@@ -245,6 +245,12 @@ export const Hazard = z.object({
   expression: z.string().optional(),
   /** For a hazard started by boot code in another place (a timer a `startJobs()` call at boot starts): that call, which a function must not run. */
   startedAt: z.object({ file: z.string(), line: z.number().int() }).optional(),
+  /**
+   * For a hazard in a module the app loads only through a computed `require` of its folder
+   * (`require('./drivers/' + driver)`): that require. It picks one module of the folder at run
+   * time, so the hazard holds only when this module is the one picked.
+   */
+  pickedBy: z.object({ file: z.string(), line: z.number().int() }).optional(),
 });
 /** A serverless hazard. */
 export type Hazard = z.infer<typeof Hazard>;

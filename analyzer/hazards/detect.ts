@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import type { Node } from 'ts-morph';
 import type { Hazard, Route } from '../../model/analysis';
 import { DETECTORS } from './detectors';
-import { functionChain } from './support/syntax';
+import { pickedAtRunTime } from './support/files';
+import { functionChain, shortText } from './support/syntax';
 import { timerExpression } from './support/timer-expression';
 import type { Detector, HazardContext, HazardSite } from './types';
 
@@ -56,6 +57,12 @@ function toHazard(ctx: HazardContext, site: HazardSite, byChainSite: Map<string,
     routes: [...routes].sort(),
     advice: site.advice,
   };
+  const picker = pickedAtRunTime(ctx).get(sf.getFilePath());
+  if (picker) {
+    const by = { file: relative(ctx.appDir, picker.getSourceFile().getFilePath()), line: picker.getStartLineNumber() };
+    hazard.pickedBy = by;
+    hazard.message = `${hazard.message} (only when \`${shortText(picker, 40)}\` at ${by.file}:${by.line} picks this module)`;
+  }
   if (site.startedAt) hazard.startedAt = { file: relative(ctx.appDir, site.startedAt.getSourceFile().getFilePath()), line: site.startedAt.getStartLineNumber() };
   if (TIMED.has(site.code)) {
     const expression = timerExpression(sf.getFullText(), line);

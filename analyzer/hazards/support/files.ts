@@ -15,6 +15,17 @@ const INDEXED_KINDS = [
 ];
 
 const filesCache = new WeakMap<HazardContext, SourceFile[]>();
+const pickedCache = new WeakMap<HazardContext, Map<string, Node>>();
+
+/**
+ * The files the served app loads only through a computed `require` of their folder
+ * (`require('./drivers/' + driver)`), each with that require: one module of the folder loads, on a
+ * condition only run time knows, so what such a file does is conditional. By absolute path.
+ */
+export function pickedAtRunTime(ctx: HazardContext): ReadonlyMap<string, Node> {
+  appFiles(ctx);
+  return pickedCache.get(ctx) ?? new Map();
+}
 
 /**
  * The files the detectors scan, sorted by path: the app's source files that the served app
@@ -25,7 +36,9 @@ const filesCache = new WeakMap<HazardContext, SourceFile[]>();
 export function appFiles(ctx: HazardContext): SourceFile[] {
   const hit = filesCache.get(ctx);
   if (hit) return hit;
-  const loaded = loadedFiles(ctx);
+  const walk = loadedFiles(ctx);
+  const loaded = walk?.seen;
+  pickedCache.set(ctx, walk?.picked ?? new Map());
   const files: SourceFile[] = [];
   const sorted = [...ctx.files.entries()].sort(([a], [b]) => a.localeCompare(b));
   for (const [file, sf] of sorted) {
@@ -49,20 +62,28 @@ export function appFiles(ctx: HazardContext): SourceFile[] {
  * Seed scripts, migrations and CLI tools that no entry loads are left out. Undefined when there
  * are no routes to start from (every file is scanned then).
  */
-function loadedFiles(ctx: HazardContext): Set<string> | undefined {
+function loadedFiles(ctx: HazardContext): { seen: Set<string>; picked: Map<string, Node> } | undefined {
   if (!ctx.routes?.length) return undefined;
   const queue: string[] = [];
   const seen = new Set<string>();
-  const add = (relative: string | undefined): void => {
+  const literal = new Set<string>();
+  const picked = new Map<string, Node>();
+  const add = (relative: string | undefined, by?: Node): void => {
     if (!relative) return;
     const file = path.resolve(ctx.appDir, relative);
+    if (by) {
+      if (!literal.has(file) && !picked.has(file)) picked.set(file, by);
+    } else {
+      literal.add(file);
+      picked.delete(file);
+    }
     if (!seen.has(file) && ctx.files.has(file)) {
       seen.add(file);
       queue.push(file);
     }
   };
   for (const route of ctx.routes) {
-    [route.entry, route.file, route.handler.file, ...route.middleware.map((m) => m.file)].forEach(add);
+    [route.entry, route.file, route.handler.file, ...route.middleware.map((m) => m.file)].forEach((f) => add(f));
   }
   while (queue.length > 0) {
     const file = queue.pop()!;
@@ -72,12 +93,12 @@ function loadedFiles(ctx: HazardContext): Set<string> | undefined {
       const target = resolveLocalModule(ctx, file, spec);
       if (target) add(path.relative(ctx.appDir, target.getFilePath()));
     }
-    for (const folder of loads.folders) {
+    for (const { folder, call } of loads.folders) {
       const dir = path.resolve(path.dirname(file), folder);
-      for (const candidate of ctx.files.keys()) if (path.dirname(candidate) === dir) add(path.relative(ctx.appDir, candidate));
+      for (const candidate of ctx.files.keys()) if (path.dirname(candidate) === dir) add(path.relative(ctx.appDir, candidate), call);
     }
   }
-  return seen;
+  return { seen, picked };
 }
 
 /**
@@ -86,9 +107,9 @@ function loadedFiles(ctx: HazardContext): Set<string> | undefined {
  * `` require(`./drivers/${name}`) ``), where the served app may load any module, each on a
  * condition only run time knows.
  */
-function loadsOf(sf: SourceFile): { specifiers: string[]; folders: string[] } {
+function loadsOf(sf: SourceFile): { specifiers: string[]; folders: Array<{ folder: string; call: Node }> } {
   const specifiers: string[] = [];
-  const folders: string[] = [];
+  const folders: Array<{ folder: string; call: Node }> = [];
   for (const statement of sf.getStatements()) {
     if (Node.isImportDeclaration(statement)) specifiers.push(statement.getModuleSpecifierValue());
     else if (Node.isExportDeclaration(statement)) {
@@ -101,7 +122,7 @@ function loadsOf(sf: SourceFile): { specifiers: string[]; folders: string[] } {
       const spec = requiredModule(call);
       const folder = spec === undefined ? computedRequireFolder(call) : undefined;
       if (spec) specifiers.push(spec);
-      if (folder) folders.push(folder);
+      if (folder) folders.push({ folder, call });
     }
   } catch {
     // a file too deep to walk is reported by appFiles

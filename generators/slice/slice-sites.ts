@@ -103,12 +103,17 @@ function loopModules(plan: SplitPlan, own: ReadonlySet<string>, closure: Readonl
   }
   for (const mount of plan.mounts) if (mount.target) note(mount.file, mount.line, mount.target.file, throughMounts.has(`${mount.target.file}:${mount.target.line}|${mount.path}`));
   const out = new Map<string, LoopModules[]>();
-  for (const [key, at] of [...modules].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, at] of modules) {
     const [file, line] = key.split('\0') as [string, string];
     const list = [...at].sort(([a], [b]) => a.localeCompare(b)).map(([module, needed]) => ({ file: module, needed }));
-    out.set(file, [...(out.get(file) ?? []), { line: Number(line), modules: list }].sort((a, b) => a.line - b.line));
+    const lines = out.get(file) ?? [];
+    lines.push({ line: Number(line), modules: list });
+    out.set(file, lines);
   }
-  for (const [file, lines] of out) if (!lines.some((l) => l.modules.some((m) => !m.needed))) out.delete(file);
+  for (const [file, lines] of out) {
+    if (lines.some((l) => l.modules.some((m) => !m.needed))) lines.sort((a, b) => a.line - b.line);
+    else out.delete(file);
+  }
   return out;
 }
 

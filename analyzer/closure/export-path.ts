@@ -1,6 +1,6 @@
 import { Node } from 'ts-morph';
 import { fileIndex } from './file-index';
-import { unwrap } from './units';
+import { unwrap } from '../load/unwrap';
 
 /**
  * How to reach a declaration from its module, for code that imports it: `default`, a named

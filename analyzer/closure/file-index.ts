@@ -1,4 +1,5 @@
 import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
+import { unwrap } from '../load/unwrap';
 
 /** What a module-level name of a file refers to. */
 export type Binding =
@@ -99,8 +100,7 @@ function indexVariable(index: FileIndex, decl: import('ts-morph').VariableDeclar
     index.bindings.set(nameNode.getText(), { kind: 'declaration', node: decl });
     if (exported) index.exports.set(nameNode.getText(), { kind: 'node', node: decl });
     // `var app = module.exports = express()` exports what it declares; prettier writes it `const app = (module.exports = express())`.
-    let initializer = decl.getInitializer();
-    while (initializer && Node.isParenthesizedExpression(initializer)) initializer = initializer.getExpression();
+    const initializer = unwrap(decl.getInitializer());
     if (initializer && Node.isBinaryExpression(initializer) && initializer.getOperatorToken().getKind() === SyntaxKind.EqualsToken) indexExpressionStatement(index, initializer);
   } else {
     for (const element of nameNode.getDescendants().filter(Node.isBindingElement)) {

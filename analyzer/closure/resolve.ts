@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { Node, type SourceFile } from 'ts-morph';
 import type { ModuleResolver } from '../load/module-resolver';
 import { type Binding, type ExportTarget, fileIndex, requireOf } from './file-index';
-import { type Unit, unit, unwrap } from './units';
+import { unwrap } from '../load/unwrap';
+import { type Unit, unit } from './units';
 
 /** What resolving a reference found: units to visit, npm packages and files touched. */
 export interface Resolved {

@@ -1,4 +1,5 @@
 import { Node, type SourceFile } from 'ts-morph';
+import { unwrap } from '../load/unwrap';
 
 /**
  * A unit of the declaration graph: a function, a module-level declaration, one member of an
@@ -132,11 +133,3 @@ function moduleCode(sourceFile: SourceFile): Node[] {
   return sourceFile.getStatements().filter((s) => !Node.isFunctionDeclaration(s) && !Node.isClassDeclaration(s) && !Node.isInterfaceDeclaration(s) && !Node.isTypeAliasDeclaration(s));
 }
 
-/** The expression under parentheses and type assertions. */
-export function unwrap(node: Node | undefined): Node | undefined {
-  let current = node;
-  while (current && (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isNonNullExpression(current) || Node.isTypeAssertion(current))) {
-    current = current.getExpression();
-  }
-  return current;
-}

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { type CallExpression, type Expression, type KindToNodeMappings, type NewExpression, Node, type ObjectLiteralExpression, type SourceFile, SyntaxKind } from 'ts-morph';
 import type { HazardContext } from '../types';
+import { unwrap } from '../../load/unwrap';
 
 /** A node that has its own body of code: function, arrow, method, constructor or accessor. */
 export type FunctionLike = Node;
@@ -39,14 +40,7 @@ export function anchorOf(node: Node): Node {
   return enclosingFunction(node) ?? node.getSourceFile();
 }
 
-/** Strips parentheses, type assertions and non-null assertions. */
-export function unwrap(node: Node): Node {
-  let n = node;
-  while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isNonNullExpression(n) || Node.isSatisfiesExpression(n) || Node.isTypeAssertion(n)) {
-    n = n.getExpression();
-  }
-  return n;
-}
+export { unwrap };
 
 const kindIndex = new WeakMap<SourceFile, Map<SyntaxKind, Node[]>>();
 

@@ -5,7 +5,7 @@ import type { RouteGraph } from './route-graph';
 import { type ClusterOptions, clusterBlocks } from './strategies/clustered';
 import { MinHeap } from './min-heap';
 import { STRATEGIES } from './strategies';
-import type { SignInFlow } from './sign-in-flows';
+import { type SignInFlow, flowOf } from './sign-in-flows';
 
 /** Inputs of a partition. */
 export interface PartitionInput {
@@ -180,7 +180,7 @@ function isolateSignInFlows(group: string[], input: PartitionInput): string[][] 
   const flows = input.signInFlows ?? [];
   if (flows.length === 0 || group.length < 3 || group.some((id) => input.pinned?.has(id))) return [group];
   const parts = blocksWithin(input.blocks, group);
-  const isFlow = (part: readonly string[]) => flows.some((f) => f.routes.length === part.length && f.routes.every((id) => part.includes(id)));
+  const isFlow = (part: readonly string[]) => flowOf(flows, part) !== undefined;
   const alone = parts.filter(isFlow);
   if (alone.length === 0) return [group];
   const rest = parts.filter((p) => !isFlow(p)).flat().sort();

@@ -1,6 +1,6 @@
 import type { Strategy } from '../model/config';
 import type { Footprint } from './footprint';
-import type { SignInFlow } from './sign-in-flows';
+import { type SignInFlow, flowOf } from './sign-in-flows';
 import { describeTie, type StructuralTie } from './structural-ties';
 
 /** What a function's reason is built from. */
@@ -59,7 +59,7 @@ export function functionReason(input: ReasonInput): string {
   const pins = [...new Set(input.routes.map((id) => input.pinOf.get(id)).filter((p): p is string => !!p))].sort();
   if (pins.length > 0) parts.push(`pinned together by config (${pins.map((p) => `pin.${p}`).join(', ')})`);
   if (input.heavy && input.routes.every((id) => input.heavy!.has(id))) parts.push("their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes");
-  const flow = input.signInFlows?.find((f) => f.routes.length === input.routes.length && f.routes.every((id) => input.routes.includes(id)));
+  const flow = flowOf(input.signInFlows, input.routes);
   if (flow) parts.push(`a function of its own: no other route authenticates with its passport strategy '${flow.strategy}'${flow.package ? ` (${flow.package})` : ''}, so no other function bundles it`);
   if (input.fromPreviousPlan) parts.push('placement kept from the previous plan');
   return parts.join('; ');

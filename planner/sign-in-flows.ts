@@ -25,15 +25,16 @@ const FIRST_STRING_ARGUMENT = /^[\w$.]+\(\s*(['"])([^'"]+)\1/;
 export function signInFlows(routes: readonly Route[], ties: readonly StructuralTie[], strategies: readonly AuthStrategy[] | undefined): SignInFlow[] {
   const registered = new Map((strategies ?? []).filter((s) => s.name !== undefined).map((s) => [s.name!, s]));
   if (registered.size === 0) return [];
-  const byId = new Map(routes.map((r) => [r.id, r]));
+  const strategiesByRoute = new Map(routes.map((r) => [r.id, strategiesOf(r, registered)]));
   const usersOf = new Map<string, string[]>();
-  for (const route of routes) for (const name of strategiesOf(route, registered)) usersOf.set(name, [...(usersOf.get(name) ?? []), route.id]);
+  for (const [id, names] of strategiesByRoute) for (const name of names) usersOf.set(name, [...(usersOf.get(name) ?? []), id]);
   const flows: SignInFlow[] = [];
   for (const tie of ties) {
     if (tie.kind !== 'auth-flow') continue;
-    const used = new Set(tie.routes.flatMap((id) => strategiesOf(byId.get(id), registered)));
+    const each = tie.routes.map((id) => strategiesByRoute.get(id) ?? []);
+    const used = new Set(each.flat());
     const [strategy] = [...used];
-    if (used.size !== 1 || tie.routes.some((id) => strategiesOf(byId.get(id), registered).length === 0)) continue;
+    if (used.size !== 1 || each.some((names) => names.length === 0)) continue;
     if ((usersOf.get(strategy!) ?? []).some((id) => !tie.routes.includes(id))) continue;
     const pkg = registered.get(strategy!)?.package;
     flows.push({ routes: [...tie.routes], strategy: strategy!, ...(pkg ? { package: pkg } : {}) });
@@ -41,8 +42,13 @@ export function signInFlows(routes: readonly Route[], ties: readonly StructuralT
   return flows;
 }
 
+/** The flow among `flows` whose routes are exactly `routes` (a group or block of a plan), if any. */
+export function flowOf(flows: readonly SignInFlow[] | undefined, routes: readonly string[]): SignInFlow | undefined {
+  return flows?.find((f) => f.routes.length === routes.length && f.routes.every((id) => routes.includes(id)));
+}
+
 /** The registered strategies a route's middleware authenticates with, sorted. */
-export function strategiesOf(route: Route | undefined, registered: ReadonlyMap<string, unknown>): string[] {
+function strategiesOf(route: Route | undefined, registered: ReadonlyMap<string, unknown>): string[] {
   const names = new Set<string>();
   for (const m of route?.middleware ?? []) {
     const name = m.source ? FIRST_STRING_ARGUMENT.exec(m.source)?.[2] : undefined;

@@ -118,17 +118,23 @@ function registrationAt(source: ts.SourceFile, line: number): ts.ExpressionState
   return registrationsByLine(source).get(line);
 }
 
-/** The innermost statement starting on `line` (a registration by a computed method, `app[method](url, handler)`). */
+const STATEMENTS = new WeakMap<ts.SourceFile, Map<number, ts.Statement>>();
+
+/** The innermost statement starting on `line` (a registration by a computed method, `app[method](url, handler)`), from one walk per tree. */
 function statementAt(source: ts.SourceFile, line: number): ts.Statement | undefined {
-  let found: ts.Statement | undefined;
-  const visit = (node: ts.Node): void => {
-    const [first, last] = [lineOf(source, node.getStart(source)), lineOf(source, node.getEnd())];
-    if (first > line || last < line) return;
-    if (ts.isStatement(node) && first === line) found = node;
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
+  let byLine = STATEMENTS.get(source);
+  if (!byLine) {
+    const found = new Map<number, ts.Statement>();
+    // Pre-order: a statement nested in another that starts on the same line comes later and wins.
+    const visit = (node: ts.Node): void => {
+      if (ts.isStatement(node)) found.set(lineOf(source, node.getStart(source)), node);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    byLine = found;
+    STATEMENTS.set(source, byLine);
+  }
+  return byLine.get(line);
 }
 
 const REGISTRATIONS = new WeakMap<ts.SourceFile, Map<number, ts.ExpressionStatement>>();

@@ -76,7 +76,8 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   assertOutputFolder(root, app, outDir);
   const progress = options.onProgress ?? (() => undefined);
   const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
-  const context = { appDir: appFromOut, sources: readRegisteringSources(app, plan), authTexts: readAuthTexts(app, plan) };
+  const sources = readRegisteringSources(app, plan);
+  const context = { appDir: appFromOut, sources, authTexts: readAuthTexts(app, plan), handlerModules: readHandlerModules(app, plan, sources) };
   const generated = generateAll(plan, context, options.targets ?? TARGET_NAMES);
   const entries = bundleEntries(plan, generated.servedElsewhere);
   const bundling = options.bundle !== false;
@@ -210,6 +211,34 @@ export function readRegisteringSources(appDir: string, plan: SplitPlan): Map<str
   }
   return sources;
 }
+
+/**
+ * The texts of the app modules that only registering modules import, by the plan's module graph
+ * (controllers and the like; see `GenerateContext.handlerModules`). Code files only; one that is
+ * unreadable or outside the app is left out (it stays whole).
+ */
+export function readHandlerModules(appDir: string, plan: SplitPlan, registering: ReadonlyMap<string, string>): Map<string, string> {
+  const texts = new Map<string, string>();
+  const graph = plan.modules?.files;
+  if (!graph) return texts;
+  const importers = new Map<string, string[]>();
+  for (const [file, info] of Object.entries(graph)) for (const to of info.imports) importers.set(to, [...(importers.get(to) ?? []), file]);
+  const root = fs.realpathSync(appDir);
+  for (const [file, by] of [...importers].sort(([a], [b]) => a.localeCompare(b))) {
+    if (registering.has(file) || !CODE_FILE.test(file) || !by.every((f) => registering.has(f))) continue;
+    try {
+      const real = fs.realpathSync(path.join(appDir, file));
+      if (path.relative(root, real).startsWith('..')) continue;
+      texts.set(file, fs.readFileSync(real, 'utf8'));
+    } catch {
+      // not there any more: the function imports the monolith's module
+    }
+  }
+  return texts;
+}
+
+/** Files the pruner reads as code. */
+const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 /**
  * The plan with each function's `env` completed by the variables the files of its bundle read

@@ -21,6 +21,12 @@ export interface GenerateContext {
    * authenticates with (see `functionSlices`).
    */
   authTexts?: ReadonlyMap<string, string>;
+  /**
+   * Texts of the app modules only registering modules import (controllers, by the plan's module
+   * graph), by app-relative path: with them, a function whose routes use some of a module's
+   * exports carries a copy without the others (see `pruneModule`).
+   */
+  handlerModules?: ReadonlyMap<string, string>;
 }
 
 /** A finding of a generator: what it could not reproduce, and what the user can do. */

@@ -23,7 +23,7 @@ export function generateHandlers(plan: SplitPlan, context: GenerateContext): Gen
   for (const { fn, mounts } of planned) {
     const file = handlerFile(fn.id);
     const roots = mounts.mounts.map((m) => m.entry ?? m.target.file);
-    const slices = functionSlices(plan, fn.id, roots, context.sources ?? new Map(), context.appDir, context.authTexts);
+    const slices = functionSlices(plan, fn.id, roots, context);
     const found = [...handlerDiagnostics(fn, mounts, file, slices.sliced.length > 0), ...sliceDiagnostics(fn, slices, file)];
     diagnostics.push(...found);
     const notes = found.map((d) => `${d.code}: ${d.message}`);
@@ -78,7 +78,17 @@ function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string, s
 }
 
 function sliceDiagnostics(fn: PlanFunction, slices: FunctionSlices, file: string): GeneratorDiagnostic[] {
-  if (slices.sliced.length === 0) return [];
+  const pruned: GeneratorDiagnostic[] = slices.pruned.length === 0 ? [] : [
+    {
+      code: 'EXPORTS_PRUNED',
+      severity: 'info',
+      file,
+      subject: fn.id,
+      message: `imports ${list(slices.pruned)} as copies under ${sliceRoot(fn.id)}/ without the ${count(slices.droppedExports, 'export')} none of its routes use, nor the declarations and requires only those used, so what they need stays out of the bundle`,
+      advice: 'nothing to do; the copies follow the monolith at every generate',
+    },
+  ];
+  if (slices.sliced.length === 0) return pruned;
   const copies = [...slices.copies].sort();
   return [
     {
@@ -89,6 +99,7 @@ function sliceDiagnostics(fn: PlanFunction, slices: FunctionSlices, file: string
       message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${count(slices.statements, 'registration')} of other functions' routes and routers left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle${slices.boot > 0 ? `; ${count(slices.boot, 'boot statement')} the platform replaces (timers, cron jobs, websocket servers, shutdown handlers, and what uses them) left out too` : ''}${slices.strategies.length > 0 ? `; the passport strategies none of its routes authenticates with (${slices.strategies.join(', ')}) not registered, so their code and packages stay out too` : ''}${slices.loopRequires > 0 ? `; its loops over modules load only its own, the modules only other functions register (${slices.servedElsewhere.join(', ')}) get an inert stand-in` : ''}`,
       advice: 'nothing to do; the copies follow the monolith at every generate',
     },
+    ...pruned,
   ];
 }
 

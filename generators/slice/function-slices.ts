@@ -1,10 +1,13 @@
 import type { GeneratedFile } from '../../model/generated-file';
 import type { SplitPlan } from '../../model/plan';
 import { appFile, relativeSpecifier, safeSegment } from '../layout';
+import type { GenerateContext } from '../types';
 import { parseSource, relativeSpecifiers, resolveAmong } from './module-specifiers';
+import { type PrunedModule, pruneModule } from './prune-module';
 import { type FileSlice, sliceSites } from './slice-sites';
 import { mergeUses, strategyUse } from './strategy-use';
 import { type SlicedSource, sliceSource } from './slice-source';
+import { usedExportsOf } from './used-exports';
 
 /** The sliced registering modules of one function. */
 export interface FunctionSlices {
@@ -26,6 +29,10 @@ export interface FunctionSlices {
   loopRequires: number;
   /** App modules those loops give an inert stand-in: only other functions register them, so the bundle need not carry them. Sorted. */
   servedElsewhere: string[];
+  /** Handler modules (controllers) of `copies` copied without the exports its routes do not use (see `pruneModule`), sorted. */
+  pruned: string[];
+  /** Exports left out of them, over all pruned copies. */
+  droppedExports: number;
 }
 
 /** Folder of a function's sliced copies of the monolith's registering modules, mirroring the app's layout. */
@@ -43,7 +50,10 @@ export function sliceRoot(functionId: string): string {
  * registering modules (app-relative paths); `appDir` is the app folder from the output folder.
  * Pure.
  */
-export function functionSlices(plan: SplitPlan, functionId: string, roots: readonly string[], sources: ReadonlyMap<string, string>, appDir: string, authTexts: ReadonlyMap<string, string> = new Map()): FunctionSlices {
+export function functionSlices(plan: SplitPlan, functionId: string, roots: readonly string[], context: GenerateContext): FunctionSlices {
+  const { appDir } = context;
+  const sources = context.sources ?? new Map<string, string>();
+  const authTexts = context.authTexts ?? new Map<string, string>();
   const sites = sliceSites(plan, functionId);
   let walked = walkSlices(roots, sources, sites);
   const strategies = unusedStrategies(plan, functionId, walked, sources, authTexts);
@@ -56,13 +66,18 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     }
     walked = walkSlices(roots, texts, sites);
   }
-  const { cuts, edges, texts } = walked;
-  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0, strategies: [], loopRequires: 0, servedElsewhere: [] };
-  if (cuts.size === 0) return empty;
-  const copies = reachingCuts(roots, edges, cuts);
+  const { cuts, texts } = walked;
+  const pruned = prunedHandlerModules(plan, walked, context.handlerModules ?? new Map());
+  const edges = new Map(walked.edges);
+  for (const [file, { importers }] of pruned) for (const importer of importers) edges.set(importer, [...(edges.get(importer) ?? []), file]);
+  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0, strategies: [], loopRequires: 0, servedElsewhere: [], pruned: [], droppedExports: 0 };
+  if (cuts.size === 0 && pruned.size === 0) return empty;
+  const copies = reachingCuts(roots, edges, new Set([...cuts.keys(), ...pruned.keys()]));
   const root = sliceRoot(functionId);
-  const files = [...copies].sort().map((file) => ({ path: `${root}/${file}`, contents: copyText(file, cuts.get(file)?.text ?? texts.get(file)!, copies, { root, appDir, functionId, sliced: cuts.has(file), strategies: strategies.lines.has(file) }) }));
+  const textOf = (file: string): string => pruned.get(file)?.module.text ?? cuts.get(file)?.text ?? texts.get(file)!;
+  const files = [...copies].sort().map((file) => ({ path: `${root}/${file}`, contents: copyText(file, textOf(file), copies, { root, appDir, functionId, sliced: cuts.has(file), pruned: pruned.get(file)?.module, strategies: strategies.lines.has(file) }) }));
   const sliced = [...copies].filter((f) => cuts.has(f)).sort();
+  const prunedFiles = [...copies].filter((f) => pruned.has(f)).sort();
   return {
     files,
     copies,
@@ -73,7 +88,49 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     strategies: sliced.some((f) => strategies.lines.has(f)) ? strategies.names : [],
     loopRequires: sliced.reduce((n, f) => n + cuts.get(f)!.loopRequires, 0),
     servedElsewhere: [...new Set(sliced.flatMap((f) => cuts.get(f)!.servedElsewhere))].sort(),
+    pruned: prunedFiles,
+    droppedExports: prunedFiles.reduce((n, f) => n + pruned.get(f)!.module.droppedExports.length, 0),
   };
+}
+
+/** A handler module pruned for one function, with the registering modules of its chain that import it. */
+interface PrunedHandler {
+  module: PrunedModule;
+  importers: string[];
+}
+
+/**
+ * The handler modules (controllers) a function's registering modules import that it can carry
+ * pruned: only registering modules import them anywhere in the app (by the plan's module graph),
+ * so the copies of those are the only modules of its bundle that load them; the exports those
+ * copies read (as sliced, so other functions' routes no longer name theirs) are named, none used
+ * whole; and `pruneModule` leaves something out. None without the module graph.
+ */
+function prunedHandlerModules(plan: SplitPlan, walked: WalkedSlices, texts: ReadonlyMap<string, string>): Map<string, PrunedHandler> {
+  const out = new Map<string, PrunedHandler>();
+  const graph = plan.modules?.files;
+  if (!graph || texts.size === 0) return out;
+  const importersOf = new Map<string, string[]>();
+  for (const [file, info] of Object.entries(graph)) for (const to of info.imports) importersOf.set(to, [...(importersOf.get(to) ?? []), file]);
+  const reached = [...walked.edges.keys()].sort();
+  for (const [file, text] of [...texts].sort(([a], [b]) => a.localeCompare(b))) {
+    const all = importersOf.get(file) ?? [];
+    if (walked.texts.has(file) || all.length === 0 || !all.every((i) => walked.texts.has(i)) || !safePath(file)) continue;
+    const importers: string[] = [];
+    const used = new Set<string>();
+    let whole = false;
+    for (const importer of reached.filter((r) => all.includes(r))) {
+      const names = usedExportsOf(importer, walked.cuts.get(importer)?.text ?? walked.texts.get(importer)!, file);
+      if (names === undefined) continue;
+      importers.push(importer);
+      if (names === 'all') whole = true;
+      else for (const n of names) used.add(n);
+    }
+    if (whole || importers.length === 0) continue;
+    const module = pruneModule(text, file, used);
+    if (module) out.set(file, { module, importers });
+  }
+  return out;
 }
 
 /** The registering modules a function's import chain reaches from `roots`, each sliced where `sites` say. */
@@ -140,7 +197,7 @@ function importedAmong(file: string, text: string, files: ReadonlySet<string>): 
 }
 
 /** The files on some import path from a root to a sliced file (those paths must run the copies). */
-function reachingCuts(roots: readonly string[], edges: ReadonlyMap<string, string[]>, cuts: ReadonlyMap<string, unknown>): Set<string> {
+function reachingCuts(roots: readonly string[], edges: ReadonlyMap<string, string[]>, cuts: ReadonlySet<string>): Set<string> {
   const leads = new Map<string, boolean>();
   const visiting = new Set<string>();
   const leadsToCut = (file: string): boolean => {
@@ -175,6 +232,8 @@ interface CopySite {
   appDir: string;
   functionId: string;
   sliced: boolean;
+  /** What pruning left out of it, for a handler module copied without the exports the function does not use. */
+  pruned?: PrunedModule;
   /** Whether passport strategy registrations were left out of it. */
   strategies: boolean;
 }
@@ -210,7 +269,7 @@ function copyText(file: string, text: string, copies: ReadonlySet<string>, site:
     );
   }
   const strategies = 'the passport strategies none of its routes authenticates with';
-  const what = !site.sliced ? 'unchanged but for its imports, so that it loads the sliced modules beside it' : site.strategies ? `without the registrations of other functions' routes and routers and of ${strategies}, and the imports only they used` : "without the registrations of other functions' routes and routers, and the imports only they used";
+  const what = site.pruned ? `without the exports none of its routes use (${site.pruned.droppedExports.join(', ')}) and what only they used` : !site.sliced ? 'unchanged but for its imports, so that it loads the sliced modules beside it' : site.strategies ? `without the registrations of other functions' routes and routers and of ${strategies}, and the imports only they used` : "without the registrations of other functions' routes and routers, and the imports only they used";
   const header = `/* Generated by cleave: ${file} of the monolith for function \`${site.functionId}\`, ${what}. Do not edit: change the monolith or the plan and generate again. */`;
   return `${out}${out.endsWith('\n') ? '' : '\n'}\n${header}\n${tail.map((l) => `${l}\n`).join('')}`;
 }

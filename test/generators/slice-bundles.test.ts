@@ -29,7 +29,7 @@ describe('generators/slice bundles', () => {
     expect(users.text).toContain('users-controller-code');
     expect(users.text).not.toContain('health-controller-code');
     expect(users.text).not.toContain('orders-controller-code');
-    expect(users.size.slice).toEqual({ files: ['server.js'], alsoOriginal: [] });
+    expect(users.size.slice).toEqual({ files: ['controllers/users.js', 'server.js'], alsoOriginal: [] }); // the controller without `create`, whose route is another function's
     const copy = fs.readFileSync(path.join(out, 'functions', users.size.id, 'app', 'server.js'), 'utf8');
     expect(copy).toContain("require('../../../"); // the monolith's modules, imported, not copied
     expect(copy).not.toContain("app.get('/health'");

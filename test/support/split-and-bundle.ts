@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
 import { planSplit } from '../../planner/plan-split';
 import { bundleHandlers } from '../../cli/bundle';
-import { bundleEntries, readAuthTexts, readRegisteringSources } from '../../cli/generate-into';
+import { bundleEntries, readAuthTexts, readHandlerModules, readRegisteringSources } from '../../cli/generate-into';
 import { generateAll } from '../../generators/generate';
 import type { GeneratorDiagnostic } from '../../generators/types';
 import type { BuiltBundle } from '../../model/bundle-report';
@@ -39,7 +39,9 @@ export function writeOutput(out: string, files: ReadonlyArray<{ path: string; co
 /** Analyses, plans (per route), generates and bundles `appDir` into `out`, as `cleave split` does. */
 export async function splitAndBundle(appDir: string, out: string): Promise<SplitBundles> {
   const plan = await planSplit(await analyzeApp({ appDir }), Config.parse({ strategy: 'per-route' }));
-  const generated = generateAll(plan, { appDir: path.relative(out, appDir).split(path.sep).join('/'), sources: readRegisteringSources(appDir, plan), authTexts: readAuthTexts(appDir, plan) }, ['serverless']);
+  const sources = readRegisteringSources(appDir, plan);
+  const context = { appDir: path.relative(out, appDir).split(path.sep).join('/'), sources, authTexts: readAuthTexts(appDir, plan), handlerModules: readHandlerModules(appDir, plan, sources) };
+  const generated = generateAll(plan, context, ['serverless']);
   writeOutput(out, generated.files);
   const built = await bundleHandlers(out, appDir, bundleEntries(plan, generated.servedElsewhere));
   if (built.failures.length > 0) throw new Error(`bundling failed: ${JSON.stringify(built.failures)}`);

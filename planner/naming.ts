@@ -59,6 +59,18 @@ export function baseId(paths: readonly string[], handlerFiles: readonly string[]
   return toId(major.map(([s]) => s).join('-'));
 }
 
+/** The words (in the first path's order) that the segment after the paths' shared resource path holds in every path; '' when there are none. */
+function sharedWords(paths: readonly string[]): string {
+  const lists = paths.map(meaningfulSegments);
+  let depth = 0;
+  while (lists.length > 0 && lists.every((l) => l[depth] !== undefined && l[depth] === lists[0]![depth])) depth++;
+  const next = lists.map((l) => l[depth]);
+  if (next.length === 0 || next.some((n) => n === undefined)) return '';
+  const wordsOf = (segment: string) => toId(segment).split('-').filter(Boolean);
+  const others = next.slice(1).map((n) => new Set(wordsOf(n!)));
+  return [...new Set(wordsOf(next[0]!))].filter((w) => others.every((o) => o.has(w))).join('-');
+}
+
 /** A module's name: its file name without extension, or its folder's for an `index` file (`controllers/user/index.js` → `user`). */
 function moduleName(file: string): string {
   const parts = file.split('/');
@@ -80,7 +92,9 @@ export interface NamingGroup {
 
 /**
  * Ids for groups, unique and deterministic: bigger groups choose first (ties by first route
- * id); a taken id gets the method (`get-products`) when the group has one method, then `-2`, `-3`.
+ * id); a taken id gets the words the routes' next path segments all hold (`auth-reset-password`
+ * for `/auth/reset-password` and `/auth/send-password-reset`), else the method (`get-products`)
+ * when the group has one method, then `-2`, `-3`.
  * `taken` holds ids already in use (kept from a previous plan or set by config).
  */
 export function assignIds(groups: readonly NamingGroup[], taken: ReadonlySet<string>): string[] {
@@ -91,7 +105,8 @@ export function assignIds(groups: readonly NamingGroup[], taken: ReadonlySet<str
     const g = groups[i]!;
     const base = baseId(g.paths, g.handlerFiles);
     const methods = [...new Set(g.methods)];
-    const candidates = [base, ...(methods.length === 1 ? [toId(`${methods[0]}-${base}`)] : [])];
+    const words = sharedWords(g.paths);
+    const candidates = [base, ...(words ? [toId(`${base}-${words}`)] : []), ...(methods.length === 1 ? [toId(`${methods[0]}-${base}`)] : [])];
     let id = candidates.find((c) => !used.has(c));
     for (let n = 2; !id; n++) {
       const c = `${base.slice(0, MAX_ID - String(n).length - 1)}-${n}`;

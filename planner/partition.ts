@@ -6,6 +6,7 @@ import { type ClusterOptions, clusterBlocks } from './strategies/clustered';
 import { MinHeap } from './min-heap';
 import { STRATEGIES } from './strategies';
 import { type SignInFlow, flowOf } from './sign-in-flows';
+import { type PackageSplit, type PackageUsers, splitByOwnPackages } from './own-packages';
 
 /** Inputs of a partition. */
 export interface PartitionInput {
@@ -38,20 +39,46 @@ export interface PartitionInput {
   pinned?: ReadonlySet<string>;
   /** Sign-in flows with a strategy no other route uses (see `signInFlows`): each is split off its group. */
   signInFlows?: readonly SignInFlow[];
+  /**
+   * The hard blocks joined by the ties a package split respects (a path's methods, a sign-in
+   * flow), not by router or controller: with them, the `clustered` strategy splits off a group
+   * the routes that alone use some packages (see `splitByOwnPackages`).
+   */
+  looseBlocks?: readonly string[][];
+  /** The packages a split can keep out of other functions, with the routes using each (see `confinedPackages`). */
+  packageUsers?: PackageUsers;
 }
 
 /** Groups the routes into functions by the strategy, respecting blocks and the bundle limit. */
-export function partitionRoutes(input: PartitionInput): { groups: string[][]; warnings: PlanWarning[] } {
+export function partitionRoutes(input: PartitionInput): { groups: string[][]; warnings: PlanWarning[]; packageSplits: PackageSplit[] } {
   const groups = STRATEGIES[input.strategy](input);
   const warnings: PlanWarning[] = [];
-  const split = groups.flatMap((g) => isolateSignInFlows(g, input)).map((g) => isolateHeavy(g, input));
+  const packageSplits: PackageSplit[] = [];
+  const split = groups
+    .flatMap((g) => isolateSignInFlows(g, input))
+    .flatMap((g) => isolateOwnPackages(g, input, packageSplits))
+    .map((g) => isolateHeavy(g, input));
   const heavy = split.flatMap((s) => s.heavy);
   const light = split.flatMap((s) => (s.light.length > 0 ? [s.light] : []));
   // Routes that each load the whole app cost the same in one function as in many: gather them.
   const gathered = heavy.length > 0 ? [...light, heavy.sort()] : light;
   const limited = gathered.flatMap((g) => enforceLimit(g, input, warnings));
   const result = input.maxFunctions === undefined ? limited : capFunctionCount(limited, input, input.maxFunctions, warnings);
-  return { groups: result.sort((a, b) => a[0]!.localeCompare(b[0]!)), warnings };
+  return { groups: result.sort((a, b) => a[0]!.localeCompare(b[0]!)), warnings, packageSplits };
+}
+
+/**
+ * Splits off a group of the `clustered` strategy the routes that alone use some packages (see
+ * `splitByOwnPackages`), recording each split in `splits`. Blocks of `looseBlocks` stay whole;
+ * pinned groups stay as they are.
+ */
+function isolateOwnPackages(group: string[], input: PartitionInput, splits: PackageSplit[]): string[][] {
+  if (input.strategy !== 'clustered' || !input.looseBlocks || !input.packageUsers?.size || group.length < 2 || group.some((id) => input.pinned?.has(id))) return [group];
+  const parts = blocksWithin(input.looseBlocks, group);
+  if (parts.length < 2) return [group];
+  const result = splitByOwnPackages(parts, input.packageUsers);
+  splits.push(...result.splits);
+  return result.groups;
 }
 
 
@@ -189,15 +216,20 @@ function isolateSignInFlows(group: string[], input: PartitionInput): string[][] 
 
 const blockIndexes = new WeakMap<readonly string[][], Map<string, number>>();
 
-/** The blocks (in their order) whose first route is in `group`; indexed once per block list, so 20,000 groups cost no quadratic scan. */
+/**
+ * The blocks (in their order) holding routes of `group`, each cut to those routes (a group split
+ * off a block, by sign-in flow or by packages, keeps only its part); indexed once per block list,
+ * so 20,000 groups cost no quadratic scan.
+ */
 function blocksWithin(blocks: readonly string[][], group: readonly string[]): string[][] {
   let index = blockIndexes.get(blocks);
   if (!index) {
-    index = new Map(blocks.map((b, i) => [b[0]!, i]));
+    index = new Map(blocks.flatMap((b, i) => b.map((id) => [id, i] as const)));
     blockIndexes.set(blocks, index);
   }
+  const members = new Set(group);
   const found = group.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
-  return [...new Set(found)].sort((a, b) => a - b).map((i) => blocks[i]!);
+  return [...new Set(found)].sort((a, b) => a - b).map((i) => (blocks[i]!.every((id) => members.has(id)) ? blocks[i]! : blocks[i]!.filter((id) => members.has(id))));
 }
 
 /** A part predicting at least this share of its group's bundle is as big alone as with the others. */

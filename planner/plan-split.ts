@@ -5,6 +5,7 @@ import { analysisRef } from '../model/plan-join';
 import type { ProgressListener } from '../model/progress';
 import { appInfo } from './app-info';
 import { assembleFunctions, predictBytes } from './assemble';
+import { confinedPackages } from './own-packages';
 import { computeConstraints } from './constraints';
 import { routeFootprint, wiringFiles } from './footprint';
 import { nameGroups } from './function-names';
@@ -76,6 +77,8 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
     maxFunctions: config.maxFunctions,
     pinned: new Set(constraints.pinOf.keys()),
     signInFlows: flows,
+    looseBlocks: tiedBlocks(constraints.blocks, ties.filter((t) => t.kind === 'resource' || t.kind === 'auth-flow')),
+    packageUsers: confinedPackages(analysis.routes, graph),
   });
   warnings.push(...fresh.warnings);
   let groups: PlannedGroup[] = fresh.groups.map((g) => ({ routes: g, fromPrevious: false }));
@@ -88,7 +91,7 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
   }
   const ids = nameGroups(groups, routes, config, constraints.pinOf, warnings);
   const reasons = groups.map((g) =>
-    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy, ties, signInFlows: flows, affinity: routeGraph.weights, kept: keep }),
+    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy, ties, signInFlows: flows, packageSplits: fresh.packageSplits, affinity: routeGraph.weights, kept: keep }),
   );
   const functions = assembleFunctions({ groups, ids, reasons, routes, footprints, hazards: analysis.hazards, config, diskBytes, graph }, warnings);
   const kept: KeptRoute[] = [...keep].map(([route, reason]) => ({ route, reason })).sort((a, b) => a.route.localeCompare(b.route));

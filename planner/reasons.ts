@@ -1,6 +1,7 @@
 import type { Strategy } from '../model/config';
 import type { Footprint } from './footprint';
 import { type SignInFlow, flowOf } from './sign-in-flows';
+import { type PackageSplit, packageSplitOf } from './own-packages';
 import { describeTie, type StructuralTie } from './structural-ties';
 
 /** What a function's reason is built from. */
@@ -29,6 +30,8 @@ export interface ReasonInput {
   kept?: ReadonlyMap<string, string>;
   /** Sign-in flows with a strategy of their own, to say why one is a function of its own. */
   signInFlows?: readonly SignInFlow[];
+  /** Routes split off their group because only they use some packages, to say why. */
+  packageSplits?: readonly PackageSplit[];
   /** Route affinity (what routes share, weighted), to say why a route is alone. */
   affinity?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
@@ -55,12 +58,14 @@ export function functionReason(input: ReasonInput): string {
   parts.push(state.length > 0 ? `bound by in-memory state ${list(state, 3)} (must share one function)` : 'no shared in-memory state');
   const together = tiesWithin(input);
   if (together.length > 0) parts.push(`kept together: ${list(together.map(describeTie), 3)}`);
-  if (input.routes.length === 1 && !input.fromPreviousPlan && (input.pinOf.size === 0 || !input.pinOf.has(input.routes[0]!))) parts.push(aloneBecause(input));
+  const own = packageSplitOf(input.packageSplits, input.routes);
+  if (input.routes.length === 1 && !own && !input.fromPreviousPlan && (input.pinOf.size === 0 || !input.pinOf.has(input.routes[0]!))) parts.push(aloneBecause(input));
   const pins = [...new Set(input.routes.map((id) => input.pinOf.get(id)).filter((p): p is string => !!p))].sort();
   if (pins.length > 0) parts.push(`pinned together by config (${pins.map((p) => `pin.${p}`).join(', ')})`);
   if (input.heavy && input.routes.every((id) => input.heavy!.has(id))) parts.push("their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes");
   const flow = flowOf(input.signInFlows, input.routes);
   if (flow) parts.push(`a function of its own: no other route authenticates with its passport strategy '${flow.strategy}'${flow.package ? ` (${flow.package})` : ''}, so no other function bundles it`);
+  if (own) parts.push(`split off the routes it is tied to: only ${own.routes.length === 1 ? 'it uses' : 'they use'} ${list(own.packages, 4)} among them, so no other function bundles ${own.packages.length === 1 ? 'it' : 'them'}`);
   if (input.fromPreviousPlan) parts.push('placement kept from the previous plan');
   return parts.join('; ');
 }

@@ -45,10 +45,12 @@ export function sliceRoot(functionId: string): string {
  * sliced for it: each is the monolith's file minus the registrations of other functions' routes
  * and of routers none of its routes pass through, minus the imports only those used (see
  * `sliceSource`); a registering module that imports a sliced one is copied too, so the chain
- * from `roots` down to every sliced file runs the copies. Relative imports of other modules are
- * rewritten to reach the monolith's own files, never copied. `sources` holds the texts of the
- * registering modules (app-relative paths); `appDir` is the app folder from the output folder.
- * Pure.
+ * from `roots` down to every sliced file runs the copies. The controllers those copies import
+ * come along pruned when their routes use only some of their exports (see
+ * `prunedHandlerModules`). Relative imports of other modules are rewritten to reach the
+ * monolith's own files, never copied. `context` holds the texts of the registering modules, of
+ * the files naming passport strategies and of the controllers (app-relative paths), and the app
+ * folder as seen from the output folder. Pure.
  */
 export function functionSlices(plan: SplitPlan, functionId: string, roots: readonly string[], context: GenerateContext): FunctionSlices {
   const { appDir } = context;

@@ -1,12 +1,6 @@
 import { ts } from 'ts-morph';
+import type { TextEdit } from './text-edits';
 import type { LoopModules } from './slice-sites';
-
-/** A replacement in a source text (the characters of `start`..`end` become `text`). */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** How a copy loads only the modules its function needs from a loop over modules. */
 export interface LoopRequires {

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { parseSource } from './module-specifiers';
+import { type TextEdit, applyEdits } from './text-edits';
 
 /** A handler module (a controller) without the exports a function does not use. */
 export interface PrunedModule {
@@ -273,22 +274,16 @@ function boundNames(name: ts.BindingName): string[] {
   return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
 }
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
 /**
  * The edits leaving `item` out: its text and its leading comments (they describe it) blanked
  * with their line breaks kept; a statement becomes an empty one, an object member takes its
  * comma along.
  */
-function blanking(source: ts.SourceFile, text: string, item: Item): Edit[] {
+function blanking(source: ts.SourceFile, text: string, item: Item): TextEdit[] {
   const start = item.node.getStart(source);
   let end = item.node.getEnd();
   if (item.member && text[skipSpace(text, end)] === ',') end = skipSpace(text, end) + 1;
-  const edits: Edit[] = [{ start, end, text: `${item.member ? ' ' : ';'}${text.slice(start, end).replace(/[^\n]/g, '')}` }];
+  const edits: TextEdit[] = [{ start, end, text: `${item.member ? ' ' : ';'}${text.slice(start, end).replace(/[^\n]/g, '')}` }];
   for (const c of ts.getLeadingCommentRanges(text, item.node.getFullStart()) ?? []) {
     if (c.end <= start) edits.push({ start: c.pos, end: c.end, text: text.slice(c.pos, c.end).replace(/[^\n]/g, '') });
   }
@@ -298,16 +293,4 @@ function blanking(source: ts.SourceFile, text: string, item: Item): Edit[] {
 function skipSpace(text: string, at: number): number {
   while (at < text.length && /\s/.test(text[at]!)) at++;
   return at;
-}
-
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const { start, end, text: replacement } of [...edits].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (start < at) continue;
-    parts.push(text.slice(at, start), replacement);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
 }

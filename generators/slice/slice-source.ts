@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
-import { type TextEdit, loopRequires } from './loop-requires';
+import { loopRequires } from './loop-requires';
+import { type TextEdit, applyEdits } from './text-edits';
 import { parseSource } from './module-specifiers';
 import type { FileSlice } from './slice-sites';
 
@@ -266,17 +267,4 @@ function isPureRequire(node: ts.Expression): boolean {
 function boundNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
-}
-
-/** Replaces each range by its text. One pass: an edit inside one already made is skipped (a rename inside a removed statement). */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const { start, end, text: replacement } of [...edits].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (start < at) continue;
-    parts.push(text.slice(at, start), replacement);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
 }

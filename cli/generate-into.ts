@@ -9,6 +9,7 @@ import type { BuiltBundle, BundleReport } from '../model/bundle-report';
 import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
 import { registeringFiles } from '../generators/slice/slice-sites';
+import { importersOf } from '../generators/slice/importers';
 import { NAMES_AUTHENTICATION } from '../generators/slice/strategy-use';
 import { envReadBy } from '../analyzer/closure/file-env';
 import { appAssets } from './app-assets';
@@ -198,18 +199,7 @@ export function readAuthTexts(appDir: string, plan: SplitPlan): Map<string, stri
  * monolith's module as it is.
  */
 export function readRegisteringSources(appDir: string, plan: SplitPlan): Map<string, string> {
-  const sources = new Map<string, string>();
-  const root = fs.realpathSync(appDir);
-  for (const file of registeringFiles(plan)) {
-    try {
-      const real = fs.realpathSync(path.join(appDir, file));
-      if (path.relative(root, real).startsWith('..')) continue;
-      sources.set(file, fs.readFileSync(real, 'utf8'));
-    } catch {
-      // not there any more: the handler imports the monolith's module
-    }
-  }
-  return sources;
+  return readAppTexts(appDir, registeringFiles(plan));
 }
 
 /**
@@ -218,20 +208,21 @@ export function readRegisteringSources(appDir: string, plan: SplitPlan): Map<str
  * unreadable or outside the app is left out (it stays whole).
  */
 export function readHandlerModules(appDir: string, plan: SplitPlan, registering: ReadonlyMap<string, string>): Map<string, string> {
+  const files = [...importersOf(plan)].filter(([file, by]) => !registering.has(file) && CODE_FILE.test(file) && by.every((f) => registering.has(f))).map(([file]) => file);
+  return readAppTexts(appDir, files.sort());
+}
+
+/** The texts of app files (app-relative paths); one that is missing, unreadable or outside the app (through a link) is left out. */
+function readAppTexts(appDir: string, files: readonly string[]): Map<string, string> {
   const texts = new Map<string, string>();
-  const graph = plan.modules?.files;
-  if (!graph) return texts;
-  const importers = new Map<string, string[]>();
-  for (const [file, info] of Object.entries(graph)) for (const to of info.imports) importers.set(to, [...(importers.get(to) ?? []), file]);
   const root = fs.realpathSync(appDir);
-  for (const [file, by] of [...importers].sort(([a], [b]) => a.localeCompare(b))) {
-    if (registering.has(file) || !CODE_FILE.test(file) || !by.every((f) => registering.has(f))) continue;
+  for (const file of files) {
     try {
       const real = fs.realpathSync(path.join(appDir, file));
       if (path.relative(root, real).startsWith('..')) continue;
       texts.set(file, fs.readFileSync(real, 'utf8'));
     } catch {
-      // not there any more: the function imports the monolith's module
+      // not there any more: the function imports the monolith's module as it is
     }
   }
   return texts;

@@ -8,6 +8,7 @@ import { type FileSlice, sliceSites } from './slice-sites';
 import { mergeUses, strategyUse } from './strategy-use';
 import { type SlicedSource, sliceSource } from './slice-source';
 import { usedExportsOf } from './used-exports';
+import { importersOf } from './importers';
 
 /** The sliced registering modules of one function. */
 export interface FunctionSlices {
@@ -110,27 +111,25 @@ interface PrunedHandler {
  */
 function prunedHandlerModules(plan: SplitPlan, walked: WalkedSlices, texts: ReadonlyMap<string, string>): Map<string, PrunedHandler> {
   const out = new Map<string, PrunedHandler>();
-  const graph = plan.modules?.files;
-  if (!graph || texts.size === 0) return out;
-  const importersOf = new Map<string, string[]>();
-  for (const [file, info] of Object.entries(graph)) for (const to of info.imports) importersOf.set(to, [...(importersOf.get(to) ?? []), file]);
+  const importers = importersOf(plan);
+  if (importers.size === 0 || texts.size === 0) return out;
   const reached = [...walked.edges.keys()].sort();
   for (const [file, text] of [...texts].sort(([a], [b]) => a.localeCompare(b))) {
-    const all = importersOf.get(file) ?? [];
+    const all = importers.get(file) ?? [];
     if (walked.texts.has(file) || all.length === 0 || !all.every((i) => walked.texts.has(i)) || !safePath(file)) continue;
-    const importers: string[] = [];
+    const loading: string[] = [];
     const used = new Set<string>();
     let whole = false;
     for (const importer of reached.filter((r) => all.includes(r))) {
       const names = usedExportsOf(importer, walked.cuts.get(importer)?.text ?? walked.texts.get(importer)!, file);
       if (names === undefined) continue;
-      importers.push(importer);
+      loading.push(importer);
       if (names === 'all') whole = true;
       else for (const n of names) used.add(n);
     }
-    if (whole || importers.length === 0) continue;
+    if (whole || loading.length === 0) continue;
     const module = pruneModule(text, file, used);
-    if (module) out.set(file, { module, importers });
+    if (module) out.set(file, { module, importers: loading });
   }
   return out;
 }

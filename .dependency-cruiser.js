@@ -2,10 +2,11 @@
 module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', comment: 'no import cycles', from: {}, to: { circular: true, dependencyTypesNot: ['type-only'] } },
-    { name: 'analyzer-not-to-later-stages', severity: 'error', comment: 'analyzer never imports the planner, generators or cli', from: { path: '^analyzer/' }, to: { path: '^(planner|generators|cli)/' } },
-    { name: 'planner-reads-only-the-analysis', severity: 'error', comment: 'the planner knows the analysis only through model/ (planning from a saved analysis.json must work)', from: { path: '^planner/' }, to: { path: '^(analyzer|generators|cli)/' } },
-    { name: 'generators-only-model-types', severity: 'error', comment: 'generators import only model (type-level) and their own helpers', from: { path: '^generators/' }, to: { path: '^(analyzer|planner|cli)/' } },
-    { name: 'model-is-a-leaf', severity: 'error', comment: 'model imports nothing of the project', from: { path: '^model/' }, to: { path: '^(analyzer|planner|generators|cli)/' } },
+    { name: 'analyzer-not-to-later-stages', severity: 'error', comment: 'analyzer never imports the planner, generators, verifier or cli', from: { path: '^analyzer/' }, to: { path: '^(planner|generators|verifier|cli)/' } },
+    { name: 'planner-reads-only-the-analysis', severity: 'error', comment: 'the planner knows the analysis only through model/ (planning from a saved analysis.json must work)', from: { path: '^planner/' }, to: { path: '^(analyzer|generators|verifier|cli)/' } },
+    { name: 'generators-only-model-types', severity: 'error', comment: 'generators import only model (type-level) and their own helpers', from: { path: '^generators/' }, to: { path: '^(analyzer|planner|verifier|cli)/' } },
+    { name: 'verifier-not-to-cli', severity: 'error', comment: 'verifier (run the monolith and the functions, compare their answers) is a stage the cli commands call; it never imports cli', from: { path: '^verifier/' }, to: { path: '^(cli|planner)/' } },
+    { name: 'model-is-a-leaf', severity: 'error', comment: 'model imports nothing of the project', from: { path: '^model/' }, to: { path: '^(analyzer|planner|generators|verifier|cli)/' } },
     { name: 'nothing-imports-test', severity: 'error', comment: 'nothing imports test/', from: { pathNot: '^test/' }, to: { path: '^test/' } },
     { name: 'only-cli-writes', severity: 'error', comment: 'only cli/ writes to disk: fs is imported elsewhere only to read', from: { path: '^(generators|model)/' }, to: { path: '^(fs|node:fs|fs/promises|node:fs/promises)$' } },
   ],

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '..');
 const DEPCRUISE = path.join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
-const FOLDERS = ['analyzer', 'planner', 'generators', 'model', 'cli'];
+const FOLDERS = ['analyzer', 'planner', 'generators', 'verifier', 'model', 'cli'];
 
 interface Violation {
   /** Rule name. */
@@ -57,6 +57,8 @@ describe('architecture rules', () => {
     write('generators/zz-violation-planner.ts', "import { planSplit } from '../planner/plan-split';\nexport const p = planSplit;\n");
     write('generators/zz-violation-fs.ts', "import * as fs from 'node:fs';\nexport const w = (f: string): void => fs.writeFileSync(f, '');\n");
     write('model/zz-violation-leaf.ts', "import { planSplit } from '../planner/plan-split';\nexport const p = planSplit;\n");
+    write('verifier/zz-violation-cli.ts', "import { EXIT } from '../cli/errors';\nexport const code = EXIT.ok;\n");
+    write('generators/zz-violation-verifier.ts', "import { compareResponses } from '../verifier/compare';\nexport const c = compareResponses;\n");
     write('cli/zz-violation-test.ts', "import { hashTree } from '../test/support/hash-tree';\nexport const h = hashTree;\n");
     write('analyzer/zz-cycle-a.ts', "import { b } from './zz-cycle-b';\nexport const a = (): number => b() + 1;\n");
     write('analyzer/zz-cycle-b.ts', "import { a } from './zz-cycle-a';\nexport const b = (): number => (a ? 1 : 0);\n");
@@ -82,6 +84,8 @@ describe('architecture rules', () => {
     ['generators-only-model-types', 'generators/zz-violation-analyzer.ts'],
     ['generators-only-model-types', 'generators/zz-violation-planner.ts'],
     ['only-cli-writes', 'generators/zz-violation-fs.ts'],
+    ['verifier-not-to-cli', 'verifier/zz-violation-cli.ts'],
+    ['generators-only-model-types', 'generators/zz-violation-verifier.ts'],
     ['model-is-a-leaf', 'model/zz-violation-leaf.ts'],
     ['nothing-imports-test', 'cli/zz-violation-test.ts'],
     ['no-cycles', 'analyzer/zz-cycle-[ab]\\.ts'],

@@ -5,10 +5,10 @@ import { BUNDLE_FILE, bundleDir } from '../../generators/layout';
 import { InputError } from '../../model/errors';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
-import { apiGatewayEvent, type PayloadVersion } from '../verify/events';
-import { startFunctions } from '../verify/function-process';
-import { observeLambda } from '../verify/lambda-response';
-import type { RequestSpec } from '../verify/request-spec';
+import { apiGatewayEvent, type PayloadVersion } from '../../verifier/events';
+import { startFunctions } from '../../verifier/function-process';
+import { observeLambda } from '../../verifier/lambda-response';
+import type { RequestSpec } from '../../verifier/request-spec';
 
 /** Options of `cleave invoke`. */
 interface InvokeCommandOptions {

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compareResponses } from '../../cli/verify/compare';
-import { sendHttp } from '../../cli/verify/http-request';
-import { observeLambda } from '../../cli/verify/lambda-response';
-import type { ObservedResponse, RequestSpec } from '../../cli/verify/request-spec';
+import { compareResponses } from '../../verifier/compare';
+import { sendHttp } from '../../verifier/http-request';
+import { observeLambda } from '../../verifier/lambda-response';
+import type { ObservedResponse, RequestSpec } from '../../verifier/request-spec';
 import { REPO } from '../../scripts/golden';
 import { type ServedApp, serveExportedApp } from '../support/exported-app';
 import { run } from '../support/pack-install';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { stopChild } from '../../cli/verify/monolith';
+import { stopChild } from '../../verifier/monolith';
 
 /** An app module served on a loopback port by a process of its own. */
 export interface ServedApp {

@@ -4,9 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { apiGatewayEvent } from '../../cli/verify/events';
-import type { LambdaResult } from '../../cli/verify/lambda-response';
-import type { RequestSpec } from '../../cli/verify/request-spec';
+import { apiGatewayEvent } from '../../verifier/events';
+import type { LambdaResult } from '../../verifier/lambda-response';
+import type { RequestSpec } from '../../verifier/request-spec';
 import { REPO } from '../../scripts/golden';
 import { SERVERLESS_ENV } from './serverless-env';
 

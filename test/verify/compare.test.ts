@@ -1,6 +1,6 @@
-import { compareResponses } from '../../cli/verify/compare';
-import { observeLambda } from '../../cli/verify/lambda-response';
-import type { ObservedResponse } from '../../cli/verify/request-spec';
+import { compareResponses } from '../../verifier/compare';
+import { observeLambda } from '../../verifier/lambda-response';
+import type { ObservedResponse } from '../../verifier/request-spec';
 
 const response = (over: Partial<ObservedResponse>): ObservedResponse => ({
   status: 200,

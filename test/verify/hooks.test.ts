@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { runHook } from '../../cli/verify/hooks';
+import { runHook } from '../../verifier/hooks';
 
 describe('verify.setup and verify.reset commands', () => {
   it('run in order in the app folder, with CLEAVE_VERIFY_HOOK set, their output passed on', async () => {

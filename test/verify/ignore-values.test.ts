@@ -1,6 +1,6 @@
-import { compareAnswers } from '../../cli/verify/compare';
-import type { ObservedResponse } from '../../cli/verify/request-spec';
-import { compilePatterns } from '../../cli/verify/volatile-values';
+import { compareAnswers } from '../../verifier/compare';
+import type { ObservedResponse } from '../../verifier/request-spec';
+import { compilePatterns } from '../../verifier/volatile-values';
 import { VerifyConfig } from '../../model/verify-config';
 
 const response = (body: unknown, over: Partial<ObservedResponse> = {}): ObservedResponse => ({

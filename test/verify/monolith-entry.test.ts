@@ -1,4 +1,4 @@
-import { monolithEntry } from '../../cli/verify/monolith-entry';
+import { monolithEntry } from '../../verifier/monolith-entry';
 import { fixtureDir } from '../support/analyze-fixture';
 
 // verify starts the monolith from the entry the plan was made from, unless --entry names another.

@@ -1,5 +1,5 @@
-import { apiGatewayEvent } from '../../cli/verify/events';
-import { buildRequests, fillPath } from '../../cli/verify/requests';
+import { apiGatewayEvent } from '../../verifier/events';
+import { buildRequests, fillPath } from '../../verifier/requests';
 import type { Route } from '../../model/analysis';
 import { VerifyConfig } from '../../model/verify-config';
 

@@ -11,11 +11,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfigText } from '../../model/config-file';
-import { compareResponses } from '../../cli/verify/compare';
-import { sendHttp } from '../../cli/verify/http-request';
-import { type RunningMonolith, startMonolith } from '../../cli/verify/monolith';
-import { buildRequests } from '../../cli/verify/requests';
-import { requestLine } from '../../cli/verify/run-verify';
+import { compareResponses } from '../../verifier/compare';
+import { sendHttp } from '../../verifier/http-request';
+import { type RunningMonolith, startMonolith } from '../../verifier/monolith';
+import { buildRequests } from '../../verifier/requests';
+import { requestLine } from '../../verifier/run-verify';
 import { OFFLINE_GAPS, VERIFY_GAPS, unexplained } from '../support/known-gaps';
 import { type RunningOffline, startOffline } from '../support/serverless-offline';
 import { REPO, type SplitOutput, differences, functionRoutes, sampleSplitCopy, verifyRun } from '../support/verify-run';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { InputError } from '../../model/errors';
-import { ENTRY_FLAG, resolveEntryFile } from '../../analyzer/load/explicit-entries';
+import { InputError } from '../model/errors';
+import { ENTRY_FLAG, resolveEntryFile } from '../analyzer/load/explicit-entries';
 
 /**
  * The entry verify starts the monolith from, relative to the app dir: `--entry` when given (one

@@ -1,6 +1,6 @@
-import type { Route } from '../../model/analysis';
-import type { SkippedRoute } from '../../model/verification';
-import type { VerifyConfig, VerifyRequest } from '../../model/verify-config';
+import type { Route } from '../model/analysis';
+import type { SkippedRoute } from '../model/verification';
+import type { VerifyConfig, VerifyRequest } from '../model/verify-config';
 import type { RequestSpec } from './request-spec';
 
 /** The requests verify sends, in order, and what it cannot exercise. */

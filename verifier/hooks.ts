@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { InputError } from '../../model/errors';
+import { InputError } from '../model/errors';
 
 /** The config hooks verify runs: `verify.setup` before the run, `verify.reset` between the sides. */
 export type HookName = 'setup' | 'reset';

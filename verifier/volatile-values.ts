@@ -1,4 +1,4 @@
-import { BUILTIN_PATTERN_NAMES, type VerifyConfig } from '../../model/verify-config';
+import { BUILTIN_PATTERN_NAMES, type VerifyConfig } from '../model/verify-config';
 
 /** A volatile value pattern, compiled: every match counts as the same value on both sides. */
 export interface VolatilePattern {

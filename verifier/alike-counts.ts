@@ -1,4 +1,4 @@
-import type { VerificationResult, VerificationSummary } from '../../model/verification';
+import type { VerificationResult, VerificationSummary } from '../model/verification';
 
 /** The counts of the requests answered alike, split by what the answer shows. */
 export type AlikeCounts = Pick<VerificationSummary['summary'], 'matchedOnSuccess' | 'matchedOnError' | 'matchedErrorStatuses'>;

@@ -1,4 +1,4 @@
-import type { VerificationResult } from '../../model/verification';
+import type { VerificationResult } from '../model/verification';
 import { compareAnswers, type IgnoreRules } from './compare';
 import { type PayloadVersion, apiGatewayEvent } from './events';
 import { type FunctionRunner, startFunctions } from './function-process';

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUNDLE_FILE, bundleDir } from '../../generators/layout';
-import type { SplitPlan } from '../../model/plan';
-import type { Route } from '../../model/analysis';
-import type { VerificationResult, VerificationSummary, VerificationWarning } from '../../model/verification';
-import type { VerifyConfig } from '../../model/verify-config';
+import { BUNDLE_FILE, bundleDir } from '../generators/layout';
+import type { SplitPlan } from '../model/plan';
+import type { Route } from '../model/analysis';
+import type { VerificationResult, VerificationSummary, VerificationWarning } from '../model/verification';
+import type { VerifyConfig } from '../model/verify-config';
 import { alikeCounts } from './alike-counts';
 import { appFilesOf, bootModuleWarnings, bundleAppFiles } from './boot-modules';
 import type { PayloadVersion } from './events';

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Route } from '../../model/analysis';
-import type { SplitPlan } from '../../model/plan';
-import type { VerificationWarning } from '../../model/verification';
+import type { Route } from '../model/analysis';
+import type { SplitPlan } from '../model/plan';
+import type { VerificationWarning } from '../model/verification';
 
 /** Code of the warning for a module the monolith loads at boot and a function does not. */
 export const BOOT_MODULE_MISSING = 'VERIFY_BOOT_MODULE_MISSING';

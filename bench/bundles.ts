@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { BUNDLE_OPTIONS } from '../bundler/bundle';
 import { REPO, median, round, runWorker } from './measure';
 
 /** A sample monolith and the module that builds its app. */
@@ -52,13 +53,10 @@ const ADAPTERS = ['@codegenie/serverless-express', 'serverless-http'];
 /** The esbuild options of TOOLCHAIN.md, plus resolution from the sample's and the repo's node_modules. */
 function buildOptions(sampleDir: string, entry: string, outfile: string): esbuild.BuildOptions {
   return {
+    ...BUNDLE_OPTIONS,
+    external: [...BUNDLE_OPTIONS.external],
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['@aws-sdk/*'],
     logLevel: 'silent',
     nodePaths: [path.join(sampleDir, 'node_modules'), path.join(REPO, 'node_modules')],
     plugins: [pinDirname],

@@ -5,13 +5,9 @@ import { isWithin, realLocation } from './output-folder';
 import { writeFileAtomic } from './write-file';
 import { MANIFEST_FILE } from '../model/output-files';
 
-/** A file to write: generated text, or bytes (a bundle's copy of an app asset). */
-export interface OutputFile {
-  /** Path relative to the output folder, with '/'. */
-  path: string;
-  /** Text or bytes. */
-  contents: string | Uint8Array;
-}
+import type { OutputFile } from '../model/generated-file';
+
+export type { OutputFile } from '../model/generated-file';
 
 /** Options of `writeOutputFiles`. */
 export interface WriteOutputOptions {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '..');
 const DEPCRUISE = path.join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
-const FOLDERS = ['analyzer', 'planner', 'generators', 'verifier', 'model', 'cli'];
+const FOLDERS = ['analyzer', 'planner', 'generators', 'bundler', 'verifier', 'model', 'cli'];
 
 interface Violation {
   /** Rule name. */
@@ -59,6 +59,10 @@ describe('architecture rules', () => {
     write('model/zz-violation-leaf.ts', "import { planSplit } from '../planner/plan-split';\nexport const p = planSplit;\n");
     write('verifier/zz-violation-cli.ts', "import { EXIT } from '../cli/errors';\nexport const code = EXIT.ok;\n");
     write('generators/zz-violation-verifier.ts', "import { compareResponses } from '../verifier/compare';\nexport const c = compareResponses;\n");
+    write('analyzer/zz-violation-bundler.ts', "import { bundleHandlers } from '../bundler/bundle';\nexport const b = bundleHandlers;\n");
+    write('analyzer/zz-uses-bundler-plugin.ts', "import { emptyNonCode } from '../bundler/plugins/empty-non-code';\nexport const p = emptyNonCode;\n");
+    write('bundler/plugins/zz-violation-leaf.ts', "import { BUNDLE_FILE } from '../../generators/layout';\nexport const f = BUNDLE_FILE;\n");
+    write('bundler/zz-violation-cli.ts', "import { EXIT } from '../cli/errors';\nexport const code = EXIT.ok;\n");
     write('cli/zz-violation-test.ts', "import { hashTree } from '../test/support/hash-tree';\nexport const h = hashTree;\n");
     write('analyzer/zz-cycle-a.ts', "import { b } from './zz-cycle-b';\nexport const a = (): number => b() + 1;\n");
     write('analyzer/zz-cycle-b.ts', "import { a } from './zz-cycle-a';\nexport const b = (): number => (a ? 1 : 0);\n");
@@ -85,6 +89,9 @@ describe('architecture rules', () => {
     ['generators-only-model-types', 'generators/zz-violation-planner.ts'],
     ['only-cli-writes', 'generators/zz-violation-fs.ts'],
     ['verifier-not-to-cli', 'verifier/zz-violation-cli.ts'],
+    ['analyzer-only-bundler-plugins', 'analyzer/zz-violation-bundler.ts'],
+    ['bundler-plugins-are-leaves', 'bundler/plugins/zz-violation-leaf.ts'],
+    ['bundler-after-generators', 'bundler/zz-violation-cli.ts'],
     ['generators-only-model-types', 'generators/zz-violation-verifier.ts'],
     ['model-is-a-leaf', 'model/zz-violation-leaf.ts'],
     ['nothing-imports-test', 'cli/zz-violation-test.ts'],
@@ -95,5 +102,6 @@ describe('architecture rules', () => {
 
   it('reports nothing against the files that break no rule', () => {
     expect(violations.filter((v) => v.from === 'generators/zz-helper.ts')).toEqual([]);
+    expect(violations.filter((v) => v.from === 'analyzer/zz-uses-bundler-plugin.ts')).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
-import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import type { AppModules, ModuleFile } from '../../model/analysis';
 import { leadsOutsideThroughLink } from '../load/app-boundary';
 import { packageName } from '../load/module-resolver';
+import { emptyNonCode } from '../../bundler/plugins/empty-non-code';
 
 const ENTRY = 'cleave-app-entries';
 const BUILTINS = new Set(builtinModules);
@@ -63,26 +63,6 @@ function notThroughOutsideLinks(root: string): Plugin {
     },
   };
 }
-
-/** Extensions esbuild loads as code or data; anything else reached by a require is not measured. */
-const CODE = /\.([cm]?[jt]sx?|json)$/i;
-
-/**
- * Files that are not code, reached through a computed require (`require(\`./${name}\`)` makes
- * esbuild take every file of the folder, READMEs included), count as empty instead of failing
- * the whole measurement for want of a loader.
- */
-const emptyNonCode: Plugin = {
-  name: 'cleave-empty-non-code',
-  setup(b) {
-    b.onLoad({ filter: /.*/ }, async (args) => {
-      if (args.namespace !== 'file' || CODE.test(args.path)) return undefined;
-      // A script without an extension (`bin/www`) is JavaScript to Node.
-      if (path.extname(args.path) === '') return { contents: await fs.promises.readFile(args.path, 'utf8'), loader: 'js' };
-      return { contents: '', loader: 'empty' };
-    });
-  },
-};
 
 function modulesOf(metafile: Metafile): AppModules {
   const output = Object.values(metafile.outputs).find((o) => o.entryPoint === `${ENTRY}:${ENTRY}`);

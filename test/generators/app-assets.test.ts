@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { appAssets } from '../../cli/app-assets';
+import { appAssets } from '../../bundler/app-assets';
 
 // What is shipped beside every bundle: the files the app's code may read at run time (views,
 // templates, JSON data, public assets), never the tooling around the app, which Lambda never runs.
-describe('cli/app-assets', () => {
+describe('bundler/app-assets', () => {
   let app: string;
   beforeAll(() => {
     app = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-assets-'));

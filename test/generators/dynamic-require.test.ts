@@ -1,4 +1,4 @@
-import { dynamicRequirePackages } from '../../cli/shipped-packages';
+import { dynamicRequirePackages } from '../../bundler/shipped-packages';
 
 describe('bundler dynamicRequirePackages', () => {
   it('names each installed instance whose bundled code requires a name known only at run time', () => {

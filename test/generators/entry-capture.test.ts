@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
 import { planSplit } from '../../planner/plan-split';
-import { bundleHandlers } from '../../cli/bundle';
+import { bundleHandlers } from '../../bundler/bundle';
 import { bundleEntries } from '../../cli/generate-into';
 import { generateAll } from '../../generators/generate';
 import { Config } from '../../model/config';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
 import { planSplit } from '../../planner/plan-split';
-import { bundleHandlers } from '../../cli/bundle';
+import { bundleHandlers } from '../../bundler/bundle';
 import { bundleEntries, readAuthTexts, readHandlerModules, readRegisteringSources } from '../../cli/generate-into';
 import { generateAll } from '../../generators/generate';
 import type { GeneratorDiagnostic } from '../../generators/types';

@@ -5,7 +5,8 @@ import { BUNDLE_FILE } from '../generators/layout';
 import { monolithPartOf, withModuleParent } from '../generators/slice/function-slices';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
-import type { OutputFile } from './output';
+import type { OutputFile } from '../model/generated-file';
+import { emptyNonCode } from './plugins/empty-non-code';
 import { packageOf } from './package-of';
 import { type DynamicAppModules, dynamicAppModules, dynamicAppModulesPlugin } from './dynamic-app-modules';
 import { type DynamicRequire, dynamicRequirePackages, dynamicRequireSites, findPackageDir, packageClosure, packageFiles, rendersViews, type ShippedPackage } from './shipped-packages';
@@ -104,7 +105,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
     logLevel: 'silent' as const,
     legalComments: 'none' as const,
     banner: { js: `var ${ROOT_VAR} = __dirname;` },
-    plugins: [nativeAddons(native), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode(app)],
+    plugins: [nativeAddons(native), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode],
   });
   const bundleOne = async (entry: BundleEntry, first: FirstBuild | undefined): Promise<OneBundle> => {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
@@ -362,27 +363,6 @@ function nativeAddons(found: Map<string, DynamicRequire>): Plugin {
     },
   };
 }
-
-/**
- * App files that are not code, reached through a computed require (`require(\`./${name}\`)`
- * makes esbuild take every file of the folder, a README.md too), load as empty modules instead
- * of failing the bundle for want of a loader.
- */
-function emptyNonCode(appDir: string): Plugin {
-  return {
-    name: 'cleave-empty-non-code',
-    setup(builder) {
-      builder.onLoad({ filter: /\.[A-Za-z0-9]+$/ }, (args) => {
-        // In packages too: a computed require inside one (node-pre-gyp's) takes every file of a folder, HTML included.
-        if (args.namespace !== 'file' || LOADABLE.test(args.path) || !(isInside(appDir, args.path) || args.path.split(path.sep).includes('node_modules'))) return undefined;
-        return { contents: '', loader: 'empty' };
-      });
-    },
-  };
-}
-
-/** Files esbuild loads by default (code, JSON, text, CSS) or that must not be emptied (native addons). */
-const LOADABLE = /\.([cm]?[jt]sx?|json|txt|css|node)$/i;
 
 /** Marks the resolve call of `leaveOutMissingOptional` itself. */
 const OPTIONAL_PROBE = 'cleave-optional-probe';

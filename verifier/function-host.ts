@@ -44,6 +44,7 @@ async function answer(request: HostRequest): Promise<unknown> {
   if (request.kind === 'load') {
     forgetAppModules();
     const started = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle, loaded by path as Lambda loads it
     const mod = require(request.file) as { handler?: unknown };
     const initMs = performance.now() - started;
     if (typeof mod.handler !== 'function') throw new Error(`${request.file} exports no handler function`);

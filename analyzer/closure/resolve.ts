@@ -83,14 +83,14 @@ export class DeclarationResolver {
     if (!target || hops > MAX_HOPS) return;
     if (name === '*') {
       if (member === undefined) out.units.push(unit(target, '#exports'));
-      else this.exported(target, member, undefined, out, hops + 1) || this.exported(target, '=', member, out, hops + 1);
+      else if (!this.exported(target, member, undefined, out, hops + 1)) this.exported(target, '=', member, out, hops + 1);
       return;
     }
     if (name === 'default') {
-      this.exported(target, 'default', member, out, hops + 1) || this.exported(target, '=', member, out, hops + 1);
+      if (!this.exported(target, 'default', member, out, hops + 1)) this.exported(target, '=', member, out, hops + 1);
       return;
     }
-    this.exported(target, name, member, out, hops + 1) || this.exported(target, '=', name, out, hops + 1);
+    if (!this.exported(target, name, member, out, hops + 1)) this.exported(target, '=', name, out, hops + 1);
   }
 
   /** Resolves an export of a file; false when the file has no such export. */

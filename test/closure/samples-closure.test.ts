@@ -52,7 +52,13 @@ describe('closures on the samples', () => {
       const reachable = (start: string): Set<string> => {
         const seen = new Set([start]);
         const stack = [start];
-        while (stack.length) for (const next of graph[stack.pop()!] ?? []) if (!seen.has(next)) (seen.add(next), stack.push(next));
+        while (stack.length) {
+          for (const next of graph[stack.pop()!] ?? []) {
+            if (seen.has(next)) continue;
+            seen.add(next);
+            stack.push(next);
+          }
+        }
         return seen;
       };
       for (const route of analysis.routes) {

@@ -33,7 +33,7 @@ describe('the JSON Schemas and key references (regenerate with `npm run schema`)
   it('documents every key of the plan file, at every depth', () => {
     const undescribed = schemaReferenceMarkdown(planJsonSchemaText(), 't', 'i')
       .split('\n')
-      .filter((line) => line.startsWith('| `') && / \|  \|$/.test(line));
+      .filter((line) => line.startsWith('| `') && / \| {2}\|$/.test(line));
     expect(undescribed).toEqual([]);
   });
 

@@ -1,14 +1,18 @@
-import { Command, CommanderError, Option } from 'commander';
-import { analyzeCommand } from './commands/analyze';
-import { registerInvokeCommand } from './commands/invoke';
-import { registerGenerateCommand } from './commands/register-generate';
-import { registerPlanCommands } from './commands/register-plan';
-import { registerVerifyCommand } from './commands/verify';
-import { ENTRY_OPTION_HELP } from './entry-option';
+import { Command, CommanderError } from 'commander';
+import type { CliCommand } from './command';
+import { analyze } from './commands/analyze';
+import { generate } from './commands/generate';
+import { invoke } from './commands/invoke';
+import { plan } from './commands/plan';
+import { split } from './commands/split';
+import { verify } from './commands/verify';
 import { EXIT, reportError } from './errors';
 import { type CliIo, processIo } from './io';
 import { usageErrorLine } from './usage-error';
 import { cleaveVersion } from './version';
+
+/** Every command, in the order `--help` lists them. */
+const COMMANDS: readonly CliCommand[] = [analyze, plan, split, generate, verify, invoke];
 
 /** Builds the commander program; each action stores its exit code in `result`. */
 function buildProgram(io: CliIo, result: { code: number }): Command {
@@ -22,21 +26,15 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     // Parse errors are printed by `main` as the one line of the contract.
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
 
-  program
-    .command('analyze')
-    .description('find every route with its full path, handler, middleware, closure and hazards')
-    .argument('<app-dir>', 'the app folder (holds package.json)')
-    .option('--entry <file...>', ENTRY_OPTION_HELP)
-    .option('--config <file>', 'cleave.config.yaml to read entry: from (default: <app-dir>/cleave.config.yaml when present)')
-    .option('-o, --output <file>', 'write the Analysis JSON to this file')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']))
-    .action(async (appDir: string, options: { entry?: string[]; config?: string; output?: string; format?: string }) => {
-      result.code = await analyzeCommand(appDir, { ...options, quiet: program.opts().quiet as boolean, debug: program.opts().debug as boolean }, io);
+  for (const spec of COMMANDS) {
+    spec.define(program.command(spec.name)).action(async (...params: unknown[]) => {
+      // commander passes the positional arguments, then the options, then the command itself.
+      const options = params[params.length - 2] as object;
+      const args = params.slice(0, -2) as string[];
+      const globals = program.opts();
+      result.code = await spec.run(args, options, { io, quiet: !!globals.quiet, debug: !!globals.debug });
     });
-  registerPlanCommands(program, io, result);
-  registerGenerateCommand(program, io, result);
-  registerVerifyCommand(program, io, result);
-  registerInvokeCommand(program, io, result);
+  }
   return program;
 }
 

@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Option } from 'commander';
 import { analyzeApp } from '../../analyzer/analyze';
 import { InputError } from '../../model/errors';
 import type { Analysis } from '../../model/analysis';
 import { analysisText } from '../../model/plan-join';
 import { loadConfig } from '../config';
-import { entryOptions } from '../entry-option';
+import type { CliCommand } from '../command';
+import { ENTRY_OPTION_HELP, entryOptions } from '../entry-option';
 import { EXIT, internalErrorPrinter } from '../errors';
 import type { CliIo } from '../io';
 import { progressPrinter } from '../progress';
@@ -29,6 +31,20 @@ export interface AnalyzeCommandOptions {
 }
 
 /** `cleave analyze`: prints or writes the Analysis; exit 1 when it holds error-level findings. */
+/** `cleave analyze <app-dir>`. */
+export const analyze: CliCommand<Omit<AnalyzeCommandOptions, 'quiet' | 'debug'>> = {
+  name: 'analyze',
+  define: (command) =>
+    command
+      .description('find every route with its full path, handler, middleware, closure and hazards')
+      .argument('<app-dir>', 'the app folder (holds package.json)')
+      .option('--entry <file...>', ENTRY_OPTION_HELP)
+      .option('--config <file>', 'cleave.config.yaml to read entry: from (default: <app-dir>/cleave.config.yaml when present)')
+      .option('-o, --output <file>', 'write the Analysis JSON to this file')
+      .addOption(new Option('--format <format>', 'output format').choices(['json', 'text'])),
+  run: ([appDir], options, { io, quiet, debug }) => analyzeCommand(appDir!, { ...options, quiet, debug }, io),
+};
+
 export async function analyzeCommand(appDir: string, options: AnalyzeCommandOptions, io: CliIo): Promise<number> {
   const format = options.format ?? (options.output ? 'json' : 'text');
   const output = options.output === undefined ? undefined : path.resolve(options.output);

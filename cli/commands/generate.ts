@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Option } from 'commander';
 import { InputError } from '../../model/errors';
 import type { ProgressListener } from '../../model/progress';
 import { TARGET_NAMES, type TargetName } from '../../generators/targets';
@@ -7,7 +8,8 @@ import type { GeneratorDiagnostic } from '../../generators/types';
 import { PLAN_FILE } from '../../model/output-files';
 import { EXIT } from '../errors';
 import { changedFiles, reportDrift } from '../drift';
-import { isJson } from '../format-option';
+import type { CliCommand } from '../command';
+import { formatOption, isJson } from '../format-option';
 import { commandResultText, generatorFindings, resultFiles } from '../reporters/command-json';
 import { generateInto, type GenerateIntoResult } from '../generate-into';
 import type { CliIo } from '../io';
@@ -38,6 +40,24 @@ export interface GenerateCommandOptions {
 }
 
 /** `cleave generate`: handlers, serverless.yml and template.yaml from a plan; exit 1 when a route could not be generated. */
+/** `cleave generate <app-dir> -o <dir>`. */
+export const generate: CliCommand<Omit<GenerateCommandOptions, 'quiet'>> = {
+  name: 'generate',
+  define: (command) =>
+    command
+      .description('write the handlers, serverless.yml and template.yaml of a split plan, and bundle each function')
+      .argument('<app-dir>', 'the app folder (holds package.json)')
+      .requiredOption('-o, --output <dir>', 'the output folder (e.g. functions/ inside the app repo; not the app folder itself)')
+      .option('--plan <file>', 'the split plan (default: <out>/cleave.plan.yaml, else <app-dir>/cleave.plan.yaml)')
+      .addOption(new Option('--target <target>', 'deployment config to write').choices([...TARGET_NAMES, 'all']).default('all'))
+      .option('--force', 'overwrite files cleave did not write or that were edited since')
+      .option('--dry-run', 'list what would be written; write nothing')
+      .option('--check', 'write nothing; exit 1 listing the files that would change (committed output out of date)')
+      .option('--no-bundle', 'do not bundle the handlers with esbuild')
+      .addOption(formatOption()),
+  run: ([appDir], options, { io, quiet }) => generateCommand(appDir!, { ...options, quiet }, io),
+};
+
 export async function generateCommand(appDir: string, options: GenerateCommandOptions, io: CliIo): Promise<number> {
   if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) {
     throw new InputError('APP_DIR_NOT_FOUND', `${appDir} is not a folder`, 'pass the folder of the Express app');

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Command } from 'commander';
 import { BUNDLE_FILE, bundleDir } from '../../generators/layout';
 import { InputError } from '../../model/errors';
+import type { CliCommand } from '../command';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { apiGatewayEvent, type PayloadVersion } from '../../verifier/events';
@@ -22,22 +22,21 @@ interface InvokeCommandOptions {
   payload: string;
 }
 
-/** Registers `invoke` on the program; its action stores the exit code in `result`. */
-export function registerInvokeCommand(program: Command, io: CliIo, result: { code: number }): void {
-  program
-    .command('invoke')
-    .description('run one generated function as Lambda would: load its bundle, send it one API Gateway event, print the response')
-    .argument('<function-id>', 'the function (an id of the plan)')
-    .argument('<method>', 'HTTP method')
-    .argument('<path>', 'request path, with a query string if any (/api/users/1?full=1)')
-    .option('--functions <out-dir>', 'the folder cleave split or generate wrote', '.')
-    .option('--data <body>', 'request body (JSON gets content-type application/json unless a header says otherwise)')
-    .option('--header <name:value...>', 'request header(s)')
-    .option('--payload <version>', 'API Gateway payload format: v2 (HTTP API) or v1 (REST API)', 'v2')
-    .action(async (id: string, method: string, urlPath: string, options: InvokeCommandOptions) => {
-      result.code = await invokeCommand(id, method, urlPath, options, io);
-    });
-}
+/** `cleave invoke <function-id> <method> <path>`. */
+export const invoke: CliCommand<InvokeCommandOptions> = {
+  name: 'invoke',
+  define: (command) =>
+    command
+      .description('run one generated function as Lambda would: load its bundle, send it one API Gateway event, print the response')
+      .argument('<function-id>', 'the function (an id of the plan)')
+      .argument('<method>', 'HTTP method')
+      .argument('<path>', 'request path, with a query string if any (/api/users/1?full=1)')
+      .option('--functions <out-dir>', 'the folder cleave split or generate wrote', '.')
+      .option('--data <body>', 'request body (JSON gets content-type application/json unless a header says otherwise)')
+      .option('--header <name:value...>', 'request header(s)')
+      .option('--payload <version>', 'API Gateway payload format: v2 (HTTP API) or v1 (REST API)', 'v2'),
+  run: ([id, method, urlPath], options, { io }) => invokeCommand(id!, method!, urlPath!, options, io),
+};
 
 async function invokeCommand(id: string, method: string, urlPath: string, options: InvokeCommandOptions, io: CliIo): Promise<number> {
   if (options.payload !== 'v1' && options.payload !== 'v2') throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');

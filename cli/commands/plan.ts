@@ -3,7 +3,9 @@ import { stringifyPlan } from '../../model/plan-file';
 import { ANALYSIS_FILE } from '../../model/output-files';
 import { analysisText } from '../../model/plan-join';
 import { InputError } from '../../model/errors';
-import { isJson } from '../format-option';
+import type { CliCommand } from '../command';
+import { ENTRY_OPTION_HELP } from '../entry-option';
+import { formatOption, isJson } from '../format-option';
 import { commandResultText, planFindings, planSummary, resultFiles } from '../reporters/command-json';
 import { generateReport } from '../../generators/report';
 import { EXIT } from '../errors';
@@ -31,6 +33,22 @@ export interface PlanCommandOptions {
 }
 
 /** `cleave plan`: analyse, plan, write (or print) the plan and optionally the report; exit 1 on error-level findings. */
+/** `cleave plan <app-dir>`. */
+export const plan: CliCommand<Omit<PlanCommandOptions, 'quiet'>> = {
+  name: 'plan',
+  define: (command) =>
+    command
+      .description('group the routes into functions: write the editable split plan (and the report)')
+      .argument('<app-dir>', 'the app folder (holds package.json)')
+      .option('--config <file>', 'cleave.config.yaml to use (default: <app-dir>/cleave.config.yaml when present)')
+      .option('--entry <file...>', ENTRY_OPTION_HELP)
+      .option('-o, --output <file>', 'write the plan to this file; an existing plan is re-planned, keeping its edits (default: stdout)')
+      .option('--report <dir>', 'also write SPLIT-REPORT.md and report.html to this folder')
+      .option('--analysis <file>', 'plan from this saved analysis (cleave analyze -o, or a split folder\'s analysis.json) instead of analysing the app')
+      .addOption(formatOption()),
+  run: ([appDir], options, { io, quiet }) => planCommand(appDir!, { ...options, quiet }, io),
+};
+
 export async function planCommand(appDir: string, options: PlanCommandOptions, io: CliIo): Promise<number> {
   const output = options.output ? path.resolve(options.output) : undefined;
   const json = isJson(options.format);

@@ -7,7 +7,9 @@ import { analysisText } from '../../model/plan-join';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { changedFiles, reportDrift } from '../drift';
-import { isJson } from '../format-option';
+import type { CliCommand } from '../command';
+import { ENTRY_OPTION_HELP } from '../entry-option';
+import { formatOption, isJson } from '../format-option';
 import { commandResultText, generatorFindings, planFindings, planSummary, resultFiles } from '../reporters/command-json';
 import { generateInto } from '../generate-into';
 import { assertOutputFolder } from '../output-folder';
@@ -36,6 +38,22 @@ export interface SplitCommandOptions {
 }
 
 /** `cleave split`: analyse, plan (keeping the edits of a plan already in the folder), report, generate and bundle. */
+/** `cleave split <app-dir> -o <dir>`. */
+export const split: CliCommand<Omit<SplitCommandOptions, 'quiet'>> = {
+  name: 'split',
+  define: (command) =>
+    command
+      .description('analyze + plan + report (+ generate) into one output folder')
+      .argument('<app-dir>', 'the app folder (holds package.json)')
+      .requiredOption('-o, --output <dir>', 'the output folder (e.g. functions/ inside the app repo)')
+      .option('--config <file>', 'cleave.config.yaml to use (default: <app-dir>/cleave.config.yaml when present)')
+      .option('--entry <file...>', ENTRY_OPTION_HELP)
+      .option('--force', 'overwrite files in the output folder that cleave did not write or that were edited since')
+      .option('--check', 'write nothing; exit 1 listing the files that would change (committed output out of date)')
+      .addOption(formatOption()),
+  run: ([appDir], options, { io, quiet }) => splitCommand(appDir!, { ...options, quiet }, io),
+};
+
 export async function splitCommand(appDir: string, options: SplitCommandOptions, io: CliIo): Promise<number> {
   const outDir = path.resolve(options.output);
   assertOutputFolder(outDir, appDir, options.output);

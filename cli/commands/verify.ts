@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Command } from 'commander';
 import { BundleReport } from '../../model/bundle-report';
 import { InputError } from '../../model/errors';
 import { generateReport } from '../../generators/report';
@@ -8,6 +7,7 @@ import { authWallNote, verificationLine } from '../../generators/report/verifica
 import { PLAN_FILE } from '../../model/output-files';
 import type { SplitPlan } from '../../model/plan';
 import { loadConfig } from '../config';
+import type { CliCommand } from '../command';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { table } from '../reporters/analysis-text';
@@ -33,22 +33,21 @@ interface VerifyCommandOptions {
   format?: string;
 }
 
-/** Registers `cleave verify <app-dir> --functions <out-dir>`. */
-export function registerVerifyCommand(program: Command, io: CliIo, result: { code: number }): void {
-  program
-    .command('verify')
-    .description('prove the generated functions answer like the monolith (exit 1 on any difference)')
-    .argument('<app-dir>', 'the monolith folder')
-    .requiredOption('--functions <out-dir>', 'the folder cleave generate wrote (holds cleave.plan.yaml)')
-    .option('--entry <file...>', 'the entry file that starts the monolith, relative to the app folder (default: the plan\'s app.entry)')
-    .option('--config <file>', 'cleave.config.yaml with a verify section (default: <app-dir>/cleave.config.yaml)')
-    .option('--payload <version>', 'API Gateway payload format: v2 (HTTP API) or v1 (REST API)', 'v2')
-    .option('--stage <name>', 'an API stage in the request path (/<stage>/...)')
-    .addOption(formatOption())
-    .action(async (appDir: string, options: VerifyCommandOptions) => {
-      result.code = await verifyCommand(appDir, options, io, !!program.opts().quiet);
-    });
-}
+/** `cleave verify <app-dir> --functions <out-dir>`. */
+export const verify: CliCommand<VerifyCommandOptions> = {
+  name: 'verify',
+  define: (command) =>
+    command
+      .description('prove the generated functions answer like the monolith (exit 1 on any difference)')
+      .argument('<app-dir>', 'the monolith folder')
+      .requiredOption('--functions <out-dir>', 'the folder cleave generate wrote (holds cleave.plan.yaml)')
+      .option('--entry <file...>', 'the entry file that starts the monolith, relative to the app folder (default: the plan\'s app.entry)')
+      .option('--config <file>', 'cleave.config.yaml with a verify section (default: <app-dir>/cleave.config.yaml)')
+      .option('--payload <version>', 'API Gateway payload format: v2 (HTTP API) or v1 (REST API)', 'v2')
+      .option('--stage <name>', 'an API stage in the request path (/<stage>/...)')
+      .addOption(formatOption()),
+  run: ([appDir], options, { io, quiet }) => verifyCommand(appDir!, options, io, quiet),
+};
 
 async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: CliIo, quiet: boolean): Promise<number> {
   if (options.payload !== 'v1' && options.payload !== 'v2') throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');

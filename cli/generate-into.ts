@@ -10,6 +10,7 @@ import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
 import { registeringFiles } from '../generators/slice/slice-sites';
 import { importersOf } from '../generators/slice/importers';
+import { isCodeFile } from '../model/module-paths';
 import { NAMES_AUTHENTICATION } from '../generators/slice/strategy-use';
 import { envReadBy } from '../analyzer/closure/file-env';
 import { appAssets } from '../bundler/app-assets';
@@ -208,7 +209,7 @@ export function readRegisteringSources(appDir: string, plan: SplitPlan): Map<str
  * unreadable or outside the app is left out (it stays whole).
  */
 export function readHandlerModules(appDir: string, plan: SplitPlan, registering: ReadonlyMap<string, string>): Map<string, string> {
-  const files = [...importersOf(plan)].filter(([file, by]) => !registering.has(file) && CODE_FILE.test(file) && by.every((f) => registering.has(f))).map(([file]) => file);
+  const files = [...importersOf(plan)].filter(([file, by]) => !registering.has(file) && isCodeFile(file) && by.every((f) => registering.has(f))).map(([file]) => file);
   return readAppTexts(appDir, files.sort());
 }
 
@@ -228,8 +229,6 @@ function readAppTexts(appDir: string, files: readonly string[]): Map<string, str
   return texts;
 }
 
-/** Files the pruner reads as code. */
-const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 /**
  * The plan with each function's `env` completed by the variables the files of its bundle read

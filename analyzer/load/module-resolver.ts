@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { builtinModules } from 'node:module';
 import { ts } from 'ts-morph';
 import { leadsOutsideThroughLink } from './app-boundary';
+import { moduleCandidates } from '../../model/module-paths';
 
 /** Where an import specifier leads. */
 export type Resolution =
@@ -19,7 +20,6 @@ interface OwningPackage {
 }
 
 const BUILTINS = new Set(builtinModules);
-const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.json'];
 
 /**
  * Resolves import and require specifiers the way the app's compiler options say (path aliases,
@@ -108,11 +108,9 @@ export class ModuleResolver {
     return found;
   }
 
-  /** Tries `base` as a file, with each extension, and as a folder with an index file. */
+  /** Tries `base` as a file, with each extension, and as a folder with an index file (see `moduleCandidates`), then a folder's package.json `main`. */
   private probe(base: string): string | undefined {
-    const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, 'index' + e))];
-    if (/\.[cm]?js$/.test(base)) candidates.push(base.replace(/\.([cm]?)js$/, '.$1ts'));
-    for (const candidate of candidates) {
+    for (const candidate of moduleCandidates(base, path.join, true)) {
       try {
         if (fs.statSync(candidate).isFile()) return candidate;
       } catch {

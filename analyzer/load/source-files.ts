@@ -2,9 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { outsideLinkTarget } from './app-boundary';
 import { MANIFEST_FILE } from '../../model/output-files';
-
-/** Extensions of the source files cleave analyses. */
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+import { CODE_EXTENSIONS } from '../../model/module-paths';
 
 /** Folders never analysed: dependencies, build output, front-end assets, cleave's own output. */
 const SKIPPED_DIRS = new Set([
@@ -95,7 +93,7 @@ export function isBundled(text: string): boolean {
 /** Whether a file name is an analysable source file. */
 export function isSourceName(name: string): boolean {
   if (name.endsWith('.d.ts') || name.endsWith('.min.js')) return false;
-  return SOURCE_EXTENSIONS.includes(path.extname(name));
+  return CODE_EXTENSIONS.includes(path.extname(name));
 }
 
 /** Reads a text file; `undefined` when it looks binary or cannot be read. */

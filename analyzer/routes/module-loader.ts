@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Node, type SourceFile, type Statement } from 'ts-morph';
 import { leadsOutsideThroughLink } from '../load/app-boundary';
 import type { ModuleResolver } from '../load/module-resolver';
+import { moduleCandidates } from '../../model/module-paths';
 import { packageValue } from './builtins';
 import type { EvalContext, Evaluator } from './evaluator';
 import { Scope } from './scope';
@@ -178,7 +179,7 @@ export class ModuleLoader {
   }
 
   private probe(file: string): string | undefined {
-    for (const candidate of [file, file + '.js', file + '.ts', path.join(file, 'index.js'), path.join(file, 'index.ts'), file + '.json']) {
+    for (const candidate of moduleCandidates(file, path.join, true)) {
       if (this.files.has(candidate)) return candidate;
       try {
         if (fs.statSync(candidate).isFile()) return candidate;

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { moduleCandidates } from '../../model/module-paths';
 
 /** A relative module specifier in a source file: where its text sits (inside the quotes). */
 export interface SpecifierSite {
@@ -38,7 +39,6 @@ export function relativeSpecifiers(source: ts.SourceFile): SpecifierSite[] {
   return found;
 }
 
-const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.cjs', '.mjs', '.cts', '.mts'];
 
 /**
  * The file among `files` (app-relative, '/') that `specifier`, written in `fromFile`, names: as
@@ -47,9 +47,7 @@ const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.cjs', '.mjs', '.cts', '.mts'
  */
 export function resolveAmong(fromFile: string, specifier: string, files: ReadonlySet<string>): string | undefined {
   const base = joinPosix(fromFile.split('/').slice(0, -1), specifier);
-  const stem = base.replace(/\.[cm]?js$/, '');
-  const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${stem}${e}`), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
-  return candidates.find((c) => files.has(c));
+  return moduleCandidates(base, (dir, name) => `${dir}/${name}`).find((c) => files.has(c));
 }
 
 function joinPosix(dir: string[], specifier: string): string {

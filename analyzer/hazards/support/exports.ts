@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
 import type { HazardContext } from '../types';
+import { moduleCandidates } from '../../../model/module-paths';
 import { moduleRef } from './imports';
 import { findDeclaration } from './scopes';
 import { isFunctionLike, propertyValue, unwrap } from './syntax';
-
-const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
 /** The app file an import specifier leads to, or undefined for packages and unknown files. */
 export function resolveLocalModule(ctx: HazardContext, fromFile: string, spec: string): SourceFile | undefined {
@@ -13,9 +12,7 @@ export function resolveLocalModule(ctx: HazardContext, fromFile: string, spec: s
   if (resolved) return ctx.files.get(resolved);
   if (!spec.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(fromFile), spec);
-  const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, 'index' + e))];
-  if (/\.[cm]?js$/.test(base)) candidates.push(base.replace(/\.([cm]?)js$/, '.$1ts'));
-  for (const c of candidates) {
+  for (const c of moduleCandidates(base, path.join)) {
     const sf = ctx.files.get(c);
     if (sf) return sf;
   }

@@ -1,5 +1,7 @@
 import type { GeneratedFile } from '../model/generated-file';
+import type { Finding, Severity } from '../model/finding';
 import type { SplitPlan } from '../model/plan';
+import type { GeneratorCode } from './codes';
 
 /** Where the generated files go relative to the app: all a generator needs besides the plan. */
 export interface GenerateContext {
@@ -29,22 +31,16 @@ export interface GenerateContext {
   handlerModules?: ReadonlyMap<string, string>;
 }
 
-/** A finding of a generator: what it could not reproduce, and what the user can do. */
-export interface GeneratorDiagnostic {
-  /** Stable UPPER_SNAKE code (`WHOLE_APP_FALLBACK`, `PATH_NOT_EXPRESSIBLE`, ...). */
-  code: string;
+/** A finding of a generator (or of the bundling step after it): what it could not reproduce, and what the user can do. */
+export interface GeneratorDiagnostic extends Finding<GeneratorCode> {
   /** `error`: a route or schedule is missing from the output; `warning`: it works differently; `info`: worth knowing. */
-  severity: 'error' | 'warning' | 'info';
+  severity: Severity;
   /** The generated file it concerns (relative to the output folder). */
   file: string;
   /** The function or schedule id. */
   subject?: string;
   /** The route id, when it concerns one route. */
   route?: string;
-  /** What happened. */
-  message: string;
-  /** What to do about it. */
-  advice?: string;
 }
 
 /** What a generator returns: files to write and its findings. It never touches the disk. */

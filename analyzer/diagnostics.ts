@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Node } from 'ts-morph';
 import type { Diagnostic, Severity } from '../model/analysis';
+import type { DiagnosticCode } from './codes';
 import { lineAndColumnAt } from './positions';
 
 /** Collects diagnostics, one per code and place, with paths relative to the app dir. */
@@ -11,14 +12,14 @@ export class DiagnosticSink {
   constructor(private readonly appDir: string) {}
 
   /** Adds a diagnostic at a node. */
-  atNode(code: string, severity: Severity, node: Node, message: string, advice?: string): void {
+  atNode(code: DiagnosticCode, severity: Severity, node: Node, message: string, advice?: string): void {
     const sourceFile = node.getSourceFile();
     const { line, column } = lineAndColumnAt(sourceFile, node.getStart());
     this.add({ code, severity, file: this.relative(sourceFile.getFilePath()), line, column, message, advice });
   }
 
   /** Adds a diagnostic at a file (absolute path) and line. */
-  atFile(code: string, severity: Severity, file: string, line: number, message: string, advice?: string): void {
+  atFile(code: DiagnosticCode, severity: Severity, file: string, line: number, message: string, advice?: string): void {
     this.add({ code, severity, file: file ? this.relative(file) : '', line, message, advice });
   }
 

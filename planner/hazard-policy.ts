@@ -1,4 +1,5 @@
 import type { Hazard } from '../model/analysis';
+import type { HazardCode } from '../model/hazard-codes';
 
 /** What the planner does with a hazard. */
 export type HazardRole =
@@ -12,11 +13,11 @@ export type HazardRole =
   | 'note';
 
 /** Hazards whose routes cannot be served by a short-lived function at all. */
-const KEEP = new Set(['WEBSOCKET_SERVER', 'SERVER_SENT_EVENTS', 'LONG_POLLING']);
+const KEEP: ReadonlySet<string> = new Set<HazardCode>(['WEBSOCKET_SERVER', 'SERVER_SENT_EVENTS']);
 /** Hazards binding their routes through state in one process's memory. */
-const BIND = new Set(['MODULE_STATE_SHARED', 'EVENT_EMITTER_STATE']);
+const BIND: ReadonlySet<string> = new Set<HazardCode>(['MODULE_STATE_SHARED', 'EVENT_EMITTER_STATE']);
 /** Hazards that start work at boot instead of per request. */
-const SCHEDULE = new Set(['TIMER_AT_BOOT', 'CRON_JOB']);
+const SCHEDULE: ReadonlySet<string> = new Set<HazardCode>(['TIMER_AT_BOOT', 'CRON_JOB']);
 
 /**
  * The role of a hazard: by code, and `error` severity (cannot run in a function) means keep.

@@ -1,10 +1,11 @@
 import type { Node, SourceFile } from 'ts-morph';
 import type { Route, Severity } from '../../model/analysis';
+import type { HazardCode } from '../../model/hazard-codes';
 
 /** One hazard found in the source, before it is located and attributed to routes. */
 export interface HazardSite {
-  /** Stable UPPER_SNAKE code (`MODULE_STATE_SHARED`, `LISTEN_CALL`, ...). */
-  code: string;
+  /** Stable UPPER_SNAKE code, one of `HAZARD_CODES`. */
+  code: HazardCode;
   /** `error`: cannot run in a function at all; `warning`: breaks or misbehaves; `info`: needs a decision. */
   severity: Severity;
   /** Where the hazard is reported (file, line and column come from its start). */

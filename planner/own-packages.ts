@@ -25,7 +25,13 @@ export function confinedPackages(routes: readonly Route[], graph: ModuleGraph | 
   for (const r of routes) for (const p of r.deps.packages) users.set(p, (users.get(p) ?? new Set()).add(r.id));
   if (!graph) return users;
   const importers = new Map<string, string[]>();
-  for (const [file, packages] of graph.packages) for (const p of packages) importers.set(p, [...(importers.get(p) ?? []), file]);
+  for (const [file, packages] of graph.packages) {
+    for (const p of packages) {
+      const files = importers.get(p);
+      if (files) files.push(file);
+      else importers.set(p, [file]);
+    }
+  }
   const closureUsers = new Map<string, Set<string>>();
   for (const r of routes) for (const f of r.deps.files) closureUsers.set(f, (closureUsers.get(f) ?? new Set()).add(r.id));
   const confined = new Map<string, Set<string>>();

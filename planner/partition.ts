@@ -214,22 +214,30 @@ function isolateSignInFlows(group: string[], input: PartitionInput): string[][] 
   return [...alone.map((p) => [...p].sort()), ...(rest.length > 0 ? [rest] : [])];
 }
 
-const blockIndexes = new WeakMap<readonly string[][], Map<string, number>>();
+const blockIndexes = new WeakMap<readonly string[][], Map<string, { block: number; at: number }>>();
 
 /**
- * The blocks (in their order) holding routes of `group`, each cut to those routes (a group split
- * off a block, by sign-in flow or by packages, keeps only its part); indexed once per block list,
- * so 20,000 groups cost no quadratic scan.
+ * The blocks (in their order) holding routes of `group`, each cut to those routes in block order
+ * (a group split off a block, by sign-in flow or by packages, keeps only its part); indexed once
+ * per block list and proportional to the group, so 20,000 groups cost no quadratic scan.
  */
 function blocksWithin(blocks: readonly string[][], group: readonly string[]): string[][] {
   let index = blockIndexes.get(blocks);
   if (!index) {
-    index = new Map(blocks.flatMap((b, i) => b.map((id) => [id, i] as const)));
+    index = new Map(blocks.flatMap((b, block) => b.map((id, at) => [id, { block, at }] as const)));
     blockIndexes.set(blocks, index);
   }
-  const members = new Set(group);
-  const found = group.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
-  return [...new Set(found)].sort((a, b) => a - b).map((i) => (blocks[i]!.every((id) => members.has(id)) ? blocks[i]! : blocks[i]!.filter((id) => members.has(id))));
+  const byBlock = new Map<number, Array<{ id: string; at: number }>>();
+  for (const id of group) {
+    const place = index.get(id);
+    if (!place) continue;
+    let members = byBlock.get(place.block);
+    if (!members) byBlock.set(place.block, (members = []));
+    members.push({ id, at: place.at });
+  }
+  return [...byBlock]
+    .sort(([a], [b]) => a - b)
+    .map(([block, members]) => (members.length === blocks[block]!.length ? blocks[block]! : members.sort((x, y) => x.at - y.at).map((m) => m.id)));
 }
 
 /** A part predicting at least this share of its group's bundle is as big alone as with the others. */

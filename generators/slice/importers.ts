@@ -12,7 +12,13 @@ export function importersOf(plan: SplitPlan): ReadonlyMap<string, string[]> {
   let importers = CACHE.get(graph);
   if (!importers) {
     importers = new Map();
-    for (const [file, info] of Object.entries(graph)) for (const to of info.imports) importers.set(to, [...(importers.get(to) ?? []), file]);
+    for (const [file, info] of Object.entries(graph)) {
+      for (const to of info.imports) {
+        const from = importers.get(to);
+        if (from) from.push(file);
+        else importers.set(to, [file]);
+      }
+    }
     CACHE.set(graph, importers);
   }
   return importers;

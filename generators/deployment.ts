@@ -1,5 +1,5 @@
+import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
-import { servedRoutes } from './handlers';
 import { type GatewayRoute, gatewayRoutes } from './http-routes';
 import { bundleDir, handlerFile, scheduleFile } from './layout';
 import { roundedRateDiagnostic } from './schedule-rounding';
@@ -46,10 +46,13 @@ export const FALLBACK_ROUTES = ['ANY /', 'ANY /{proxy+}'];
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED_ENV = /^(AWS_|LAMBDA_|_HANDLER$|_X_AMZN_TRACE_ID$|TZ$|LANG$|PATH$|LD_LIBRARY_PATH$|NODE_PATH$)/;
 
-/** Translates the plan to functions, gateway routes and schedules; `file` names the target file for diagnostics. Pure. */
-export function deploymentOf(plan: SplitPlan, file: string): Deployment {
+/**
+ * Translates the plan to functions, gateway routes and schedules, once for every target; `served`
+ * holds the routes each function's handler really serves (see `generateHandlers`), `file` names
+ * the target file for diagnostics. Pure.
+ */
+export function deploymentOf(plan: SplitPlan, served: ReadonlyMap<string, ReadonlySet<string>>, file: string): Deployment {
   const diagnostics: GeneratorDiagnostic[] = [];
-  const served = servedRoutes(plan);
   const taken = new Map<string, string>(FALLBACK_ROUTES.map((key) => [normalizedKey(key), 'the fallback route to the monolith']));
   const functions: DeployFunction[] = [];
   for (const fn of plan.functions) {
@@ -109,4 +112,16 @@ function envNames(fnId: string, names: string[], diagnostics: GeneratorDiagnosti
     diagnostics.push({ code: 'ENV_NOT_PASSED', severity: 'info', file, subject: fnId, message: `not passed as environment variables: ${skipped.join(', ')} (config keys, or names Lambda reserves)` });
   }
   return names.filter((n) => !skipped.includes(n)).sort();
+}
+
+/** One deployment target (Serverless Framework, AWS SAM, ...): one folder in `generators/`, one entry in `TARGETS`. */
+export interface Target {
+  /** Name used by `--target`. */
+  name: string;
+  /** One line for `--help`. */
+  description: string;
+  /** The config file it writes (relative to the output folder); the deployment's findings name the first chosen target's. */
+  file: string;
+  /** Pure: the plan and its deployment (translated once for every target) in, the target's files out. */
+  generate(plan: SplitPlan, deployment: Deployment): GeneratedFile[];
 }

@@ -1,6 +1,6 @@
 import { samTarget } from './sam';
 import { serverlessTarget } from './serverless';
-import type { Target } from './types';
+import type { Target } from './deployment';
 
 /**
  * Every deployment target, by `--target` name. Adding one (Azure Functions, Knative) is adding a

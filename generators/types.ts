@@ -1,6 +1,5 @@
 import type { GeneratedFile } from '../model/generated-file';
 import type { Finding, Severity } from '../model/finding';
-import type { SplitPlan } from '../model/plan';
 import type { GeneratorCode } from './codes';
 
 /** Where the generated files go relative to the app: all a generator needs besides the plan. */
@@ -55,14 +54,4 @@ export interface GeneratorOutput {
    * get a stand-in (see `loopRequires`). A bundler leaves them out of what such requires may load.
    */
   servedElsewhere?: Record<string, string[]>;
-}
-
-/** One deployment target (Serverless Framework, AWS SAM, ...): one folder in `generators/`, one entry in `TARGETS`. */
-export interface Target {
-  /** Name used by `--target`. */
-  name: string;
-  /** One line for `--help`. */
-  description: string;
-  /** Pure: plan in, files out. */
-  generate(plan: SplitPlan, context: GenerateContext): GeneratorOutput;
 }

@@ -4,7 +4,6 @@ import { Option } from 'commander';
 import { InputError } from '../../model/errors';
 import type { ProgressListener } from '../../model/progress';
 import { TARGET_NAMES, type TargetName } from '../../generators/targets';
-import type { GeneratorDiagnostic } from '../../generators/types';
 import { PLAN_FILE } from '../../model/output-files';
 import { EXIT } from '../errors';
 import { changedFiles, reportDrift } from '../drift';
@@ -16,6 +15,7 @@ import type { CliIo } from '../io';
 import { assertOutputFolder } from '../output-folder';
 import { readPlan, type ReadPlan } from '../plan-loader';
 import { progressPrinter } from '../progress';
+import { findingLine } from '../reporters/finding-line';
 
 /** Options of `cleave generate`. */
 export interface GenerateCommandOptions {
@@ -87,7 +87,7 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
     return code;
   }
   if (options.check) {
-    for (const d of result.diagnostics) if (d.severity === 'error') io.stderr(diagnosticLine(d));
+    for (const d of result.diagnostics) if (d.severity === 'error') io.stderr(findingLine('generate', d));
     reportDrift(result, options.output, io);
     return code;
   }
@@ -113,7 +113,7 @@ function loadPlan(appDir: string, options: GenerateCommandOptions, onProgress: P
 }
 
 function printResult(result: GenerateIntoResult, options: GenerateCommandOptions, io: CliIo): void {
-  for (const d of result.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(diagnosticLine(d));
+  for (const d of result.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(findingLine('generate', d));
   const verb = options.dryRun ? 'would write' : 'wrote';
   for (const file of result.written) io.stdout(`${verb} ${path.join(options.output, file)}\n`);
   for (const file of result.removed) io.stdout(`${options.dryRun ? 'would remove' : 'removed'} ${path.join(options.output, file)}\n`);
@@ -122,11 +122,6 @@ function printResult(result: GenerateIntoResult, options: GenerateCommandOptions
     const top = b.packages.slice(0, 3).map((p) => `${p.name} ${kb(p.bytes)}`).join(', ');
     io.stdout(`bundle ${b.kind} ${b.id}: ${kb(b.bytes)} (app code ${kb(b.appBytes)}${top ? `; ${top}` : ''})\n`);
   }
-}
-
-/** One diagnostic as one line on stderr. */
-export function diagnosticLine(d: GeneratorDiagnostic): string {
-  return `cleave: generate: ${d.severity} ${d.code} ${d.file}${d.subject ? ` (${d.subject})` : ''}: ${d.message}${d.advice ? ` (${d.advice})` : ''}\n`;
 }
 
 function kb(bytes: number): string {

@@ -16,7 +16,7 @@ import { assertOutputFolder } from '../output-folder';
 import { planHasErrors } from '../plan-outcome';
 import { analyzeAndPlan } from '../plan-pipeline';
 import { progressPrinter } from '../progress';
-import { diagnosticLine } from './generate';
+import { findingLine } from '../reporters/finding-line';
 
 
 /** Options of `cleave split`. */
@@ -80,11 +80,11 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
     return code;
   }
   if (options.check) {
-    for (const d of generated.diagnostics) if (d.severity === 'error') io.stderr(diagnosticLine(d).replace('cleave: generate:', 'cleave: split:'));
+    for (const d of generated.diagnostics) if (d.severity === 'error') io.stderr(findingLine('split', d));
     reportDrift(generated, options.output, io);
     return code;
   }
-  for (const d of generated.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(diagnosticLine(d).replace('cleave: generate:', 'cleave: split:'));
+  for (const d of generated.diagnostics) if (!options.quiet || d.severity === 'error') io.stderr(findingLine('split', d));
   if (!options.quiet) {
     for (const file of generated.removed) io.stderr(`cleave: split: removed ${file} (its function is no longer in the plan)\n`);
     const removed = generated.removed.length > 0 ? `, ${generated.removed.length} removed` : '';

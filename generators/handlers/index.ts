@@ -10,10 +10,11 @@ import { type FunctionSlices, functionSlices, sliceRoot } from '../slice/functio
 
 /**
  * The handlers of a plan: the shared runtime, one `functions/<id>/handler.ts` per function and
- * one `schedules/<id>/handler.ts` per schedule, with what could not be reproduced exactly.
- * Every deployment target deploys these. Pure.
+ * one `schedules/<id>/handler.ts` per schedule, with what could not be reproduced exactly, and
+ * `served`: the route ids each function's handler really serves (the rest reach the monolith
+ * through the fallback), from which every deployment target takes its gateway routes. Pure.
  */
-export function generateHandlers(plan: SplitPlan, context: GenerateContext): GeneratorOutput {
+export function generateHandlers(plan: SplitPlan, context: GenerateContext): GeneratorOutput & { served: Map<string, Set<string>> } {
   const boot = bootEffectsOf(context.sources ?? new Map());
   const planned = plan.functions.map((fn) => ({ fn, mounts: planMounts(plan, fn, boot) }));
   const captureApp = planned.some((p) => p.mounts.mounts.some((m) => m.entry !== undefined));
@@ -44,18 +45,14 @@ export function generateHandlers(plan: SplitPlan, context: GenerateContext): Gen
       advice: 'export one tick of the job from the monolith, call it in the handler and enable the schedule',
     });
   }
-  return { files, diagnostics, ...(Object.keys(servedElsewhere).length > 0 ? { servedElsewhere } : {}) };
+  const served = new Map(planned.map(({ fn, mounts }) => [fn.id, new Set(mounts.mounts.flatMap((m) => m.routes.map((r) => r.id)))]));
+  return { files, diagnostics, served, ...(Object.keys(servedElsewhere).length > 0 ? { servedElsewhere } : {}) };
 }
 
 /** The boot effects of every registering module whose text the generators were given. */
 function bootEffectsOf(sources: ReadonlyMap<string, string>): BootEffectsByFile {
   const registering = new Set(sources.keys());
   return new Map([...sources].map(([file, text]) => [file, bootEffects(file, text, registering)]));
-}
-
-/** Route ids each function's handler really serves (the rest reach the monolith through the fallback). */
-export function servedRoutes(plan: SplitPlan): Map<string, Set<string>> {
-  return new Map(plan.functions.map((fn) => [fn.id, new Set(planMounts(plan, fn).mounts.flatMap((m) => m.routes.map((r) => r.id)))]));
 }
 
 function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string, sliced: boolean): GeneratorDiagnostic[] {

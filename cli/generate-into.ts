@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProgressListener } from '../model/progress';
 import { generateAll } from '../generators/generate';
-import { BUNDLE_FILE, bundleDir, handlerFile, scheduleFile } from '../generators/layout';
+import { BUNDLE_FILE, bundleDir, handlerFile, RUNTIME_FILE, scheduleFile } from '../generators/layout';
 import { TARGET_NAMES, type TargetName } from '../generators/targets';
 import type { GeneratorDiagnostic } from '../generators/types';
 import type { BuiltBundle, BundleReport } from '../model/bundle-report';
@@ -249,7 +249,8 @@ function bootEnv(plan: SplitPlan, inputs: ReadonlyMap<string, string[]>): { plan
     }
     return text;
   };
-  const files = [...new Set([...inputs.values()].flat())].sort();
+  // cleave's own runtime reads its settings (CLEAVE_BOOT_WAIT_MS): they are not the app's.
+  const files = [...new Set([...inputs.values()].flat())].filter((f) => !f.split(path.sep).join('/').endsWith(`/${RUNTIME_FILE}`)).sort();
   const byFile = envReadBy(files.map((f) => ({ path: f, text: read(f) })));
   const added = new Map<string, string[]>();
   const functions = plan.functions.map((fn) => {

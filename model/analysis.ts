@@ -283,6 +283,13 @@ export const ModuleFile = z.object({
   imports: z.array(z.string()),
   /** npm packages it imports (bare names, builtins left out), sorted. */
   packages: z.array(z.string()),
+  /**
+   * Its import specifiers that are not relative paths yet lead to app files (tsconfig path
+   * aliases such as `@routes/users`, `baseUrl` imports), each with the app file it leads to;
+   * absent when it has none. Generated copies of the file rewrite them to reach the same files
+   * from wherever the output folder is.
+   */
+  aliases: z.record(z.string(), z.string()).optional(),
 });
 /** One app file of the whole-app bundle. */
 export type ModuleFile = z.infer<typeof ModuleFile>;

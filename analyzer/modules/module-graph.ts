@@ -69,10 +69,13 @@ function modulesOf(metafile: Metafile): AppModules {
   const files: Record<string, ModuleFile> = {};
   for (const file of Object.keys(metafile.inputs).filter((f) => !f.startsWith(`${ENTRY}:`)).sort()) {
     const imports = metafile.inputs[file]!.imports;
+    const internal = imports.filter((i) => !i.external && metafile.inputs[i.path] && !i.path.startsWith(`${ENTRY}:`));
+    const aliases = internal.filter((i) => i.original !== undefined && !i.original.startsWith('.') && !i.original.startsWith('/')).sort((a, b) => a.original!.localeCompare(b.original!));
     files[file] = {
       bytes: output?.inputs[file]?.bytesInOutput ?? 0,
-      imports: [...new Set(imports.filter((i) => !i.external && metafile.inputs[i.path] && !i.path.startsWith(`${ENTRY}:`)).map((i) => i.path))].sort(),
+      imports: [...new Set(internal.map((i) => i.path))].sort(),
       packages: [...new Set(imports.filter((i) => i.external).map((i) => npmPackage(i.path)).filter((n): n is string => n !== undefined))].sort(),
+      ...(aliases.length > 0 ? { aliases: Object.fromEntries(aliases.map((i) => [i.original!, i.path])) } : {}),
     };
   }
   return { appBytes: output?.bytes ?? 0, files };

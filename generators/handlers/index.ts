@@ -93,15 +93,23 @@ function sliceDiagnostics(fn: PlanFunction, slices: FunctionSlices, file: string
       severity: 'info',
       file,
       subject: fn.id,
-      message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${count(slices.statements, 'registration')} of other functions' routes and routers left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle${slices.boot > 0 ? `; ${count(slices.boot, 'boot statement')} the platform replaces (timers, cron jobs, websocket servers, shutdown handlers, and what uses them) left out too` : ''}${slices.strategies.length > 0 ? `; the passport strategies none of its routes authenticates with (${slices.strategies.join(', ')}) not registered, so their code and packages stay out too` : ''}${slices.loopRequires > 0 ? `; its loops over modules load only its own, the modules only other functions register (${slices.servedElsewhere.join(', ')}) get an inert stand-in` : ''}`,
+      message: `imports the monolith's registering modules as copies under ${sliceRoot(fn.id)}/ (${list(copies)}): ${leftOut(slices)} left out of ${list(slices.sliced)}, with ${count(slices.imports, 'import')} only they used, so their code stays out of the bundle${slices.boot > 0 ? `; ${count(slices.boot, 'boot statement')} the platform replaces (timers, cron jobs, websocket servers, shutdown handlers, and what uses them) left out too` : ''}${slices.strategies.length > 0 ? `; the passport strategies none of its routes authenticates with (${slices.strategies.join(', ')}) not registered, so their code and packages stay out too` : ''}${slices.loopRequires > 0 ? `; its loops over modules load only its own, the modules only other functions register (${slices.servedElsewhere.join(', ')}) get an inert stand-in` : ''}`,
       advice: 'nothing to do; the copies follow the monolith at every generate',
     },
     ...pruned,
   ];
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** The registrations and route table entries a function's copies leave out. */
+function leftOut(slices: FunctionSlices): string {
+  const registrations = `${count(slices.statements, 'registration')} of other functions' routes and routers`;
+  if (slices.tableEntries === 0) return registrations;
+  const entries = `${count(slices.tableEntries, 'route table entry', 'route table entries')} carrying only other functions' routers (its loops over the tables never mount them)`;
+  return slices.statements === 0 ? entries : `${registrations} and ${entries}`;
+}
+
+function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
 }
 
 function byReason(items: Array<{ route: string; reason: string }>): Map<string, string[]> {

@@ -111,17 +111,27 @@ function settle(run: () => unknown, next: NextFunction): void {
 
 //#endregion express4
 //#region capture-app
+/** How long an entry may take to start its server after loading (it awaits its loaders, the database): `CLEAVE_BOOT_WAIT_MS`, else 20 s. */
+function bootWaitMs(): number {
+  const set = Number(process.env.CLEAVE_BOOT_WAIT_MS);
+  return set > 0 ? set : 20_000;
+}
+
 /**
  * The app a server entry builds and listens with, for monoliths that export neither the app nor a factory,
  * or whose entry does at boot what the routes need (connects the database, registers auth strategies):
  * runs `load` (the entry's require) with `listen` intercepted, so no port is opened, and returns the request
  * listener of the server it would have started. The entry's other boot code (timers, sockets, connections)
- * runs too. When it starts no server while loading (`if (require.main === module)`, a listen after an await),
- * the app is `exported()` (its module, loaded after the entry); without one the handler fails to load saying so.
+ * runs too. When it starts no server while loading (`if (require.main === module)`), the app is `exported()`
+ * (its module, loaded after the entry). Without one, the entry may listen after an await
+ * (`async function start() { await loaders({ app }); app.listen(port) }`): `listen` stays intercepted until
+ * it does, and the handler waits for it before its first request (see `createHandler`); one that starts no
+ * server within `CLEAVE_BOOT_WAIT_MS` (20 s) fails the invocation saying so.
  */
 export function captureApp(load: () => unknown, exported?: () => unknown): Express {
-  const servers: net.Server[] = [];
   const listen = net.Server.prototype.listen;
+  const appOf = (server: net.Server): unknown => server.listeners('request').find((l) => typeof l === 'function');
+  const servers: net.Server[] = [];
   net.Server.prototype.listen = function intercepted(this: net.Server): net.Server {
     servers.push(this);
     return this;
@@ -131,14 +141,55 @@ export function captureApp(load: () => unknown, exported?: () => unknown): Expre
   } finally {
     net.Server.prototype.listen = listen;
   }
-  const app = servers.map((s) => s.listeners('request')[0]).find((l) => typeof l === 'function') ?? exported?.();
-  if (!app) throw new Error('cleave: the entry started no server while loading; export the app (or a factory) so the handler can import it');
-  return app as unknown as Express;
+  const app = servers.map(appOf).find((l) => l !== undefined) ?? exported?.();
+  if (app !== undefined) return app as Express;
+  let later: ((app: unknown) => void) | undefined;
+  net.Server.prototype.listen = function intercepted(this: net.Server): net.Server {
+    const found = appOf(this);
+    if (found !== undefined) later?.(found);
+    return this;
+  } as typeof listen;
+  let resolved: RequestHandler | undefined;
+  const waitMs = bootWaitMs();
+  const ready = new Promise<RequestHandler>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      net.Server.prototype.listen = listen;
+      reject(new Error(`cleave: the entry started no server within ${waitMs} ms of loading (CLEAVE_BOOT_WAIT_MS); export the app (or a factory) so the handler can import it`));
+    }, waitMs);
+    timer.unref();
+    later = (found) => {
+      clearTimeout(timer);
+      net.Server.prototype.listen = listen;
+      later = undefined;
+      resolve((resolved = found as RequestHandler));
+    };
+  });
+  ready.catch(() => undefined);
+  BOOTING.push(ready);
+  const deferred = (req: Request, res: Response, next: NextFunction): void => {
+    if (resolved) resolved(req, res, next);
+    else ready.then((a) => a(req, res, next), next);
+  };
+  return deferred as unknown as Express;
 }
 
 //#endregion capture-app
-/** The Lambda handler of an Express app (API Gateway HTTP API payload 2.0, REST API / payload 1.0, ALB events). */
+/** Boot work a handler waits for before its first request: entries that start their server after an await. */
+const BOOTING: Array<Promise<unknown>> = [];
+
+/**
+ * The Lambda handler of an Express app (API Gateway HTTP API payload 2.0, REST API / payload 1.0, ALB
+ * events). When the server entry it serves is still starting (it listens after an await), the first
+ * invocation waits for it.
+ */
 export function createHandler(app: Express) {
   // The adapter base64-encodes only image/* by default: list the other binary types a monolith sends.
-  return serverlessExpress({ app, binarySettings: { contentTypes: BINARY_CONTENT_TYPES } });
+  const handler = serverlessExpress({ app, binarySettings: { contentTypes: BINARY_CONTENT_TYPES } });
+  if (BOOTING.length === 0) return handler;
+  // The entries captured before it are its own (a handler module captures, then creates its handler).
+  const booting = Promise.all(BOOTING.splice(0));
+  return (async (event: unknown, context: unknown) => {
+    await booting;
+    return (handler as (event: unknown, context: unknown) => unknown)(event, context);
+  }) as unknown as typeof handler;
 }

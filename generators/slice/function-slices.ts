@@ -2,9 +2,10 @@ import type { GeneratedFile } from '../../model/generated-file';
 import type { SplitPlan } from '../../model/plan';
 import { appFile, relativeSpecifier, safeSegment } from '../layout';
 import type { GenerateContext } from '../types';
-import { parseSource, relativeSpecifiers, resolveAmong } from './module-specifiers';
+import { appSpecifiers, parseSource, resolveAmong, type SpecifierAliases } from './module-specifiers';
 import { type PrunedModule, pruneModule } from './prune-module';
-import { type FileSlice, sliceSites } from './slice-sites';
+import { type FileSlice, sliceSites, tableModules } from './slice-sites';
+import type { TableModules } from './table-entries';
 import { mergeUses, strategyUse } from './strategy-use';
 import { type SlicedSource, sliceSource } from './slice-source';
 import { usedExportsOf } from './used-exports';
@@ -30,6 +31,8 @@ export interface FunctionSlices {
   loopRequires: number;
   /** App modules those loops give an inert stand-in: only other functions register them, so the bundle need not carry them. Sorted. */
   servedElsewhere: string[];
+  /** Route table entries left out because they carried only routers other functions need (see `tableEntries`), over all copies. */
+  tableEntries: number;
   /** Handler modules (controllers) of `copies` copied without the exports its routes do not use (see `pruneModule`), sorted. */
   pruned: string[];
   /** Exports left out of them, over all pruned copies. */
@@ -58,7 +61,8 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
   const sources = context.sources ?? new Map<string, string>();
   const authTexts = context.authTexts ?? new Map<string, string>();
   const sites = sliceSites(plan, functionId);
-  let walked = walkSlices(roots, sources, sites);
+  const modules = { tables: tableModules(plan, functionId, sites), aliases: aliasesOf(plan) };
+  let walked = walkSlices(roots, sources, sites, modules);
   const strategies = unusedStrategies(plan, functionId, walked, sources, authTexts);
   if (strategies.lines.size > 0) {
     // The files registering the strategies become copies too, without those registrations.
@@ -67,18 +71,18 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
       const slice = sites.get(file);
       sites.set(file, slice ? { ...slice, drop: [...new Set([...slice.drop, ...lines])].sort((a, b) => a - b) } : { drop: lines, keep: [] });
     }
-    walked = walkSlices(roots, texts, sites);
+    walked = walkSlices(roots, texts, sites, modules);
   }
   const { cuts, texts } = walked;
-  const pruned = prunedHandlerModules(plan, walked, context.handlerModules ?? new Map());
+  const pruned = prunedHandlerModules(plan, walked, context.handlerModules ?? new Map(), modules.aliases);
   const edges = new Map(walked.edges);
   for (const [file, { importers }] of pruned) for (const importer of importers) edges.set(importer, [...(edges.get(importer) ?? []), file]);
-  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0, strategies: [], loopRequires: 0, servedElsewhere: [], pruned: [], droppedExports: 0 };
+  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0, strategies: [], loopRequires: 0, servedElsewhere: [], tableEntries: 0, pruned: [], droppedExports: 0 };
   if (cuts.size === 0 && pruned.size === 0) return empty;
   const copies = reachingCuts(roots, edges, new Set([...cuts.keys(), ...pruned.keys()]));
   const root = sliceRoot(functionId);
   const textOf = (file: string): string => pruned.get(file)?.module.text ?? cuts.get(file)?.text ?? texts.get(file)!;
-  const files = [...copies].sort().map((file) => ({ path: `${root}/${file}`, contents: copyText(file, textOf(file), copies, { root, appDir, functionId, sliced: cuts.has(file), pruned: pruned.get(file)?.module, strategies: strategies.lines.has(file) }) }));
+  const files = [...copies].sort().map((file) => ({ path: `${root}/${file}`, contents: copyText(file, textOf(file), copies, { root, appDir, functionId, sliced: cuts.has(file), pruned: pruned.get(file)?.module, strategies: strategies.lines.has(file), aliases: modules.aliases(file) }) }));
   const sliced = [...copies].filter((f) => cuts.has(f)).sort();
   const prunedFiles = [...copies].filter((f) => pruned.has(f)).sort();
   return {
@@ -91,6 +95,7 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     strategies: sliced.some((f) => strategies.lines.has(f)) ? strategies.names : [],
     loopRequires: sliced.reduce((n, f) => n + cuts.get(f)!.loopRequires, 0),
     servedElsewhere: [...new Set(sliced.flatMap((f) => cuts.get(f)!.servedElsewhere))].sort(),
+    tableEntries: sliced.reduce((n, f) => n + cuts.get(f)!.droppedEntries, 0),
     pruned: prunedFiles,
     droppedExports: prunedFiles.reduce((n, f) => n + pruned.get(f)!.module.droppedExports.length, 0),
   };
@@ -109,7 +114,7 @@ interface PrunedHandler {
  * copies read (as sliced, so other functions' routes no longer name theirs) are named, none used
  * whole; and `pruneModule` leaves something out. None without the module graph.
  */
-function prunedHandlerModules(plan: SplitPlan, walked: WalkedSlices, texts: ReadonlyMap<string, string>): Map<string, PrunedHandler> {
+function prunedHandlerModules(plan: SplitPlan, walked: WalkedSlices, texts: ReadonlyMap<string, string>, aliases: (file: string) => SpecifierAliases): Map<string, PrunedHandler> {
   const out = new Map<string, PrunedHandler>();
   const importers = importersOf(plan);
   if (importers.size === 0 || texts.size === 0) return out;
@@ -121,7 +126,7 @@ function prunedHandlerModules(plan: SplitPlan, walked: WalkedSlices, texts: Read
     const used = new Set<string>();
     let whole = false;
     for (const importer of reached.filter((r) => all.includes(r))) {
-      const names = usedExportsOf(importer, walked.cuts.get(importer)?.text ?? walked.texts.get(importer)!, file);
+      const names = usedExportsOf(importer, walked.cuts.get(importer)?.text ?? walked.texts.get(importer)!, file, aliases(importer));
       if (names === undefined) continue;
       loading.push(importer);
       if (names === 'all') whole = true;
@@ -144,7 +149,21 @@ interface WalkedSlices {
   texts: ReadonlyMap<string, string>;
 }
 
-function walkSlices(roots: readonly string[], texts: ReadonlyMap<string, string>, sites: ReadonlyMap<string, FileSlice>): WalkedSlices {
+/** What slicing needs to know of the app's modules beyond one file's registrations. */
+interface AppModuleFacts {
+  /** The routers loops over route tables mount, by whether the function needs them. */
+  tables: TableModules;
+  /** The non-relative specifiers of a file that lead to app files. */
+  aliases: (file: string) => SpecifierAliases;
+}
+
+/** The non-relative specifiers leading to app files, by file, from the plan's module graph (none without one). */
+function aliasesOf(plan: SplitPlan): (file: string) => SpecifierAliases {
+  const files = plan.modules?.files ?? {};
+  return (file) => (Object.hasOwn(files, file) ? (files[file]!.aliases ?? {}) : {});
+}
+
+function walkSlices(roots: readonly string[], texts: ReadonlyMap<string, string>, sites: ReadonlyMap<string, FileSlice>, modules: AppModuleFacts): WalkedSlices {
   const registering = new Set(texts.keys());
   // Only the registering modules the function's import chain still reaches are sliced: the
   // others (routers of other functions, whose mounts the slices above leave out) never load.
@@ -155,10 +174,11 @@ function walkSlices(roots: readonly string[], texts: ReadonlyMap<string, string>
     const file = queue.pop()!;
     if (edges.has(file)) continue;
     const text = texts.get(file);
-    const slice = sites.get(file);
-    const cut = text === undefined || !slice ? undefined : sliceSource(text, file, slice);
+    const aliases = modules.aliases(file);
+    const slice = sites.get(file) ?? (modules.tables.elsewhere.size > 0 ? { drop: [], keep: [] } : undefined);
+    const cut = text === undefined || !slice ? undefined : sliceSource(text, file, { ...slice, tables: modules.tables, aliases });
     if (cut) cuts.set(file, cut);
-    const next = text === undefined ? [] : importedAmong(file, cut?.text ?? text, registering);
+    const next = text === undefined ? [] : importedAmong(file, cut?.text ?? text, registering, aliases);
     edges.set(file, next);
     queue.push(...next);
   }
@@ -191,9 +211,9 @@ function unusedStrategies(plan: SplitPlan, functionId: string, walked: WalkedSli
   return { lines, names: [...names].sort() };
 }
 
-function importedAmong(file: string, text: string, files: ReadonlySet<string>): string[] {
-  return relativeSpecifiers(parseSource(file, text))
-    .map((s) => resolveAmong(file, s.text, files))
+function importedAmong(file: string, text: string, files: ReadonlySet<string>, aliases: SpecifierAliases): string[] {
+  return appSpecifiers(parseSource(file, text), aliases)
+    .map((s) => resolveAmong(file, s.text, files, aliases))
     .filter((f): f is string => f !== undefined && f !== file);
 }
 
@@ -237,6 +257,8 @@ interface CopySite {
   pruned?: PrunedModule;
   /** Whether passport strategy registrations were left out of it. */
   strategies: boolean;
+  /** Its non-relative specifiers that lead to app files: rewritten like relative ones. */
+  aliases: SpecifierAliases;
 }
 
 /**
@@ -249,10 +271,11 @@ function copyText(file: string, text: string, copies: ReadonlySet<string>, site:
   const copyFile = `${site.root}/${file}`;
   const dir = file.split('/').slice(0, -1);
   let out = text;
-  for (const s of [...relativeSpecifiers(parseSource(file, text))].reverse()) {
-    const target = resolveAmong(file, s.text, copies);
-    if (target !== undefined) continue;
-    const original = appFile(site.appDir, [...dir, s.text].join('/'));
+  for (const s of [...appSpecifiers(parseSource(file, text), site.aliases)].reverse()) {
+    const target = resolveAmong(file, s.text, copies, site.aliases);
+    const aliased = Object.hasOwn(site.aliases, s.text) ? site.aliases[s.text] : undefined;
+    if (target !== undefined && aliased === undefined) continue;
+    const original = target !== undefined ? `${site.root}/${target}` : appFile(site.appDir, aliased ?? [...dir, s.text].join('/'));
     const rewritten = keepExtension(relativeSpecifier(copyFile, original), s.text);
     out = `${out.slice(0, s.start)}${rewritten}${s.text.endsWith('/') && !rewritten.endsWith('/') ? '/' : ''}${out.slice(s.end)}`;
   }

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { moduleCandidates } from '../../model/module-paths';
 
-/** A relative module specifier in a source file: where its text sits (inside the quotes). */
+/** A module specifier of an app file in a source file: where its text sits (inside the quotes). */
 export interface SpecifierSite {
   /** The specifier as written (`./routes/users`). */
   text: string;
@@ -11,15 +11,19 @@ export interface SpecifierSite {
   end: number;
 }
 
+/** Import specifiers that are not relative paths yet lead to app files (`ModuleFile.aliases`): specifier to app-relative file. */
+export type SpecifierAliases = Readonly<Record<string, string>>;
+
 /**
- * The relative specifiers of `import`/`export ... from`, `import x = require()`, `require()`
- * and `import()` with a literal argument, in source order; for a computed `require()` or
- * `import()` (`\`./tools/${name}\``, `'./drivers/' + driver`), its literal head. Pure.
+ * The specifiers of app files in `import`/`export ... from`, `import x = require()`, `require()`
+ * and `import()` with a literal argument, in source order: the relative ones and those `aliases`
+ * names (`@routes/users`); for a computed `require()` or `import()` (`\`./tools/${name}\``,
+ * `'./drivers/' + driver`), its relative literal head. Pure.
  */
-export function relativeSpecifiers(source: ts.SourceFile): SpecifierSite[] {
+export function appSpecifiers(source: ts.SourceFile, aliases: SpecifierAliases = {}): SpecifierSite[] {
   const found: SpecifierSite[] = [];
   const take = (literal: ts.Node | undefined): void => {
-    if (!literal || !ts.isStringLiteralLike(literal) || !literal.text.startsWith('.')) return;
+    if (!literal || !ts.isStringLiteralLike(literal) || !(literal.text.startsWith('.') || Object.hasOwn(aliases, literal.text))) return;
     found.push({ text: literal.text, start: literal.getStart(source) + 1, end: literal.getEnd() - 1 });
   };
   const takeHead = (argument: ts.Node | undefined): void => {
@@ -41,11 +45,14 @@ export function relativeSpecifiers(source: ts.SourceFile): SpecifierSite[] {
 
 
 /**
- * The file among `files` (app-relative, '/') that `specifier`, written in `fromFile`, names: as
- * written, with each code extension, as a folder's index, or a `.js` specifier naming its `.ts`
- * source. Undefined when none of `files` matches (it may still be another app file). Pure.
+ * The file among `files` (app-relative, '/') that `specifier`, written in `fromFile`, names: the
+ * file `aliases` gives it, else as written, with each code extension, as a folder's index, or a
+ * `.js` specifier naming its `.ts` source. Undefined when none of `files` matches (it may still
+ * be another app file). Pure.
  */
-export function resolveAmong(fromFile: string, specifier: string, files: ReadonlySet<string>): string | undefined {
+export function resolveAmong(fromFile: string, specifier: string, files: ReadonlySet<string>, aliases: SpecifierAliases = {}): string | undefined {
+  if (Object.hasOwn(aliases, specifier)) return files.has(aliases[specifier]!) ? aliases[specifier] : undefined;
+  if (!specifier.startsWith('.')) return undefined;
   const base = joinPosix(fromFile.split('/').slice(0, -1), specifier);
   return moduleCandidates(base, (dir, name) => `${dir}/${name}`).find((c) => files.has(c));
 }

@@ -1,4 +1,6 @@
 import type { SplitPlan } from '../../model/plan';
+import type { SpecifierAliases } from './module-specifiers';
+import type { TableModules } from './table-entries';
 
 /** The registration lines of one app file, split by whether a function needs them. */
 export interface FileSlice {
@@ -13,6 +15,13 @@ export interface FileSlice {
    */
   boot?: number[];
   /**
+   * 1-based lines of what builds and starts the function's app in this file: the apps and routers
+   * on its routes' paths are created there, or the server listens there. Boot code is never left
+   * out with a statement holding one of them, or calling a function of the file that holds one
+   * (`startServer()` whose loaders await a timer still builds the app).
+   */
+  protect?: number[];
+  /**
    * Route parameter names (`id` of `/users/:id`) the function's routes and their mount paths
    * hold: a `param('name', fn)` registration for any other name never fires in this function
    * and is left out. Absent when a route's path is a regular expression or unknown (every
@@ -26,6 +35,15 @@ export interface FileSlice {
    * (`app.use('/' + name, require('./routes/' + file))` over a folder) then loads only those it needs.
    */
   loops?: LoopModules[];
+  /**
+   * The routers the app's loops over route tables mount, by whether the function needs them: an
+   * entry of a table in this file that carries only routers other functions need is left out
+   * (see `tableEntries`). Set for every file a function's chain reaches, not only those with a
+   * registration to drop: the table often sits in the entry (`new App([new UsersRoute(), ...])`).
+   */
+  tables?: TableModules;
+  /** The file's import specifiers that lead to app files without being relative (`ModuleFile.aliases`). */
+  aliases?: SpecifierAliases;
 }
 
 /** The app modules the turns of one registration line register (see `FileSlice.loops`). */
@@ -66,9 +84,12 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
     add(needed ? keep : drop, mount.file, mount.line);
   }
   const boot = new Map<string, Set<number>>();
+  const protect = new Map<string, Set<number>>();
   for (const h of plan.hazards) {
     if (REPLACED_AT_BOOT.has(h.code)) for (const site of [h, ...(h.startedAt ? [h.startedAt] : [])]) add(boot, site.file, site.line);
+    if (h.code === 'LISTEN_CALL') add(protect, h.file, h.line);
   }
+  for (const id of own) for (const ref of plan.routes[id]?.stack ?? []) add(protect, ref.file, ref.line);
   const params = usedParams(plan, own);
   const loops = loopModules(plan, own, new Set(fn?.files ?? []), throughMounts);
   const slices = new Map<string, FileSlice>();
@@ -77,9 +98,27 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
     const lines = [...(drop.get(file) ?? [])].filter((l) => !kept.has(l)).sort((a, b) => a - b);
     const bootLines = [...(boot.get(file) ?? [])].sort((a, b) => a - b);
     const looped = loops.get(file);
-    if (lines.length > 0 || bootLines.length > 0 || looped) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b), ...(bootLines.length > 0 ? { boot: bootLines } : {}), ...(params ? { params } : {}), ...(looped ? { loops: looped } : {}) });
+    const guarded = bootLines.length > 0 && protect.has(file) ? { protect: [...protect.get(file)!].sort((a, b) => a - b) } : {};
+    if (lines.length > 0 || bootLines.length > 0 || looped) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b), ...(bootLines.length > 0 ? { boot: bootLines, ...guarded } : {}), ...(params ? { params } : {}), ...(looped ? { loops: looped } : {}) });
   }
   return slices;
+}
+
+/**
+ * The routers loops mount, over the app, split by whether function `fnId` needs them: a mount
+ * target registered on a line that mounts several (a loop's turns, `sites`' `loops`) is needed
+ * when a mount of it lies on the function's routes' paths or its closure holds it, else only
+ * other functions need it. Pure.
+ */
+export function tableModules(plan: SplitPlan, fnId: string, sites: ReadonlyMap<string, FileSlice>): TableModules {
+  const closure = new Set(plan.functions.find((f) => f.id === fnId)?.files ?? []);
+  const targets = new Set(plan.mounts.flatMap((m) => (m.target ? [m.target.file] : [])));
+  const needed = new Set<string>(closure);
+  const unneeded = new Set<string>();
+  for (const slice of sites.values()) {
+    for (const loop of slice.loops ?? []) for (const m of loop.modules) (m.needed ? needed : unneeded).add(m.file);
+  }
+  return { elsewhere: new Set([...unneeded].filter((f) => targets.has(f) && !needed.has(f))), needed };
 }
 
 /**
@@ -130,9 +169,10 @@ function usedParams(plan: SplitPlan, own: ReadonlySet<string>): string[] | undef
 }
 
 /**
- * The app files that register routes or mount routers, with the entries and the files creating
- * the apps and routers on the routes' paths: the modules a handler may import as sliced copies,
- * whose texts the generators need (`GenerateContext.sources`). App-relative, sorted. Pure.
+ * The app files that register routes or mount routers, with the entries, the files creating
+ * the apps and routers on the routes' paths, and the modules connecting them (see
+ * `connectingFiles`): the modules a handler may import as sliced copies, whose texts the
+ * generators need (`GenerateContext.sources`). App-relative, sorted. Pure.
  */
 export function registeringFiles(plan: SplitPlan): string[] {
   const files = new Set<string>();
@@ -143,5 +183,45 @@ export function registeringFiles(plan: SplitPlan): string[] {
     if (route.entry !== undefined) files.add(route.entry);
   }
   for (const mount of plan.mounts) files.add(mount.file);
+  for (const file of connectingFiles(plan, files)) files.add(file);
   return [...files].sort();
+}
+
+/**
+ * The app modules through which the entries reach the registering modules without registering
+ * anything themselves, by the plan's module graph: a loader chain (`await require('./loaders')
+ * .default({ app })` whose index calls `expressLoader({ app })`), a barrel between routers. A
+ * slice must run copies of them, or the original would load the monolith's registering modules
+ * whole. The files of routes' handlers and middleware never count (a controller that imports
+ * the app for `app.locals` stays the monolith's). None without the module graph.
+ */
+function connectingFiles(plan: SplitPlan, registering: ReadonlySet<string>): string[] {
+  const graph = plan.modules?.files;
+  if (!graph) return [];
+  const leaves = new Set<string>();
+  for (const route of Object.values(plan.routes)) {
+    leaves.add(route.handler.file);
+    for (const m of [...route.middleware, ...(route.trailing ?? [])]) leaves.add(m.file);
+  }
+  const reached = new Set<string>();
+  const queue = plan.app.entry.filter((e) => Object.hasOwn(graph, e));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (reached.has(file)) continue;
+    reached.add(file);
+    for (const next of graph[file]?.imports ?? []) if (Object.hasOwn(graph, next) && (registering.has(next) || !leaves.has(next))) queue.push(next);
+  }
+  // Backwards from the registering modules, over the reached modules importing them.
+  const importers = new Map<string, string[]>();
+  for (const file of reached) for (const next of graph[file]?.imports ?? []) importers.set(next, [...(importers.get(next) ?? []), file]);
+  const connecting = new Set<string>();
+  const back = [...registering];
+  while (back.length > 0) {
+    for (const importer of importers.get(back.pop()!) ?? []) {
+      if (registering.has(importer) || connecting.has(importer)) continue;
+      connecting.add(importer);
+      back.push(importer);
+    }
+  }
+  return [...connecting].sort();
 }

@@ -3,6 +3,7 @@ import { loopRequires } from './loop-requires';
 import { type TextEdit, applyEdits } from './text-edits';
 import { parseSource } from './module-specifiers';
 import type { FileSlice } from './slice-sites';
+import { tableEntries } from './table-entries';
 
 /** What slicing did to one file. */
 export interface SlicedSource {
@@ -18,6 +19,8 @@ export interface SlicedSource {
   loopRequires: number;
   /** App modules those loops give an inert stand-in instead of loading them, sorted. */
   servedElsewhere: string[];
+  /** Route table entries left out: they carried only routers other functions need (see `tableEntries`). */
+  droppedEntries: number;
 }
 
 /** Methods whose call registers a route or mounts a router. */
@@ -42,11 +45,17 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
   }
   if (slice.params) for (const statement of unusedParamRegistrations(source, new Set(slice.params))) statements.add(statement);
   for (const s of [...statements]) if (hasAncestorIn(s, statements)) statements.delete(s);
-  const boot = bootStatements(source, slice.boot ?? [], statements);
+  const boot = bootStatements(source, slice.boot ?? [], statements, [...slice.keep, ...(slice.protect ?? [])]);
   const loops = loopRequires(source, fileName, slice.loops ?? [], (line) => registrationAt(source, line) ?? statementAt(source, line));
-  if (statements.size === 0 && boot.size === 0 && loops.rewritten === 0) return undefined;
-  const removed = new Set<ts.Node>([...statements, ...boot]);
-  const edits: TextEdit[] = [...[...removed].map((s) => ({ start: s.getStart(source), end: s.getEnd(), text: blank(text.slice(s.getStart(source), s.getEnd())) })), ...loops.edits];
+  const gone = new Set<ts.Node>([...statements, ...boot]);
+  const entries = slice.tables ? tableEntries(source, fileName, slice.tables, slice.aliases).filter((e) => !hasAncestorIn(e, gone)) : [];
+  if (statements.size === 0 && boot.size === 0 && loops.rewritten === 0 && entries.length === 0) return undefined;
+  const removed = new Set<ts.Node>([...gone, ...entries]);
+  const edits: TextEdit[] = [
+    ...[...gone].map((s) => ({ start: s.getStart(source), end: s.getEnd(), text: blank(text.slice(s.getStart(source), s.getEnd())) })),
+    ...entries.map((e) => withComma(source, e)).map(({ start, end }) => ({ start, end, text: blank(text.slice(start, end)).slice(1) })),
+    ...loops.edits,
+  ];
   const before = usedNames(source, new Set());
   const after = usedNames(source, removed);
   let droppedImports = 0;
@@ -60,7 +69,13 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
   }
   const sliced = applyEdits(text, edits);
   const tail = loops.tail ? `${sliced.endsWith('\n') ? '' : '\n'}${loops.tail}\n` : '';
-  return { text: `${sliced}${tail}`, droppedStatements: statements.size, droppedBoot: boot.size, droppedImports, loopRequires: loops.rewritten, servedElsewhere: loops.elsewhere };
+  return { text: `${sliced}${tail}`, droppedStatements: statements.size, droppedBoot: boot.size, droppedImports, loopRequires: loops.rewritten, servedElsewhere: loops.elsewhere, droppedEntries: entries.length };
+}
+
+/** An array element's span with the comma after it, when one follows: `[a, X, b]` loses `X, `, `[a, X]` keeps a legal trailing comma. */
+function withComma(source: ts.SourceFile, element: ts.Expression): { start: number; end: number } {
+  const after = source.text.slice(element.getEnd()).match(/^\s*,[ \t]*/);
+  return { start: element.getStart(source), end: element.getEnd() + (after ? after[0].length : 0) };
 }
 
 /** An empty statement in place of `removed`, keeping its line breaks so line numbers stay. */
@@ -72,12 +87,17 @@ function blank(removed: string): string {
  * The top-level statements holding the `lines` of replaced boot code, then, until nothing more
  * is found, every top-level statement that uses a name one of them declares (`clearInterval(sweep)`
  * in a shutdown function, the `process.on` that calls it). Import declarations stay: unused ones
- * go with the other unused imports.
+ * go with the other unused imports. So do exports (other modules import them) and statements
+ * that build the app (see `FileSlice.protect`): holding a `protected` line, or calling a function
+ * of the file that holds one.
  */
-function bootStatements(source: ts.SourceFile, lines: readonly number[], registrations: ReadonlySet<ts.Node>): Set<ts.Statement> {
+function bootStatements(source: ts.SourceFile, lines: readonly number[], registrations: ReadonlySet<ts.Node>, protectedLines: readonly number[]): Set<ts.Statement> {
   const out = new Set<ts.Statement>();
   if (lines.length === 0) return out;
-  const candidates = source.statements.filter((s) => !isImport(s) && !registrations.has(s));
+  const guarded = new Set(protectedLines);
+  const builds = (s: ts.Statement) => spans(source, s).some((l) => guarded.has(l));
+  const builders = new Set(source.statements.filter(builds).flatMap(declaredFunctions));
+  const candidates = source.statements.filter((s) => !isImport(s) && !registrations.has(s) && !isExport(s) && !builds(s) && !callsAny(s, builders));
   for (const s of candidates) if (spans(source, s).some((l) => lines.includes(l))) out.add(s);
   let grew = out.size > 0;
   while (grew) {
@@ -92,6 +112,15 @@ function bootStatements(source: ts.SourceFile, lines: readonly number[], registr
   return out;
 }
 
+/** `export ...`, `export default`, `export =`, and assignments to `module.exports` or `exports.x`. */
+function isExport(statement: ts.Statement): boolean {
+  if (ts.isExportAssignment(statement) || ts.isExportDeclaration(statement)) return true;
+  if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const target = statement.expression.left.getText();
+  return /^(module\.exports|exports)\b/.test(target);
+}
+
 function isImport(statement: ts.Statement): boolean {
   return ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || (ts.isVariableStatement(statement) && statement.declarationList.declarations.every((d) => d.initializer !== undefined && isPureRequire(d.initializer)));
 }
@@ -100,6 +129,26 @@ function declaredNames(statement: ts.Statement): string[] {
   if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => boundNames(d.name));
   if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name.text];
   return [];
+}
+
+/** The functions a statement declares: `function f() {}`, `const f = () => {}` / `function () {}`. */
+function declaredFunctions(statement: ts.Statement): string[] {
+  if (ts.isFunctionDeclaration(statement) && statement.name) return [statement.name.text];
+  if (!ts.isVariableStatement(statement)) return [];
+  return statement.declarationList.declarations.filter((d) => ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))).map((d) => (d.name as ts.Identifier).text);
+}
+
+/** Whether `node` calls one of `names` (`start()`, `start().catch(...)`, `await start()`). */
+function callsAny(node: ts.Node, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && names.has(n.expression.text)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
 }
 
 function usesAny(node: ts.Node, names: ReadonlySet<string>): boolean {

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { parseSource, resolveAmong } from './module-specifiers';
+import { parseSource, resolveAmong, type SpecifierAliases } from './module-specifiers';
 
 /** The export names an importer uses of a module; `all` when it uses the module as a whole. */
 export type UsedExports = ReadonlySet<string> | 'all';
@@ -9,9 +9,10 @@ export type UsedExports = ReadonlySet<string> | 'all';
  * `require()`s and imports of it: `controller.login` and `const { login } = require(...)` name
  * `login`, `require('./c').login` too; the binding passed on, spread, called, read by a computed
  * key, a default import or a dynamic `import()` use it whole. Undefined when `file` does not
- * import `target`. Shadowed names count as uses (more is kept, never less). Pure.
+ * import `target`. Shadowed names count as uses (more is kept, never less). `aliases` resolves
+ * its non-relative specifiers of app files. Pure.
  */
-export function usedExportsOf(file: string, text: string, target: string): UsedExports | undefined {
+export function usedExportsOf(file: string, text: string, target: string, aliases: SpecifierAliases = {}): UsedExports | undefined {
   const source = parseSource(file, text);
   const only = new Set([target]);
   const names = new Set<string>();
@@ -19,7 +20,7 @@ export function usedExportsOf(file: string, text: string, target: string): UsedE
   let all = false;
   let found = false;
   const isTarget = (specifier: ts.Node | undefined): boolean => {
-    const is = !!specifier && ts.isStringLiteralLike(specifier) && resolveAmong(file, specifier.text, only) === target;
+    const is = !!specifier && ts.isStringLiteralLike(specifier) && resolveAmong(file, specifier.text, only, aliases) === target;
     found ||= is;
     return is;
   };

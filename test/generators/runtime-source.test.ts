@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import express from 'express';
 import { emitRuntime, runtimeBody } from '../../generators/handlers/emit-runtime';
 import { RUNTIME_SOURCE } from '../../generators/handlers/runtime-source';
-import { createHandler, onlyRoutes } from '../../generators/runtime/runtime';
+import { captureApp, createHandler, onlyRoutes } from '../../generators/runtime/runtime';
 import type { SplitPlan } from '../../model/plan';
 import { RUNTIME_FILES, runtimeSourceModule } from '../../scripts/embed-runtime';
 import { httpApiEvent } from '../support/invoke-functions-process';
@@ -37,5 +38,42 @@ describe('generators/runtime', () => {
     expect(served.statusCode).toBe(200);
     expect(JSON.parse(served.body)).toEqual({ id: '7' });
     expect((await handler(httpApiEvent('GET', '/orders'), context)).statusCode).toBe(404);
+  });
+
+  describe('captures an entry that listens after an await', () => {
+    const context = { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 };
+    const listen = net.Server.prototype.listen;
+    afterEach(() => {
+      delete process.env.CLEAVE_BOOT_WAIT_MS;
+      expect(net.Server.prototype.listen).toBe(listen); // never left intercepted
+    });
+
+    it('waits for the server its loaders start, and opens no port', async () => {
+      const monolith = captureApp(() => {
+        // `async function start() { await loaders({ app }); app.listen(port) }`, as bulletproof-style apps boot.
+        const app = express();
+        void (async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          app.get('/status', (_req, res) => void res.json({ booted: true }));
+          app.listen(0).on('listening', () => {
+            throw new Error('a port was opened');
+          });
+        })();
+      });
+      const app = express();
+      app.use(onlyRoutes([{ method: 'GET', path: '/status' }], monolith as unknown as express.RequestHandler));
+      const handler = createHandler(app) as unknown as (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+      const answer = await handler(httpApiEvent('GET', '/status'), context);
+      expect(JSON.parse(answer.body)).toEqual({ booted: true });
+    });
+
+    it('fails the invocation, saying why, when the entry starts no server', async () => {
+      process.env.CLEAVE_BOOT_WAIT_MS = '30';
+      const monolith = captureApp(() => undefined);
+      const app = express();
+      app.use(monolith as unknown as express.RequestHandler);
+      const handler = createHandler(app) as unknown as (event: unknown, context: unknown) => Promise<unknown>;
+      await expect(handler(httpApiEvent('GET', '/status'), context)).rejects.toThrow(/started no server within 30 ms of loading/);
+    });
   });
 });

@@ -76,4 +76,26 @@ describe('generators/slice sliceSource', () => {
     const cut = sliceSource(text, 'app.js', { drop: [3], keep: [2] })!;
     expect(cut.text).toContain("app.param('id', articles.load);");
   });
+
+  it('leaves boot timers out, but never an export or what builds and starts the app', () => {
+    const text = [
+      "const express = require('express');", // 1
+      'setInterval(sweep, 60000);', // 2: a plain timer at boot
+      'async function startServer() {', // 3
+      '  const app = express();', // 4: the root app (protected)
+      '  setInterval(() => app.locals.ticks++, 1000);', // 5: a timer inside what builds the app
+      '  app.listen(3000);', // 6: protected
+      '}', // 7
+      'startServer();', // 8: where the timer is started from
+      'module.exports = function loader() {', // 9
+      '  setInterval(refresh, 5000);', // 10: a timer inside an export
+      '};', // 11
+    ].join('\n');
+    const cut = sliceSource(text, 'app.js', { drop: [], keep: [], boot: [2, 5, 8, 10], protect: [4, 6] })!;
+    expect(cut.droppedBoot).toBe(1);
+    expect(cut.text).not.toContain('sweep');
+    for (const kept of ['async function startServer() {', 'startServer();', 'module.exports = function loader() {']) expect(cut.text).toContain(kept);
+    // Without the protection, the timer's statement and its start go, and the app with them.
+    expect(sliceSource(text, 'app.js', { drop: [], keep: [], boot: [2, 5, 8] })!.text).not.toContain('startServer();');
+  });
 });

@@ -1,4 +1,4 @@
-import { type CallExpression, Node } from 'ts-morph';
+import { type ArrowFunction, type CallExpression, type FunctionExpression, Node, SyntaxKind } from 'ts-morph';
 import { bootOrigin } from '../support/boot-calls';
 import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
@@ -10,14 +10,16 @@ import type { Detector, HazardSite } from '../types';
  * TIMER_AT_BOOT: `setInterval` / `setTimeout` started while the app boots (at module scope or
  * in a function that startup code calls, in any file). A function runs only while it handles
  * an invocation and is frozen in between, so the timer fires late, irregularly or never, and
- * once per warm instance. The interval is in the message for a schedule generator.
+ * once per warm instance. The interval is in the message for a schedule generator. A
+ * `setTimeout` that settles the promise around it (`await new Promise((r) => setTimeout(r, 10))`,
+ * a timeout race) is a pause the boot awaits, not work left behind: not a hazard.
  */
 export const detectBootTimers: Detector = (ctx) => {
   const sites: HazardSite[] = [];
   for (const sf of appFiles(ctx)) {
     for (const call of callsIn(sf)) {
       const kind = timerKind(call);
-      if (!kind) continue;
+      if (!kind || (kind === 'setTimeout' && settlesPromise(call))) continue;
       const origin = bootOrigin(ctx, call);
       if (!origin) continue;
       const via = Node.isSourceFile(origin) ? '' : ` (started from ${where(ctx, origin)})`;
@@ -37,6 +39,19 @@ export const detectBootTimers: Detector = (ctx) => {
   }
   return sites;
 };
+
+/** Whether the timer's callback is, or calls, `resolve` or `reject` of the `new Promise` executor around it. */
+function settlesPromise(call: CallExpression): boolean {
+  const executor = call.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a));
+  const created = executor?.getParent();
+  if (!executor || !Node.isNewExpression(created) || created.getExpression().getText() !== 'Promise' || created.getArguments()[0] !== executor) return false;
+  const settlers = new Set((executor as ArrowFunction | FunctionExpression).getParameters().map((p) => p.getName()));
+  const callback = call.getArguments()[0] && unwrap(call.getArguments()[0]!);
+  if (!callback) return false;
+  if (Node.isIdentifier(callback)) return settlers.has(callback.getText());
+  if (!Node.isArrowFunction(callback) && !Node.isFunctionExpression(callback)) return false;
+  return callback.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => settlers.has(unwrap(c.getExpression()).getText()));
+}
 
 function timerKind(call: CallExpression): 'setInterval' | 'setTimeout' | undefined {
   const callee = unwrap(call.getExpression());

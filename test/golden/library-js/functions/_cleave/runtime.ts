@@ -63,8 +63,22 @@ export function onlyRoutes(routes: RouteSpec[], target: RequestHandler): Request
 /** Response content types sent base64-encoded through API Gateway (wildcards allowed). */
 const BINARY_CONTENT_TYPES = ['image/*', 'audio/*', 'video/*', 'font/*', 'application/octet-stream', 'application/pdf', 'application/zip', 'application/gzip', 'application/x-tar', 'application/vnd.*', 'multipart/*'];
 
-/** The Lambda handler of an Express app (API Gateway HTTP API payload 2.0, REST API / payload 1.0, ALB events). */
+/** Boot work a handler waits for before its first request: entries that start their server after an await. */
+const BOOTING: Array<Promise<unknown>> = [];
+
+/**
+ * The Lambda handler of an Express app (API Gateway HTTP API payload 2.0, REST API / payload 1.0, ALB
+ * events). When the server entry it serves is still starting (it listens after an await), the first
+ * invocation waits for it.
+ */
 export function createHandler(app: Express) {
   // The adapter base64-encodes only image/* by default: list the other binary types a monolith sends.
-  return serverlessExpress({ app, binarySettings: { contentTypes: BINARY_CONTENT_TYPES } });
+  const handler = serverlessExpress({ app, binarySettings: { contentTypes: BINARY_CONTENT_TYPES } });
+  if (BOOTING.length === 0) return handler;
+  // The entries captured before it are its own (a handler module captures, then creates its handler).
+  const booting = Promise.all(BOOTING.splice(0));
+  return (async (event: unknown, context: unknown) => {
+    await booting;
+    return (handler as (event: unknown, context: unknown) => unknown)(event, context);
+  }) as unknown as typeof handler;
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, type BuildOptions, type Metafile, type OutputFile as EsbuildOutputFile, type Plugin } from 'esbuild';
 import { BUNDLE_FILE } from '../generators/layout';
-import { monolithPartOf, withModuleParent } from '../generators/slice/function-slices';
+import { locationReads, monolithPartOf, withModuleParent } from '../generators/slice/function-slices';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
 import type { OutputFile } from '../model/generated-file';
@@ -388,13 +388,17 @@ function resolveFromApp(outDir: string, appDir: string): Plugin {
 /** The bundle's own folder, where the app's assets are copied at their relative places. */
 const ROOT_VAR = '__cleaveAppRoot';
 
+/** What `import.meta` of an app module becomes in a bundle, which is CommonJS and has none: its original location. */
+const IMPORT_META_VAR = '__cleaveImportMeta';
+
 /** `module.parent` as written (not `module.parentXyz`). */
 const MODULE_PARENT = /\bmodule\.parent\b(?![\w$])/;
 
 /**
- * Keeps `__dirname` and `__filename` of each app module pointing where that module's files are:
- * in a bundle every module would otherwise see the bundle's folder, and `path.join(__dirname,
- * '..', 'data', 'seed.json')` would miss the copied asset.
+ * Keeps `__dirname`, `__filename` and `import.meta.url` (`.dirname`, `.filename`) of each app
+ * module pointing where that module's files are: in a bundle every module would otherwise see the
+ * bundle's folder, and `path.join(__dirname, '..', 'data', 'seed.json')` would miss the copied
+ * asset; `import.meta` would be empty (the bundle is CommonJS).
  */
 function keepDirname(appDir: string, outDir: string): Plugin {
   // Also `module.parent`: esbuild's module wrapper has none, so `if (!module.parent) app.listen(3000)`
@@ -405,12 +409,19 @@ function keepDirname(appDir: string, outDir: string): Plugin {
       builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (!isInside(appDir, args.path) || args.path.includes(`${path.sep}node_modules${path.sep}`) || isGenerated(outDir, appDir, args.path)) return undefined;
         const text = await fs.promises.readFile(args.path, 'utf8');
-        const dirname = /\b__(dirname|filename)\b/.test(text);
-        if (!dirname && !MODULE_PARENT.test(text)) return undefined;
+        const located = locationReads(text);
+        if (located.size === 0 && !MODULE_PARENT.test(text)) return undefined;
         const rel = path.relative(appDir, args.path).split(path.sep).join('/');
         const dir = path.posix.dirname(rel);
-        const shim = dirname ? `const __dirname = ${ROOT_VAR}${dir === '.' ? '' : ` + ${JSON.stringify('/' + dir)}`}; const __filename = ${ROOT_VAR} + ${JSON.stringify('/' + rel)};` : '';
-        return { contents: `${shim}\n${withModuleParent(text)}`, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
+        const [dirExpr, fileExpr] = [`${ROOT_VAR}${dir === '.' ? '' : ` + ${JSON.stringify('/' + dir)}`}`, `${ROOT_VAR} + ${JSON.stringify('/' + rel)}`];
+        // A module declaring its own `__dirname` (the ES module idiom over `import.meta.url`) keeps it.
+        const shim = [
+          ...(located.has('__dirname') ? [`const __dirname = ${dirExpr};`] : []),
+          ...(located.has('__filename') ? [`const __filename = ${fileExpr};`] : []),
+          ...(located.has('import.meta') ? [`const ${IMPORT_META_VAR} = { url: require('url').pathToFileURL(${fileExpr}).href, dirname: ${dirExpr}, filename: ${fileExpr} };`] : []),
+        ].join(' ');
+        const body = located.has('import.meta') ? text.replace(/\bimport\.meta(?=\.(url|dirname|filename)\b)/g, IMPORT_META_VAR) : text;
+        return { contents: `${shim}\n${withModuleParent(body)}`, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
       });
     },
   };

@@ -90,7 +90,7 @@ export interface ShippedPackage {
 
 /**
  * The installed package folders `packages` (absolute) need at run time (themselves, their
- * dependencies, optional and peer dependencies that are installed, transitively, found the way
+ * dependencies, optional and peer dependencies (those `peerDependenciesMeta` names too) that are installed, transitively, found the way
  * Node finds them), laid out as npm would: each at the top of `node_modules` unless another
  * version holds that place, then under the package that needs it. One place per folder.
  */
@@ -127,7 +127,9 @@ export function findPackageDir(fromDir: string, name: string): string | undefine
 function dependenciesOf(dir: string): string[] {
   try {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
-    const names = ['dependencies', 'optionalDependencies', 'peerDependencies'].flatMap((k) => (pkg[k] && typeof pkg[k] === 'object' ? Object.keys(pkg[k] as object) : []));
+    // `peerDependenciesMeta` alone names the drivers a package loads by a name from its settings
+    // (sequelize's `pg`, `mysql2`, `sqlite3`): those the app installed are shipped with it.
+    const names = ['dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta'].flatMap((k) => (pkg[k] && typeof pkg[k] === 'object' ? Object.keys(pkg[k] as object) : []));
     return [...new Set(names)].sort();
   } catch {
     return [];

@@ -142,4 +142,65 @@ describe('generators/shipped packages and boot env', () => {
       removeTemp(dir);
     }
   }, 120_000);
+
+  // sequelize-cli's models/index.js: it lists its own folder and requires each model by a joined
+  // name; the ORM loads its driver by a name from its settings, named only in `peerDependenciesMeta`.
+  it('carries the models a folder index loads, and ships the driver an ORM loads by name', async () => {
+    const dir = makeTemp('models-index');
+    const lambda = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-lambda-'));
+    try {
+      writeFiles(dir, {
+        'package.json': '{"name":"models-index","private":true,"dependencies":{"express":"^5.1.0","ormish":"1.0.0","pgish":"1.0.0"}}\n',
+        'node_modules/ormish/package.json': '{"name":"ormish","version":"1.0.0","peerDependenciesMeta":{"pgish":{"optional":true},"mysqlish":{"optional":true}}}\n',
+        'node_modules/ormish/index.js': "module.exports = class Orm { constructor(dialect) { this.driver = require(dialect + 'ish'); } define(name) { return { name, driver: this.driver.name }; } };\n",
+        'node_modules/pgish/package.json': '{"name":"pgish","version":"1.0.0"}\n',
+        'node_modules/pgish/index.js': "exports.name = 'pgish';\n",
+        'models/index.js': [
+          "const fs = require('fs');",
+          "const path = require('path');",
+          "const Orm = require('ormish');",
+          'const basename = path.basename(__filename);',
+          "const orm = new Orm(process.env.DB_DIALECT || 'pg');",
+          'const db = {};',
+          'fs.readdirSync(__dirname)',
+          "  .filter((file) => file !== basename && file.endsWith('.js'))",
+          '  .forEach((file) => {',
+          '    const model = require(path.join(__dirname, file))(orm);',
+          '    db[model.name] = model;',
+          '  });',
+          'module.exports = db;',
+          '',
+        ].join('\n'),
+        'models/user.js': "module.exports = (orm) => orm.define('User');\n",
+        'models/post.js': "module.exports = (orm) => orm.define('Post');\n",
+        'server.js': [
+          "const express = require('express');",
+          "const db = require('./models');",
+          'const app = express();',
+          "app.get('/models', (req, res) => res.json(db));",
+          'module.exports = app;',
+          '',
+        ].join('\n'),
+      });
+      fs.symlinkSync(path.join(REPO, 'node_modules', 'express'), path.join(dir, 'node_modules', 'express'), 'dir');
+      const out = path.join(dir, 'functions');
+      const run = await runCli('split', dir, '-o', out);
+      expect(run.stderr).not.toContain(STACK_LINE);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as { bundles: Array<{ file: string; externalized?: Array<{ name: string }>; dynamicModules?: unknown }> };
+      const bundle = report.bundles.find((b) => b.file.startsWith('dist/functions/'))!;
+      expect(bundle.dynamicModules).toEqual({ requirers: ['models/index.js'], modules: ['models/index.js', 'models/post.js', 'models/user.js'] });
+      expect(bundle.externalized!.map((e) => e.name)).toEqual(['ormish']);
+      // Apart from the app, as Lambda runs it: nothing to find by walking up.
+      fs.cpSync(path.join(out, path.dirname(bundle.file)), lambda, { recursive: true, dereference: true });
+      expect(fs.existsSync(path.join(lambda, 'node_modules', 'pgish', 'index.js'))).toBe(true);
+      expect(fs.existsSync(path.join(lambda, 'node_modules', 'mysqlish'))).toBe(false); // not installed: not shipped
+      const { handler } = require(path.join(lambda, 'handler.js')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+      const answer = await handler(httpApiEvent('GET', '/models'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
+      expect(JSON.parse(answer.body)).toEqual({ Post: { name: 'Post', driver: 'pgish' }, User: { name: 'User', driver: 'pgish' } });
+    } finally {
+      removeTemp(dir);
+      fs.rmSync(lambda, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

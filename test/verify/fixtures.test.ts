@@ -1,6 +1,7 @@
 /**
  * Small apps under test/fixtures/verify/<case>/, each split and verified end to end: binary
- * bodies, several cookies on one response, query strings, and an API stage in the path.
+ * bodies, several cookies on one response, query strings, an API stage in the path, and the
+ * express-generator layout (the server started by an extensionless bin/www).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,6 +24,15 @@ describe.each(['cookies', 'query'])('fixture %s', (name) => {
   it.each(['v2', 'v1'])('answers alike with payload %s', async (payload) => {
     const split = splits.get(name) ?? (await splitCase(name));
     const run = await verifyRun(split, '--payload', payload);
+    expect(differences(run.report)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.report.summary.exercised).toBe(run.report.summary.routes);
+  });
+});
+
+describe('fixture generator-bin-www', () => {
+  it("starts the monolith from bin/www, which the plan's entry app.js never does, and answers alike", async () => {
+    const run = await verifyRun(await splitCase('generator-bin-www'));
     expect(differences(run.report)).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.report.summary.exercised).toBe(run.report.summary.routes);

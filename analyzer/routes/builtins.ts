@@ -120,10 +120,21 @@ export function callBuiltin(ev: Evaluator, lib: LibValue, args: Value[], node: N
   return undefined;
 }
 
+/**
+ * Packages whose routers are Express routers that also take async handlers, with the export that
+ * makes one (`''` for the module itself): `require('express-promise-router')()`, node-postgres'
+ * recommended router, and `require('express-async-router').AsyncRouter()`. Their routes register
+ * and mount as Express's own.
+ */
+const ROUTER_PACKAGES: Readonly<Record<string, string>> = { 'express-promise-router': '', 'express-async-router': 'AsyncRouter' };
+
 /** The value of a builtin module (`fs`, `path`) or package import. */
 export function packageValue(name: string, node: Node): Value {
   const pkg = name.startsWith('node:') ? name.slice(5) : name;
   if (pkg === 'express') return { kind: 'express' };
+  const factory = ROUTER_PACKAGES[pkg];
+  if (factory === '') return { kind: 'express-router-factory' };
+  if (factory !== undefined) return { kind: 'object', props: new Map<string, Value>([[factory, { kind: 'express-router-factory' }], ['default', { kind: 'object', props: new Map<string, Value>([[factory, { kind: 'express-router-factory' }]]) }]]) };
   const root = pkg === 'fs/promises' ? 'fs' : pkg === 'path/posix' ? 'path' : pkg;
   return { kind: 'lib', pkg: root, path: [], text: root, node };
 }

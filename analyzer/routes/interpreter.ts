@@ -137,6 +137,9 @@ export class Interpreter implements Evaluator {
         if (name === 'Router') return { kind: 'express-router-factory' };
         if (name === 'default') return target;
         return { kind: 'lib', pkg: 'express', path: [name], text: `express.${name}`, node };
+      case 'express-router-factory':
+        // `import Router from 'express-promise-router'` compiled to CommonJS reads `.default`.
+        return name === 'default' ? target : unknown(compact(node.getText()), node);
       case 'lib':
         return { kind: 'lib', pkg: target.pkg, path: [...target.path, name], text: `${target.text}.${name}`, node };
       case 'router':

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node } from 'ts-morph';
+import { globSync } from 'tinyglobby';
 import { leadsOutsideThroughLink } from '../load/app-boundary';
 import type { EvalContext, Evaluator } from './evaluator';
 import { compact } from './text';
@@ -73,6 +74,35 @@ const FS: Record<string, Builtin> = {
   },
 };
 
+/**
+ * `glob.sync(pattern, { cwd })` (glob 7, and `globSync` of glob 9+), fast-glob's `sync` and
+ * tinyglobby's `globSync`: the app's files the pattern matches, as the started app would list
+ * them (relative to `cwd`, the app root by default; absolute with `absolute: true`; glob keeps a
+ * leading `./` of the pattern). Only files inside the app are listed, never through links or
+ * node_modules. Unknown when the pattern or folder is.
+ */
+const globFiles: Builtin = (ev, [pattern, options], node) => {
+  const patterns = pattern?.kind === 'array' ? pattern.elements.map(toStringValue) : [pattern && toStringValue(pattern)];
+  const cwdValue = options?.kind === 'object' ? options.props.get('cwd') : undefined;
+  const cwd = cwdValue ? appPath(ev, cwdValue) : ev.appDir;
+  if (patterns.some((p) => p === undefined) || (pattern?.kind === 'string' && pattern.dynamic) || !cwd || !inside(ev, cwd)) return unknown(compact(node.getText()), node);
+  const absolute = options?.kind === 'object' && options.props.get('absolute')?.kind === 'boolean' && (options.props.get('absolute') as { value: boolean }).value;
+  try {
+    const found = globSync(patterns as string[], { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }).filter((f) => inside(ev, f)).sort();
+    const dotted = (patterns as string[]).every((p) => p.startsWith('./'));
+    return { kind: 'array', elements: found.map((f) => str(absolute ? f : `${dotted ? './' : ''}${path.relative(cwd, f).split(path.sep).join('/')}`)) };
+  } catch {
+    return unknown(compact(node.getText()), node);
+  }
+};
+
+/** The glob packages' synchronous listings, by package then member (`''`: the module itself). */
+const GLOBS: Record<string, Record<string, Builtin>> = {
+  glob: { sync: globFiles, globSync: globFiles, 'glob.sync': globFiles },
+  'fast-glob': { sync: globFiles, globSync: globFiles },
+  tinyglobby: { globSync: globFiles },
+};
+
 const GLOBALS: Record<string, Builtin> = {
   'JSON.parse': (ev, args, node) => {
     const source = args[0];
@@ -111,7 +141,7 @@ const GLOBALS: Record<string, Builtin> = {
 /** Calls of node builtins and JavaScript globals the evaluator models. */
 export function callBuiltin(ev: Evaluator, lib: LibValue, args: Value[], node: Node, ctx: EvalContext): Value | undefined {
   const member = lib.path.join('.');
-  const table = lib.pkg === '<global>' ? GLOBALS : lib.pkg === 'path' ? PATH : lib.pkg === 'fs' ? FS : undefined;
+  const table = lib.pkg === '<global>' ? GLOBALS : lib.pkg === 'path' ? PATH : lib.pkg === 'fs' ? FS : GLOBS[lib.pkg];
   const builtin = table?.[member];
   if (builtin) return builtin(ev, args, node, ctx);
   if ((lib.pkg === 'http' || lib.pkg === 'https') && member === 'createServer') return { kind: 'server', node };

@@ -22,6 +22,7 @@ import { type FlatRoute, flattenApps } from './routes/flatten';
 import { Interpreter } from './routes/interpreter';
 import { reportShadowedRoutes } from './routes/shadowing';
 import { trailingChain } from './routes/trailing';
+import { appAliasesOf } from '../model/app-aliases';
 
 /** Options of `analyzeApp`. */
 export interface AnalyzeOptions {
@@ -84,7 +85,7 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   progress({ stage: 'routes', message: `found ${routes.length} routes` });
   progress({ stage: 'closure', message: 'bundling the app to measure its module graph' });
   const entryFiles = entries.map(rel);
-  const measured = await measureModules(appDir, entryFiles);
+  const measured = await measureModules(appDir, entryFiles, appAliasesOf(root.packageJson));
   if (!measured) {
     diagnostics.atFile('BUNDLE_NOT_MEASURED', 'warning', '', 0, 'esbuild could not bundle the app from its entries: the plan\'s bundle sizes will be estimates from file sizes and its import-graph metrics missing', 'run `npx esbuild --bundle --platform=node --packages=external <entry>` in the app folder to see why');
   }

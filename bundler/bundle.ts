@@ -9,6 +9,8 @@ import type { OutputFile } from '../model/generated-file';
 import { emptyNonCode } from './plugins/empty-non-code';
 import { packageOf } from './package-of';
 import { type DynamicAppModules, dynamicAppModules, dynamicAppModulesPlugin } from './dynamic-app-modules';
+import { appAliases as appAliasesPlugin } from './plugins/app-aliases';
+import { appAliasesOf } from '../model/app-aliases';
 import { type DynamicRequire, dynamicRequirePackages, dynamicRequireSites, findPackageDir, packageClosure, packageFiles, rendersViews, type ShippedPackage } from './shipped-packages';
 
 export { packageOf } from './package-of';
@@ -96,6 +98,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
   const leftOut = new Map<string, Set<string>>();
   const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
   const fileCache = new Map<string, Buffer>();
+  const aliases = appAliasesOf(readJson(path.join(app, 'package.json')));
   const common = (native: Map<string, DynamicRequire>) => ({
     ...BUNDLE_OPTIONS,
     external: [...BUNDLE_OPTIONS.external],
@@ -105,7 +108,8 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
     logLevel: 'silent' as const,
     legalComments: 'none' as const,
     banner: { js: `var ${ROOT_VAR} = __dirname;` },
-    plugins: [nativeAddons(native), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode],
+    // The app's own aliases (module-alias, NODE_PATH) are resolved as the started app does.
+    plugins: [nativeAddons(native), appAliasesPlugin(app, aliases.aliases, aliases.nodePaths, true), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode],
   });
   const bundleOne = async (entry: BundleEntry, first: FirstBuild | undefined): Promise<OneBundle> => {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
@@ -485,4 +489,13 @@ function composition(metafile: Metafile, outDir: string, appDir: string): Pick<B
   }
   const list = [...packages].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
   return { appBytes, ownBytes, packages: list };
+}
+
+/** A JSON file's value; undefined when it is missing or does not parse. */
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }

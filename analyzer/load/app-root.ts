@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { DiagnosticSink } from '../diagnostics';
 import { InputError } from '../../model/errors';
+import { appAliasesOf } from '../../model/app-aliases';
 
 /** What cleave knows about the app folder before it parses any source. */
 export interface AppRoot {
@@ -59,7 +60,26 @@ export function loadAppRoot(appDirArg: string, diagnostics: DiagnosticSink): App
   }
   const packageJson = readPackageJson(dir, diagnostics);
   const { options, configFile } = readCompilerOptions(dir, diagnostics);
-  return { dir, packageJson, compilerOptions: options, configFile };
+  return { dir, packageJson, compilerOptions: withAppAliases(options, dir, packageJson), configFile };
+}
+
+/**
+ * The compiler options with the aliases package.json declares (module-alias's `_moduleAliases`,
+ * the `NODE_PATH` of the start script) as `paths`, after those of tsconfig, so that the module
+ * resolver finds `require('@models/user')` as the started app does.
+ */
+function withAppAliases(options: ts.CompilerOptions, dir: string, packageJson: PackageJson | undefined): ts.CompilerOptions {
+  const { aliases, nodePaths } = appAliasesOf(packageJson);
+  if (Object.keys(aliases).length === 0 && nodePaths.length === 0) return options;
+  const base = options.baseUrl ?? dir;
+  const fromBase = (target: string) => path.relative(base, path.join(dir, target)).split(path.sep).join('/') || '.';
+  const paths: ts.MapLike<string[]> = { ...options.paths };
+  for (const [name, target] of Object.entries(aliases)) {
+    paths[name] ??= [fromBase(target)];
+    paths[`${name}/*`] ??= [`${fromBase(target)}/*`];
+  }
+  if (nodePaths.length > 0) paths['*'] = [...(paths['*'] ?? []), ...nodePaths.map((p) => `${fromBase(p)}/*`)];
+  return { ...options, baseUrl: base, paths };
 }
 
 function readPackageJson(dir: string, diagnostics: DiagnosticSink): PackageJson | undefined {

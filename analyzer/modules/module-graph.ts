@@ -5,6 +5,8 @@ import type { AppModules, ModuleFile } from '../../model/analysis';
 import { leadsOutsideThroughLink } from '../load/app-boundary';
 import { packageName } from '../load/module-resolver';
 import { emptyNonCode } from '../../bundler/plugins/empty-non-code';
+import { appAliases } from '../../bundler/plugins/app-aliases';
+import type { AppAliases } from '../../model/app-aliases';
 
 const ENTRY = 'cleave-app-entries';
 const BUILTINS = new Set(builtinModules);
@@ -12,9 +14,10 @@ const BUILTINS = new Set(builtinModules);
 /**
  * The app's module graph with sizes, from one in-memory esbuild bundle of its entries (npm
  * packages external, not minified): the bytes each app file contributes, its imports of app
- * files and of npm packages. Writes nothing; undefined when esbuild cannot bundle the app.
+ * files and of npm packages, resolving the app's own `aliases` (module-alias, `NODE_PATH`) as it
+ * does. Writes nothing; undefined when esbuild cannot bundle the app.
  */
-export async function measureModules(appDir: string, entries: readonly string[]): Promise<AppModules | undefined> {
+export async function measureModules(appDir: string, entries: readonly string[], aliases: AppAliases = { aliases: {}, nodePaths: [] }): Promise<AppModules | undefined> {
   if (entries.length === 0) return undefined;
   const root = path.resolve(appDir);
   const entryPlugin: Plugin = {
@@ -38,7 +41,7 @@ export async function measureModules(appDir: string, entries: readonly string[])
     outdir: path.join(root, '.cleave-measure'),
     // Paths as the app spells them, so a file reached through a link that leads out of the app is seen as such.
     preserveSymlinks: true,
-    plugins: [entryPlugin, notThroughOutsideLinks(root), emptyNonCode],
+    plugins: [entryPlugin, appAliases(root, aliases.aliases, aliases.nodePaths), notThroughOutsideLinks(root), emptyNonCode],
   } satisfies BuildOptions;
   // A tsconfig.json that does not parse fails esbuild (the analysis warns TSCONFIG_INVALID and goes
   // on with default options): measure with no tsconfig before giving up. An ES module app with

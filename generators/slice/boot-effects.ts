@@ -33,6 +33,12 @@ const QUIET_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array',
 /** App methods whose effect a router of the app relies on and no rebuilt chain repeats. */
 const APP_STATE = new Set(['engine']);
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+/**
+ * Side-effect imports that only teach Node where modules are (aliases, tsconfig paths) or how to
+ * print stack traces: a bundle resolves every import when it is built, so they do nothing a
+ * route needs.
+ */
+const RESOLUTION_ONLY = new Set(['module-alias/register', 'tsconfig-paths/register', 'source-map-support/register']);
 /** Effects of these objects serve the process, not requests: signal handlers, logging. */
 const PROCESS_ONLY = new Set(['process', 'console']);
 
@@ -132,13 +138,17 @@ function firstLine(text: string): string {
 /** `undefined`: no effect; `local`: an effect on what its identifiers reach; `global`: on state every route may share. */
 function effectKind(statement: ts.Statement, source: ts.SourceFile, appLike: ReadonlySet<string>): 'local' | 'global' | undefined {
   // `import './db'`, `require('./db')`: loaded for what it does, which no import reveals.
-  if (ts.isImportDeclaration(statement)) return statement.importClause ? undefined : 'global';
-  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && isRequire(statement.expression)) return 'global';
+  if (ts.isImportDeclaration(statement)) return statement.importClause || resolutionOnly(statement.moduleSpecifier) ? undefined : 'global';
+  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && isRequire(statement.expression)) return resolutionOnly(statement.expression.arguments[0]) ? undefined : 'global';
   if (ts.isImportEqualsDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) return undefined;
   if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) return undefined;
   if (ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isEmptyStatement(statement)) return undefined;
   if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.every((d) => !d.initializer || quietInitializer(d.initializer, appLike) || onlyWired(d, source, appLike)) ? undefined : 'local';
   return ts.isExpressionStatement(statement) ? expressionKind(statement.expression, source, appLike) : 'local';
+}
+
+function resolutionOnly(specifier: ts.Node | undefined): boolean {
+  return !!specifier && ts.isStringLiteralLike(specifier) && RESOLUTION_ONLY.has(specifier.text);
 }
 
 /** `effectKind` of an expression run for its effect (a statement, or an arrow's expression body). */

@@ -43,8 +43,8 @@ export interface HazardContext {
   routesUsing(anchor: Node): string[];
   /** The routes found so far; their handler and middleware sites attribute `HazardSite.chain`. */
   routes?: readonly Route[];
-  /** Resolves an import specifier to an absolute source path (tsconfig aliases included); relative paths are probed when absent. */
-  resolveImport?(specifier: string, fromFile: string): string | undefined;
+  /** Resolves an import specifier to an absolute source path: the analysis' one module resolver (tsconfig paths, module-alias, NODE_PATH included); undefined for packages and unknown files. */
+  resolveImport(specifier: string, fromFile: string): string | undefined;
   /**
    * Receives an unexpected error of one detector (the others still run), or of one file that
    * cannot be scanned (`file` set; the file is skipped). Without it the error is thrown.

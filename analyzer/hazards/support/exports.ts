@@ -1,22 +1,13 @@
-import * as path from 'node:path';
 import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
 import type { HazardContext } from '../types';
-import { moduleCandidates } from '../../../model/module-paths';
 import { moduleRef } from './imports';
 import { findDeclaration } from './scopes';
 import { isFunctionLike, propertyValue, unwrap } from './syntax';
 
 /** The app file an import specifier leads to, or undefined for packages and unknown files. */
 export function resolveLocalModule(ctx: HazardContext, fromFile: string, spec: string): SourceFile | undefined {
-  const resolved = ctx.resolveImport?.(spec, fromFile);
-  if (resolved) return ctx.files.get(resolved);
-  if (!spec.startsWith('.')) return undefined;
-  const base = path.resolve(path.dirname(fromFile), spec);
-  for (const c of moduleCandidates(base, path.join)) {
-    const sf = ctx.files.get(c);
-    if (sf) return sf;
-  }
-  return undefined;
+  const resolved = ctx.resolveImport(spec, fromFile);
+  return resolved === undefined ? undefined : ctx.files.get(resolved);
 }
 
 /**

@@ -8,12 +8,10 @@ const answerCache = new WeakMap<HazardContext, Map<string, SourceFile[]>>();
 
 /**
  * The app files that can name a declaration of `file`: the file itself and every file that
- * imports it, directly or through other files (barrels re-export). Without module resolution
- * in the context, every app file.
+ * imports it, directly or through other files (barrels re-export).
  */
 export function filesThatMayReference(ctx: HazardContext, file: SourceFile): SourceFile[] {
   const all = appFiles(ctx);
-  if (!ctx.resolveImport) return all;
   let answers = answerCache.get(ctx);
   if (!answers) answerCache.set(ctx, (answers = new Map()));
   const known = answers.get(file.getFilePath());
@@ -41,7 +39,7 @@ function reverseGraph(ctx: HazardContext, files: SourceFile[]): Map<string, stri
   for (const sf of files) {
     const from = sf.getFilePath();
     for (const site of importSites(sf)) {
-      const target = ctx.resolveImport!(site.specifier, from);
+      const target = ctx.resolveImport(site.specifier, from);
       if (!target) continue;
       const list = reverse.get(target);
       if (list) list.push(from);

@@ -10,6 +10,7 @@ import { evaluateExpression, functionProps } from './expressions';
 import { libraryRouteCheck } from './library-routes';
 import { type StrategySite, strategyRegistration } from './passport-strategies';
 import { modelRestResource } from './rest-resources';
+import { modelDecoratedControllers } from './decorated-controllers';
 import type { ModuleLoader } from './module-loader';
 import type { RouterModel } from './router-model';
 import { Scope } from './scope';
@@ -108,7 +109,9 @@ export class Interpreter implements Evaluator {
       case 'lib': {
         const builtin = callBuiltin(this, callee, args, node, ctx);
         if (builtin) return builtin;
-        if (!modelRestResource(this, callee, args, node, ctx.conditions)) libraryRouteCheck(this, callee, args, node);
+        const decorated = modelDecoratedControllers(this, callee, args, node, ctx.conditions);
+        if (decorated?.app) return { kind: 'router', router: decorated.app };
+        if (!decorated && !modelRestResource(this, callee, args, node, ctx.conditions)) libraryRouteCheck(this, callee, args, node);
         const strategy = strategyRegistration(callee, args, node);
         if (strategy) this.strategies.set(node, strategy);
         const result: LibValue = { kind: 'lib', pkg: callee.pkg, path: [...callee.path, '()'], text: compact(node.getText()), node };

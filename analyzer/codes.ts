@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   DYNAMIC_REQUIRE: 'warning: a `require` or `import()` whose module the route evaluation cannot know, so it cannot follow what that module registers (the hazard of the same code says what a bundler cannot include)',
   UNMOUNTED_ROUTER: 'warning: a router with registrations is never mounted on an app cleave could follow',
   LIBRARY_ROUTES: 'warning: a library known to register routes itself',
+  CONTROLLERS_FROM_GLOB: 'warning: routing-controllers loads controllers from a glob of files at run time, which a bundle does not hold',
   ROUTE_SHADOWED: 'warning: a parameter route registered earlier captures a later literal route',
   SYNTAX_ERROR: 'error: a file does not parse',
   ANALYSIS_DEPTH_LIMIT: 'info: call evaluation stopped at the depth limit',

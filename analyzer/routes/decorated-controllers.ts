@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import { type ClassDeclaration, type Decorator, Node } from 'ts-morph';
+import { globSync } from 'tinyglobby';
 import { describeArgument } from './describe';
-import type { Evaluator } from './evaluator';
+import type { EvalContext, Evaluator } from './evaluator';
 import type { RouterModel } from './router-model';
 import { type FunctionValue, type LibValue, type Value, str } from './values';
 
@@ -22,10 +24,13 @@ export interface DecoratedControllers {
  * and `createExpressServer({ ... })` (which makes the app) add, per `@Controller('/users')` (or
  * `@JsonController`) class, a route per method decorated `@Get('/:id')`, `@Post()`, ... at
  * routePrefix + controller prefix + method path, answered by that method and marked with the
- * package. Undefined (left to the LIBRARY_ROUTES warning) when the controllers are not all
- * classes of the app (a glob string), or a prefix or path is not a literal.
+ * package. Controllers may be classes or glob patterns of their files (`__dirname +
+ * '/controllers/*.js'`, which also matches the `.ts` sources), whose exported controller classes
+ * count. Undefined (left to the LIBRARY_ROUTES warning) when a controller is neither, a pattern
+ * matches no file, or a prefix or path is not a literal.
  */
-export function modelDecoratedControllers(ev: Evaluator, lib: LibValue, args: Value[], node: Node, conditions: string[]): DecoratedControllers | undefined {
+export function modelDecoratedControllers(ev: Evaluator, lib: LibValue, args: Value[], node: Node, ctx: EvalContext): DecoratedControllers | undefined {
+  const conditions = ctx.conditions;
   if (lib.pkg !== PACKAGE || lib.path.length !== 1) return undefined;
   const creates = lib.path[0] === 'createExpressServer';
   if (!creates && lib.path[0] !== 'useExpressServer') return undefined;
@@ -35,7 +40,15 @@ export function modelDecoratedControllers(ev: Evaluator, lib: LibValue, args: Va
   const prefix = options.props.get('routePrefix');
   const controllers = options.props.get('controllers');
   if ((prefix && !(prefix.kind === 'string' && !prefix.dynamic)) || controllers?.kind !== 'array') return undefined;
-  const classes = controllers.elements.map((c) => (c.kind === 'class' && Node.isClassDeclaration(c.node) ? { node: c.node, scope: c.scope } : undefined));
+  const classes = controllers.elements.flatMap((c): Array<{ node: ClassDeclaration; scope: FunctionValue['scope'] } | undefined> => {
+    if (c.kind === 'class') return [Node.isClassDeclaration(c.node) ? { node: c.node, scope: c.scope } : undefined];
+    if (c.kind !== 'string' || c.dynamic) return [undefined];
+    const found = controllerClasses(ev, c.value, node, ctx);
+    if (found.length > 0) {
+      ev.diagnostics.atNode('CONTROLLERS_FROM_GLOB', 'warning', node, `routing-controllers loads the controllers of ${c.value.startsWith(ev.appDir) ? path.relative(ev.appDir, c.value) : c.value} from the files a glob matches at run time; their routes are listed, but a function's bundle holds no such files, so the library would find none`, 'import the controller classes and pass them (`controllers: [UserController]`), so the bundler carries them');
+    }
+    return found.length > 0 ? found : [undefined];
+  });
   if (classes.some((c) => c === undefined)) return undefined;
   const routes = classes.map((c) => routesOf(c!.node));
   if (routes.some((r) => r === undefined)) return undefined;
@@ -57,6 +70,22 @@ export function modelDecoratedControllers(ev: Evaluator, lib: LibValue, args: Va
     }
   });
   return creates ? { app } : {};
+}
+
+/** The exported controller classes of the app files a glob pattern matches (a `.js` pattern matching the `.ts` sources when no `.js` file is there). */
+function controllerClasses(ev: Evaluator, pattern: string, node: Node, ctx: EvalContext): Array<{ node: ClassDeclaration; scope: FunctionValue['scope'] }> {
+  const relative = path.isAbsolute(pattern) ? path.relative(ev.appDir, pattern).split(path.sep).join('/') : pattern;
+  if (relative.startsWith('..')) return [];
+  const list = (p: string) => globSync([p], { cwd: ev.appDir, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }).sort();
+  let files = list(relative);
+  if (files.length === 0 && /\.js$/.test(relative)) files = list(relative.replace(/\.js$/, '.ts'));
+  const out: Array<{ node: ClassDeclaration; scope: FunctionValue['scope'] }> = [];
+  for (const file of files) {
+    const exported = ev.loadPath(file, node, ctx);
+    const values = exported.kind === 'object' ? [...exported.props.values()] : [exported];
+    for (const v of values) if (v.kind === 'class' && Node.isClassDeclaration(v.node) && v.node.getDecorators().some((d) => CONTROLLERS.has(d.getName()))) out.push({ node: v.node, scope: v.scope });
+  }
+  return out;
 }
 
 /** One decorated method of a controller class. */

@@ -109,7 +109,7 @@ export class Interpreter implements Evaluator {
       case 'lib': {
         const builtin = callBuiltin(this, callee, args, node, ctx);
         if (builtin) return builtin;
-        const decorated = modelDecoratedControllers(this, callee, args, node, ctx.conditions);
+        const decorated = modelDecoratedControllers(this, callee, args, node, ctx);
         if (decorated?.app) return { kind: 'router', router: decorated.app };
         if (!decorated && !modelRestResource(this, callee, args, node, ctx.conditions)) libraryRouteCheck(this, callee, args, node);
         const strategy = strategyRegistration(callee, args, node);

@@ -1,11 +1,12 @@
 import { analyzeFixture, routeKeys } from '../support/analyze-fixture';
 
 // routing-controllers: `useExpressServer(app, { routePrefix, controllers })` adds a route per
-// decorated method of each `@JsonController('/users')` / `@Controller()` class.
+// decorated method of each `@JsonController('/users')` / `@Controller()` class, given as a class
+// or matched by a glob pattern of controller files.
 describe('routes/decorated-controllers', () => {
   it('finds a route per decorated method, under the route prefix and the controller prefix', async () => {
     const a = await analyzeFixture('routes', 'decorated-controllers');
-    expect(routeKeys(a)).toEqual(['GET /api/health', 'GET /api/users', 'GET /api/users/:id', 'POST /api/users']);
+    expect(routeKeys(a)).toEqual(['GET /api/admin/stats', 'GET /api/health', 'GET /api/users', 'GET /api/users/:id', 'POST /api/users']);
     expect(a.routes.find((r) => r.id === 'GET /api/users/:id')).toMatchObject({
       file: 'src/controllers/UserController.ts',
       line: 10,
@@ -13,5 +14,7 @@ describe('routes/decorated-controllers', () => {
       handler: { name: 'UserController.getOne', file: 'src/controllers/UserController.ts', line: 10 }, // the method, from its decorator
     });
     expect(a.diagnostics.filter((d) => d.code === 'LIBRARY_ROUTES')).toEqual([]);
+    // The glob works in the monolith; a bundle holds no files for it to match.
+    expect(a.diagnostics.filter((d) => d.code === 'CONTROLLERS_FROM_GLOB')).toEqual([expect.objectContaining({ file: 'src/index.ts', line: 9, message: expect.stringContaining('src/controllers/admin/*.js') })]);
   });
 });

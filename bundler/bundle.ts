@@ -107,7 +107,7 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
     metafile: true as const,
     logLevel: 'silent' as const,
     legalComments: 'none' as const,
-    banner: { js: `var ${ROOT_VAR} = __dirname;` },
+    banner: { js: BANNER },
     // The app's own aliases (module-alias, NODE_PATH) are resolved as the started app does.
     plugins: [nativeAddons(native), appAliasesPlugin(app, aliases.aliases, aliases.nodePaths, true), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode],
   });
@@ -391,6 +391,16 @@ function resolveFromApp(outDir: string, appDir: string): Plugin {
 
 /** The bundle's own folder, where the app's assets are copied at their relative places. */
 const ROOT_VAR = '__cleaveAppRoot';
+
+/**
+ * The variable `ROOT_VAR`, and, where a function runs (Lambda sets `LAMBDA_TASK_ROOT`; verify's
+ * function host sets `CLEAVE_BUNDLE_CWD`), the working folder moved to the bundle's: the app's
+ * reads relative to its working folder (`express.static('public')`, node-config's `config/`,
+ * `readFileSync('./data/x.json')`) find the assets copied beside the bundle, as the started
+ * monolith finds them in its root. Lambda's own working folder is the package root, which holds
+ * only `dist/`.
+ */
+const BANNER = `var ${ROOT_VAR} = __dirname; if (process.env.LAMBDA_TASK_ROOT || process.env.CLEAVE_BUNDLE_CWD) try { process.chdir(__dirname); } catch (e) {}`;
 
 /** What `import.meta` of an app module becomes in a bundle, which is CommonJS and has none: its original location. */
 const IMPORT_META_VAR = '__cleaveImportMeta';

@@ -66,7 +66,8 @@ export function startFunctions(options: FunctionRunnerOptions): FunctionRunner {
 
   const start = async (): Promise<Host> => {
     const execArgv = ['-r', require.resolve('tsx/cjs')];
-    const env = { ...process.env, CLEAVE_VERIFY_ROOTS: options.roots.map((r) => path.resolve(r)).join(path.delimiter) };
+    // As in Lambda, each bundle moves the working folder to its own (see the bundler's banner).
+    const env = { ...process.env, CLEAVE_VERIFY_ROOTS: options.roots.map((r) => path.resolve(r)).join(path.delimiter), CLEAVE_BUNDLE_CWD: '1' };
     const child = fork(verifyScript('function-host'), [], { execArgv, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     child.stdout?.on('data', options.output);
     child.stderr?.on('data', options.output);

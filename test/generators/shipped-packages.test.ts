@@ -14,6 +14,16 @@ function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
+/** Splits the app in `dir` into `dir/functions` with this checkout's express linked in, and reads its bundles.json. */
+async function splitWithExpress(dir: string): Promise<{ out: string; report: { bundles: Array<{ file: string; externalized?: Array<{ name: string }>; dynamicModules?: unknown }> } }> {
+  fs.symlinkSync(path.join(REPO, 'node_modules', 'express'), path.join(dir, 'node_modules', 'express'), 'dir');
+  const out = path.join(dir, 'functions');
+  const run = await runCli('split', dir, '-o', out);
+  expect(run.stderr).not.toContain(STACK_LINE);
+  expect(run.code).toBe(0);
+  return { out, report: JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) };
+}
+
 // A package that loads a module whose name only run time knows cannot be bundled: it is shipped
 // installed in node_modules beside the bundle, with the version of each dependency it really
 // uses, while the app's own (other) version stays bundled. And a variable that only boot code
@@ -110,12 +120,7 @@ describe('generators/shipped packages and boot env', () => {
         'node_modules/selfinfo/package.json': '{"name":"selfinfo","version":"3.1.4","main":"index.js"}\n',
         'node_modules/selfinfo/index.js': "const reader = (m) => JSON.parse(require('fs').readFileSync(require('path').join(require('path').dirname(m.filename), 'package.json'), 'utf8')).version;\nexports.version = (() => reader)()(module);\n",
       });
-      fs.symlinkSync(path.join(REPO, 'node_modules', 'express'), path.join(dir, 'node_modules', 'express'), 'dir');
-      const out = path.join(dir, 'functions');
-      const run = await runCli('split', dir, '-o', out);
-      expect(run.stderr).not.toContain(STACK_LINE);
-      expect(run.code).toBe(0);
-      const report = JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as { bundles: Array<{ file: string; externalized?: Array<{ name: string }>; dynamicModules?: unknown }> };
+      const { out, report } = await splitWithExpress(dir);
       const serving = (route: string) => report.bundles.find((b) => b.file.startsWith('dist/functions/') && fs.readFileSync(path.join(out, b.file), 'utf8').includes(`"${route}"`))!;
       const bundle = serving('/models');
       expect(bundle.dynamicModules).toEqual({ requirers: ['server.js'], modules: ['models/author.js', 'models/book.js'] });
@@ -182,12 +187,7 @@ describe('generators/shipped packages and boot env', () => {
           '',
         ].join('\n'),
       });
-      fs.symlinkSync(path.join(REPO, 'node_modules', 'express'), path.join(dir, 'node_modules', 'express'), 'dir');
-      const out = path.join(dir, 'functions');
-      const run = await runCli('split', dir, '-o', out);
-      expect(run.stderr).not.toContain(STACK_LINE);
-      expect(run.code).toBe(0);
-      const report = JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as { bundles: Array<{ file: string; externalized?: Array<{ name: string }>; dynamicModules?: unknown }> };
+      const { out, report } = await splitWithExpress(dir);
       const bundle = report.bundles.find((b) => b.file.startsWith('dist/functions/'))!;
       expect(bundle.dynamicModules).toEqual({ requirers: ['models/index.js'], modules: ['models/index.js', 'models/post.js', 'models/user.js'] });
       expect(bundle.externalized!.map((e) => e.name)).toEqual(['ormish']);

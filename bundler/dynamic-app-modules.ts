@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Plugin } from 'esbuild';
+import { computedRequireFolders } from '../model/computed-require-folders';
 
 /** The app's modules a bundle may `require` by a computed path, found beside the app file that does it. */
 export interface DynamicAppModules {
@@ -13,16 +14,9 @@ export interface DynamicAppModules {
 }
 
 const CODE_FILE = /\.(c?js|ts)$/;
-const FOLDER_LITERAL = /(?:join|resolve)\(\s*__dirname((?:\s*,\s*(?:'[^']*'|"[^"]*"))+)\s*\)|__dirname\s*\+\s*(['"])\/([^'"]+)\2/g;
-/** The module's own folder listed: sequelize's `models/index.js` (`readdirSync(__dirname)`, then `require(path.join(__dirname, file))`). */
-const OWN_FOLDER = /readdirSync\(\s*__dirname\s*[,)]/;
-/** The folder before the first wildcard of a literal glob pattern (`glob.sync('./routes/*.js', { cwd: __dirname })`). */
-const GLOB_FOLDER = /\b(?:sync|globSync)\(\s*(['"`])(?:\.\/)?([\w@.-]+(?:\/[\w@.-]+)*)\/[^'"`]*[*?{[][^'"`]*\1/g;
-
 /**
- * The app code files of the folders named next to `__dirname` (`join(__dirname, 'app/models')`, `join(__dirname, '..', 'controllers')`,
- * `__dirname + '/routes'`), its own folder (`readdirSync(__dirname)`), or the folder of a literal
- * glob pattern (`glob.sync('./routes/*.js', { cwd: __dirname })`), in each app file of `requirers` (files whose bundled code requires a
+ * The app code files of the folders each app file of `requirers` names (see
+ * `computedRequireFolders`: beside `__dirname`, its own folder listed, a literal glob pattern's folder; files whose bundled code requires a
  * computed path, such as `readdirSync(models).forEach((f) => require(join(models, f)))`): the
  * modules such a loop may load, which the bundle must carry, but for those `servedElsewhere`.
  * Declarations and tests are left out.
@@ -36,18 +30,7 @@ export function dynamicAppModules(appDir: string, requirers: readonly string[], 
     } catch {
       continue;
     }
-    const dir = path.posix.dirname(file);
-    if (OWN_FOLDER.test(text)) for (const code of codeFiles(appDir, dir)) modules.add(code);
-    for (const m of text.matchAll(GLOB_FOLDER)) {
-      const folder = path.posix.normalize(path.posix.join(dir, m[2]!));
-      if (!folder.startsWith('..')) for (const code of codeFiles(appDir, folder)) modules.add(code);
-    }
-    for (const m of text.matchAll(FOLDER_LITERAL)) {
-      const parts = m[1] !== undefined ? [...m[1].matchAll(/'([^']*)'|"([^"]*)"/g)].map((p) => p[1] ?? p[2]!) : [m[3]!];
-      const folder = path.posix.normalize(path.posix.join(dir, ...parts));
-      if (folder.startsWith('..')) continue;
-      for (const code of codeFiles(appDir, folder)) modules.add(code);
-    }
+    for (const folder of computedRequireFolders(file, text)) for (const code of codeFiles(appDir, folder)) modules.add(code);
   }
   const skip = new Set(servedElsewhere);
   const all = [...modules].sort();

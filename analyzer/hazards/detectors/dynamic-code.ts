@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import { type CallExpression, Node, type NewExpression, SyntaxKind } from 'ts-morph';
+import { computedRequireFolders } from '../../../model/computed-require-folders';
 import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
 import { findDeclaration } from '../support/scopes';
@@ -11,7 +13,8 @@ const VM_CALLS = ['runInNewContext', 'runInThisContext', 'runInContext', 'compil
  * DYNAMIC_CODE: `eval`, `new Function`, `vm` / vm2 / isolated-vm sandboxes: code compiled at
  * runtime, whose dependencies a bundler cannot see and whose cost lands on cold starts.
  * DYNAMIC_REQUIRE: `require(expr)` / `import(expr)` of a module chosen at runtime, which a
- * bundler cannot include in the function package.
+ * bundler cannot include in the function package; `info` when the file names the folder it loads
+ * from (beside `__dirname`, its own folder listed, a literal glob), whose modules cleave's bundles carry.
  */
 export const detectDynamicCode: Detector = (ctx) => {
   const sites: HazardSite[] = [];
@@ -28,14 +31,26 @@ export const detectDynamicCode: Detector = (ctx) => {
           anchor: anchorOf(node),
         });
       } else if (Node.isCallExpression(node) && isDynamicRequire(node)) {
-        sites.push({
-          code: 'DYNAMIC_REQUIRE',
-          severity: 'warning',
-          node,
-          message: `\`${shortText(node, 50)}\` loads a module chosen at runtime; a bundler (esbuild) cannot include it, so the function fails with "Cannot find module"`,
-          advice: 'replace it with static imports (a literal map from names to modules), or copy the folder into the function package explicitly',
-          anchor: anchorOf(node),
-        });
+        const folders = fromDirname(node) ? computedRequireFolders(path.relative(ctx.appDir, sf.getFilePath()).split(path.sep).join('/'), sf.getFullText()) : [];
+        sites.push(
+          folders.length > 0
+            ? {
+                code: 'DYNAMIC_REQUIRE',
+                severity: 'info',
+                node,
+                message: `\`${shortText(node, 50)}\` loads a module chosen at runtime from ${folders.join(', ')}; cleave's bundles carry the modules of ${folders.length === 1 ? 'that folder' : 'those folders'} and answer the require, a plain bundler would not`,
+                advice: 'nothing to do for modules in those folders; a module elsewhere fails with "Cannot find module": import it statically',
+                anchor: anchorOf(node),
+              }
+            : {
+                code: 'DYNAMIC_REQUIRE',
+                severity: 'warning',
+                node,
+                message: `\`${shortText(node, 50)}\` loads a module chosen at runtime; a bundler (esbuild) cannot include it, so the function fails with "Cannot find module"`,
+                advice: 'replace it with static imports (a literal map from names to modules), or copy the folder into the function package explicitly',
+                anchor: anchorOf(node),
+              },
+        );
       }
     }
   }
@@ -47,6 +62,17 @@ function isDynamicCode(node: CallExpression | NewExpression): boolean {
   if (Node.isIdentifier(callee) && (callee.getText() === 'eval' || callee.getText() === 'Function')) return !findDeclaration(callee);
   if (isFrom(callee, 'vm', ...VM_CALLS)) return true;
   return Node.isNewExpression(node) && (isFrom(callee, 'vm2', 'VM', 'NodeVM') || isFrom(callee, 'isolated-vm', 'Isolate'));
+}
+
+/** Whether the require's path is built from `__dirname`, in the call or in a variable it names (`const models = join(__dirname, 'models')`). */
+function fromDirname(call: CallExpression): boolean {
+  const arg = call.getArguments()[0];
+  if (!arg) return false;
+  if (arg.getText().includes('__dirname')) return true;
+  return arg.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => {
+    const declaration = findDeclaration(id);
+    return !!declaration && Node.isVariableDeclaration(declaration) && (declaration.getInitializer()?.getText().includes('__dirname') ?? false);
+  });
 }
 
 function isDynamicRequire(call: CallExpression): boolean {

@@ -14,8 +14,19 @@ export const ROUTE_METHODS = new Set([
 /** Methods of an app or router that configure it and return it (chainable, no routes). */
 const CHAINABLE = new Set(['param', 'set', 'enable', 'disable', 'engine', 'on', 'disabled', 'enabled', 'emit', 'once']);
 
+/**
+ * The Express method an `Async` variant stands for: @awaitjs/express adds `getAsync`, `useAsync`,
+ * ... to an app (`addAsync(app)`) and to its routers, registering as `get`, `use`, ... do.
+ */
+export function baseMethod(name: string): string {
+  if (!name.endsWith('Async')) return name;
+  const base = name.slice(0, -'Async'.length);
+  return ROUTE_METHODS.has(base) || base === 'use' || base === 'param' ? base : name;
+}
+
 /** A call on an app or router value: registrations, `route()`, `listen`. */
-export function routerCall(ev: Evaluator, router: RouterModel, name: string, args: Argument[], node: CallExpression, ctx: EvalContext): Value | undefined {
+export function routerCall(ev: Evaluator, router: RouterModel, method: string, args: Argument[], node: CallExpression, ctx: EvalContext): Value | undefined {
+  const name = baseMethod(method);
   const self: Value = { kind: 'router', router };
   if (name === 'use') {
     registerUse(ev, router, args, node, ctx);
@@ -51,6 +62,7 @@ export function routeChainCall(
   node: CallExpression,
   ctx: EvalContext,
 ): Value | undefined {
+  name = baseMethod(name);
   if (!ROUTE_METHODS.has(name)) return undefined;
   if (args.length === 0) return chain;
   const callee = node.getExpression();

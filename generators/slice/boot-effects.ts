@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import { ts } from 'ts-morph';
 import type { AppModules } from '../../model/analysis';
 import { parseSource, resolveAmong } from './module-specifiers';
+import { expressMethod } from './method-name';
 
 /** What a boot statement reaches: an app module (a relative specifier and the file it is written in) or an npm package, by name. */
 export type BootSource = { from: string; specifier: string } | { package: string };
@@ -169,7 +170,7 @@ function expressionKind(expression: ts.Expression, source: ts.SourceFile, appLik
     if (ts.isPropertyAccessExpression(callee)) {
       const root = rootName(callee.expression);
       if (root !== undefined && PROCESS_ONLY.has(root)) return undefined;
-      if (root !== undefined && appLike.has(root)) return APP_STATE.has(callee.name.text) ? 'global' : REGISTERING.has(callee.name.text) || chainRegisters(callee) ? undefined : 'local';
+      if (root !== undefined && appLike.has(root)) return APP_STATE.has(callee.name.text) ? 'global' : REGISTERING.has(expressMethod(callee.name.text)) || chainRegisters(callee) ? undefined : 'local';
     }
   }
   return 'local';
@@ -179,7 +180,7 @@ function expressionKind(expression: ts.Expression, source: ts.SourceFile, appLik
 function chainRegisters(callee: ts.PropertyAccessExpression): boolean {
   let at: ts.Expression = callee.expression;
   while (ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression)) {
-    if (REGISTERING.has(at.expression.name.text)) return true;
+    if (REGISTERING.has(expressMethod(at.expression.name.text))) return true;
     at = at.expression.expression;
   }
   return false;

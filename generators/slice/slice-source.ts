@@ -4,6 +4,7 @@ import { type TextEdit, applyEdits } from './text-edits';
 import { parseSource } from './module-specifiers';
 import type { FileSlice } from './slice-sites';
 import { tableEntries } from './table-entries';
+import { expressMethod } from './method-name';
 
 /** What slicing did to one file. */
 export interface SlicedSource {
@@ -254,7 +255,7 @@ function hasAncestorIn(node: ts.Node, set: ReadonlySet<ts.Node>): boolean {
 
 function isRegistration(expression: ts.Expression): boolean {
   if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression)) return false;
-  return REGISTERING.has(expression.expression.name.text);
+  return REGISTERING.has(expressMethod(expression.expression.name.text));
 }
 
 function lineOf(source: ts.SourceFile, pos: number): number {

@@ -98,4 +98,11 @@ describe('generators/slice sliceSource', () => {
     // Without the protection, the timer's statement and its start go, and the app with them.
     expect(sliceSource(text, 'app.js', { drop: [], keep: [], boot: [2, 5, 8] })!.text).not.toContain('startServer();');
   });
+
+  it("drops @awaitjs/express's `getAsync` registrations like `get`", () => {
+    const text = ["const orders = require('./orders');", "app.getAsync('/orders', orders.list);", "app.getAsync('/users', users.list);"].join('\n');
+    const cut = sliceSource(text, 'app.js', { drop: [2], keep: [3] })!;
+    expect(cut).toMatchObject({ droppedStatements: 1, droppedImports: 1 });
+    expect(cut.text).not.toContain('orders');
+  });
 });

@@ -8,9 +8,10 @@ const PROBE = Symbol('cleave-app-aliases-probe');
  * Resolves the aliases an app declares for its own files outside tsconfig (module-alias's
  * `_moduleAliases`: `@models` → `app/models`, so `require('@models/user')` is `app/models/user.js`),
  * as the started app would. `aliases` maps each alias to an app-relative path; none, no plugin work.
- * `nodePaths` are the app-relative folders of `NODE_PATH`, tried first for a bare name. With `bundled`, `require('module-alias/register')` loads an empty module: the bundle resolved
- * those aliases already, and at run time module-alias would look for the app's package.json,
- * which a function's package does not hold.
+ * `nodePaths` are the app-relative folders of `NODE_PATH`, tried for a bare name no node_modules
+ * holds. With `bundled`, `require('module-alias/register')` loads an empty module: the bundle
+ * resolved those aliases already, and at run time module-alias would look for the app's
+ * package.json, which a function's package does not hold.
  */
 export function appAliases(appDir: string, aliases: Readonly<Record<string, string>>, nodePaths: readonly string[] = [], bundled = false): Plugin {
   const names = Object.keys(aliases).sort((a, b) => b.length - a.length);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../model/errors';
 import { ENTRY_FLAG, resolveEntryFile } from '../analyzer/load/explicit-entries';
-import { packageEntryFiles } from '../analyzer/load/entries';
+import { LISTEN, packageEntryFiles } from '../analyzer/load/entries';
 
 /**
  * The entry verify starts the monolith from, relative to the app dir: `--entry` when given (one
@@ -23,8 +23,6 @@ export function monolithEntry(appDir: string, flag: string[] | undefined, planEn
   const started = given === undefined && !listens(file) ? startedProgram(appDir, file) : undefined;
   return path.relative(path.resolve(appDir), started ?? file).split(path.sep).join('/');
 }
-
-const LISTEN = /\.listen\s*\(/;
 
 function listens(file: string): boolean {
   try {

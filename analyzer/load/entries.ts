@@ -5,7 +5,8 @@ import type { AppRoot } from './app-root';
 import { reportEntryChoice } from './entry-choice';
 import { isTestPath } from './source-files';
 
-const LISTEN = /\.listen\s*\(/;
+/** A file that calls `listen` (`app.listen(port)`, `server.listen(...)`), as text. */
+export const LISTEN = /\.listen\s*\(/;
 const CREATES_APP = /\bexpress\s*\(\s*\)|\bexpress\.default\s*\(\s*\)|require\(\s*['"]express['"]\s*\)\s*\(\s*\)/;
 
 /** A file that imports express (ES import, `require` or `import()`). */

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { type ClassDeclaration, type Decorator, Node } from 'ts-morph';
 import { globSync } from 'tinyglobby';
 import { describeArgument } from './describe';
+import { joinPath } from './paths';
 import type { EvalContext, Evaluator } from './evaluator';
 import type { RouterModel } from './router-model';
 import { type FunctionValue, type LibValue, type Value, str } from './values';
@@ -123,8 +124,7 @@ function literalArgument(decorator: Decorator): string | undefined {
   return Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) ? first.getLiteralValue() : undefined;
 }
 
-/** `'/api' + '/users' + '/:id'` as routing-controllers concatenates them, without doubled slashes; `/` when all are empty. */
+/** `'/api' + '/users' + '/:id'` as routing-controllers concatenates them (a part without its leading slash gets one), joined as Express joins mount paths. */
 function joinPaths(...parts: string[]): string {
-  const joined = parts.filter((p) => p !== '').map((p) => (p.startsWith('/') ? p : `/${p}`)).join('').replace(/\/{2,}/g, '/');
-  return joined === '' ? '/' : joined.length > 1 ? joined.replace(/\/$/, '') : joined;
+  return parts.filter((p) => p !== '').map((p) => (p.startsWith('/') ? p : `/${p}`)).reduce(joinPath, '') || '/';
 }

@@ -131,24 +131,28 @@ function bootWaitMs(): number {
 export function captureApp(load: () => unknown, exported?: () => unknown): Express {
   const listen = net.Server.prototype.listen;
   const appOf = (server: net.Server): unknown => server.listeners('request').find((l) => typeof l === 'function');
+  // One interceptor: it records the servers started while loading, then hands over the first
+  // one an entry starts after an await (`later`, set below).
   const servers: net.Server[] = [];
-  net.Server.prototype.listen = function intercepted(this: net.Server): net.Server {
-    servers.push(this);
-    return this;
-  } as typeof listen;
-  try {
-    load();
-  } finally {
-    net.Server.prototype.listen = listen;
-  }
-  const app = servers.map(appOf).find((l) => l !== undefined) ?? exported?.();
-  if (app !== undefined) return app as Express;
   let later: ((app: unknown) => void) | undefined;
   net.Server.prototype.listen = function intercepted(this: net.Server): net.Server {
+    servers.push(this);
     const found = appOf(this);
     if (found !== undefined) later?.(found);
     return this;
   } as typeof listen;
+  let app: unknown;
+  try {
+    load();
+    app = servers.map(appOf).find((l) => l !== undefined) ?? exported?.();
+  } catch (error) {
+    net.Server.prototype.listen = listen;
+    throw error;
+  }
+  if (app !== undefined) {
+    net.Server.prototype.listen = listen;
+    return app as Express;
+  }
   let resolved: RequestHandler | undefined;
   const waitMs = bootWaitMs();
   const ready = new Promise<RequestHandler>((resolve, reject) => {

@@ -2,7 +2,8 @@ import { builtinModules } from 'node:module';
 import { ts } from 'ts-morph';
 import type { AppModules } from '../../model/analysis';
 import { parseSource, resolveAmong } from './module-specifiers';
-import { expressMethod } from './method-name';
+import { expressMethod, REGISTERING_METHODS } from './method-name';
+import { boundNames } from './syntax';
 
 /** What a boot statement reaches: an app module (a relative specifier and the file it is written in) or an npm package, by name. */
 export type BootSource = { from: string; specifier: string } | { package: string };
@@ -28,7 +29,8 @@ export interface BootEffect {
   global: boolean;
 }
 
-const REGISTERING = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all', 'use', 'route', 'param', 'set', 'enable', 'disable', 'listen']);
+/** What an app does at boot that wires or configures it: registrations, settings, `listen`. */
+const REGISTERING = new Set([...REGISTERING_METHODS, 'param', 'set', 'enable', 'disable', 'listen']);
 /** Constructors of plain containers: `new Map([...routers])` does nothing at load. */
 const QUIET_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Date', 'RegExp', 'URL', 'Error']);
 /** App methods whose effect a router of the app relies on and no rebuilt chain repeats. */
@@ -299,10 +301,6 @@ function requiredSpecifier(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
-}
 
 /**
  * Names of the apps, routers and servers of the file: made by `express()`/`Router()`/

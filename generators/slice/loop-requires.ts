@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { TextEdit } from './text-edits';
 import type { LoopModules } from './slice-sites';
+import { lineOf } from './syntax';
 
 /** How a copy loads only the modules its function needs from a loop over modules. */
 export interface LoopRequires {
@@ -63,9 +64,6 @@ function outermostLoop(node: ts.Node): ts.Node | undefined {
   return found;
 }
 
-function lineOf(source: ts.SourceFile, pos: number): number {
-  return source.getLineAndCharacterOfPosition(pos).line + 1;
-}
 
 /** `require(x)` calls whose argument is not a string literal, inside `scope`. */
 function computedRequires(scope: ts.Node): ts.CallExpression[] {

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { parseSource } from './module-specifiers';
 import { type TextEdit, applyEdits } from './text-edits';
+import { boundNames, literalRequire } from './syntax';
 
 /** A handler module (a controller) without the exports a function does not use. */
 export interface PrunedModule {
@@ -178,7 +179,7 @@ function isPure(node: ts.Expression): boolean {
     return e.properties.every((p) => (ts.isPropertyAssignment(p) ? !ts.isComputedPropertyName(p.name) && isPure(p.initializer) : ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)));
   }
   if (ts.isCallExpression(e)) {
-    if (isRequire(e)) return true;
+    if (literalRequire(e)) return true;
     const callee = unwrapped(e.expression);
     const named = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(unwrapped(callee.expression)));
     const wraps = e.arguments.some((a) => ts.isFunctionExpression(unwrapped(a)) || ts.isArrowFunction(unwrapped(a)));
@@ -198,9 +199,6 @@ function isPureClass(node: ts.ClassLikeDeclaration): boolean {
   });
 }
 
-function isRequire(e: ts.CallExpression): boolean {
-  return ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0]!);
-}
 
 /** What `node` refers to: local names, and export names it reads back (`exports.load`, `module.exports.load`). Undefined when it uses the exports object as a whole. */
 function references(node: ts.Node): { names: Set<string>; exports: Set<string> } | undefined {
@@ -269,10 +267,6 @@ function unwrapped<T extends ts.Expression>(e: T): ts.Expression {
   return at;
 }
 
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
-}
 
 /**
  * The edits leaving `item` out: its text and its leading comments (they describe it) blanked

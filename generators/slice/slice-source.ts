@@ -4,7 +4,8 @@ import { type TextEdit, applyEdits } from './text-edits';
 import { parseSource } from './module-specifiers';
 import type { FileSlice } from './slice-sites';
 import { tableEntries } from './table-entries';
-import { expressMethod } from './method-name';
+import { expressMethod, REGISTERING_METHODS } from './method-name';
+import { boundNames, lineOf, literalRequire, topLevelImports } from './syntax';
 
 /** What slicing did to one file. */
 export interface SlicedSource {
@@ -25,7 +26,7 @@ export interface SlicedSource {
 }
 
 /** Methods whose call registers a route or mounts a router. */
-const REGISTERING = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all', 'use', 'route']);
+const REGISTERING = new Set(REGISTERING_METHODS);
 
 /**
  * Leaves out of `text` the registration statements on the `drop` lines (a statement holding a
@@ -123,7 +124,7 @@ function isExport(statement: ts.Statement): boolean {
 }
 
 function isImport(statement: ts.Statement): boolean {
-  return ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || (ts.isVariableStatement(statement) && statement.declarationList.declarations.every((d) => d.initializer !== undefined && isPureRequire(d.initializer)));
+  return ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || (ts.isVariableStatement(statement) && statement.declarationList.declarations.every((d) => d.initializer !== undefined && literalRequire(d.initializer) !== undefined));
 }
 
 function declaredNames(statement: ts.Statement): string[] {
@@ -258,10 +259,6 @@ function isRegistration(expression: ts.Expression): boolean {
   return REGISTERING.has(expressMethod(expression.expression.name.text));
 }
 
-function lineOf(source: ts.SourceFile, pos: number): number {
-  return source.getLineAndCharacterOfPosition(pos).line + 1;
-}
-
 function spans(source: ts.SourceFile, node: ts.Node): number[] {
   const [first, last] = [lineOf(source, node.getStart(source)), lineOf(source, node.getEnd())];
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -290,31 +287,7 @@ function isDeclarationName(node: ts.Identifier): boolean {
 
 /** Top-level imports and `const x = require('y')` declarations (nothing else in them), with the names they bind. */
 function importDeclarations(source: ts.SourceFile): Array<{ node: ts.Statement; names: string[] }> {
-  const out: Array<{ node: ts.Statement; names: string[] }> = [];
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const clause = statement.importClause;
-      if (!clause || clause.isTypeOnly) continue;
-      const names = [clause.name?.text, ...(clause.namedBindings ? (ts.isNamespaceImport(clause.namedBindings) ? [clause.namedBindings.name.text] : clause.namedBindings.elements.map((e) => e.name.text)) : [])];
-      out.push({ node: statement, names: names.filter((n): n is string => n !== undefined) });
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
-      out.push({ node: statement, names: [statement.name.text] });
-    } else if (ts.isVariableStatement(statement)) {
-      const declarations = statement.declarationList.declarations;
-      if (!declarations.every((d) => d.initializer && isPureRequire(d.initializer))) continue;
-      out.push({ node: statement, names: declarations.flatMap((d) => boundNames(d.name)) });
-    }
-  }
-  return out;
-}
-
-/** `require('x')`, `require('x').y`, `require('x').default`: loading only, nothing called on it. */
-function isPureRequire(node: ts.Expression): boolean {
-  if (ts.isPropertyAccessExpression(node)) return isPureRequire(node.expression);
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!);
-}
-
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
+  return topLevelImports(source)
+    .filter((i) => i.whole)
+    .map((i) => ({ node: i.statement, names: i.bindings.map((b) => b.name) }));
 }

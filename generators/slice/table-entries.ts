@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { resolveAmong, type SpecifierAliases } from './module-specifiers';
+import { boundNames, topLevelImports } from './syntax';
 
 /** The app modules a function's loops over route tables register, split by whether it needs them. */
 export interface TableModules {
@@ -75,36 +76,13 @@ function declares(statement: ts.Statement, name: string): boolean {
 /** Names bound at the top level by imports and `const x = require('...')`, with the app module each names. */
 function importBindings(source: ts.SourceFile, moduleOf: (specifier: string) => string | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  const bind = (names: readonly string[], specifier: ts.Expression | undefined) => {
-    const module = specifier && ts.isStringLiteralLike(specifier) ? moduleOf(specifier.text) : undefined;
-    if (module !== undefined) for (const n of names) out.set(n, module);
-  };
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
-      const clause = statement.importClause;
-      const named = clause.namedBindings ? (ts.isNamespaceImport(clause.namedBindings) ? [clause.namedBindings.name.text] : clause.namedBindings.elements.map((e) => e.name.text)) : [];
-      bind([...(clause.name ? [clause.name.text] : []), ...named], statement.moduleSpecifier);
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
-      bind([statement.name.text], statement.moduleReference.expression);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const d of statement.declarationList.declarations) {
-        const call = d.initializer && requireCall(d.initializer);
-        if (call) bind(boundNames(d.name), call.arguments[0]);
-      }
+  for (const { bindings } of topLevelImports(source)) {
+    for (const { name, specifier } of bindings) {
+      const module = moduleOf(specifier);
+      if (module !== undefined) out.set(name, module);
     }
   }
   return out;
-}
-
-/** `require('x')` under any property reads (`require('x').default`, `.router`). */
-function requireCall(node: ts.Expression): ts.CallExpression | undefined {
-  if (ts.isPropertyAccessExpression(node)) return requireCall(node.expression);
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 ? node : undefined;
-}
-
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
 }
 
 /** An identifier read as a value: not a declared name, a property name after a dot, or an object key. */

@@ -20,6 +20,8 @@ export const detectDynamicCode: Detector = (ctx) => {
   const sites: HazardSite[] = [];
   for (const sf of appFiles(ctx)) {
     const nodes: Array<CallExpression | NewExpression> = [...callsIn(sf), ...newsIn(sf)];
+    let named: string[] | undefined;
+    const namedFolders = () => (named ??= computedRequireFolders(path.relative(ctx.appDir, sf.getFilePath()).split(path.sep).join('/'), sf.getFullText()));
     for (const node of nodes) {
       if (isDynamicCode(node)) {
         sites.push({
@@ -31,7 +33,7 @@ export const detectDynamicCode: Detector = (ctx) => {
           anchor: anchorOf(node),
         });
       } else if (Node.isCallExpression(node) && isDynamicRequire(node)) {
-        const folders = fromDirname(node) ? computedRequireFolders(path.relative(ctx.appDir, sf.getFilePath()).split(path.sep).join('/'), sf.getFullText()) : [];
+        const folders = fromDirname(node) ? namedFolders() : [];
         sites.push(
           folders.length > 0
             ? {

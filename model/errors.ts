@@ -1,15 +1,17 @@
+import type { InputErrorCode } from './input-error-codes';
+
 /**
  * A problem with what the user gave cleave (a missing folder, a folder that is no Express app,
  * an unreadable config). The CLI prints it as one line and exits 2; it never carries a stack.
  */
 export class InputError extends Error {
   /**
-   * @param code stable UPPER_SNAKE code
+   * @param code stable code, one of model/input-error-codes.ts
    * @param message what is wrong
    * @param advice what the user can do about it
    */
   constructor(
-    readonly code: string,
+    readonly code: InputErrorCode,
     message: string,
     readonly advice: string,
   ) {

@@ -46,8 +46,11 @@ const BASE_OPTIONS: ts.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.Node10,
 };
 
-/** Checks the app dir and reads its package.json and tsconfig/jsconfig. */
-export function loadAppRoot(appDirArg: string, diagnostics: DiagnosticSink): AppRoot {
+/**
+ * The one check of the app folder a command is given (analyze, plan, split, generate, verify):
+ * its absolute path, or an `InputError` when it does not exist or is a file.
+ */
+export function checkAppFolder(appDirArg: string): string {
   const dir = path.resolve(appDirArg);
   let stat: fs.Stats;
   try {
@@ -58,6 +61,12 @@ export function loadAppRoot(appDirArg: string, diagnostics: DiagnosticSink): App
   if (!stat.isDirectory()) {
     throw new InputError('APP_DIR_NOT_A_DIRECTORY', `not a folder: ${appDirArg}`, 'pass the app\'s folder, not a file; use --entry to name the entry file');
   }
+  return dir;
+}
+
+/** Checks the app dir and reads its package.json and tsconfig/jsconfig. */
+export function loadAppRoot(appDirArg: string, diagnostics: DiagnosticSink): AppRoot {
+  const dir = checkAppFolder(appDirArg);
   const packageJson = readPackageJson(dir, diagnostics);
   const { options, configFile } = readCompilerOptions(dir, diagnostics);
   return { dir, packageJson, compilerOptions: withAppAliases(options, dir, packageJson), configFile };

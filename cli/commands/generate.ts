@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option } from 'commander';
+import { checkAppFolder } from '../../analyzer/load/app-root';
 import { InputError } from '../../model/errors';
 import type { ProgressListener } from '../../model/progress';
 import { TARGET_NAMES, type TargetName } from '../../generators/targets';
@@ -59,9 +60,7 @@ export const generate: CliCommand<Omit<GenerateCommandOptions, 'quiet'>> = {
 };
 
 export async function generateCommand(appDir: string, options: GenerateCommandOptions, io: CliIo): Promise<number> {
-  if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) {
-    throw new InputError('APP_DIR_NOT_FOUND', `${appDir} is not a folder`, 'pass the folder of the Express app');
-  }
+  checkAppFolder(appDir);
   assertOutputFolder(options.output, appDir, options.output);
   const targets = targetNames(options.target);
   const onProgress = progressPrinter(!!options.quiet, io.stderr, io.stderrIsTTY);

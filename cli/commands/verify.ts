@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BundleReport } from '../../model/bundle-report';
+import { checkAppFolder } from '../../analyzer/load/app-root';
 import { InputError } from '../../model/errors';
 import { generateReport } from '../../generators/report';
 import { authWallNote, verificationLine } from '../../generators/report/verification';
@@ -51,7 +52,7 @@ export const verify: CliCommand<VerifyCommandOptions> = {
 
 async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: CliIo, quiet: boolean): Promise<number> {
   if (options.payload !== 'v1' && options.payload !== 'v2') throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');
-  if (!fs.existsSync(appDir) || !fs.statSync(appDir).isDirectory()) throw new InputError('NO_APP_DIR', `${appDir} is not a folder`, 'give the folder of the monolith the functions were split from');
+  checkAppFolder(appDir);
   const outDir = path.resolve(options.functions);
   const planFile = path.join(outDir, PLAN_FILE);
   if (!fs.existsSync(planFile)) throw new InputError('NO_PLAN', `no ${PLAN_FILE} in ${options.functions}`, 'run cleave split (or plan and generate) into that folder first');

@@ -3,12 +3,13 @@ import * as path from 'node:path';
 import { DIAGNOSTIC_CODES } from '../../analyzer/codes';
 import { GENERATOR_CODES } from '../../generators/codes';
 import { HAZARD_CODES } from '../../model/hazard-codes';
+import { INPUT_ERROR_CODES } from '../../model/input-error-codes';
 
 const ROOT = path.join(__dirname, '..', '..');
 
 /** The text of every source file under `dirs` but the code lists themselves. */
 function sources(dirs: string[]): string {
-  const lists = new Set(['analyzer/codes.ts', 'generators/codes.ts', 'model/hazard-codes.ts'].map((f) => path.join(ROOT, f)));
+  const lists = new Set(['analyzer/codes.ts', 'generators/codes.ts', 'model/hazard-codes.ts', 'model/input-error-codes.ts'].map((f) => path.join(ROOT, f)));
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -34,6 +35,7 @@ describe.each([
   { stage: 'analysis diagnostics', codes: Object.keys(DIAGNOSTIC_CODES), dirs: ['analyzer'], page: 'routes.md' },
   { stage: 'hazards', codes: Object.keys(HAZARD_CODES), dirs: ['analyzer/hazards'], page: 'hazards.md' },
   { stage: 'generation and bundling', codes: Object.keys(GENERATOR_CODES), dirs: ['generators', 'bundler', 'cli'], page: 'findings.md' },
+  { stage: 'input errors', codes: Object.keys(INPUT_ERROR_CODES), dirs: ['analyzer', 'planner', 'generators', 'bundler', 'verifier', 'model', 'cli'], page: 'errors.md' },
 ])('$stage codes', ({ codes, dirs, page }) => {
   const code = sources(dirs);
   const docs = documented(page);

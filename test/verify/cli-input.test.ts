@@ -6,7 +6,7 @@ const LIBRARY = path.join(REPO, 'samples', 'library-js');
 
 describe('cleave verify: bad input', () => {
   it.each([
-    [['verify', path.join(REPO, 'no-such-app'), '--functions', LIBRARY], 'is not a folder'],
+    [['verify', path.join(REPO, 'no-such-app'), '--functions', LIBRARY], 'app folder not found:'],
     [['verify', LIBRARY, '--functions', path.join(REPO, 'no-such-out')], 'no cleave.plan.yaml in'],
     [['verify', LIBRARY, '--functions', LIBRARY, '--payload', 'v3'], 'unknown payload format: v3'],
     [['verify', LIBRARY], "required option '--functions <out-dir>' not specified"],

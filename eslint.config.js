@@ -11,7 +11,27 @@ const tseslint = require('typescript-eslint');
 const STAGES = ['analyzer', 'planner', 'generators', 'bundler', 'verifier', 'model'].map((d) => `${d}/**/*.ts`);
 
 /** File-system calls that write: only cli/ writes (the analyzer, planner, generators, bundler and verifier read, or return files). */
-const WRITES = ['writeFileSync', 'writeFile', 'appendFileSync', 'appendFile', 'mkdirSync', 'mkdir', 'mkdtempSync', 'rmSync', 'rm', 'renameSync', 'rename', 'copyFileSync', 'copyFile', 'cpSync', 'cp', 'unlinkSync', 'unlink', 'symlinkSync', 'createWriteStream'];
+const WRITES = [
+  'writeFileSync',
+  'writeFile',
+  'appendFileSync',
+  'appendFile',
+  'mkdirSync',
+  'mkdir',
+  'mkdtempSync',
+  'rmSync',
+  'rm',
+  'renameSync',
+  'rename',
+  'copyFileSync',
+  'copyFile',
+  'cpSync',
+  'cp',
+  'unlinkSync',
+  'unlink',
+  'symlinkSync',
+  'createWriteStream',
+];
 
 const ONLY_CLI_WRITES = 'only cli/ writes files: return them (GeneratedFile, OutputFile) instead';
 
@@ -44,8 +64,14 @@ module.exports = tseslint.config(
       'no-console': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: `CallExpression > MemberExpression.callee[property.name=/^(${WRITES.join('|')})$/]:matches([object.name=/^(fs|fsp|promises)$/], [object.property.name='promises'])`, message: ONLY_CLI_WRITES },
-        { selector: `ImportDeclaration[source.value=/^(node:)?fs(\\/promises)?$/] > ImportSpecifier[imported.name=/^(${WRITES.join('|')})$/]`, message: ONLY_CLI_WRITES },
+        {
+          selector: `CallExpression > MemberExpression.callee[property.name=/^(${WRITES.join('|')})$/]:matches([object.name=/^(fs|fsp|promises)$/], [object.property.name='promises'])`,
+          message: ONLY_CLI_WRITES,
+        },
+        {
+          selector: `ImportDeclaration[source.value=/^(node:)?fs(\\/promises)?$/] > ImportSpecifier[imported.name=/^(${WRITES.join('|')})$/]`,
+          message: ONLY_CLI_WRITES,
+        },
       ],
     },
   },

@@ -62,14 +62,25 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
     throw new InputError('NOT_AN_EXPRESS_APP', `${options.appDir} is not an Express app: ${why}`, 'point cleave at the folder of an Express app');
   }
   if (root.packageJson && !declaresExpress(root.packageJson)) {
-    diagnostics.atFile('NO_EXPRESS_DEPENDENCY', 'warning', path.join(appDir, 'package.json'), 1, 'package.json does not list express, but the code imports it', 'add express to dependencies');
+    diagnostics.atFile(
+      'NO_EXPRESS_DEPENDENCY',
+      'warning',
+      path.join(appDir, 'package.json'),
+      1,
+      'package.json does not list express, but the code imports it',
+      'add express to dependencies',
+    );
   }
   const resolver = new ModuleResolver(appDir, root.compilerOptions);
   const graph = buildImportGraph(loaded.files.values(), resolver);
   reportImportCycles(graph, diagnostics);
   const entries = explicit ?? findEntries(root, texts, graph, diagnostics);
   if (entries.length === 0) {
-    throw new InputError('NO_ENTRY', `no file in ${options.appDir} creates an express app or calls listen`, 'name the file that creates the app with --entry or entry: in cleave.config.yaml');
+    throw new InputError(
+      'NO_ENTRY',
+      `no file in ${options.appDir} creates an express app or calls listen`,
+      'name the file that creates the app with --entry or entry: in cleave.config.yaml',
+    );
   }
   progress({ stage: 'routes', message: `evaluating ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` });
   const modules = new GuardedModuleLoader(loaded.files, resolver, (f) => addExtraSource(loaded, f, diagnostics), loaded.broken);
@@ -78,28 +89,41 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   for (const entry of entries) interpreter.runEntry(entry);
   const flat = flattenApps(interpreter, interpreter.routers);
   reportShadowedRoutes(interpreter, flat.routes);
-  progress({ stage: 'closure', message: 'following each route\'s dependencies' });
+  progress({ stage: 'closure', message: "following each route's dependencies" });
   const closures = computeClosures(appDir, flat.routes, loaded.files, resolver);
   const rel = (file: string): string => path.relative(appDir, file).split(path.sep).join('/');
-  const routes = flat.routes.map((r) => toRoute(r, { rel, appDir, resolver }, closures)).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  const routes = flat.routes
+    .map((r) => toRoute(r, { rel, appDir, resolver }, closures))
+    .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
   progress({ stage: 'routes', message: `found ${routes.length} routes` });
   progress({ stage: 'closure', message: 'bundling the app to measure its module graph' });
   const entryFiles = entries.map(rel);
   const measured = await measureModules(appDir, entryFiles, appAliasesOf(root.packageJson));
   if (!measured) {
-    diagnostics.atFile('BUNDLE_NOT_MEASURED', 'warning', '', 0, 'esbuild could not bundle the app from its entries: the plan\'s bundle sizes will be estimates from file sizes and its import-graph metrics missing', 'run `npx esbuild --bundle --platform=node --packages=external <entry>` in the app folder to see why');
+    diagnostics.atFile(
+      'BUNDLE_NOT_MEASURED',
+      'warning',
+      '',
+      0,
+      "esbuild could not bundle the app from its entries: the plan's bundle sizes will be estimates from file sizes and its import-graph metrics missing",
+      'run `npx esbuild --bundle --platform=node --packages=external <entry>` in the app folder to see why',
+    );
   }
   const mounts = flat.mounts.map((m) => ({
-      path: m.path,
-      kind: m.kind,
-      ...site(m.site, rel),
-      target: site(m.target, rel),
-      ...conditional(m.conditions),
+    path: m.path,
+    kind: m.kind,
+    ...site(m.site, rel),
+    target: site(m.target, rel),
+    ...conditional(m.conditions),
   }));
   const authStrategies = [...interpreter.strategies.values()]
     .map((s) => ({ ...site(s.node, rel), ...(s.name !== undefined ? { name: s.name } : {}), ...(s.pkg !== undefined ? { package: s.pkg } : {}) }))
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  const sized = [...routes.flatMap((r) => [r.file, r.handler.file, ...r.middleware.map((m) => m.file), ...r.deps.files]), ...mounts.map((m) => m.file), ...Object.keys(measured?.files ?? {})];
+  const sized = [
+    ...routes.flatMap((r) => [r.file, r.handler.file, ...r.middleware.map((m) => m.file), ...r.deps.files]),
+    ...mounts.map((m) => m.file),
+    ...Object.keys(measured?.files ?? {}),
+  ];
   return {
     schemaVersion: 1,
     root: '.',
@@ -117,7 +141,14 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
         const resolved = resolver.resolve(specifier, from);
         return resolved.kind === 'file' ? resolved.path : undefined;
       },
-      onError: (error, detector, file) => reportInternalError(diagnostics, file ?? appDir, file ? 'scanning for hazards in' : `running the ${detector} hazard detector over`, error, options.onInternalError),
+      onError: (error, detector, file) =>
+        reportInternalError(
+          diagnostics,
+          file ?? appDir,
+          file ? 'scanning for hazards in' : `running the ${detector} hazard detector over`,
+          error,
+          options.onInternalError,
+        ),
     }),
     diagnostics: diagnostics.list(),
     package: { name: root.packageJson?.name || path.basename(appDir), ...expressRange(root.packageJson, appDir) },
@@ -129,7 +160,14 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
 function reportImportCycles(graph: Map<string, string[]>, diagnostics: DiagnosticSink): void {
   for (const cycle of findImportCycles(graph)) {
     const names = cycle.map((f) => path.basename(f)).join(' → ');
-    diagnostics.atFile('IMPORT_CYCLE', 'info', cycle[0]!, 1, `import cycle: ${names} → ${path.basename(cycle[0]!)}`, 'cycles make load order matter; a split function loads the whole cycle');
+    diagnostics.atFile(
+      'IMPORT_CYCLE',
+      'info',
+      cycle[0]!,
+      1,
+      `import cycle: ${names} → ${path.basename(cycle[0]!)}`,
+      'cycles make load order matter; a split function loads the whole cycle',
+    );
   }
 }
 

@@ -7,7 +7,8 @@ export const DIAGNOSTIC_CODES = {
   DYNAMIC_ROUTE_PATH: 'warning: a path or prefix is not statically known',
   UNRESOLVED_MOUNT: 'warning: `use(prefix, x)` where `x` cannot be resolved to a router, app or function',
   UNRESOLVED_IMPORT: 'warning: an import or `require` of a relative or aliased module does not resolve',
-  DYNAMIC_REQUIRE: 'warning: a `require` or `import()` whose module the route evaluation cannot know, so it cannot follow what that module registers (the hazard of the same code says what a bundler cannot include)',
+  DYNAMIC_REQUIRE:
+    'warning: a `require` or `import()` whose module the route evaluation cannot know, so it cannot follow what that module registers (the hazard of the same code says what a bundler cannot include)',
   UNMOUNTED_ROUTER: 'warning: a router with registrations is never mounted on an app cleave could follow',
   LIBRARY_ROUTES: 'warning: a library known to register routes itself',
   CONTROLLERS_FROM_GLOB: 'warning: routing-controllers loads controllers from a glob of files at run time, which a bundle does not hold',

@@ -31,9 +31,7 @@ export class DiagnosticSink {
 
   /** All diagnostics, sorted by file, line and code. */
   list(): Diagnostic[] {
-    return [...this.items.values()].sort(
-      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code),
-    );
+    return [...this.items.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
   }
 
   private relative(file: string): string {

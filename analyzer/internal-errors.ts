@@ -13,7 +13,13 @@ export type InternalErrorListener = (error: unknown, file: string) => void;
 export function reportInternalError(diagnostics: DiagnosticSink, file: string, what: string, error: unknown, listener?: InternalErrorListener): void {
   if (error instanceof InputError) throw error;
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  diagnostics.atFile('ANALYSIS_ERROR', 'error', file, 0, `cleave failed while ${what} ${path.basename(file)}: ${message.split('\n')[0]}`,
-    'what this file registers may be missing from the analysis; run with --debug for the stack trace and report it');
+  diagnostics.atFile(
+    'ANALYSIS_ERROR',
+    'error',
+    file,
+    0,
+    `cleave failed while ${what} ${path.basename(file)}: ${message.split('\n')[0]}`,
+    'what this file registers may be missing from the analysis; run with --debug for the stack trace and report it',
+  );
   listener?.(error, file);
 }

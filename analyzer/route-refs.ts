@@ -83,9 +83,17 @@ function factoryOf(created: Node): string | undefined {
   const holder = created.getParent();
   const name = holder && Node.isVariableDeclaration(holder) ? holder.getName() : undefined;
   const returned = (text: string): boolean => text === created.getText() || (name !== undefined && text === name);
-  const returns = Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())
-    ? returned(fn.getBody().getText())
-    : fn.getDescendants().some((n) => Node.isReturnStatement(n) && n.getFirstAncestor((a) => a === fn || Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a) || Node.isFunctionExpression(a)) === fn && returned(n.getExpression()?.getText() ?? ''));
+  const returns =
+    Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())
+      ? returned(fn.getBody().getText())
+      : fn
+          .getDescendants()
+          .some(
+            (n) =>
+              Node.isReturnStatement(n) &&
+              n.getFirstAncestor((a) => a === fn || Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a) || Node.isFunctionExpression(a)) === fn &&
+              returned(n.getExpression()?.getText() ?? ''),
+          );
   if (!returns) return undefined;
   return exportPath(fn);
 }
@@ -98,7 +106,11 @@ function appSettings(calls: NonNullable<RouterModel['settings']>): AppSetting[] 
     const key = call.args[0];
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    out.push({ method: call.method, args: call.args.map((a) => compact(a.getText())), ...(call.conditions.length > 0 ? { conditional: call.conditions.join(' && ') } : {}) });
+    out.push({
+      method: call.method,
+      args: call.args.map((a) => compact(a.getText())),
+      ...(call.conditions.length > 0 ? { conditional: call.conditions.join(' && ') } : {}),
+    });
   }
   return out;
 }

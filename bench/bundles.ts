@@ -96,7 +96,14 @@ async function bundle(sampleDir: string, entry: string, outfile: string): Promis
       .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
     return { bytes: fs.statSync(outfile).size, appBytes };
   } catch (error) {
-    return { bytes: NaN, appBytes: NaN, error: String((error as Error).message ?? error).split('\n').slice(0, 3).join(' ') };
+    return {
+      bytes: NaN,
+      appBytes: NaN,
+      error: String((error as Error).message ?? error)
+        .split('\n')
+        .slice(0, 3)
+        .join(' '),
+    };
   }
 }
 
@@ -176,7 +183,14 @@ exports.handler = ${wrap};
   const wholeFile = path.join(work, 'whole-app.js');
   const whole = await bundle(sampleDir, wrapper, wholeFile);
   const wholeCold = whole.error ? { ms: NaN, error: whole.error } : coldRequire(wholeFile, runs, work);
-  result.wholeApp = { id: 'whole-app', adapter, bytes: whole.bytes, appBytes: whole.appBytes, coldRequireMs: round(wholeCold.ms, 1), ...(wholeCold.error ? { error: wholeCold.error } : {}) };
+  result.wholeApp = {
+    id: 'whole-app',
+    adapter,
+    bytes: whole.bytes,
+    appBytes: whole.appBytes,
+    coldRequireMs: round(wholeCold.ms, 1),
+    ...(wholeCold.error ? { error: wholeCold.error } : {}),
+  };
 
   if (handlers.length > 0) {
     const functions: BundleFigure[] = [];
@@ -184,7 +198,13 @@ exports.handler = ${wrap};
       const outfile = path.join(work, 'functions', `${handler.id}.js`);
       const built = await bundle(sampleDir, handler.file, outfile);
       const cold = built.error ? { ms: NaN, error: built.error } : coldRequire(outfile, runs, work);
-      functions.push({ id: handler.id, bytes: built.bytes, appBytes: built.appBytes, coldRequireMs: round(cold.ms, 1), ...(cold.error ? { error: cold.error } : {}) });
+      functions.push({
+        id: handler.id,
+        bytes: built.bytes,
+        appBytes: built.appBytes,
+        coldRequireMs: round(cold.ms, 1),
+        ...(cold.error ? { error: cold.error } : {}),
+      });
     }
     result.functions = functions;
     result.medianBytesRatio = round(median(functions.map((f) => f.bytes / whole.bytes)), 3);

@@ -42,7 +42,15 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 5, largeRuns: 3, sizes: [500, 5000], profile: true, bundles: true, splitScale: { oneFileRoutes: 20_000, routerFiles: 3_000 }, keep: false };
+  const options: Options = {
+    runs: 5,
+    largeRuns: 3,
+    sizes: [500, 5000],
+    profile: true,
+    bundles: true,
+    splitScale: { oneFileRoutes: 20_000, routerFiles: 3_000 },
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -52,12 +60,16 @@ function parseArgs(argv: string[]): Options {
     };
     if (arg === '--runs') options.runs = positive(value(), arg);
     else if (arg === '--large-runs') options.largeRuns = positive(value(), arg);
-    else if (arg === '--sizes') options.sizes = value().split(',').map((s) => positive(s, arg));
+    else if (arg === '--sizes')
+      options.sizes = value()
+        .split(',')
+        .map((s) => positive(s, arg));
     else if (arg === '--no-profile') options.profile = false;
     else if (arg === '--no-bundles') options.bundles = false;
     else if (arg === '--no-split-scale') options.splitScale = false;
     else if (arg === '--keep') options.keep = true;
-    else if (arg === '--quick') Object.assign(options, { runs: 1, largeRuns: 1, sizes: [50, 500], splitScale: options.splitScale && { oneFileRoutes: 2_000, routerFiles: 300 } });
+    else if (arg === '--quick')
+      Object.assign(options, { runs: 1, largeRuns: 1, sizes: [50, 500], splitScale: options.splitScale && { oneFileRoutes: 2_000, routerFiles: 300 } });
     else throw new Error(`unknown option ${arg} (see the header of bench/run.ts)`);
   }
   return options;
@@ -135,13 +147,15 @@ function cleaveCommands(): string[] {
   const text = `${help.stdout}\n${help.stderr}`;
   const at = text.indexOf('Commands:');
   if (at < 0) return [];
-  return text
-    .slice(at)
-    .split('\n')
-    .slice(1)
-    // A command line starts with exactly two spaces; wrapped descriptions are indented further.
-    .map((line) => /^ {2}([a-z][\w-]*)(?=[\s[<]|$)/.exec(line)?.[1])
-    .filter((c): c is string => c !== undefined && c !== 'help');
+  return (
+    text
+      .slice(at)
+      .split('\n')
+      .slice(1)
+      // A command line starts with exactly two spaces; wrapped descriptions are indented further.
+      .map((line) => /^ {2}([a-z][\w-]*)(?=[\s[<]|$)/.exec(line)?.[1])
+      .filter((c): c is string => c !== undefined && c !== 'help')
+  );
 }
 
 function commit(): string | undefined {
@@ -247,7 +261,9 @@ function profileAnalyze(tree: Tree, work: string): ProfileSummary & { tree: stri
   const dir = path.join(work, 'cpu-profile');
   fs.mkdirSync(dir, { recursive: true });
   note(`profiling analyze on ${tree.name}`);
-  const sample = runWorker('cli', ['analyze', tree.dir, '-o', path.join(work, 'profiled.json'), '--quiet'], { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const sample = runWorker('cli', ['analyze', tree.dir, '-o', path.join(work, 'profiled.json'), '--quiet'], {
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  });
   const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!sample.ok || !file) throw new Error(`profiling failed: ${sample.error ?? 'no .cpuprofile written'}`);
   return { tree: tree.name, ...summarizeProfile(path.join(dir, file)) };
@@ -263,7 +279,8 @@ function growth(rows: ScaleRow[], key: 'analyze' | 'plan' | 'generate'): number 
 
 function evaluateTargets(results: Results): TargetRow[] {
   const rows: TargetRow[] = [];
-  const miss = (value: number, goal: number): string => (value <= goal ? `within (${round((100 * value) / goal)}% of the limit)` : `missed by ${round((100 * (value - goal)) / goal)}%`);
+  const miss = (value: number, goal: number): string =>
+    value <= goal ? `within (${round((100 * value) / goal)}% of the limit)` : `missed by ${round((100 * (value - goal)) / goal)}%`;
   for (const c of results.compare) {
     const ok = Number.isFinite(c.ratio);
     rows.push({
@@ -290,14 +307,26 @@ function evaluateTargets(results: Results): TargetRow[] {
     }
     const peak = lastCell?.summary?.peakRssMB;
     if (peak !== undefined && Number.isFinite(peak) && largest) {
-      rows.push({ target: `${key} peak memory at ${largest} routes`, goal: `≤ ${TARGETS.peakMB} MB`, value: `${round(peak)} MB`, met: peak <= TARGETS.peakMB, note: miss(peak, TARGETS.peakMB) });
+      rows.push({
+        target: `${key} peak memory at ${largest} routes`,
+        goal: `≤ ${TARGETS.peakMB} MB`,
+        value: `${round(peak)} MB`,
+        met: peak <= TARGETS.peakMB,
+        note: miss(peak, TARGETS.peakMB),
+      });
     } else if (lastCell?.summary?.error) {
       rows.push({ target: `${key} at ${largest} routes`, goal: '—', value: 'failed', met: false, note: lastCell.summary.error.split('\n')[0]! });
     }
   }
   for (const b of results.bundles) {
     if (b.medianBytesRatio === undefined) {
-      rows.push({ target: `median function bundle, ${b.sample}`, goal: `≤ ${TARGETS.bundleShare * 100}% of whole app`, value: 'skipped', met: null, note: b.skipped ?? '' });
+      rows.push({
+        target: `median function bundle, ${b.sample}`,
+        goal: `≤ ${TARGETS.bundleShare * 100}% of whole app`,
+        value: 'skipped',
+        met: null,
+        note: b.skipped ?? '',
+      });
     } else {
       rows.push({
         target: `median function bundle, ${b.sample}`,
@@ -314,8 +343,20 @@ function evaluateTargets(results: Results): TargetRow[] {
       rows.push({ target: `split, ${row.app}`, goal: `≤ ${TARGETS.splitMs / 1000} s`, value: 'failed', met: false, note: (error ?? '').split('\n')[0]! });
       continue;
     }
-    rows.push({ target: `split, ${row.app}`, goal: `≤ ${TARGETS.splitMs / 1000} s`, value: ms(totalMs), met: totalMs <= TARGETS.splitMs, note: miss(totalMs, TARGETS.splitMs) });
-    rows.push({ target: `split peak memory, ${row.app}`, goal: `≤ ${TARGETS.peakMB} MB`, value: mb(peakRssMB), met: peakRssMB <= TARGETS.peakMB, note: miss(peakRssMB, TARGETS.peakMB) });
+    rows.push({
+      target: `split, ${row.app}`,
+      goal: `≤ ${TARGETS.splitMs / 1000} s`,
+      value: ms(totalMs),
+      met: totalMs <= TARGETS.splitMs,
+      note: miss(totalMs, TARGETS.splitMs),
+    });
+    rows.push({
+      target: `split peak memory, ${row.app}`,
+      goal: `≤ ${TARGETS.peakMB} MB`,
+      value: mb(peakRssMB),
+      met: peakRssMB <= TARGETS.peakMB,
+      note: miss(peakRssMB, TARGETS.peakMB),
+    });
   }
   return rows;
 }
@@ -342,27 +383,59 @@ export function markdown(r: Results): string {
     '',
   );
   out.push('## Targets', '');
-  out.push(table(['target', 'goal', 'measured', 'met', 'note'], r.targets.map((t) => [t.target, t.goal, t.value, t.met === null ? 'n/a' : t.met ? 'yes' : '**no**', t.note])));
+  out.push(
+    table(
+      ['target', 'goal', 'measured', 'met', 'note'],
+      r.targets.map((t) => [t.target, t.goal, t.value, t.met === null ? 'n/a' : t.met ? 'yes' : '**no**', t.note]),
+    ),
+  );
   out.push('');
 
   out.push('## (a) `cleave analyze` vs madge on the same tree', '');
   out.push(
     'Each run is a fresh `node` process (bench/worker.js); the two tools alternate, the order flipping every round. ' +
-      '*total* = loading the tool + the work (node\'s own boot excluded), *work* = the call alone. ' +
+      "*total* = loading the tool + the work (node's own boot excluded), *work* = the call alone. " +
       'cleave runs its CLI in process (`analyze <dir> -o <file>`: parse, routes, closure, JSON written); madge runs its API (`madge(dir, { fileExtensions, tsConfig }).obj()`). Medians; ratio = cleave / madge.',
     '',
   );
   out.push(
     table(
-      ['tree', 'files', 'routes', 'runs', 'cleave total', 'cleave work', 'madge total', 'madge work', 'ratio (total)', 'ratio (work)', 'cleave peak', 'madge peak'],
-      r.compare.map((c) => [c.tree, num(c.sourceFiles), num(c.routesFound), `${c.analyze.runs}+${c.madge.runs}`, ms(c.analyze.totalMs), ms(c.analyze.runMs), ms(c.madge.totalMs), ms(c.madge.runMs), `**${num(c.ratio)}x**`, `${num(c.runRatio)}x`, mb(c.analyze.peakRssMB), mb(c.madge.peakRssMB)]),
+      [
+        'tree',
+        'files',
+        'routes',
+        'runs',
+        'cleave total',
+        'cleave work',
+        'madge total',
+        'madge work',
+        'ratio (total)',
+        'ratio (work)',
+        'cleave peak',
+        'madge peak',
+      ],
+      r.compare.map((c) => [
+        c.tree,
+        num(c.sourceFiles),
+        num(c.routesFound),
+        `${c.analyze.runs}+${c.madge.runs}`,
+        ms(c.analyze.totalMs),
+        ms(c.analyze.runMs),
+        ms(c.madge.totalMs),
+        ms(c.madge.runMs),
+        `**${num(c.ratio)}x**`,
+        `${num(c.runRatio)}x`,
+        mb(c.analyze.peakRssMB),
+        mb(c.madge.peakRssMB),
+      ]),
     ),
   );
   out.push('');
 
   out.push('## (b) Scale: synthetic monoliths', '');
   out.push(`${r.scale.note}`, '');
-  const cell = (c: ScaleCell): string[] => (c.skipped ? ['skipped', '—'] : c.summary?.runs ? [`${ms(c.summary.runMs)} (total ${ms(c.summary.totalMs)})`, mb(c.summary.peakRssMB)] : ['failed', '—']);
+  const cell = (c: ScaleCell): string[] =>
+    c.skipped ? ['skipped', '—'] : c.summary?.runs ? [`${ms(c.summary.runMs)} (total ${ms(c.summary.totalMs)})`, mb(c.summary.peakRssMB)] : ['failed', '—'];
   out.push(
     table(
       ['routes', 'files', 'source', 'analyze time', 'analyze peak', 'plan time', 'plan peak', 'generate time', 'generate peak'],
@@ -372,28 +445,45 @@ export function markdown(r: Results): string {
   out.push('');
   out.push(
     `Growth (work time, largest / smallest): ` +
-      (['analyze', 'plan', 'generate'] as const).map((k) => `${k} ${r.scale.growth[k] === null || r.scale.growth[k] === undefined ? 'n/a' : `${r.scale.growth[k]}x`}`).join(', ') +
+      (['analyze', 'plan', 'generate'] as const)
+        .map((k) => `${k} ${r.scale.growth[k] === null || r.scale.growth[k] === undefined ? 'n/a' : `${r.scale.growth[k]}x`}`)
+        .join(', ') +
       '.',
     '',
   );
   const skippedNotes = [...new Set(r.scale.rows.flatMap((s) => [s.plan.skipped, s.generate.skipped]).filter(Boolean))];
   if (skippedNotes.length > 0) out.push(`Skipped: ${skippedNotes.join('; ')} (commands found by \`node bin/cleave.js --help\`).`, '');
-  const failures = r.scale.rows.flatMap((s) => (['plan', 'generate'] as const).filter((k) => s[k].summary && !s[k].summary!.runs).map((k) => `${k} at ${s.routes} routes: ${s[k].summary!.error?.split('\n')[0]}`));
+  const failures = r.scale.rows.flatMap((s) =>
+    (['plan', 'generate'] as const)
+      .filter((k) => s[k].summary && !s[k].summary!.runs)
+      .map((k) => `${k} at ${s.routes} routes: ${s[k].summary!.error?.split('\n')[0]}`),
+  );
   if (failures.length > 0) out.push(`Failed: ${failures.join('; ')}.`, '');
 
   out.push('## (c) Generated functions vs the whole app as one function', '');
   out.push(
     'esbuild 0.28 `--bundle --platform=node --target=node20 --format=cjs --external:@aws-sdk/*`, unminified. ' +
       'Whole app = the app module behind the adapter the generated handlers use (the lift-and-shift function); cold require = median `require()` of the bundle in a fresh process, which builds the app. ' +
-      '*app code* = the bytes that come from the app\'s own files (not node_modules), from esbuild\'s metafile.',
+      "*app code* = the bytes that come from the app's own files (not node_modules), from esbuild's metafile.",
     '',
   );
   if (r.bundles.length === 0) out.push('Not run (`--no-bundles`).', '');
   for (const b of r.bundles) {
     out.push(`### ${b.sample}`, '');
     const pct = (part: number, whole: number): string => (Number.isFinite(part / whole) ? `${round((100 * part) / whole, 1)}%` : '—');
-    const rows: string[][] = [[`whole app (${b.entry} + ${b.wholeApp.adapter})`, kb(b.wholeApp.bytes), '100%', kb(b.wholeApp.appBytes), '100%', ms(b.wholeApp.coldRequireMs), b.wholeApp.error ?? '']];
-    for (const f of b.functions ?? []) rows.push([f.id, kb(f.bytes), pct(f.bytes, b.wholeApp.bytes), kb(f.appBytes), pct(f.appBytes, b.wholeApp.appBytes), ms(f.coldRequireMs), f.error ?? '']);
+    const rows: string[][] = [
+      [
+        `whole app (${b.entry} + ${b.wholeApp.adapter})`,
+        kb(b.wholeApp.bytes),
+        '100%',
+        kb(b.wholeApp.appBytes),
+        '100%',
+        ms(b.wholeApp.coldRequireMs),
+        b.wholeApp.error ?? '',
+      ],
+    ];
+    for (const f of b.functions ?? [])
+      rows.push([f.id, kb(f.bytes), pct(f.bytes, b.wholeApp.bytes), kb(f.appBytes), pct(f.appBytes, b.wholeApp.appBytes), ms(f.coldRequireMs), f.error ?? '']);
     out.push(table(['bundle', 'size', 'of whole app', 'app code', 'of whole app code', 'cold require', 'note'], rows));
     out.push('');
     out.push(`App module alone (no adapter): ${kb(b.entryBytes)}.`);
@@ -414,16 +504,39 @@ export function markdown(r: Results): string {
         'Time = load + work of the process; peak = its peak RSS (esbuild runs in a child process of its own, not counted).',
       '',
     );
-    out.push(table(['app', 'routes', 'files', 'functions', 'runs', 'split time', 'peak'], r.splitScale.map((row) => [row.app, num(row.routes), num(row.files), num(row.functions), num(row.split.runs), ms(row.split.totalMs), mb(row.split.peakRssMB)])));
+    out.push(
+      table(
+        ['app', 'routes', 'files', 'functions', 'runs', 'split time', 'peak'],
+        r.splitScale.map((row) => [
+          row.app,
+          num(row.routes),
+          num(row.files),
+          num(row.functions),
+          num(row.split.runs),
+          ms(row.split.totalMs),
+          mb(row.split.peakRssMB),
+        ]),
+      ),
+    );
     out.push('');
   }
 
   if (r.profile) {
     out.push(`## Profile: analyze on ${r.profile.tree}`, '');
     out.push(`\`node --cpu-prof\`, ${ms(r.profile.totalMs)} sampled. cleave's own functions by inclusive time (where the stages spend it):`, '');
-    out.push(table(['function', 'inclusive', 'share'], r.profile.cleave.map((h) => [`\`${h.frame}\``, ms(h.ms), `${h.percent}%`])));
+    out.push(
+      table(
+        ['function', 'inclusive', 'share'],
+        r.profile.cleave.map((h) => [`\`${h.frame}\``, ms(h.ms), `${h.percent}%`]),
+      ),
+    );
     out.push('', 'All functions by self time:', '');
-    out.push(table(['function', 'self', 'share'], r.profile.self.map((h) => [`\`${h.frame}\``, ms(h.ms), `${h.percent}%`])));
+    out.push(
+      table(
+        ['function', 'self', 'share'],
+        r.profile.self.map((h) => [`\`${h.frame}\``, ms(h.ms), `${h.percent}%`]),
+      ),
+    );
     out.push('');
   }
   out.push('Reproduce: `npm run bench` (options: see bench/run.ts). Raw figures: bench/results.json.', '');
@@ -453,7 +566,13 @@ async function main(): Promise<void> {
   const trees: Tree[] = [
     { name: 'samples/shop-api', dir: path.join(REPO, 'samples/shop-api'), tsconfig: path.join(REPO, 'samples/shop-api/tsconfig.json') },
     { name: 'samples/library-js', dir: path.join(REPO, 'samples/library-js') },
-    ...synthetic.map((app) => ({ name: `synthetic ${app.routes} routes`, dir: app.dir, tsconfig: path.join(app.dir, 'tsconfig.json'), routes: app.routes, synthetic: app })),
+    ...synthetic.map((app) => ({
+      name: `synthetic ${app.routes} routes`,
+      dir: app.dir,
+      tsconfig: path.join(app.dir, 'tsconfig.json'),
+      routes: app.routes,
+      synthetic: app,
+    })),
   ];
 
   const compareRows: CompareRow[] = [];
@@ -497,7 +616,13 @@ async function main(): Promise<void> {
   const results: Results = {
     schemaVersion: 1,
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGB: round(os.totalmem() / 2 ** 30, 1) },
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+      memoryGB: round(os.totalmem() / 2 ** 30, 1),
+    },
     commit: commit(),
     commands,
     options,

@@ -49,7 +49,11 @@ export function routerFilesApp(dir: string, files: number): void {
   const lines = ["const express = require('express');", 'const app = express();', 'app.use(express.json());'];
   for (let i = 1; i <= files; i++) {
     lines.push(`app.use('/r${i}', require('./routes/r${i}'));`);
-    write(dir, `routes/r${i}.js`, `const { Router } = require('express');\nconst router = Router();\nrouter.get('/items/:id', (req, res) => res.json({ id: req.params.id, n: ${i} }));\nmodule.exports = router;\n`);
+    write(
+      dir,
+      `routes/r${i}.js`,
+      `const { Router } = require('express');\nconst router = Router();\nrouter.get('/items/:id', (req, res) => res.json({ id: req.params.id, n: ${i} }));\nmodule.exports = router;\n`,
+    );
   }
   write(dir, 'server.js', `${lines.join('\n')}\nmodule.exports = app;\n`);
 }
@@ -58,7 +62,12 @@ export function routerFilesApp(dir: string, files: number): void {
 export function measureSplitScale(sizes: SplitScaleSizes, runs: number, work: string): SplitScaleRow[] {
   const apps = [
     { app: `${sizes.oneFileRoutes} routes in one file`, routes: sizes.oneFileRoutes, files: 1, make: (d: string) => oneFileApp(d, sizes.oneFileRoutes) },
-    { app: `${sizes.routerFiles} router files, one route each`, routes: sizes.routerFiles, files: sizes.routerFiles + 1, make: (d: string) => routerFilesApp(d, sizes.routerFiles) },
+    {
+      app: `${sizes.routerFiles} router files, one route each`,
+      routes: sizes.routerFiles,
+      files: sizes.routerFiles + 1,
+      make: (d: string) => routerFilesApp(d, sizes.routerFiles),
+    },
   ];
   return apps.map(({ app, routes, files, make }, i) => {
     const dir = path.join(work, `split-scale-${i}`);

@@ -37,7 +37,14 @@ export const ROUTES_PER_RESOURCE = 10;
 const RESOURCES_PER_GROUP = 25;
 
 /** The ten routes of a full resource, in registration order (`sub` ones live on the nested router). */
-const ROUTE_TEMPLATES: Array<{ method: string; path: string; action: string; guard: 'none' | 'optional' | 'auth' | 'admin'; validate?: boolean; sub?: boolean }> = [
+const ROUTE_TEMPLATES: Array<{
+  method: string;
+  path: string;
+  action: string;
+  guard: 'none' | 'optional' | 'auth' | 'admin';
+  validate?: boolean;
+  sub?: boolean;
+}> = [
   { method: 'get', path: '/', action: 'list', guard: 'optional' },
   { method: 'get', path: '/search', action: 'search', guard: 'none' },
   { method: 'post', path: '/', action: 'create', guard: 'auth', validate: true },
@@ -50,7 +57,24 @@ const ROUTE_TEMPLATES: Array<{ method: string; path: string; action: string; gua
   { method: 'post', path: '/', action: 'addItem', guard: 'auth', validate: true, sub: true },
 ];
 
-const NOUNS = ['order', 'invoice', 'customer', 'product', 'shipment', 'ticket', 'account', 'report', 'device', 'policy', 'claim', 'booking', 'course', 'asset', 'contract', 'vendor'];
+const NOUNS = [
+  'order',
+  'invoice',
+  'customer',
+  'product',
+  'shipment',
+  'ticket',
+  'account',
+  'report',
+  'device',
+  'policy',
+  'claim',
+  'booking',
+  'course',
+  'asset',
+  'contract',
+  'vendor',
+];
 
 /** Writes a synthetic monolith registering exactly `options.routes` routes. */
 export function generateSynthetic(options: SyntheticOptions): SyntheticApp {
@@ -61,13 +85,38 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticApp {
   if (fs.readdirSync(dir).length > 0) throw new Error(`${dir} is not empty`);
 
   const resourceCount = Math.ceil(total / ROUTES_PER_RESOURCE);
-  const resources = Array.from({ length: resourceCount }, (_, i) => resource(i, i === resourceCount - 1 ? total - ROUTES_PER_RESOURCE * i : ROUTES_PER_RESOURCE));
+  const resources = Array.from({ length: resourceCount }, (_, i) =>
+    resource(i, i === resourceCount - 1 ? total - ROUTES_PER_RESOURCE * i : ROUTES_PER_RESOURCE),
+  );
   const groups: Resource[][] = [];
   for (let i = 0; i < resources.length; i += RESOURCES_PER_GROUP) groups.push(resources.slice(i, i + RESOURCES_PER_GROUP));
 
   const files = new Map<string, string>();
-  files.set('package.json', JSON.stringify({ name: `synthetic-${total}`, version: '1.0.0', private: true, main: 'src/server.ts', dependencies: { express: '4.21.2' } }, null, 2) + '\n');
-  files.set('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', moduleResolution: 'node', strict: true, esModuleInterop: true, resolveJsonModule: true, skipLibCheck: true, outDir: 'dist', rootDir: 'src' }, include: ['src'] }, null, 2) + '\n');
+  files.set(
+    'package.json',
+    JSON.stringify({ name: `synthetic-${total}`, version: '1.0.0', private: true, main: 'src/server.ts', dependencies: { express: '4.21.2' } }, null, 2) + '\n',
+  );
+  files.set(
+    'tsconfig.json',
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'commonjs',
+          moduleResolution: 'node',
+          strict: true,
+          esModuleInterop: true,
+          resolveJsonModule: true,
+          skipLibCheck: true,
+          outDir: 'dist',
+          rootDir: 'src',
+        },
+        include: ['src'],
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   files.set('src/server.ts', SERVER);
   files.set('src/app.ts', APP);
   files.set('src/config.ts', CONFIG);
@@ -139,8 +188,14 @@ function groupRouter(group: Resource[]): string {
   const imports = group.map((r) => `import ${r.ident}Router from '../${r.name}';`).join('\n');
   // Half the resources are mounted from a literal table in a loop, half one by one.
   const half = Math.ceil(group.length / 2);
-  const table = group.slice(0, half).map((r) => `  ['/${r.name}', ${r.ident}Router],`).join('\n');
-  const direct = group.slice(half).map((r) => `router.use('/${r.name}', ${r.ident}Router);`).join('\n');
+  const table = group
+    .slice(0, half)
+    .map((r) => `  ['/${r.name}', ${r.ident}Router],`)
+    .join('\n');
+  const direct = group
+    .slice(half)
+    .map((r) => `router.use('/${r.name}', ${r.ident}Router);`)
+    .join('\n');
   return `import { Router } from 'express';
 ${imports}
 

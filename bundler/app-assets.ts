@@ -27,11 +27,13 @@ const CODE = /\.(?:[cm]?[jt]sx?|d\.ts|map|tsbuildinfo)$/;
  */
 const SKIP_DIRS = new Set(['node_modules', 'coverage', 'test', 'tests', '__tests__', 'spec', '__mocks__', 'docker']);
 /** Manifests, docs and the files of the tools that build, run, lint or deploy the app (nodemon, pm2, make, shell scripts). */
-const SKIP_FILES = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|[tj]sconfig(\..*)?\.json|.*\.md|LICEN[CS]E.*|Dockerfile(\..*)?|Procfile|cleave\..*\.ya?ml|(docker-)?compose(\..*)?\.ya?ml|fly\.toml|nodemon\.json|Makefile|Jenkinsfile|Vagrantfile|.*\.(sh|bash|bat|cmd|ps1))$/i;
+const SKIP_FILES =
+  /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|[tj]sconfig(\..*)?\.json|.*\.md|LICEN[CS]E.*|Dockerfile(\..*)?|Procfile|cleave\..*\.ya?ml|(docker-)?compose(\..*)?\.ya?ml|fly\.toml|nodemon\.json|Makefile|Jenkinsfile|Vagrantfile|.*\.(sh|bash|bat|cmd|ps1))$/i;
 /** Pictures and diagrams beside the code at the app's top level (`diagram.svg`, `screenshot.png`): documentation, not assets, which live in a folder. */
 const TOP_LEVEL_PICTURE = /\.(svg|png|jpe?g|gif|webp)$/i;
 /** Key material and secret stores: never copied into the output folder, whatever the app reads. */
-const SECRET_FILES = /(\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|asc|gpg)|\.env(\..*)?|^id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|^(secrets?|credentials?)(\..*)?|^\.?htpasswd)$/i;
+const SECRET_FILES =
+  /(\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|asc|gpg)|\.env(\..*)?|^id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|^(secrets?|credentials?)(\..*)?|^\.?htpasswd)$/i;
 /**
  * The committed template of the environment (`.env.example`), which `dotenv-safe` and the like
  * read at boot to check that every variable is set: names and placeholders, shipped.

@@ -11,7 +11,16 @@ import { packageOf } from './package-of';
 import { type DynamicAppModules, dynamicAppModules, dynamicAppModulesPlugin } from './dynamic-app-modules';
 import { appAliases as appAliasesPlugin } from './plugins/app-aliases';
 import { appAliasesOf } from '../model/app-aliases';
-import { type DynamicRequire, dynamicRequirePackages, dynamicRequireSites, findPackageDir, packageClosure, packageFiles, rendersViews, type ShippedPackage } from './shipped-packages';
+import {
+  type DynamicRequire,
+  dynamicRequirePackages,
+  dynamicRequireSites,
+  findPackageDir,
+  packageClosure,
+  packageFiles,
+  rendersViews,
+  type ShippedPackage,
+} from './shipped-packages';
 
 export { packageOf } from './package-of';
 
@@ -28,7 +37,6 @@ export interface BundleEntry {
   /** App modules the handler never loads though a computed require could name them (`GeneratorOutput.servedElsewhere`): not carried, listed empty. */
   servedElsewhere?: readonly string[];
 }
-
 
 /** What bundling gives: files to write through the one writer, sizes, and failures. */
 export interface BundleResult {
@@ -59,7 +67,8 @@ const MAX_BUNDLE_ROUNDS = 4;
 const BUNDLE_CONCURRENCY = 4;
 
 /** One entry's bundle, or why it failed. */
-type OneBundle = { files: Array<{ path: string; contents: string | Uint8Array }>; size: BuiltBundle; appInputs: string[] } | { failure: { id: string; message: string } };
+type OneBundle =
+  { files: Array<{ path: string; contents: string | Uint8Array }>; size: BuiltBundle; appInputs: string[] } | { failure: { id: string; message: string } };
 
 /** `work` over `items`, at most `limit` at a time; the results in the items' order. */
 async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -91,7 +100,15 @@ export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20'
  * finished bundle (for a progress bar). `wholeAppEntries` (app-relative) are bundled the same way,
  * in memory only, as the baseline of the functions' sizes (`BundleResult.wholeApp`).
  */
-export async function bundleHandlers(outDir: string, appDir: string, entries: BundleEntry[], assets: readonly AppAsset[] = [], viewEngines: readonly string[] = [], onBundled: (done: number, total: number) => void = () => undefined, wholeAppEntries: readonly string[] = []): Promise<BundleResult> {
+export async function bundleHandlers(
+  outDir: string,
+  appDir: string,
+  entries: BundleEntry[],
+  assets: readonly AppAsset[] = [],
+  viewEngines: readonly string[] = [],
+  onBundled: (done: number, total: number) => void = () => undefined,
+  wholeAppEntries: readonly string[] = [],
+): Promise<BundleResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(appDir);
   const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [], appInputs: new Map() };
@@ -109,7 +126,14 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
     legalComments: 'none' as const,
     banner: { js: BANNER },
     // The app's own aliases (module-alias, NODE_PATH) are resolved as the started app does.
-    plugins: [nativeAddons(native), appAliasesPlugin(app, aliases.aliases, aliases.nodePaths, true), resolveFromApp(root, app), leaveOutMissingOptional(app, root, leftOut), keepDirname(app, root), emptyNonCode],
+    plugins: [
+      nativeAddons(native),
+      appAliasesPlugin(app, aliases.aliases, aliases.nodePaths, true),
+      resolveFromApp(root, app),
+      leaveOutMissingOptional(app, root, leftOut),
+      keepDirname(app, root),
+      emptyNonCode,
+    ],
   });
   const bundleOne = async (entry: BundleEntry, first: FirstBuild | undefined): Promise<OneBundle> => {
     const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
@@ -122,7 +146,12 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
           ...base,
           entryPoints: [entryFile],
           outfile,
-          plugins: [base.plugins[0]!, ...(dynamicModules.length > 0 ? [dynamicAppModulesPlugin(app, entryFile, dynamicModules, ROOT_VAR)] : []), ...(shipped.length > 0 ? [requireShipped(shipped)] : []), ...base.plugins.slice(1)],
+          plugins: [
+            base.plugins[0]!,
+            ...(dynamicModules.length > 0 ? [dynamicAppModulesPlugin(app, entryFile, dynamicModules, ROOT_VAR)] : []),
+            ...(shipped.length > 0 ? [requireShipped(shipped)] : []),
+            ...base.plugins.slice(1),
+          ],
         };
       };
       // What a bundle cannot hold shows in the bundle itself, and shipping a package or carrying
@@ -152,19 +181,40 @@ export async function bundleHandlers(outDir: string, appDir: string, entries: Bu
       const shippedFiles = shipPackages(shipped, fileCache).map((f) => ({ path: `${entry.outDir}/${f.path}`, contents: f.contents }));
       // The folders a computed require walks must list their files beside the bundle (`readdirSync(models)`); the hook answers the require from the bundle.
       // Modules served elsewhere are listed empty: the loop's turns see them, nothing loads them.
-      const listed = [...appModules.modules.map((m) => ({ path: `${entry.outDir}/${m}`, contents: fs.readFileSync(path.join(app, m)) })), ...appModules.elsewhere.map((m) => ({ path: `${entry.outDir}/${m}`, contents: Buffer.alloc(0) }))];
-      const files = [{ path: file, contents: output.text }, ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })), ...shippedFiles, ...listed];
+      const listed = [
+        ...appModules.modules.map((m) => ({ path: `${entry.outDir}/${m}`, contents: fs.readFileSync(path.join(app, m)) })),
+        ...appModules.elsewhere.map((m) => ({ path: `${entry.outDir}/${m}`, contents: Buffer.alloc(0) })),
+      ];
+      const files = [
+        { path: file, contents: output.text },
+        ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })),
+        ...shippedFiles,
+        ...listed,
+      ];
       const external = {
         ...(dynamic.length > 0 ? { externalized: dynamic.map((d) => ({ name: d.name, reason: d.reason })) } : {}),
         ...(appModules.modules.length > 0 ? { dynamicModules: { requirers: appModules.requirers, modules: appModules.modules } } : {}),
       };
-      const size: BuiltBundle = { id: entry.id, kind: entry.kind, file, bytes: output.contents.byteLength, ...composition(built.metafile, root, app), ...slicedInputs(built.metafile, root, app, entry), ...external };
-      const appInputs = Object.keys(built.metafile.inputs).filter((i) => packageOf(i) === undefined && !i.includes(':')).map((i) => path.resolve(root, i)).sort();
+      const size: BuiltBundle = {
+        id: entry.id,
+        kind: entry.kind,
+        file,
+        bytes: output.contents.byteLength,
+        ...composition(built.metafile, root, app),
+        ...slicedInputs(built.metafile, root, app, entry),
+        ...external,
+      };
+      const appInputs = Object.keys(built.metafile.inputs)
+        .filter((i) => packageOf(i) === undefined && !i.includes(':'))
+        .map((i) => path.resolve(root, i))
+        .sort();
       return { files, size, appInputs };
     } catch (error) {
       const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
       const first = errors?.[0];
-      return { failure: { id: entry.id, message: first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}` : String(error) } };
+      return {
+        failure: { id: entry.id, message: first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}` : String(error) },
+      };
     }
   };
   // esbuild builds in its own threads, but every resolve of the plugins is a round trip to this
@@ -236,7 +286,11 @@ const FIRST_BUILD_BATCH = 100;
  * by entry id. A batch that fails, or meets a native addon (which is shipped per bundle), is left
  * out: its entries build alone, each with its own errors.
  */
-async function firstBuilds(entries: readonly BundleEntry[], root: string, common: (native: Map<string, DynamicRequire>) => BuildOptions & { metafile: true; write: false }): Promise<Map<string, FirstBuild>> {
+async function firstBuilds(
+  entries: readonly BundleEntry[],
+  root: string,
+  common: (native: Map<string, DynamicRequire>) => BuildOptions & { metafile: true; write: false },
+): Promise<Map<string, FirstBuild>> {
   const out = new Map<string, FirstBuild>();
   if (entries.length < 2) return out;
   for (let at = 0; at < entries.length; at += FIRST_BUILD_BATCH) {
@@ -244,7 +298,11 @@ async function firstBuilds(entries: readonly BundleEntry[], root: string, common
     const native = new Map<string, DynamicRequire>();
     let built: Awaited<ReturnType<typeof build>>;
     try {
-      built = await build({ ...common(native), entryPoints: batch.map((e) => ({ in: path.join(root, e.source), out: path.join(e.outDir, BUNDLE_FILE.replace(/\.js$/, '')) })), outdir: root });
+      built = await build({
+        ...common(native),
+        entryPoints: batch.map((e) => ({ in: path.join(root, e.source), out: path.join(e.outDir, BUNDLE_FILE.replace(/\.js$/, '')) })),
+        outdir: root,
+      });
     } catch {
       continue;
     }
@@ -311,7 +369,9 @@ function leaveOutMissingOptional(appDir: string, outDir: string, leftOut: Map<st
       builder.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.pluginData === OPTIONAL_PROBE || (args.kind !== 'require-call' && args.kind !== 'dynamic-import')) return undefined;
         const appModule = appModuleOf(appDir, outDir, args.importer);
-        const owner = packageOf(args.importer.split(path.sep).join('/')) ?? (appModule !== undefined && !declared.has(packageOf(`node_modules/${args.path}`)!) ? appModule : undefined);
+        const owner =
+          packageOf(args.importer.split(path.sep).join('/')) ??
+          (appModule !== undefined && !declared.has(packageOf(`node_modules/${args.path}`)!) ? appModule : undefined);
         if (!owner) return undefined;
         const found = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: OPTIONAL_PROBE });
         if (found.errors.length === 0) return found;
@@ -338,7 +398,9 @@ function appModuleOf(appDir: string, outDir: string, file: string): string | und
 function declaredPackages(appDir: string): Set<string> {
   try {
     const pkg = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as Record<string, unknown>;
-    const names = ['dependencies', 'optionalDependencies', 'peerDependencies'].flatMap((k) => (pkg[k] && typeof pkg[k] === 'object' ? Object.keys(pkg[k] as object) : []));
+    const names = ['dependencies', 'optionalDependencies', 'peerDependencies'].flatMap((k) =>
+      pkg[k] && typeof pkg[k] === 'object' ? Object.keys(pkg[k] as object) : [],
+    );
     return new Set(names);
   } catch {
     return new Set();
@@ -355,7 +417,12 @@ function nativeAddons(found: Map<string, DynamicRequire>): Plugin {
     setup(builder) {
       builder.onResolve({ filter: /\.node$/ }, async (args) => {
         if (args.pluginData !== undefined) return undefined;
-        const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'cleave-native-probe' });
+        const resolved = await builder.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'cleave-native-probe',
+        });
         const file = resolved.errors.length === 0 ? resolved.path : path.resolve(args.resolveDir, args.path);
         const name = packageOf(file.split(path.sep).join('/'));
         if (!name) return undefined;
@@ -421,7 +488,8 @@ function keepDirname(appDir: string, outDir: string): Plugin {
     name: 'cleave-keep-dirname',
     setup(builder) {
       builder.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
-        if (!isInside(appDir, args.path) || args.path.includes(`${path.sep}node_modules${path.sep}`) || isGenerated(outDir, appDir, args.path)) return undefined;
+        if (!isInside(appDir, args.path) || args.path.includes(`${path.sep}node_modules${path.sep}`) || isGenerated(outDir, appDir, args.path))
+          return undefined;
         const text = await fs.promises.readFile(args.path, 'utf8');
         const located = locationReads(text);
         if (located.size === 0 && !MODULE_PARENT.test(text)) return undefined;
@@ -432,7 +500,9 @@ function keepDirname(appDir: string, outDir: string): Plugin {
         const shim = [
           ...(located.has('__dirname') ? [`const __dirname = ${dirExpr};`] : []),
           ...(located.has('__filename') ? [`const __filename = ${fileExpr};`] : []),
-          ...(located.has('import.meta') ? [`const ${IMPORT_META_VAR} = { url: require('url').pathToFileURL(${fileExpr}).href, dirname: ${dirExpr}, filename: ${fileExpr} };`] : []),
+          ...(located.has('import.meta')
+            ? [`const ${IMPORT_META_VAR} = { url: require('url').pathToFileURL(${fileExpr}).href, dirname: ${dirExpr}, filename: ${fileExpr} };`]
+            : []),
         ].join(' ');
         const body = located.has('import.meta') ? text.replace(/\bimport\.meta(?=\.(url|dirname|filename)\b)/g, IMPORT_META_VAR) : text;
         return { contents: `${shim}\n${withModuleParent(body)}`, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
@@ -448,7 +518,11 @@ function keepDirname(appDir: string, outDir: string): Plugin {
 function slicedInputs(metafile: Metafile, outDir: string, appDir: string, entry: BundleEntry): Pick<BuiltBundle, 'slice'> {
   const prefix = `${entry.source.split('/').slice(0, -1).join('/')}/app/`;
   const inputs = Object.keys(metafile.inputs).map((i) => path.resolve(outDir, i));
-  const files = inputs.map((i) => path.relative(outDir, i).split(path.sep).join('/')).filter((i) => i.startsWith(prefix)).map((i) => i.slice(prefix.length)).sort();
+  const files = inputs
+    .map((i) => path.relative(outDir, i).split(path.sep).join('/'))
+    .filter((i) => i.startsWith(prefix))
+    .map((i) => i.slice(prefix.length))
+    .sort();
   if (files.length === 0) return {};
   const originals = new Set(inputs.map((i) => path.relative(appDir, i).split(path.sep).join('/')));
   return { slice: { files, alsoOriginal: files.filter((f) => originals.has(f)) } };
@@ -494,7 +568,8 @@ function composition(metafile: Metafile, outDir: string, appDir: string): Pick<B
       // starts from it (the whole app) or requires it (a function wraps it), and a sliced copy
       // counts without what cleave appends to it.
       const file = path.resolve(outDir, input);
-      if (!name && !input.includes(':') && appModuleOf(appDir, outDir, file) !== undefined) ownBytes += isGenerated(outDir, appDir, file) ? Buffer.byteLength(monolithPartOf(fs.readFileSync(file, 'utf8'))) : metafile.inputs[input]!.bytes;
+      if (!name && !input.includes(':') && appModuleOf(appDir, outDir, file) !== undefined)
+        ownBytes += isGenerated(outDir, appDir, file) ? Buffer.byteLength(monolithPartOf(fs.readFileSync(file, 'utf8'))) : metafile.inputs[input]!.bytes;
     }
   }
   const list = [...packages].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));

@@ -73,7 +73,11 @@ export function dynamicAppModulesPlugin(appDir: string, entryFile: string, modul
       builder.onLoad({ filter: /.*/ }, async (args) => {
         if (args.path !== entryFile) return undefined;
         const text = await fs.promises.readFile(args.path, 'utf8');
-        return { contents: `require(${JSON.stringify(REGISTRY)});\n${text}`, loader: /\.tsx?$/.test(args.path) ? 'ts' : 'js', resolveDir: path.dirname(args.path) };
+        return {
+          contents: `require(${JSON.stringify(REGISTRY)});\n${text}`,
+          loader: /\.tsx?$/.test(args.path) ? 'ts' : 'js',
+          resolveDir: path.dirname(args.path),
+        };
       });
     },
   };

@@ -129,7 +129,9 @@ function dependenciesOf(dir: string): string[] {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
     // `peerDependenciesMeta` alone names the drivers a package loads by a name from its settings
     // (sequelize's `pg`, `mysql2`, `sqlite3`): those the app installed are shipped with it.
-    const names = ['dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta'].flatMap((k) => (pkg[k] && typeof pkg[k] === 'object' ? Object.keys(pkg[k] as object) : []));
+    const names = ['dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta'].flatMap((k) =>
+      pkg[k] && typeof pkg[k] === 'object' ? Object.keys(pkg[k] as object) : [],
+    );
     return [...new Set(names)].sort();
   } catch {
     return [];

@@ -13,7 +13,8 @@ export const DEFAULT_CONFIG_FILE = 'cleave.config.yaml';
 export function loadConfig(appDir: string, explicit: string | undefined): Config {
   const file = explicit ?? path.join(appDir, DEFAULT_CONFIG_FILE);
   if (!fs.existsSync(file)) {
-    if (explicit) throw new InputError('CONFIG_NOT_FOUND', `config file ${explicit} does not exist`, 'check the --config path, or leave it out to use the defaults');
+    if (explicit)
+      throw new InputError('CONFIG_NOT_FOUND', `config file ${explicit} does not exist`, 'check the --config path, or leave it out to use the defaults');
     return parseConfigText('', DEFAULT_CONFIG_FILE);
   }
   return parseConfigText(fs.readFileSync(file, 'utf8'), explicit ?? path.relative(process.cwd(), file));

@@ -16,5 +16,9 @@ export function reportDrift(result: GenerateIntoResult, output: string, io: CliI
   for (const file of result.written) io.stdout(`would write ${path.join(output, file)}\n`);
   for (const file of result.removed) io.stdout(`would remove ${path.join(output, file)}\n`);
   const changes = changedFiles(result);
-  io.stdout(changes === 0 ? `${output} is up to date (${result.unchanged.length} files)\n` : `${changes} file${changes === 1 ? '' : 's'} in ${output} would change: run without --check to update them\n`);
+  io.stdout(
+    changes === 0
+      ? `${output} is up to date (${result.unchanged.length} files)\n`
+      : `${changes} file${changes === 1 ? '' : 's'} in ${output} would change: run without --check to update them\n`,
+  );
 }

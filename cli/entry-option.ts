@@ -11,7 +11,12 @@ export const ENTRY_OPTION_HELP = 'entry file(s) relative to the app folder (defa
  * The entry files to analyse and where they were named: `--entry` wins over `entry:` of the
  * config; with neither, the analyzer finds the entries itself.
  */
-export function entryOptions(appDir: string, flag: string[] | undefined, config: Config, configOption: string | undefined): Pick<AnalyzeOptions, 'entry' | 'entrySource'> {
+export function entryOptions(
+  appDir: string,
+  flag: string[] | undefined,
+  config: Config,
+  configOption: string | undefined,
+): Pick<AnalyzeOptions, 'entry' | 'entrySource'> {
   if (flag?.length) return { entry: flag, entrySource: ENTRY_FLAG };
   if (config.entry === undefined) return {};
   const file = configOption ?? (path.relative(process.cwd(), path.join(appDir, DEFAULT_CONFIG_FILE)) || DEFAULT_CONFIG_FILE);

@@ -14,7 +14,8 @@ export function reportError(error: unknown, debug: boolean, stderr: (text: strin
     stderr(`cleave: error: ${error.message} (${error.advice})\n`);
   } else if (isSystemError(error) && fileInTheWay(error)) {
     const file = fileInTheWay(error)!;
-    const what = file === path.resolve(error.path!) ? `${file} is a file, not a folder` : `${file} is a file, so the folder ${error.path} cannot be made under it`;
+    const what =
+      file === path.resolve(error.path!) ? `${file} is a file, not a folder` : `${file} is a file, so the folder ${error.path} cannot be made under it`;
     stderr(`cleave: error: ${what} (choose an output path that does not go through a file)\n`);
   } else if (isSystemError(error)) {
     stderr(`cleave: error: ${error.message.split('\n')[0]} (check that path, its folders and their permissions)\n`);
@@ -38,7 +39,14 @@ export function internalErrorPrinter(debug: boolean, stderr: (text: string) => v
 /** A file-system error of Node (`ENOENT`, `EACCES`, `ENOTDIR`, `ENOSPC`, ...): the environment's fault, not cleave's. */
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   // Not `instanceof Error`: an error made in another realm (a vm context, jest's sandbox) is one too.
-  return typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).message === 'string' && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!) && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as NodeJS.ErrnoException).message === 'string' &&
+    typeof (error as NodeJS.ErrnoException).code === 'string' &&
+    /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!) &&
+    typeof (error as NodeJS.ErrnoException).syscall === 'string'
+  );
 }
 
 /**

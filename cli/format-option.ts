@@ -3,7 +3,9 @@ import { InputError } from '../model/errors';
 
 /** `--format text|json` of plan, generate, split and verify: json prints one result object on stdout (schema/command-result.schema.json). */
 export function formatOption(): Option {
-  return new Option('--format <format>', 'text, or json: one result object on stdout (schema/command-result.schema.json)').choices(['text', 'json']).default('text');
+  return new Option('--format <format>', 'text, or json: one result object on stdout (schema/command-result.schema.json)')
+    .choices(['text', 'json'])
+    .default('text');
 }
 
 /** Whether `--format json` was given. */

@@ -99,21 +99,56 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   if (bundling && options.dryRun && !options.check) written = written.concat(bundlePaths);
   if (bundling && (!options.dryRun || options.check)) {
     progress({ stage: 'generate', message: `bundling ${entries.length} handlers with esbuild` });
-    if (withheld.length > 0) generated.diagnostics.push({ code: 'ASSETS_WITHHELD', severity: 'warning', file: 'dist/', message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}`, advice: 'give the functions what they need from SSM Parameter Store or Secrets Manager, not from files in the bundle' });
-    if (skipped.length > 0) generated.diagnostics.push({ code: 'ASSETS_NOT_SHIPPED', severity: 'warning', file: 'dist/', message: `not copied beside the bundles (over 5 MiB, or past 50 MiB in all): ${skipped.map((a) => a.path).join(', ')}`, advice: 'serve them from S3 or a CDN if the functions read them' });
-    const built = await bundleHandlers(root, app, entries, assets, viewEngines(plan), (done, total) => progress({ stage: 'generate', message: 'bundling handlers', done, total }), plan.app.entry);
+    if (withheld.length > 0)
+      generated.diagnostics.push({
+        code: 'ASSETS_WITHHELD',
+        severity: 'warning',
+        file: 'dist/',
+        message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}`,
+        advice: 'give the functions what they need from SSM Parameter Store or Secrets Manager, not from files in the bundle',
+      });
+    if (skipped.length > 0)
+      generated.diagnostics.push({
+        code: 'ASSETS_NOT_SHIPPED',
+        severity: 'warning',
+        file: 'dist/',
+        message: `not copied beside the bundles (over 5 MiB, or past 50 MiB in all): ${skipped.map((a) => a.path).join(', ')}`,
+        advice: 'serve them from S3 or a CDN if the functions read them',
+      });
+    const built = await bundleHandlers(
+      root,
+      app,
+      entries,
+      assets,
+      viewEngines(plan),
+      (done, total) => progress({ stage: 'generate', message: 'bundling handlers', done, total }),
+      plan.app.entry,
+    );
     report.bundles = built.sizes;
     if (built.wholeApp) report.wholeApp = built.wholeApp;
     for (const size of built.sizes) Object.assign(size, sharesOf(size, built.wholeApp));
     report.failures = built.failures;
     if (built.leftOut.length > 0) {
-      generated.diagnostics.push({ code: 'OPTIONAL_PACKAGES_LEFT_OUT', severity: 'info', file: 'dist/', message: `not installed, so left as runtime require() calls in the bundles (they throw only when reached, as in the monolith): ${built.leftOut.map((l) => `${l.packages.join(', ')} (required by ${l.by})`).join('; ')}`, advice: 'install the ones the app really uses and generate again' });
+      generated.diagnostics.push({
+        code: 'OPTIONAL_PACKAGES_LEFT_OUT',
+        severity: 'info',
+        file: 'dist/',
+        message: `not installed, so left as runtime require() calls in the bundles (they throw only when reached, as in the monolith): ${built.leftOut.map((l) => `${l.packages.join(', ')} (required by ${l.by})`).join('; ')}`,
+        advice: 'install the ones the app really uses and generate again',
+      });
     }
     for (const f of built.failures) generated.diagnostics.push(bundleFailure(f, entries.find((e) => e.id === f.id)?.source ?? f.id));
     for (const size of built.sizes) if (size.kind === 'function') size.extraction = extractionOf(size.id, generated.diagnostics);
     for (const size of built.sizes) {
       if (!size.slice || size.slice.alsoOriginal.length === 0) continue;
-      generated.diagnostics.push({ code: 'SLICE_ORIGINAL_ALSO_LOADED', severity: 'warning', file: size.file, subject: size.id, message: `the bundle holds ${size.slice.alsoOriginal.join(', ')} twice: the sliced copy, and the monolith's original that another of its modules imports, so that module's registrations run in a second app (and its code is bundled)`, advice: 'have that module receive what it needs from the app (an argument, req.app) instead of importing the entry or router module' });
+      generated.diagnostics.push({
+        code: 'SLICE_ORIGINAL_ALSO_LOADED',
+        severity: 'warning',
+        file: size.file,
+        subject: size.id,
+        message: `the bundle holds ${size.slice.alsoOriginal.join(', ')} twice: the sliced copy, and the monolith's original that another of its modules imports, so that module's registrations run in a second app (and its code is bundled)`,
+        advice: 'have that module receive what it needs from the app (an argument, req.app) instead of importing the entry or router module',
+      });
     }
     const boot = bootEnv(plan, built.appInputs);
     const targetsAgain: GeneratedFile[] = [];
@@ -122,10 +157,26 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
       const before = new Map(generated.files.map((f) => [f.path, f.contents]));
       targetsAgain.push(...again.files.filter((f) => before.get(f.path) !== f.contents));
       for (const [id, names] of [...boot.added].sort(([a], [b]) => a.localeCompare(b))) {
-        generated.diagnostics.push({ code: 'BOOT_ENV_ADDED', severity: 'info', file: 'serverless.yml', subject: id, message: `environment variables read by modules its bundle loads at boot, beyond its routes' code, added to its environment: ${names.join(', ')}`, advice: 'give them values at deploy time, as for the monolith' });
+        generated.diagnostics.push({
+          code: 'BOOT_ENV_ADDED',
+          severity: 'info',
+          file: 'serverless.yml',
+          subject: id,
+          message: `environment variables read by modules its bundle loads at boot, beyond its routes' code, added to its environment: ${names.join(', ')}`,
+          advice: 'give them values at deploy time, as for the monolith',
+        });
       }
     }
-    second = writeOutputFiles(root, [...built.files, ...targetsAgain, { path: BUNDLES_FILE, contents: JSON.stringify(bundleReportInOrder(report), null, 2) + '\n' }, ...(options.builtFiles?.(report) ?? [])], { ...checked, dryRun: !!options.check });
+    second = writeOutputFiles(
+      root,
+      [
+        ...built.files,
+        ...targetsAgain,
+        { path: BUNDLES_FILE, contents: JSON.stringify(bundleReportInOrder(report), null, 2) + '\n' },
+        ...(options.builtFiles?.(report) ?? []),
+      ],
+      { ...checked, dryRun: !!options.check },
+    );
     // Targets written again with the boot env: the second version is the one that counts.
     const again = new Set(second.unchanged.map((f) => rel(root, f)));
     const rewritten = new Set(second.written.map((f) => rel(root, f)));
@@ -139,11 +190,23 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   const scopes = bundling ? ['functions', 'schedules', 'dist'] : ['functions', 'schedules'];
   const keptEdited = [...first.keptEdited, ...(second?.keptEdited ?? [])];
   for (const file of keptEdited) {
-    generated.diagnostics.push({ code: 'OUTPUT_EDITED', severity: 'warning', file, message: 'edited since cleave wrote it: kept as it is, the generated version is not written', advice: 'run again with --force to replace it with the generated version' });
+    generated.diagnostics.push({
+      code: 'OUTPUT_EDITED',
+      severity: 'warning',
+      file,
+      message: 'edited since cleave wrote it: kept as it is, the generated version is not written',
+      advice: 'run again with --force to replace it with the generated version',
+    });
   }
   const pruned = pruneStale(root, new Set([...written, ...unchanged, ...keptEdited]), { scopes, dryRun: writeNothing });
   for (const file of pruned.keptEdited) {
-    generated.diagnostics.push({ code: 'STALE_FILE_EDITED', severity: 'warning', file, message: 'no function of the plan makes this file any more, but it was edited since cleave wrote it, so it stays', advice: 'delete it by hand once its changes are carried over' });
+    generated.diagnostics.push({
+      code: 'STALE_FILE_EDITED',
+      severity: 'warning',
+      file,
+      message: 'no function of the plan makes this file any more, but it was edited since cleave wrote it, so it stays',
+      advice: 'delete it by hand once its changes are carried over',
+    });
   }
   return { written: written.sort(), unchanged: unchanged.sort(), diagnostics: generated.diagnostics, bundles: report, ...pruned };
 }
@@ -209,7 +272,9 @@ export function readRegisteringSources(appDir: string, plan: SplitPlan): Map<str
  * unreadable or outside the app is left out (it stays whole).
  */
 export function readHandlerModules(appDir: string, plan: SplitPlan, registering: ReadonlyMap<string, string>): Map<string, string> {
-  const files = [...importersOf(plan)].filter(([file, by]) => !registering.has(file) && isCodeFile(file) && by.every((f) => registering.has(f))).map(([file]) => file);
+  const files = [...importersOf(plan)]
+    .filter(([file, by]) => !registering.has(file) && isCodeFile(file) && by.every((f) => registering.has(f)))
+    .map(([file]) => file);
   return readAppTexts(appDir, files.sort());
 }
 
@@ -228,7 +293,6 @@ function readAppTexts(appDir: string, files: readonly string[]): Map<string, str
   }
   return texts;
 }
-
 
 /**
  * The plan with each function's `env` completed by the variables the files of its bundle read
@@ -287,7 +351,12 @@ function bundleFailure(failure: { id: string; message: string }, file: string): 
   const at = { severity: 'error' as const, file, subject: failure.id };
   if (/top-level await/i.test(failure.message)) {
     const where = /^(\S+:\d+):/.exec(failure.message)?.[1] ?? 'a module it imports';
-    return { ...at, code: 'BUNDLE_TOP_LEVEL_AWAIT', message: `${where} awaits at the top level of an ES module: handlers are bundled as CommonJS, which cannot hold a top-level await`, advice: 'move that await into an async function the routes await on first use, or keep these routes in the monolith with keep: in cleave.plan.yaml' };
+    return {
+      ...at,
+      code: 'BUNDLE_TOP_LEVEL_AWAIT',
+      message: `${where} awaits at the top level of an ES module: handlers are bundled as CommonJS, which cannot hold a top-level await`,
+      advice: 'move that await into an async function the routes await on first use, or keep these routes in the monolith with keep: in cleave.plan.yaml',
+    };
   }
   return { ...at, code: 'BUNDLE_FAILED', message: `esbuild could not bundle it: ${failure.message}`, advice: bundleAdvice(failure.message) };
 }
@@ -304,8 +373,16 @@ function bundleAdvice(message: string): string {
 /** The handlers to bundle: every function, and every schedule that got a handler. */
 export function bundleEntries(plan: SplitPlan, servedElsewhere: Readonly<Record<string, string[]>> = {}): BundleEntry[] {
   return [
-    ...plan.functions.map((f): BundleEntry => ({ id: f.id, kind: 'function', source: handlerFile(f.id), outDir: bundleDir('function', f.id), ...(servedElsewhere[f.id] ? { servedElsewhere: servedElsewhere[f.id] } : {}) })),
-    ...plan.schedules.filter((s) => s.rate).map((s): BundleEntry => ({ id: s.id, kind: 'schedule', source: scheduleFile(s.id), outDir: bundleDir('schedule', s.id) })),
+    ...plan.functions.map((f): BundleEntry => ({
+      id: f.id,
+      kind: 'function',
+      source: handlerFile(f.id),
+      outDir: bundleDir('function', f.id),
+      ...(servedElsewhere[f.id] ? { servedElsewhere: servedElsewhere[f.id] } : {}),
+    })),
+    ...plan.schedules
+      .filter((s) => s.rate)
+      .map((s): BundleEntry => ({ id: s.id, kind: 'schedule', source: scheduleFile(s.id), outDir: bundleDir('schedule', s.id) })),
   ];
 }
 

@@ -35,7 +35,11 @@ export function readManifest(root: string): Manifest {
 
 /** The manifest as text: keys sorted, so the same files give the same bytes. */
 export function manifestText(manifest: Manifest): string {
-  const files = Object.fromEntries(Object.keys(manifest.files).sort().map((k) => [k, manifest.files[k]!]));
+  const files = Object.fromEntries(
+    Object.keys(manifest.files)
+      .sort()
+      .map((k) => [k, manifest.files[k]!]),
+  );
   return JSON.stringify({ generator: manifest.generator, manifestVersion: manifest.manifestVersion, files }, null, 2) + '\n';
 }
 
@@ -50,7 +54,13 @@ export type WriteDecision = 'create' | 'update' | 'unchanged' | 'kept-edited';
  * `mergedEdits` (files whose edits cleave has read and carried over, such as the plan `split`
  * re-plans).
  */
-export function decideWrite(root: string, relPath: string, contents: string | Uint8Array, manifest: Manifest, options: { force?: boolean; mergedEdits?: readonly string[] }): WriteDecision {
+export function decideWrite(
+  root: string,
+  relPath: string,
+  contents: string | Uint8Array,
+  manifest: Manifest,
+  options: { force?: boolean; mergedEdits?: readonly string[] },
+): WriteDecision {
   let current: Buffer;
   try {
     current = fs.readFileSync(path.join(root, relPath));

@@ -46,7 +46,11 @@ export function assertOutputFolder(outDir: string, appDir: string, shown: string
   const source = isWithin(app, out) && !fs.existsSync(path.join(out, MANIFEST_FILE)) ? firstSourceFile(out) : undefined;
   if (source) {
     const at = path.relative(app, source).split(path.sep).join('/');
-    throw new InputError('OUTPUT_HOLDS_SOURCES', `the output folder ${shown} holds the app's own sources (${at})`, 'choose a new folder for the generated functions, e.g. -o functions');
+    throw new InputError(
+      'OUTPUT_HOLDS_SOURCES',
+      `the output folder ${shown} holds the app's own sources (${at})`,
+      'choose a new folder for the generated functions, e.g. -o functions',
+    );
   }
 }
 

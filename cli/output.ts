@@ -91,7 +91,11 @@ function outputGuard(root: string, outDir: string, appDir: string | undefined): 
   return (file) => {
     const target = path.resolve(root, file);
     const refuse = (why: string): never => {
-      throw new InputError('OUTPUT_PATH_REFUSED', `refusing to write ${file}: ${why}`, 'choose an output folder of its own, e.g. -o functions inside the app, without links leading out of it');
+      throw new InputError(
+        'OUTPUT_PATH_REFUSED',
+        `refusing to write ${file}: ${why}`,
+        'choose an output folder of its own, e.g. -o functions inside the app, without links leading out of it',
+      );
     };
     if (path.isAbsolute(file) || !isWithin(root, target) || target === root) refuse(`outside the output folder ${outDir}`);
     if (path.basename(target) === MANIFEST_FILE) refuse('it is the manifest itself');

@@ -37,7 +37,12 @@ export interface ReadPlan {
 export async function readPlan(file: string, options: ReadPlanOptions = {}): Promise<ReadPlan> {
   const source = planSource(file);
   if (source.parsed.routes || !source.analysisFile || fs.existsSync(source.analysisFile) || !options.appDir) return joined(source);
-  const analysis = await analyzeApp({ appDir: options.appDir, entry: source.parsed.app.entry, entrySource: { key: 'app.entry', file: source.shown }, onProgress: options.onProgress });
+  const analysis = await analyzeApp({
+    appDir: options.appDir,
+    entry: source.parsed.app.entry,
+    entrySource: { key: 'app.entry', file: source.shown },
+    onProgress: options.onProgress,
+  });
   return joined(source, analysisText(analysis));
 }
 
@@ -62,7 +67,11 @@ function planSource(file: string): PlanSource {
   const planDir = path.dirname(path.resolve(file));
   const analysisFile = path.resolve(planDir, parsed.analysis.file);
   if (!isWithin(planDir, analysisFile)) {
-    throw new InputError('ANALYSIS_OUTSIDE_PLAN_FOLDER', `${shown}: analysis.file ${parsed.analysis.file} lies outside the plan's folder`, 'keep analysis.json beside the plan (analysis.file: analysis.json)');
+    throw new InputError(
+      'ANALYSIS_OUTSIDE_PLAN_FOLDER',
+      `${shown}: analysis.file ${parsed.analysis.file} lies outside the plan's folder`,
+      'keep analysis.json beside the plan (analysis.file: analysis.json)',
+    );
   }
   return { parsed, shown, analysisFile };
 }
@@ -75,19 +84,34 @@ function joined(source: PlanSource, text?: string): ReadPlan {
   if (parsed.routes) {
     plan = embedded(parsed, shown);
   } else {
-    if (!parsed.analysis || !analysisFile) throw new InputError('PLAN_WITHOUT_ANALYSIS', `${shown} names no analysis (no analysis: key) and embeds none`, 'write the plan again with `cleave plan <app-dir> -o <file>`');
+    if (!parsed.analysis || !analysisFile)
+      throw new InputError(
+        'PLAN_WITHOUT_ANALYSIS',
+        `${shown} names no analysis (no analysis: key) and embeds none`,
+        'write the plan again with `cleave plan <app-dir> -o <file>`',
+      );
     if (text === undefined && !fs.existsSync(analysisFile)) {
-      throw new InputError('ANALYSIS_NOT_FOUND', `${shown} names ${parsed.analysis.file}, which does not exist`, 'run `cleave plan <app-dir> -o <plan>` again: it writes the analysis beside the plan');
+      throw new InputError(
+        'ANALYSIS_NOT_FOUND',
+        `${shown} names ${parsed.analysis.file}, which does not exist`,
+        'run `cleave plan <app-dir> -o <plan>` again: it writes the analysis beside the plan',
+      );
     }
     const analysisBytes = text ?? fs.readFileSync(analysisFile, 'utf8');
     if (sha256Hex(analysisBytes) !== parsed.analysis.sha256) {
-      notices.push({ code: 'PLAN_ANALYSIS_CHANGED', message: `the analysis is not the one ${shown} was made from (the app changed since): reading the current one; re-run \`cleave plan\` to refresh reasons and metrics` });
+      notices.push({
+        code: 'PLAN_ANALYSIS_CHANGED',
+        message: `the analysis is not the one ${shown} was made from (the app changed since): reading the current one; re-run \`cleave plan\` to refresh reasons and metrics`,
+      });
     }
     plan = joinPlan(parsed, parseAnalysisText(analysisBytes, path.relative(process.cwd(), analysisFile) || analysisFile));
   }
   const problems = planProblems(plan);
   if (problems.length > 0) {
-    const advice = notices.length > 0 ? 're-run `cleave plan` (it keeps your edits) to plan the current analysis' : 'fix the plan by hand, or re-run `cleave plan` (it keeps your edits)';
+    const advice =
+      notices.length > 0
+        ? 're-run `cleave plan` (it keeps your edits) to plan the current analysis'
+        : 'fix the plan by hand, or re-run `cleave plan` (it keeps your edits)';
     throw new ConfigError(shown, problems, advice);
   }
   return { plan, notices };

@@ -29,9 +29,14 @@ export async function analyzeAndPlan(appDir: string, options: PlanPipelineOption
   const config = loadConfig(appDir, options.config);
   const previous = options.previousPlanFile ? loadPreviousPlan(options.previousPlanFile) : undefined;
   const onProgress = progressPrinter(!!options.quiet, io.stderr, io.stderrIsTTY);
-  const analysis = options.analysisFile ? savedAnalysis(options.analysisFile, options.entry) : await analyzeApp({ appDir, onProgress, ...entryOptions(appDir, options.entry, config, options.config) });
+  const analysis = options.analysisFile
+    ? savedAnalysis(options.analysisFile, options.entry)
+    : await analyzeApp({ appDir, onProgress, ...entryOptions(appDir, options.entry, config, options.config) });
   const plan = planSplit(analysis, config, previous, { onProgress });
-  onProgress({ stage: 'plan', message: `${plan.functions.length} functions, ${plan.keep.length} routes kept in the monolith, ${plan.warnings.length} warnings` });
+  onProgress({
+    stage: 'plan',
+    message: `${plan.functions.length} functions, ${plan.keep.length} routes kept in the monolith, ${plan.warnings.length} warnings`,
+  });
   if (plan.changes) {
     for (const id of plan.changes.added) onProgress({ stage: 'plan', message: `new route since the previous plan: ${id}` });
     for (const id of plan.changes.removed) onProgress({ stage: 'plan', message: `route gone since the previous plan: ${id}` });
@@ -40,7 +45,13 @@ export async function analyzeAndPlan(appDir: string, options: PlanPipelineOption
 }
 
 function savedAnalysis(file: string, entry: string[] | undefined): Analysis {
-  if (entry?.length) throw new InputError('ENTRY_WITH_ANALYSIS', '--entry and --analysis cannot be given together: the saved analysis was made from its own entries', 'drop --entry, or drop --analysis to analyse the app again');
-  if (!fs.existsSync(file)) throw new InputError('ANALYSIS_NOT_FOUND', `analysis file ${file} does not exist`, 'write one with `cleave analyze <app-dir> -o analysis.json`');
+  if (entry?.length)
+    throw new InputError(
+      'ENTRY_WITH_ANALYSIS',
+      '--entry and --analysis cannot be given together: the saved analysis was made from its own entries',
+      'drop --entry, or drop --analysis to analyse the app again',
+    );
+  if (!fs.existsSync(file))
+    throw new InputError('ANALYSIS_NOT_FOUND', `analysis file ${file} does not exist`, 'write one with `cleave analyze <app-dir> -o analysis.json`');
   return parseAnalysisText(fs.readFileSync(file, 'utf8'), file);
 }

@@ -61,33 +61,77 @@ export function deploymentOf(plan: SplitPlan, served: ReadonlyMap<string, Readon
       const route = plan.routes[id]!;
       const translation = gatewayRoutes(route.method, route.path);
       if ('reason' in translation) {
-        diagnostics.push({ code: 'PATH_NOT_EXPRESSIBLE', severity: 'warning', file, subject: fn.id, route: id, message: `no gateway route: ${translation.reason}; the fallback route sends it to the monolith`, advice: 'keep it in the monolith, or give it a path API Gateway can express' });
+        diagnostics.push({
+          code: 'PATH_NOT_EXPRESSIBLE',
+          severity: 'warning',
+          file,
+          subject: fn.id,
+          route: id,
+          message: `no gateway route: ${translation.reason}; the fallback route sends it to the monolith`,
+          advice: 'keep it in the monolith, or give it a path API Gateway can express',
+        });
         continue;
       }
       for (const gateway of translation.routes) {
         const key = normalizedKey(`${gateway.method} ${gateway.path}`);
         const owner = taken.get(key);
         if (owner) {
-          diagnostics.push({ code: 'GATEWAY_ROUTE_CONFLICT', severity: 'warning', file, subject: fn.id, route: id, message: `gateway route ${gateway.method} ${gateway.path} is already taken by ${owner}; this function does not get it` });
+          diagnostics.push({
+            code: 'GATEWAY_ROUTE_CONFLICT',
+            severity: 'warning',
+            file,
+            subject: fn.id,
+            route: id,
+            message: `gateway route ${gateway.method} ${gateway.path} is already taken by ${owner}; this function does not get it`,
+          });
           continue;
         }
         taken.set(key, `function ${fn.id}`);
         routes.push(gateway);
       }
     }
-    functions.push({ id: fn.id, kind: 'function', codeDir: bundleDir('function', fn.id), memory: fn.memory, timeout: fn.timeout, env: envNames(fn.id, fn.env ?? routeEnv(plan, fn.routes), diagnostics, file), routes });
+    functions.push({
+      id: fn.id,
+      kind: 'function',
+      codeDir: bundleDir('function', fn.id),
+      memory: fn.memory,
+      timeout: fn.timeout,
+      env: envNames(fn.id, fn.env ?? routeEnv(plan, fn.routes), diagnostics, file),
+      routes,
+    });
   }
   for (const schedule of plan.schedules) {
     if (!schedule.rate) {
-      diagnostics.push({ code: 'SCHEDULE_NOT_TRANSLATED', severity: 'warning', file, subject: schedule.id, message: `the interval of the ${schedule.hazard} at ${schedule.file}:${schedule.line} (${schedule.expression}) is not a literal cleave can turn into a schedule`, advice: 'add a scheduled function by hand with the right rate' });
+      diagnostics.push({
+        code: 'SCHEDULE_NOT_TRANSLATED',
+        severity: 'warning',
+        file,
+        subject: schedule.id,
+        message: `the interval of the ${schedule.hazard} at ${schedule.file}:${schedule.line} (${schedule.expression}) is not a literal cleave can turn into a schedule`,
+        advice: 'add a scheduled function by hand with the right rate',
+      });
       continue;
     }
     const rounded = roundedRateDiagnostic(schedule, file);
     if (rounded) diagnostics.push(rounded);
-    functions.push({ id: schedule.id, kind: 'schedule', codeDir: bundleDir('schedule', schedule.id), ...SCHEDULE_DEFAULTS, env: [], routes: [], schedule: { expression: schedule.rate, enabled: false } });
+    functions.push({
+      id: schedule.id,
+      kind: 'schedule',
+      codeDir: bundleDir('schedule', schedule.id),
+      ...SCHEDULE_DEFAULTS,
+      env: [],
+      routes: [],
+      schedule: { expression: schedule.rate, enabled: false },
+    });
   }
   if (plan.keep.length > 0 && !plan.targets.monolithUrl) {
-    diagnostics.push({ code: 'FALLBACK_NEEDS_URL', severity: 'info', file, message: `${plan.keep.length} routes stay in the monolith; the fallback route to it is created once its URL is given (parameter monolithUrl)`, advice: 'set targets.monolithUrl in cleave.config.yaml, or pass the URL at deploy time' });
+    diagnostics.push({
+      code: 'FALLBACK_NEEDS_URL',
+      severity: 'info',
+      file,
+      message: `${plan.keep.length} routes stay in the monolith; the fallback route to it is created once its URL is given (parameter monolithUrl)`,
+      advice: 'set targets.monolithUrl in cleave.config.yaml, or pass the URL at deploy time',
+    });
   }
   return { service: plan.app.name, functions, monolithUrl: (plan.targets.monolithUrl ?? '').replace(/\/+$/, ''), diagnostics };
 }
@@ -109,7 +153,13 @@ function routeEnv(plan: SplitPlan, routes: string[]): string[] {
 function envNames(fnId: string, names: string[], diagnostics: GeneratorDiagnostic[], file: string): string[] {
   const skipped = names.filter((n) => !ENV_NAME.test(n) || RESERVED_ENV.test(n));
   if (skipped.length > 0) {
-    diagnostics.push({ code: 'ENV_NOT_PASSED', severity: 'info', file, subject: fnId, message: `not passed as environment variables: ${skipped.join(', ')} (config keys, or names Lambda reserves)` });
+    diagnostics.push({
+      code: 'ENV_NOT_PASSED',
+      severity: 'info',
+      file,
+      subject: fnId,
+      message: `not passed as environment variables: ${skipped.join(', ')} (config keys, or names Lambda reserves)`,
+    });
   }
   return names.filter((n) => !skipped.includes(n)).sort();
 }

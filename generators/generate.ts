@@ -12,7 +12,9 @@ export function generateAll(plan: SplitPlan, context: GenerateContext, targets: 
   const handlers = generateHandlers(plan, context);
   // Every target deploys the same functions: the plan is translated once, its findings said once.
   const deployment = targets.length > 0 ? deploymentOf(plan, handlers.served, TARGETS[targets[0]!].file) : undefined;
-  const files = [...handlers.files, ...(deployment ? targets.flatMap((name) => TARGETS[name].generate(plan, deployment)) : [])].sort((a, b) => a.path.localeCompare(b.path));
+  const files = [...handlers.files, ...(deployment ? targets.flatMap((name) => TARGETS[name].generate(plan, deployment)) : [])].sort((a, b) =>
+    a.path.localeCompare(b.path),
+  );
   const diagnostics = [...handlers.diagnostics, ...(deployment?.diagnostics ?? [])];
   return { files, diagnostics, ...(handlers.servedElsewhere ? { servedElsewhere: handlers.servedElsewhere } : {}) };
 }

@@ -24,7 +24,8 @@ const MAX_VARIANTS = 8;
 /** Translates an Express route (method and full path) to API Gateway HTTP API routes. */
 export function gatewayRoutes(method: string, expressPath: string): Translation {
   const gatewayMethod = method === 'ALL' || method === 'USE' ? 'ANY' : method.toUpperCase();
-  if (expressPath.startsWith('regex:') || expressPath.includes(' + regex:')) return { routes: [], reason: 'a regular expression path cannot be a gateway route' };
+  if (expressPath.startsWith('regex:') || expressPath.includes(' + regex:'))
+    return { routes: [], reason: 'a regular expression path cannot be a gateway route' };
   if (expressPath.includes('{?}')) return { routes: [], reason: 'part of the path is not statically known' };
   const variants = expandOptional(expressPath);
   if (!variants) return { routes: [], reason: 'its optional parts are too many or unbalanced' };
@@ -86,7 +87,8 @@ function translatePath(path: string): string | { reason: string } {
       out.push(`{${name}+}`);
       continue;
     }
-    if (/[:*?()[\]\\]/.test(segment) || !LITERAL.test(segment)) return { reason: `segment "${segment}" mixes parameters, patterns or characters a gateway path cannot hold` };
+    if (/[:*?()[\]\\]/.test(segment) || !LITERAL.test(segment))
+      return { reason: `segment "${segment}" mixes parameters, patterns or characters a gateway path cannot hold` };
     out.push(segment);
   }
   return '/' + out.join('/');

@@ -5,7 +5,10 @@
 
 /** A path segment made only of `[a-z0-9-]` (ids are kebab-case already; anything else is replaced). */
 export function safeSegment(id: string): string {
-  const cleaned = id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const cleaned = id
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return cleaned || 'unnamed';
 }
 
@@ -44,7 +47,10 @@ export const SAM_FILE = 'template.yaml';
 
 /** The import specifier of `file` (relative to the output folder) from a module at `fromFile` (same base), extension handled. */
 export function relativeSpecifier(fromFile: string, file: string): string {
-  const from = fromFile.split('/').slice(0, -1).filter((p) => p !== '.' && p !== '');
+  const from = fromFile
+    .split('/')
+    .slice(0, -1)
+    .filter((p) => p !== '.' && p !== '');
   const to = normalize(file.split('/'));
   let common = 0;
   while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;

@@ -27,7 +27,12 @@ export function appAliasesOf(packageJson: unknown): AppAliases {
   }
   const scripts = pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, unknown>) : {};
   const setting = START_SCRIPTS.map((s) => scripts[s]).find((s): s is string => typeof s === 'string' && NODE_PATH.test(s));
-  const nodePaths = setting ? NODE_PATH.exec(setting)![2]!.split(/[:;]/).filter((p) => p !== '' && inApp(p)).map(clean) : [];
+  const nodePaths = setting
+    ? NODE_PATH.exec(setting)![2]!
+        .split(/[:;]/)
+        .filter((p) => p !== '' && inApp(p))
+        .map(clean)
+    : [];
   return { aliases, nodePaths };
 }
 

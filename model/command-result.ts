@@ -5,7 +5,11 @@ export const ResultFinding = z.object({
   /** Stable UPPER_SNAKE code. */
   code: z.string().describe('Stable UPPER_SNAKE code.'),
   /** Severity; any `error` makes the command exit 1. An error-level hazard whose routes the plan keeps in the monolith is resolved by the plan and reported as a `warning`. */
-  severity: z.enum(['error', 'warning', 'info']).describe('Severity; any `error` makes the command exit 1. An error-level hazard whose routes the plan keeps in the monolith is resolved by the plan and reported as a `warning`.'),
+  severity: z
+    .enum(['error', 'warning', 'info'])
+    .describe(
+      'Severity; any `error` makes the command exit 1. An error-level hazard whose routes the plan keeps in the monolith is resolved by the plan and reported as a `warning`.',
+    ),
   /** File it concerns (relative to the app folder, or to the output folder for generated files); empty for app-wide findings. */
   file: z.string().describe('File it concerns (relative to the app folder, or to the output folder for generated files); empty for app-wide findings.'),
   /** 1-based line, when it concerns one. */
@@ -50,7 +54,11 @@ export const CommandResult = z.object({
   /** Files written in the output folder. */
   files: ResultFiles.describe('Files written in the output folder.'),
   /** Counts of the command: routes, functions, kept, schedules (plan, split); bundles (generate, split); requests, matched, mismatched (verify); changed (with --check). */
-  summary: z.record(z.string(), z.number()).describe('Counts of the command: routes, functions, kept, schedules (plan, split); bundles (generate, split); requests, matched, mismatched (verify); changed (with --check).'),
+  summary: z
+    .record(z.string(), z.number())
+    .describe(
+      'Counts of the command: routes, functions, kept, schedules (plan, split); bundles (generate, split); requests, matched, mismatched (verify); changed (with --check).',
+    ),
 });
 /** What a command prints with `--format json`. */
 export type CommandResult = z.infer<typeof CommandResult>;

@@ -66,5 +66,9 @@ function describeValue(value: unknown): string {
 }
 
 function plain(message: string): string {
-  return message.replace(/^Invalid input: /, '').replace(/^Invalid (string|option): /, '').replace(/^Too small: /, '').replace(/^Too big: /, '');
+  return message
+    .replace(/^Invalid input: /, '')
+    .replace(/^Invalid (string|option): /, '')
+    .replace(/^Too small: /, '')
+    .replace(/^Too big: /, '');
 }

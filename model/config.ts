@@ -74,10 +74,7 @@ export const TargetOptions = z
     /** Base URL of the running monolith; routes in `keep` are proxied to it. No fallback route when absent. */
     monolithUrl: z.url().optional().describe('Base URL of the monolith that serves the kept routes (strangler-fig fallback).'),
     /** Lambda runtime. @default "nodejs22.x" */
-    runtime: z
-      .enum(['nodejs20.x', 'nodejs22.x'])
-      .default('nodejs22.x')
-      .describe('Lambda runtime.'),
+    runtime: z.enum(['nodejs20.x', 'nodejs22.x']).default('nodejs22.x').describe('Lambda runtime.'),
   })
   .describe('Deployment target options, copied into the plan for the generators.');
 
@@ -113,7 +110,10 @@ export const Config = z
     /** Routes that stay in the monolith, with the reason. */
     keep: z.array(KeepRule).default([]).describe('Routes that stay in the monolith, with the reason.'),
     /** Function ids by route id or pin group name: the function holding that route (or group) gets this id. */
-    names: z.record(z.string().min(1), FunctionId).default({}).describe('Function id for the function holding a route (by route id) or a pin group (by group name).'),
+    names: z
+      .record(z.string().min(1), FunctionId)
+      .default({})
+      .describe('Function id for the function holding a route (by route id) or a pin group (by group name).'),
     /** Memory and timeout per function id. */
     functions: z.record(FunctionId, FunctionOverride).default({}).describe('Memory and timeout per function id.'),
     /** Path globs of routes that stay in the monolith without further analysis (`/debug/**`). */
@@ -136,7 +136,9 @@ export const Config = z
       .int()
       .positive()
       .default(50)
-      .describe('Most functions a plan makes; past it, neighbouring groups (by path) are merged, pins never. Each function costs CloudFormation about five of its 500 resources.'),
+      .describe(
+        'Most functions a plan makes; past it, neighbouring groups (by path) are merged, pins never. Each function costs CloudFormation about five of its 500 resources.',
+      ),
     /**
      * Largest share of all routes that one shared-state hazard may bind into one function (or
      * keep in the monolith). State shared more widely (a request counter every route bumps) cannot

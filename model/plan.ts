@@ -7,7 +7,11 @@ export const BundleSize = z.object({
   /** Bytes of the bundled own code (npm packages external, not minified). */
   bytes: z.number().int().min(0).describe('Bytes of the bundled own code (npm packages external, not minified).'),
   /** `false`: the files its handler files reach in the app's module graph, at the bytes esbuild's whole-app bundle gives each; `true`: the sum of the closure files' sizes on disk (esbuild could not bundle the app). */
-  estimated: z.boolean().describe('`false`: the files its handler files reach in the app\'s module graph, at the bytes esbuild\'s whole-app bundle gives each; `true`: the sum of the closure files\' sizes on disk (esbuild could not bundle the app).'),
+  estimated: z
+    .boolean()
+    .describe(
+      "`false`: the files its handler files reach in the app's module graph, at the bytes esbuild's whole-app bundle gives each; `true`: the sum of the closure files' sizes on disk (esbuild could not bundle the app).",
+    ),
 });
 /** Predicted size of a function's bundle. */
 export type BundleSize = z.infer<typeof BundleSize>;
@@ -17,7 +21,10 @@ export const PlanFunction = z.strictObject({
   /** Stable id (kebab-case); the user may rename it and re-planning keeps the new name. */
   id: FunctionId.describe('Stable id (kebab-case); the user may rename it and re-planning keeps the new name.'),
   /** Route ids it serves (`GET /api/users/:id`, as in the analysis), sorted; move a route to another function by moving its line. */
-  routes: z.array(z.string()).min(1).describe('Route ids it serves (`GET /api/users/:id`, as in the analysis), sorted; move a route to another function by moving its line.'),
+  routes: z
+    .array(z.string())
+    .min(1)
+    .describe('Route ids it serves (`GET /api/users/:id`, as in the analysis), sorted; move a route to another function by moving its line.'),
   /** Why these routes are together, naming the evidence (shared files, entities, hazards, config). */
   reason: z.string().describe('Why these routes are together, naming the evidence (shared files, entities, hazards, config).'),
   /** Memory in MB (128 to 10240); an edit is kept by re-planning. */
@@ -25,7 +32,10 @@ export const PlanFunction = z.strictObject({
   /** Timeout in seconds (1 to 900); an edit is kept by re-planning. */
   timeout: z.number().int().min(1).max(900).describe('Timeout in seconds (1 to 900); an edit is kept by re-planning.'),
   /** Monolith files its routes need: their closure (or, without one, the files their handler files import), sorted. */
-  files: z.array(z.string()).optional().describe('Monolith files its routes need: their closure (or, without one, the files their handler files import), sorted.'),
+  files: z
+    .array(z.string())
+    .optional()
+    .describe('Monolith files its routes need: their closure (or, without one, the files their handler files import), sorted.'),
   /** npm packages its routes import, sorted. */
   packages: z.array(z.string()).optional().describe('npm packages its routes import, sorted.'),
   /** Environment variables and config keys its routes read, sorted. */
@@ -45,7 +55,11 @@ export const KeptRoute = z.strictObject({
   /** The route id, as in the analysis (`POST /api/orders`). */
   route: z.string().describe('The route id, as in the analysis (`POST /api/orders`).'),
   /** Why it stays, naming the hazard and its location, or the config rule; required when you move a route here by hand (say why, for the next reviewer). */
-  reason: z.string().describe('Why it stays, naming the hazard and its location, or the config rule; required when you move a route here by hand (say why, for the next reviewer).'),
+  reason: z
+    .string()
+    .describe(
+      'Why it stays, naming the hazard and its location, or the config rule; required when you move a route here by hand (say why, for the next reviewer).',
+    ),
 });
 /** A route that stays in the monolith. */
 export type KeptRoute = z.infer<typeof KeptRoute>;
@@ -61,11 +75,11 @@ export const Schedule = z.object({
   /** Line of the timer or cron call. */
   line: z.number().int().describe('Line of the timer or cron call.'),
   /** The interval or cron expression as found in the source (`60_000`, `'*\/5 * * * *'`, `everyMs`), or `unknown`. */
-  expression: z.string().describe('The interval or cron expression as found in the source (`60_000`, `\'*/5 * * * *\'`, `everyMs`), or `unknown`.'),
+  expression: z.string().describe("The interval or cron expression as found in the source (`60_000`, `'*/5 * * * *'`, `everyMs`), or `unknown`."),
   /** An EventBridge expression (`rate(1 minute)`, `cron(...)`) when the expression is a literal cleave could convert. */
   rate: z.string().optional().describe('An EventBridge expression (`rate(1 minute)`, `cron(...)`) when the expression is a literal cleave could convert.'),
   /** What it is and what to do, with the hazard's message. */
-  reason: z.string().describe('What it is and what to do, with the hazard\'s message.'),
+  reason: z.string().describe("What it is and what to do, with the hazard's message."),
 });
 /** A timer or cron job found at boot. */
 export type Schedule = z.infer<typeof Schedule>;
@@ -85,17 +99,17 @@ export type Metric = z.infer<typeof Metric>;
 /** Scores of the plan; each carries its definition. */
 export const PlanMetrics = z.object({
   /** Mancoridis' MQ over the import graph partitioned by owning function: mean cohesion minus mean coupling. */
-  structuralModularity: Metric.describe('Mancoridis\' MQ over the import graph partitioned by owning function: mean cohesion minus mean coupling.'),
+  structuralModularity: Metric.describe("Mancoridis' MQ over the import graph partitioned by owning function: mean cohesion minus mean coupling."),
   /** Inter-function dependency share: import edges that cross a function boundary / all import edges. */
   icp: Metric.describe('Inter-function dependency share: import edges that cross a function boundary / all import edges.'),
   /** Interface number: mean routes per function. */
   ifn: Metric.describe('Interface number: mean routes per function.'),
   /** Mean entropy (bits) of the distribution of each entity's routes over functions. */
-  entitySpread: Metric.describe('Mean entropy (bits) of the distribution of each entity\'s routes over functions.'),
+  entitySpread: Metric.describe("Mean entropy (bits) of the distribution of each entity's routes over functions."),
   /** Bytes of files in two or more functions / bytes of files in any function. */
   sharedCodeRatio: Metric.describe('Bytes of files in two or more functions / bytes of files in any function.'),
   /** Bytes of the whole app's bundle (its entries, same esbuild options). */
-  appBundleBytes: Metric.describe('Bytes of the whole app\'s bundle (its entries, same esbuild options).'),
+  appBundleBytes: Metric.describe("Bytes of the whole app's bundle (its entries, same esbuild options)."),
   /** Largest function bundle / whole app bundle. */
   largestBundleRatio: Metric.describe('Largest function bundle / whole app bundle.'),
   /** Mean function bundle / whole app bundle. */
@@ -141,7 +155,7 @@ export type PlanApp = z.infer<typeof PlanApp>;
 /** The analysis a plan was made from: `analysis.json` beside the plan, and the hash of its bytes. */
 export const AnalysisRef = z.object({
   /** Path of the analysis file, relative to the plan file's folder. */
-  file: z.string().min(1).describe('Path of the analysis file, relative to the plan file\'s folder.'),
+  file: z.string().min(1).describe("Path of the analysis file, relative to the plan file's folder."),
   /** sha256 (hex) of the analysis file's bytes, as cleave writes them. */
   sha256: z
     .string()
@@ -182,7 +196,7 @@ export type PlanDecisions = z.infer<typeof PlanDecisions>;
 /** What the generators read of the analysis, joined to the decisions from `analysis.json`. */
 const PlanAnalysisParts = z.object({
   /** The analysis' hazards (for the report and the generators' advice). */
-  hazards: z.array(Hazard).describe('The analysis\' hazards (for the report and the generators\' advice).'),
+  hazards: z.array(Hazard).describe("The analysis' hazards (for the report and the generators' advice)."),
   /** Router and sub-app mounts of the analysis. */
   mounts: z.array(Mount).describe('Router and sub-app mounts of the analysis.'),
   /** Passport strategies the analysis found registered at boot, when any. */
@@ -192,7 +206,9 @@ const PlanAnalysisParts = z.object({
   /** Every route of the analysis, by id: handler, middleware and mount data for the generators. */
   routes: z.record(z.string(), Route).describe('Every route of the analysis, by id: handler, middleware and mount data for the generators.'),
   /** The analysis' module graph (what each app file imports), when it was measured: the generators weigh boot code by it. */
-  modules: AppModules.optional().describe("The analysis' module graph (what each app file imports), when it was measured: the generators weigh boot code by it."),
+  modules: AppModules.optional().describe(
+    "The analysis' module graph (what each app file imports), when it was measured: the generators weigh boot code by it.",
+  ),
 });
 
 /**

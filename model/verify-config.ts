@@ -62,7 +62,10 @@ export const VerifyConfig = z.strictObject({
    * Sample values of path parameters by name (`productId: prd_001`).
    * @default {} (every parameter is `1`)
    */
-  params: z.record(z.string(), z.string()).default({}).describe('Sample values of path parameters by name (`productId: prd_001`); every other parameter is `1`.'),
+  params: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe('Sample values of path parameters by name (`productId: prd_001`); every other parameter is `1`.'),
   /** Headers sent with every request (`authorization: Bearer ...`). @default {} */
   headers: z.record(z.string(), z.string()).default({}).describe('Headers sent with every request (`authorization: Bearer ...`).'),
   /** Requests for routes that need a body, a query or other methods than GET. @default [] */
@@ -80,14 +83,18 @@ export const VerifyConfig = z.strictObject({
    * (create the database, load a snapshot, start a container); a command that fails stops verify
    * with exit 2. @default [] (none)
    */
-  setup: Commands.describe('Shell command(s) run once before the monolith starts, in the app folder (create the database, load a snapshot); one that fails stops verify (exit 2).'),
+  setup: Commands.describe(
+    'Shell command(s) run once before the monolith starts, in the app folder (create the database, load a snapshot); one that fails stops verify (exit 2).',
+  ),
   /**
    * Shell command(s) run between the monolith's turn and the functions' turn, in the app folder,
    * once the monolith has stopped (restore the snapshot, truncate tables, flush Redis), so the
    * functions start from the state the monolith started from. Needs `mode: sides` (the default
    * when `reset` is set). @default [] (none)
    */
-  reset: Commands.describe("Shell command(s) run between the monolith's turn and the functions' turn, in the app folder, after the monolith stopped (restore the snapshot, truncate tables); needs `mode: sides`, the default when `reset` is set."),
+  reset: Commands.describe(
+    "Shell command(s) run between the monolith's turn and the functions' turn, in the app folder, after the monolith stopped (restore the snapshot, truncate tables); needs `mode: sides`, the default when `reset` is set.",
+  ),
   /**
    * How the requests go out. `interleaved`: each request to the monolith, then at once to the
    * function (both sides keep their own in-memory state, but share any database: a write happens
@@ -98,7 +105,9 @@ export const VerifyConfig = z.strictObject({
   mode: z
     .enum(['interleaved', 'sides'])
     .optional()
-    .describe('`interleaved`: each request to the monolith, then to the function. `sides`: the whole sequence to the monolith, then `reset`, then to the functions, compared response by response (for apps with a database). Default: `sides` when `reset` is set, else `interleaved`.'),
+    .describe(
+      '`interleaved`: each request to the monolith, then to the function. `sides`: the whole sequence to the monolith, then `reset`, then to the functions, compared response by response (for apps with a database). Default: `sides` when `reset` is set, else `interleaved`.',
+    ),
   /** What the comparison leaves out. */
   ignore: z
     .strictObject({
@@ -112,7 +121,9 @@ export const VerifyConfig = z.strictObject({
       values: z
         .array(z.union([z.enum(BUILTIN_PATTERN_NAMES), ValuePattern]))
         .default([])
-        .describe('Volatile values compared by shape wherever they stand (JSON strings and numbers, text bodies, compared headers): `iso-timestamp`, `uuid`, `object-id`, `epoch-ms`, or `{ name, regex }`.'),
+        .describe(
+          'Volatile values compared by shape wherever they stand (JSON strings and numbers, text bodies, compared headers): `iso-timestamp`, `uuid`, `object-id`, `epoch-ms`, or `{ name, regex }`.',
+        ),
       /** Compared headers left out (`location`, `cache-control`); ETag, Date and request ids are never compared. @default [] */
       headers: z
         .array(z.string())

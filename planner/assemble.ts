@@ -29,7 +29,13 @@ export interface AssembleInput {
 }
 
 /** Predicted bundle bytes of routes: reachable files' bytes in the app bundle, else their files' sizes on disk. */
-export function predictBytes(ids: readonly string[], routes: ReadonlyMap<string, Route>, footprints: ReadonlyMap<string, Footprint>, graph: ModuleGraph | undefined, diskBytes: (f: string) => number): number {
+export function predictBytes(
+  ids: readonly string[],
+  routes: ReadonlyMap<string, Route>,
+  footprints: ReadonlyMap<string, Footprint>,
+  graph: ModuleGraph | undefined,
+  diskBytes: (f: string) => number,
+): number {
   if (graph) {
     const seeds = [...new Set(ids.flatMap((id) => (routes.get(id) ? bundleEntries(routes.get(id)!) : [])))];
     let sum = 0;
@@ -53,39 +59,54 @@ export function assembleFunctions(input: AssembleInput, warnings: PlanWarning[])
   const bundles = graph ? new Map([...entries].map(([id, files]) => [id, bundleOf(graph, files)])) : undefined;
   const diskBytes = input.diskBytes;
   const sorted = sortHazards(input.hazards);
-  const functions = input.groups.map((group, i): PlanFunction => {
-    const id = input.ids[i]!;
-    const routes = group.routes.map((r) => input.routes.get(r)!);
-    const measured = bundles?.get(id);
-    const union = (pick: (r: Route) => readonly string[]): string[] => [...new Set(routes.flatMap(pick))].sort();
-    const files = union((r) => [...(input.footprints.get(r.id)?.files ?? [])]);
-    const inGroup = new Set(group.routes);
-    const hazards = sorted.filter((h) => hazardRole(h, sorted) !== 'schedule' && h.routes.some((r) => inGroup.has(r))).map(hazardRef);
-    const override = input.config.functions[id];
-    const fn: PlanFunction = {
-      id,
-      routes: [...group.routes].sort(),
-      reason: input.reasons[i]!,
-      memory: override?.memory ?? group.memory ?? input.config.defaults.memory,
-      timeout: override?.timeout ?? group.timeout ?? input.config.defaults.timeout,
-      files,
-      packages: union((r) => [...r.deps.packages, ...r.middleware.flatMap((m) => (m.package ? [m.package] : [])), ...(measured?.packages ?? [])]),
-      env: union((r) => r.deps.env),
-      entities: union((r) => r.deps.entities),
-      hazards: [...new Set(hazards)],
-      bundle: measured ? { bytes: measured.bytes, estimated: false } : { bytes: predictBytes(group.routes, input.routes, input.footprints, undefined, diskBytes), estimated: true },
-    };
-    return fn;
-  }).sort((a, b) => a.id.localeCompare(b.id));
+  const functions = input.groups
+    .map((group, i): PlanFunction => {
+      const id = input.ids[i]!;
+      const routes = group.routes.map((r) => input.routes.get(r)!);
+      const measured = bundles?.get(id);
+      const union = (pick: (r: Route) => readonly string[]): string[] => [...new Set(routes.flatMap(pick))].sort();
+      const files = union((r) => [...(input.footprints.get(r.id)?.files ?? [])]);
+      const inGroup = new Set(group.routes);
+      const hazards = sorted.filter((h) => hazardRole(h, sorted) !== 'schedule' && h.routes.some((r) => inGroup.has(r))).map(hazardRef);
+      const override = input.config.functions[id];
+      const fn: PlanFunction = {
+        id,
+        routes: [...group.routes].sort(),
+        reason: input.reasons[i]!,
+        memory: override?.memory ?? group.memory ?? input.config.defaults.memory,
+        timeout: override?.timeout ?? group.timeout ?? input.config.defaults.timeout,
+        files,
+        packages: union((r) => [...r.deps.packages, ...r.middleware.flatMap((m) => (m.package ? [m.package] : [])), ...(measured?.packages ?? [])]),
+        env: union((r) => r.deps.env),
+        entities: union((r) => r.deps.entities),
+        hazards: [...new Set(hazards)],
+        bundle: measured
+          ? { bytes: measured.bytes, estimated: false }
+          : { bytes: predictBytes(group.routes, input.routes, input.footprints, undefined, diskBytes), estimated: true },
+      };
+      return fn;
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
   for (const id of Object.keys(input.config.functions).sort()) {
-    if (!input.ids.includes(id)) warnings.push({ code: 'CONFIG_FUNCTION_UNKNOWN', message: `functions.${id}: no function has this id (ids: ${[...input.ids].sort().join(', ') || 'none'})` });
+    if (!input.ids.includes(id))
+      warnings.push({
+        code: 'CONFIG_FUNCTION_UNKNOWN',
+        message: `functions.${id}: no function has this id (ids: ${[...input.ids].sort().join(', ') || 'none'})`,
+      });
   }
   const app = input.graph?.appBytes;
   for (const fn of functions) {
-    if (fn.bundle && fn.bundle.bytes > input.config.maxBundleBytes) warnings.push({ code: 'BUNDLE_OVER_LIMIT', message: `function ${fn.id}: bundle ${fn.bundle.bytes} bytes is over maxBundleBytes ${input.config.maxBundleBytes}` });
+    if (fn.bundle && fn.bundle.bytes > input.config.maxBundleBytes)
+      warnings.push({
+        code: 'BUNDLE_OVER_LIMIT',
+        message: `function ${fn.id}: bundle ${fn.bundle.bytes} bytes is over maxBundleBytes ${input.config.maxBundleBytes}`,
+      });
     if (app && functions.length > 1 && fn.bundle && !fn.bundle.estimated && fn.bundle.bytes >= 0.9 * app) {
       const heavy = entries.get(fn.id)!.join(', ');
-      warnings.push({ code: 'BUNDLE_IS_WHOLE_APP', message: `function ${fn.id} bundles ${Math.round((100 * fn.bundle.bytes) / app)}% of the app: its handler files (${heavy}) import the whole app; move inline handlers into their own modules` });
+      warnings.push({
+        code: 'BUNDLE_IS_WHOLE_APP',
+        message: `function ${fn.id} bundles ${Math.round((100 * fn.bundle.bytes) / app)}% of the app: its handler files (${heavy}) import the whole app; move inline handlers into their own modules`,
+      });
     }
   }
   return functions;

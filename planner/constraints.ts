@@ -30,7 +30,8 @@ export function computeConstraints(routes: readonly Route[], hazards: readonly H
   const known = new Set(routes.map((r) => r.id));
   const select = (selector: string, where: string): string[] => {
     const ids = selectRoutes(selector, routes);
-    if (ids.length === 0) warnings.push({ code: 'CONFIG_SELECTOR_UNMATCHED', message: `${where}: '${selector}' matches no route (check the route id or glob)` });
+    if (ids.length === 0)
+      warnings.push({ code: 'CONFIG_SELECTOR_UNMATCHED', message: `${where}: '${selector}' matches no route (check the route id or glob)` });
     return ids;
   };
   config.exclude.forEach((sel, i) => {
@@ -75,7 +76,11 @@ export function computeConstraints(routes: readonly Route[], hazards: readonly H
   for (const [name, selectors] of Object.entries(config.pin).sort(([a], [b]) => a.localeCompare(b))) {
     const ids = [...new Set(selectors.flatMap((sel, i) => select(sel, `pin.${name}[${i}]`)))];
     const keptIds = ids.filter((id) => keep.has(id));
-    if (keptIds.length > 0) warnings.push({ code: 'PIN_WITH_KEPT_ROUTE', message: `pin.${name}: ${keptIds.join(', ')} stay${keptIds.length === 1 ? 's' : ''} in the monolith (${keep.get(keptIds[0]!)}); the rest of the group is pinned` });
+    if (keptIds.length > 0)
+      warnings.push({
+        code: 'PIN_WITH_KEPT_ROUTE',
+        message: `pin.${name}: ${keptIds.join(', ')} stay${keptIds.length === 1 ? 's' : ''} in the monolith (${keep.get(keptIds[0]!)}); the rest of the group is pinned`,
+      });
     const free = ids.filter((id) => !keep.has(id));
     for (const id of free) {
       if (pinOf.has(id)) warnings.push({ code: 'PIN_OVERLAP', message: `${id} is in pin.${pinOf.get(id)} and pin.${name}: both groups share one function` });

@@ -8,7 +8,13 @@ import type { PlannedGroup } from './replan';
  * Function ids for the groups, by precedence: config `names` (by route id or pin group), the id
  * from the previous plan, the pin group's name, then an id derived from the routes' paths.
  */
-export function nameGroups(groups: readonly PlannedGroup[], routes: ReadonlyMap<string, Route>, config: Config, pinOf: ReadonlyMap<string, string>, warnings: PlanWarning[]): string[] {
+export function nameGroups(
+  groups: readonly PlannedGroup[],
+  routes: ReadonlyMap<string, Route>,
+  config: Config,
+  pinOf: ReadonlyMap<string, string>,
+  warnings: PlanWarning[],
+): string[] {
   const ids: Array<string | undefined> = groups.map(() => undefined);
   const used = new Set<string>();
   const take = (i: number, id: string | undefined, why: string): void => {
@@ -31,7 +37,8 @@ export function nameGroups(groups: readonly PlannedGroup[], routes: ReadonlyMap<
       warnings.push({ code: 'CONFIG_NAME_UNUSED', message: `names."${key}": ${why}` });
       continue;
     }
-    if (ids[i] !== undefined && ids[i] !== id) warnings.push({ code: 'FUNCTION_NAME_CONFLICT', message: `names."${key}": the function is already named '${ids[i]}' by another names entry` });
+    if (ids[i] !== undefined && ids[i] !== id)
+      warnings.push({ code: 'FUNCTION_NAME_CONFLICT', message: `names."${key}": the function is already named '${ids[i]}' by another names entry` });
     take(i, id, `names."${key}"`);
   }
   groups.forEach((g, i) => take(i, g.id, `previous plan function ${g.id}`));
@@ -41,7 +48,12 @@ export function nameGroups(groups: readonly PlannedGroup[], routes: ReadonlyMap<
   });
   const rest = groups.map((g, i) => ({ g, i })).filter(({ i }) => ids[i] === undefined);
   const derived = assignIds(
-    rest.map(({ g }) => ({ routes: g.routes, paths: g.routes.map((r) => routes.get(r)?.path ?? r), methods: g.routes.map((r) => routes.get(r)?.method ?? ''), handlerFiles: g.routes.map((r) => routes.get(r)?.handler.file ?? '') })),
+    rest.map(({ g }) => ({
+      routes: g.routes,
+      paths: g.routes.map((r) => routes.get(r)?.path ?? r),
+      methods: g.routes.map((r) => routes.get(r)?.method ?? ''),
+      handlerFiles: g.routes.map((r) => routes.get(r)?.handler.file ?? ''),
+    })),
     used,
   );
   rest.forEach(({ i }, k) => (ids[i] = derived[k]));

@@ -42,7 +42,10 @@ export function hazardRole(hazard: Hazard, all: readonly Hazard[] = []): HazardR
  */
 export function keepReason(hazard: Hazard, all: readonly Hazard[] = []): string {
   const writes = hazard.code === 'LOCAL_FILE_READ_AT_REQUEST' ? requestWrites(all) : [];
-  const readsBack = writes.length > 0 ? `; requests write local files (${writes.slice(0, 3).map(hazardRef).join(', ')}${writes.length > 3 ? ', ...' : ''}) that it may read back` : '';
+  const readsBack =
+    writes.length > 0
+      ? `; requests write local files (${writes.slice(0, 3).map(hazardRef).join(', ')}${writes.length > 3 ? ', ...' : ''}) that it may read back`
+      : '';
   const free = hazard.advice ? `; to move it to a function: ${hazard.advice}` : '';
   return `${hazardRef(hazard)}: ${hazard.message}${readsBack}${free}`;
 }

@@ -15,5 +15,6 @@ export class PlanInvariantError extends Error {
  */
 export function assertEveryRouteOnce(plan: SplitPlan): void {
   const problems = planProblems(plan);
-  if (problems.length > 0) throw new PlanInvariantError(`plan invariant broken: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`);
+  if (problems.length > 0)
+    throw new PlanInvariantError(`plan invariant broken: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`);
 }

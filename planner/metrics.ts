@@ -29,7 +29,11 @@ export interface MetricsInput {
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
-const metric = (key: keyof typeof DEF, value: number | null, note?: string): Metric => ({ value: value === null ? null : round(value), definition: DEF[key], ...(note ? { note } : {}) });
+const metric = (key: keyof typeof DEF, value: number | null, note?: string): Metric => ({
+  value: value === null ? null : round(value),
+  definition: DEF[key],
+  ...(note ? { note } : {}),
+});
 
 /** Computes every metric of the plan, each with its fixed definition. */
 export function computeMetrics(input: MetricsInput): PlanMetrics {
@@ -38,16 +42,24 @@ export function computeMetrics(input: MetricsInput): PlanMetrics {
   const estimated = input.functions.some((f) => f.estimated) || !input.graph;
   const appBytes = input.graph?.appBytes;
   const sizes = input.functions.map((f) => f.bytes);
-  const sizeNote = estimated ? 'estimate: sums of file sizes, not an esbuild bundle' : 'each function: the bytes of the app files its handlers reach, in the whole-app bundle (esbuild metafile)';
+  const sizeNote = estimated
+    ? 'estimate: sums of file sizes, not an esbuild bundle'
+    : 'each function: the bytes of the app files its handlers reach, in the whole-app bundle (esbuild metafile)';
   return {
-    structuralModularity: input.graph ? metric('structuralModularity', modularity(input.graph, owner), `${new Set(owner.values()).size} clusters over ${owner.size} files`) : metric('structuralModularity', null, noGraph),
+    structuralModularity: input.graph
+      ? metric('structuralModularity', modularity(input.graph, owner), `${new Set(owner.values()).size} clusters over ${owner.size} files`)
+      : metric('structuralModularity', null, noGraph),
     icp: input.graph ? metric('icp', crossShare(input.graph, owner)) : metric('icp', null, noGraph),
     ifn: metric('ifn', input.functions.length ? input.functions.reduce((n, f) => n + f.routes.length, 0) / input.functions.length : null),
     entitySpread: entitySpread(input),
     sharedCodeRatio: sharedCode(owner, input.fileBytes),
     appBundleBytes: metric('appBundleBytes', appBytes ?? null, appBytes === undefined ? noGraph : 'measured with esbuild'),
     largestBundleRatio: metric('largestBundleRatio', appBytes && sizes.length ? Math.max(...sizes) / appBytes : null, appBytes ? sizeNote : noGraph),
-    meanBundleRatio: metric('meanBundleRatio', appBytes && sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length / appBytes : null, appBytes ? sizeNote : noGraph),
+    meanBundleRatio: metric(
+      'meanBundleRatio',
+      appBytes && sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length / appBytes : null,
+      appBytes ? sizeNote : noGraph,
+    ),
   };
 }
 

@@ -99,7 +99,9 @@ export interface NamingGroup {
  */
 export function assignIds(groups: readonly NamingGroup[], taken: ReadonlySet<string>): string[] {
   const used = new Set(taken);
-  const order = groups.map((g, i) => i).sort((a, b) => groups[b]!.routes.length - groups[a]!.routes.length || groups[a]!.routes[0]!.localeCompare(groups[b]!.routes[0]!));
+  const order = groups
+    .map((g, i) => i)
+    .sort((a, b) => groups[b]!.routes.length - groups[a]!.routes.length || groups[a]!.routes[0]!.localeCompare(groups[b]!.routes[0]!));
   const ids: string[] = new Array(groups.length);
   for (const i of order) {
     const g = groups[i]!;

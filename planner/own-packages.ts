@@ -37,10 +37,12 @@ export function confinedPackages(routes: readonly Route[], graph: ModuleGraph | 
   const confined = new Map<string, Set<string>>();
   for (const [p, ids] of users) {
     const files = importers.get(p) ?? [];
-    const inside = files.length > 0 && files.every((f) => {
-      const needing = closureUsers.get(f);
-      return !!needing && [...needing].every((id) => ids.has(id));
-    });
+    const inside =
+      files.length > 0 &&
+      files.every((f) => {
+        const needing = closureUsers.get(f);
+        return !!needing && [...needing].every((id) => ids.has(id));
+      });
     if (inside) confined.set(p, ids);
   }
   return confined;
@@ -57,9 +59,7 @@ export function confinedPackages(routes: readonly Route[], graph: ModuleGraph | 
  */
 export function splitByOwnPackages(parts: readonly (readonly string[])[], users: PackageUsers): { groups: string[][]; splits: PackageSplit[] } {
   const inGroup = new Set(parts.flat());
-  const candidates = [...users]
-    .filter(([, ids]) => [...ids].every((id) => inGroup.has(id)))
-    .sort(([a, x], [b, y]) => x.size - y.size || a.localeCompare(b));
+  const candidates = [...users].filter(([, ids]) => [...ids].every((id) => inGroup.has(id))).sort(([a, x], [b, y]) => x.size - y.size || a.localeCompare(b));
   let rest = parts.map((p) => [...p]);
   const splits: PackageSplit[] = [];
   for (const [, ids] of candidates) {
@@ -69,7 +69,10 @@ export function splitByOwnPackages(parts: readonly (readonly string[])[], users:
     if (taken.length === rest.length) continue;
     const routes = taken.flat().sort();
     const members = new Set(routes);
-    const packages = candidates.filter(([, users]) => [...users].every((id) => members.has(id))).map(([p]) => p).sort();
+    const packages = candidates
+      .filter(([, users]) => [...users].every((id) => members.has(id)))
+      .map(([p]) => p)
+      .sort();
     splits.push({ routes, packages });
     rest = rest.filter((part) => !taken.includes(part));
   }

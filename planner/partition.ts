@@ -73,14 +73,14 @@ export function partitionRoutes(input: PartitionInput): { groups: string[][]; wa
  * pinned groups stay as they are.
  */
 function isolateOwnPackages(group: string[], input: PartitionInput, splits: PackageSplit[]): string[][] {
-  if (input.strategy !== 'clustered' || !input.looseBlocks || !input.packageUsers?.size || group.length < 2 || group.some((id) => input.pinned?.has(id))) return [group];
+  if (input.strategy !== 'clustered' || !input.looseBlocks || !input.packageUsers?.size || group.length < 2 || group.some((id) => input.pinned?.has(id)))
+    return [group];
   const parts = blocksWithin(input.looseBlocks, group);
   if (parts.length < 2) return [group];
   const result = splitByOwnPackages(parts, input.packageUsers);
   splits.push(...result.splits);
   return result.groups;
 }
-
 
 /**
  * At most `max` groups: among the unpinned ones, in the order of their routes' paths, the two
@@ -99,7 +99,15 @@ function capFunctionCount(groups: string[][], input: PartitionInput, max: number
     .filter((g) => !g.some((id) => pinned.has(id)))
     .map((g) => {
       const sorted = g.map((id) => ({ id, key: `${pathOf.get(id) ?? id} ${id}` })).sort((a, b) => a.key.localeCompare(b.key));
-      return { routes: g, first: pathOf.get(sorted[0]!.id) ?? '', last: pathOf.get(sorted[sorted.length - 1]!.id) ?? '', key: sorted[0]!.key, rank: 0, version: 0, alive: true };
+      return {
+        routes: g,
+        first: pathOf.get(sorted[0]!.id) ?? '',
+        last: pathOf.get(sorted[sorted.length - 1]!.id) ?? '',
+        key: sorted[0]!.key,
+        rank: 0,
+        version: 0,
+        alive: true,
+      };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
   nodes.forEach((n, i) => {
@@ -109,10 +117,19 @@ function capFunctionCount(groups: string[][], input: PartitionInput, max: number
   });
   const target = Math.max(1, max - fixed.length);
   // Pairs of neighbours, best first: most shared segments, then fewest routes, then path order.
-  const pairs = new MinHeap<CapPair>((a, b) => a.shared > b.shared || (a.shared === b.shared && (a.size < b.size || (a.size === b.size && a.left.rank < b.left.rank))));
+  const pairs = new MinHeap<CapPair>(
+    (a, b) => a.shared > b.shared || (a.shared === b.shared && (a.size < b.size || (a.size === b.size && a.left.rank < b.left.rank))),
+  );
   const offer = (left: CapNode | undefined): void => {
     const right = left?.next;
-    if (left && right) pairs.push({ left, right, versions: [left.version, right.version], shared: sharedSegments(left.last, right.first), size: left.routes.length + right.routes.length });
+    if (left && right)
+      pairs.push({
+        left,
+        right,
+        versions: [left.version, right.version],
+        shared: sharedSegments(left.last, right.first),
+        size: left.routes.length + right.routes.length,
+      });
   };
   for (const n of nodes) offer(n);
   let count = nodes.length;
@@ -135,7 +152,8 @@ function capFunctionCount(groups: string[][], input: PartitionInput, max: number
   }
   const merged = nodes.filter((n) => n.alive).map((n) => n.routes);
   const total = merged.length + fixed.length;
-  const passed = total > max ? `; merging further would pass maxBundleBytes ${input.maxBundleBytes}, so the plan has ${total - max} more functions than maxFunctions` : '';
+  const passed =
+    total > max ? `; merging further would pass maxBundleBytes ${input.maxBundleBytes}, so the plan has ${total - max} more functions than maxFunctions` : '';
   warnings.push({
     code: 'FUNCTIONS_MERGED_BY_CAP',
     message: `${groups.length} groups of routes were merged into ${total} functions to stay within maxFunctions ${max} (path neighbours; pins kept)${passed} (raise maxFunctions for smaller functions)`,
@@ -191,8 +209,14 @@ function sharedSegments(a: string, b: string): number {
  */
 function isolateHeavy(group: string[], input: PartitionInput): { heavy: string[]; light: string[] } {
   const parts = blocksWithin(input.blocks, group);
-  const heavy = parts.filter((b) => b.some((id) => input.heavy.has(id))).flat().sort();
-  const light = parts.filter((b) => !b.some((id) => input.heavy.has(id))).flat().sort();
+  const heavy = parts
+    .filter((b) => b.some((id) => input.heavy.has(id)))
+    .flat()
+    .sort();
+  const light = parts
+    .filter((b) => !b.some((id) => input.heavy.has(id)))
+    .flat()
+    .sort();
   return { heavy, light };
 }
 
@@ -210,7 +234,10 @@ function isolateSignInFlows(group: string[], input: PartitionInput): string[][] 
   const isFlow = (part: readonly string[]) => flowOf(flows, part) !== undefined;
   const alone = parts.filter(isFlow);
   if (alone.length === 0) return [group];
-  const rest = parts.filter((p) => !isFlow(p)).flat().sort();
+  const rest = parts
+    .filter((p) => !isFlow(p))
+    .flat()
+    .sort();
   return [...alone.map((p) => [...p].sort()), ...(rest.length > 0 ? [rest] : [])];
 }
 
@@ -258,17 +285,26 @@ function enforceLimit(group: string[], input: PartitionInput, warnings: PlanWarn
   if (parts.length <= 1) {
     const hard = blocksWithin(input.hardBlocks ?? [], group);
     if (hard.length > 1) {
-      warnings.push({ code: 'TIES_BROKEN_BY_SIZE', message: `${group.length} route(s) the app's structure ties together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}: they are split by what they share instead (raise maxBundleBytes, or pin them, to keep them in one function)` });
+      warnings.push({
+        code: 'TIES_BROKEN_BY_SIZE',
+        message: `${group.length} route(s) the app's structure ties together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}: they are split by what they share instead (raise maxBundleBytes, or pin them, to keep them in one function)`,
+      });
       return enforceLimit(group, { ...input, blocks: hard, hardBlocks: undefined }, warnings);
     }
-    warnings.push({ code: 'BUNDLE_OVER_LIMIT', message: `${group.length} route(s) that must stay together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}` });
+    warnings.push({
+      code: 'BUNDLE_OVER_LIMIT',
+      message: `${group.length} route(s) that must stay together (${group[0]}, ...) predict ${bytes} bytes, over maxBundleBytes ${input.maxBundleBytes}`,
+    });
     return [group];
   }
   const sizes = parts.map((p) => input.predict(p));
   const full = parts.filter((_, i) => sizes[i]! >= NO_GAIN * bytes);
   if (full.length > 0) {
     const together = full.flat().sort();
-    const rest = parts.filter((_, i) => sizes[i]! < NO_GAIN * bytes).flat().sort();
+    const rest = parts
+      .filter((_, i) => sizes[i]! < NO_GAIN * bytes)
+      .flat()
+      .sort();
     warnings.push({
       code: 'BUNDLE_OVER_LIMIT',
       message: `${together.length} route(s) (${together[0]}, ...) predict ${input.predict(together)} bytes together, over maxBundleBytes ${input.maxBundleBytes}, and up to ${Math.max(...sizes)} bytes each alone: splitting them would make no bundle smaller, so they stay together`,

@@ -57,10 +57,18 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
   const wiring = wiringFiles(analysis.routes, analysis.mounts);
   const footprints = new Map(analysis.routes.map((r) => [r.id, routeFootprint(r, graph, wiring)]));
   const plannable = analysis.routes.filter((r) => !constraints.keep.has(r.id));
-  const routeGraph = buildRouteGraph(plannable.map((r) => footprints.get(r.id)!), diskBytes, constraints.boundBy);
+  const routeGraph = buildRouteGraph(
+    plannable.map((r) => footprints.get(r.id)!),
+    diskBytes,
+    constraints.boundBy,
+  );
   progress({ stage: 'plan', message: `grouping ${plannable.length} routes (${config.strategy})` });
   const predict = (ids: readonly string[]): number => predictBytes(ids, routes, footprints, graph, diskBytes);
-  const heavy = heavyRoutes(plannable.map((r) => r.id), predict, graph?.appBytes);
+  const heavy = heavyRoutes(
+    plannable.map((r) => r.id),
+    predict,
+    graph?.appBytes,
+  );
   const ties = config.strategy === 'per-route' ? [] : featureTies(analysis.routes);
   const flows = signInFlows(analysis.routes, ties, analysis.authStrategies);
   const fresh = partitionRoutes({
@@ -77,7 +85,10 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
     maxFunctions: config.maxFunctions,
     pinned: new Set(constraints.pinOf.keys()),
     signInFlows: flows,
-    looseBlocks: tiedBlocks(constraints.blocks, ties.filter((t) => t.kind === 'resource' || t.kind === 'auth-flow')),
+    looseBlocks: tiedBlocks(
+      constraints.blocks,
+      ties.filter((t) => t.kind === 'resource' || t.kind === 'auth-flow'),
+    ),
     packageUsers: confinedPackages(analysis.routes, graph),
   });
   warnings.push(...fresh.warnings);
@@ -91,12 +102,33 @@ export function planSplit(analysis: Analysis, config: Config, previousPlan?: Pla
   }
   const ids = nameGroups(groups, routes, config, constraints.pinOf, warnings);
   const reasons = groups.map((g) =>
-    functionReason({ strategy: config.strategy, routes: g.routes, paths: g.routes.map((r) => routes.get(r)!.path), footprints, fileWeight: routeGraph.fileWeight, boundBy: constraints.boundBy, pinOf: constraints.pinOf, fromPreviousPlan: g.fromPrevious, heavy, ties, signInFlows: flows, packageSplits: fresh.packageSplits, affinity: routeGraph.weights, kept: keep }),
+    functionReason({
+      strategy: config.strategy,
+      routes: g.routes,
+      paths: g.routes.map((r) => routes.get(r)!.path),
+      footprints,
+      fileWeight: routeGraph.fileWeight,
+      boundBy: constraints.boundBy,
+      pinOf: constraints.pinOf,
+      fromPreviousPlan: g.fromPrevious,
+      heavy,
+      ties,
+      signInFlows: flows,
+      packageSplits: fresh.packageSplits,
+      affinity: routeGraph.weights,
+      kept: keep,
+    }),
   );
   const functions = assembleFunctions({ groups, ids, reasons, routes, footprints, hazards: analysis.hazards, config, diskBytes, graph }, warnings);
   const kept: KeptRoute[] = [...keep].map(([route, reason]) => ({ route, reason })).sort((a, b) => a.route.localeCompare(b.route));
   const metrics = computeMetrics({
-    functions: functions.map((f) => ({ id: f.id, routes: f.routes, files: f.files ?? [], bytes: f.bundle?.bytes ?? 0, estimated: f.bundle?.estimated ?? true })),
+    functions: functions.map((f) => ({
+      id: f.id,
+      routes: f.routes,
+      files: f.files ?? [],
+      bytes: f.bundle?.bytes ?? 0,
+      estimated: f.bundle?.estimated ?? true,
+    })),
     entitiesByRoute: new Map([...footprints].map(([id, fp]) => [id, fp.entities])),
     graph,
     fileBytes: (f) => graph?.bytes.get(f) ?? diskBytes(f),

@@ -49,7 +49,9 @@ export function functionReason(input: ReasonInput): string {
     if (files.length > 0) parts.push(`share ${list(files, 3)}`);
     else parts.push(shared.length > 0 ? 'share only files every route needs' : 'share no files');
   } else {
-    const own = [...(input.footprints.get(input.routes[0]!)?.files ?? [])].filter((f) => input.fileWeight(f) > 0).sort((a, b) => input.fileWeight(b) - input.fileWeight(a) || a.localeCompare(b));
+    const own = [...(input.footprints.get(input.routes[0]!)?.files ?? [])]
+      .filter((f) => input.fileWeight(f) > 0)
+      .sort((a, b) => input.fileWeight(b) - input.fileWeight(a) || a.localeCompare(b));
     parts.push(own.length > 0 ? `needs ${list(own, 3)}` : 'needs only files every route needs');
   }
   const entities = input.routes.length > 1 ? sharedItems(input, (fp) => fp.entities) : [...(input.footprints.get(input.routes[0]!)?.entities ?? [])].sort();
@@ -59,13 +61,21 @@ export function functionReason(input: ReasonInput): string {
   const together = tiesWithin(input);
   if (together.length > 0) parts.push(`kept together: ${list(together.map(describeTie), 3)}`);
   const own = packageSplitOf(input.packageSplits, input.routes);
-  if (input.routes.length === 1 && !own && !input.fromPreviousPlan && (input.pinOf.size === 0 || !input.pinOf.has(input.routes[0]!))) parts.push(aloneBecause(input));
+  if (input.routes.length === 1 && !own && !input.fromPreviousPlan && (input.pinOf.size === 0 || !input.pinOf.has(input.routes[0]!)))
+    parts.push(aloneBecause(input));
   const pins = [...new Set(input.routes.map((id) => input.pinOf.get(id)).filter((p): p is string => !!p))].sort();
   if (pins.length > 0) parts.push(`pinned together by config (${pins.map((p) => `pin.${p}`).join(', ')})`);
-  if (input.heavy && input.routes.every((id) => input.heavy!.has(id))) parts.push("their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes");
+  if (input.heavy && input.routes.every((id) => input.heavy!.has(id)))
+    parts.push("their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes");
   const flow = flowOf(input.signInFlows, input.routes);
-  if (flow) parts.push(`a function of its own: no other route authenticates with its passport strategy '${flow.strategy}'${flow.package ? ` (${flow.package})` : ''}, so no other function bundles it`);
-  if (own) parts.push(`split off the routes it is tied to: only ${own.routes.length === 1 ? 'it uses' : 'they use'} ${list(own.packages, 4)} among them, so no other function bundles ${own.packages.length === 1 ? 'it' : 'them'}`);
+  if (flow)
+    parts.push(
+      `a function of its own: no other route authenticates with its passport strategy '${flow.strategy}'${flow.package ? ` (${flow.package})` : ''}, so no other function bundles it`,
+    );
+  if (own)
+    parts.push(
+      `split off the routes it is tied to: only ${own.routes.length === 1 ? 'it uses' : 'they use'} ${list(own.packages, 4)} among them, so no other function bundles ${own.packages.length === 1 ? 'it' : 'them'}`,
+    );
   if (input.fromPreviousPlan) parts.push('placement kept from the previous plan');
   return parts.join('; ');
 }
@@ -110,7 +120,10 @@ function sharedItems(input: ReasonInput, pick: (fp: Footprint) => ReadonlySet<st
     if (fp) for (const item of pick(fp)) counts.set(item, (counts.get(item) ?? 0) + 1);
   }
   const need = Math.max(2, Math.ceil(input.routes.length / 2));
-  return [...counts].filter(([, c]) => c >= need).map(([item]) => item).sort();
+  return [...counts]
+    .filter(([, c]) => c >= need)
+    .map(([item]) => item)
+    .sort();
 }
 
 function list(items: readonly string[], max: number): string {

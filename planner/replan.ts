@@ -34,7 +34,11 @@ export interface CarriedPlan {
  * holds most of its fresh cluster, or forms a new function. What the config or a hazard forces
  * into `keep` wins over the previous plan; so do new shared-state bindings (the groups merge).
  */
-export function carryOver(previous: PlanDecisions, routes: readonly Route[], fresh: { keep: ReadonlyMap<string, string>; groups: readonly string[][]; blocks: readonly string[][] }): CarriedPlan {
+export function carryOver(
+  previous: PlanDecisions,
+  routes: readonly Route[],
+  fresh: { keep: ReadonlyMap<string, string>; groups: readonly string[][]; blocks: readonly string[][] },
+): CarriedPlan {
   const warnings: PlanWarning[] = [];
   const existing = new Set(routes.map((r) => r.id));
   const keep = new Map(fresh.keep);
@@ -44,7 +48,11 @@ export function carryOver(previous: PlanDecisions, routes: readonly Route[], fre
   const groupOf = new Map<string, PlannedGroup>();
   for (const fn of previous.functions) {
     const moved = fn.routes.filter((id) => existing.has(id) && keep.has(id) && fresh.keep.has(id));
-    for (const id of moved) warnings.push({ code: 'PREVIOUS_PLACEMENT_OVERRIDDEN', message: `${id} was in function ${fn.id} in the previous plan; it now stays in the monolith: ${keep.get(id)}` });
+    for (const id of moved)
+      warnings.push({
+        code: 'PREVIOUS_PLACEMENT_OVERRIDDEN',
+        message: `${id} was in function ${fn.id} in the previous plan; it now stays in the monolith: ${keep.get(id)}`,
+      });
     const members = fn.routes.filter((id) => existing.has(id) && !keep.has(id)).sort();
     if (members.length === 0) continue;
     const group: PlannedGroup = { routes: members, id: fn.id, memory: fn.memory, timeout: fn.timeout, fromPrevious: true };
@@ -85,7 +93,10 @@ function mergeBoundGroups(groups: PlannedGroup[], groupOf: Map<string, PlannedGr
     hosts.sort((a, b) => b.routes.length - a.routes.length || (a.id ?? '').localeCompare(b.id ?? ''));
     const [into, ...rest] = hosts as [PlannedGroup, ...PlannedGroup[]];
     for (const g of rest) {
-      warnings.push({ code: 'GROUPS_MERGED', message: `${g.id ?? 'a new group'} merged into ${into.id ?? 'a new group'}: ${block.join(', ')} must share one function (pin or shared in-memory state)` });
+      warnings.push({
+        code: 'GROUPS_MERGED',
+        message: `${g.id ?? 'a new group'} merged into ${into.id ?? 'a new group'}: ${block.join(', ')} must share one function (pin or shared in-memory state)`,
+      });
       into.routes = [...into.routes, ...g.routes].sort();
       for (const id of g.routes) groupOf.set(id, into);
       g.routes = [];

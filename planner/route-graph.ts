@@ -17,23 +17,42 @@ export const AFFINITY = { files: 1, entities: 0.5, state: 1 } as const;
  * where J_w is the Jaccard index weighted by idf (ln(N / routes using the feature)) and, for
  * files, by size in KB. A file every route needs (config, the error handler) weighs nothing.
  */
-export function buildRouteGraph(footprints: readonly Footprint[], fileBytes: (file: string) => number, boundBy: ReadonlyMap<string, readonly string[]>): RouteGraph {
+export function buildRouteGraph(
+  footprints: readonly Footprint[],
+  fileBytes: (file: string) => number,
+  boundBy: ReadonlyMap<string, readonly string[]>,
+): RouteGraph {
   const n = footprints.length;
-  const fileIdf = idf(footprints.map((f) => f.files), n);
-  const entityIdf = idf(footprints.map((f) => f.entities), n);
+  const fileIdf = idf(
+    footprints.map((f) => f.files),
+    n,
+  );
+  const entityIdf = idf(
+    footprints.map((f) => f.entities),
+    n,
+  );
   const fileWeight = (file: string): number => (fileIdf.get(file) ?? 0) * (fileBytes(file) / 1024);
   const weights = new Map<string, Map<string, number>>();
   const add = (a: string, b: string, w: number): void => {
     if (a === b || w <= 0) return;
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const row = weights.get(x) ?? new Map<string, number>();
       row.set(y, (row.get(y) ?? 0) + w);
       weights.set(x, row);
     }
   };
-  const fileSim = weightedJaccard(footprints.map((f) => [f.id, f.files] as const), fileWeight);
+  const fileSim = weightedJaccard(
+    footprints.map((f) => [f.id, f.files] as const),
+    fileWeight,
+  );
   for (const [a, b, s] of fileSim) add(a, b, AFFINITY.files * s);
-  const entitySim = weightedJaccard(footprints.map((f) => [f.id, f.entities] as const), (e) => entityIdf.get(e) ?? 0);
+  const entitySim = weightedJaccard(
+    footprints.map((f) => [f.id, f.entities] as const),
+    (e) => entityIdf.get(e) ?? 0,
+  );
   for (const [a, b, s] of entitySim) add(a, b, AFFINITY.entities * s);
   const byHazard = new Map<string, string[]>();
   for (const f of footprints) for (const h of boundBy.get(f.id) ?? []) pushTo(byHazard, h, f.id);

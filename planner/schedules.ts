@@ -14,7 +14,12 @@ export function findSchedules(hazards: readonly Hazard[]): Schedule[] {
   const result: Schedule[] = [];
   for (const hazard of sortHazards(hazards)) {
     if (hazardRole(hazard) !== 'schedule') continue;
-    const base = toId(hazard.file.split('/').pop()!.replace(/\.[cm]?[jt]sx?$/, ''));
+    const base = toId(
+      hazard.file
+        .split('/')
+        .pop()!
+        .replace(/\.[cm]?[jt]sx?$/, ''),
+    );
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
@@ -46,5 +51,9 @@ export function toRate(expression: string): string | undefined {
   const ms = literalIntervalMs(expression);
   if (ms === undefined) return undefined;
   const minutes = rateMinutes(ms);
-  return minutes % 1440 === 0 ? `rate(${minutes / 1440} day${minutes === 1440 ? '' : 's'})` : minutes % 60 === 0 ? `rate(${minutes / 60} hour${minutes === 60 ? '' : 's'})` : `rate(${minutes} minute${minutes === 1 ? '' : 's'})`;
+  return minutes % 1440 === 0
+    ? `rate(${minutes / 1440} day${minutes === 1440 ? '' : 's'})`
+    : minutes % 60 === 0
+      ? `rate(${minutes / 60} hour${minutes === 60 ? '' : 's'})`
+      : `rate(${minutes} minute${minutes === 1 ? '' : 's'})`;
 }

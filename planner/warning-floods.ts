@@ -12,6 +12,7 @@ export function collapseFloods(warnings: readonly PlanWarning[]): PlanWarning[] 
     seen.set(w.code, n);
     if (n <= MAX_ALIKE_WARNINGS) out.push(w);
   }
-  for (const [code, n] of seen) if (n > MAX_ALIKE_WARNINGS) out.push({ code, message: `and ${n - MAX_ALIKE_WARNINGS} more ${code} warnings like the ${MAX_ALIKE_WARNINGS} above` });
+  for (const [code, n] of seen)
+    if (n > MAX_ALIKE_WARNINGS) out.push({ code, message: `and ${n - MAX_ALIKE_WARNINGS} more ${code} warnings like the ${MAX_ALIKE_WARNINGS} above` });
   return out;
 }

@@ -22,7 +22,10 @@ export function runtimeSourceModule(runtime: string): string {
 }
 
 /** Where the runtime and its embedded copy live. */
-export const RUNTIME_FILES = { source: path.join(REPO, 'generators', 'runtime', 'runtime.ts'), embedded: path.join(REPO, 'generators', 'handlers', 'runtime-source.ts') };
+export const RUNTIME_FILES = {
+  source: path.join(REPO, 'generators', 'runtime', 'runtime.ts'),
+  embedded: path.join(REPO, 'generators', 'handlers', 'runtime-source.ts'),
+};
 
 if (require.main === module) {
   writeFileAtomic(RUNTIME_FILES.embedded, runtimeSourceModule(fs.readFileSync(RUNTIME_FILES.source, 'utf8')));

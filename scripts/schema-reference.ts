@@ -42,7 +42,8 @@ function typeOf(node: SchemaNode): string {
     return `map of ${typeOf(node.additionalProperties)}`;
   }
   const base = Array.isArray(node.type) ? node.type.join(' \\| ') : (node.type ?? 'any');
-  const range = bounded(node.minimum) || bounded(node.maximum) ? ` (${bounded(node.minimum) ? node.minimum : ''}..${bounded(node.maximum) ? node.maximum : ''})` : '';
+  const range =
+    bounded(node.minimum) || bounded(node.maximum) ? ` (${bounded(node.minimum) ? node.minimum : ''}..${bounded(node.maximum) ? node.maximum : ''})` : '';
   return base + range;
 }
 

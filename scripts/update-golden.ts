@@ -21,7 +21,11 @@ async function main(): Promise<void> {
     const plan = planSplit(analysis, Config.parse(sample.config));
     const out = goldenDir(sample.name);
     const output = generateGolden(sample.name, plan);
-    const files = new Map([[GOLDEN_PLAN, stringifyPlan(plan)], [ANALYSIS_FILE, analysisText(analysis)], ...output.files.map((f) => [f.path, f.contents] as [string, string])]);
+    const files = new Map([
+      [GOLDEN_PLAN, stringifyPlan(plan)],
+      [ANALYSIS_FILE, analysisText(analysis)],
+      ...output.files.map((f) => [f.path, f.contents] as [string, string]),
+    ]);
     for (const old of listFiles(out)) if (!files.has(old)) fs.rmSync(path.join(out, old));
     pruneEmptyFolders(out);
     for (const [file, contents] of files) writeFileAtomic(path.join(out, file), contents);
@@ -37,7 +41,9 @@ function pruneEmptyFolders(dir: string): void {
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 
 main().catch((error: unknown) => {

@@ -45,7 +45,15 @@ export function bundleAppFiles(bundle: string, outDir: string, appDir: string): 
 
 /** The app files a route's own code stands in: registration, handler, middleware, routers, closure. */
 function routeFiles(route: Route): string[] {
-  return [route.file, route.handler.file, ...route.middleware.map((m) => m.file), ...(route.trailing ?? []).map((m) => m.file), ...(route.stack ?? []).map((r) => r.file), ...(route.router ? [route.router.file] : []), ...route.deps.files];
+  return [
+    route.file,
+    route.handler.file,
+    ...route.middleware.map((m) => m.file),
+    ...(route.trailing ?? []).map((m) => m.file),
+    ...(route.stack ?? []).map((r) => r.file),
+    ...(route.router ? [route.router.file] : []),
+    ...route.deps.files,
+  ];
 }
 
 /**
@@ -56,7 +64,12 @@ function routeFiles(route: Route): string[] {
  * subscription, a registration) and may matter to every route. One warning per such file, naming
  * the functions without it.
  */
-export function bootModuleWarnings(plan: SplitPlan, entry: string, bootFiles: readonly string[], functionFiles: ReadonlyMap<string, readonly string[]>): VerificationWarning[] {
+export function bootModuleWarnings(
+  plan: SplitPlan,
+  entry: string,
+  bootFiles: readonly string[],
+  functionFiles: ReadonlyMap<string, readonly string[]>,
+): VerificationWarning[] {
   const routed = new Set(Object.values(plan.routes).flatMap(routeFiles));
   const missing = new Map<string, string[]>();
   for (const file of bootFiles) {

@@ -36,7 +36,8 @@ export function compareAnswers(monolith: ObservedResponse, fn: ObservedResponse,
   const ignored: string[] = [];
   const patterns = ignore.values ?? [];
   if (monolith.status !== fn.status) diffs.push(`status: monolith ${monolith.status}, function ${fn.status}`);
-  if (normalizeType(monolith.contentType) !== normalizeType(fn.contentType)) diffs.push(`content-type: monolith '${monolith.contentType}', function '${fn.contentType}'`);
+  if (normalizeType(monolith.contentType) !== normalizeType(fn.contentType))
+    diffs.push(`content-type: monolith '${monolith.contentType}', function '${fn.contentType}'`);
   const cookiesA = monolith.setCookies.map(cookieShape).sort();
   const cookiesB = fn.setCookies.map(cookieShape).sort();
   if (cookiesA.join('\n') !== cookiesB.join('\n')) diffs.push(`set-cookie: monolith [${cookiesA.join(' | ')}], function [${cookiesB.join(' | ')}]`);
@@ -45,7 +46,8 @@ export function compareAnswers(monolith: ObservedResponse, fn: ObservedResponse,
     const b = normalizeHeader(fn.headers[name]);
     if (a === b) continue;
     if (ignore.headers?.includes(name)) ignored.push(`${name} header (headers)`);
-    else if (a !== undefined && b !== undefined && maskText(a, patterns) === maskText(b, patterns)) ignored.push(`${name} header (${matchingPatterns(a, patterns).join(', ')})`);
+    else if (a !== undefined && b !== undefined && maskText(a, patterns) === maskText(b, patterns))
+      ignored.push(`${name} header (${matchingPatterns(a, patterns).join(', ')})`);
     else diffs.push(`${name}: monolith ${a === undefined ? '(absent)' : `'${a}'`}, function ${b === undefined ? '(absent)' : `'${b}'`}`);
   }
   const body = compareBodies(monolith, fn, ignore, ignored);
@@ -72,7 +74,13 @@ function normalizeType(type: string): string {
 function cookieShape(cookie: string): string {
   const [pair = '', ...attributes] = cookie.split(';').map((p) => p.trim());
   const name = pair.split('=')[0] ?? '';
-  return [name, ...attributes.filter((a) => !/^expires=/i.test(a)).map((a) => a.toLowerCase()).sort()].join('; ');
+  return [
+    name,
+    ...attributes
+      .filter((a) => !/^expires=/i.test(a))
+      .map((a) => a.toLowerCase())
+      .sort(),
+  ].join('; ');
 }
 
 function compareBodies(a: ObservedResponse, b: ObservedResponse, ignore: IgnoreRules, ignored: string[]): string | undefined {

@@ -11,7 +11,10 @@ const REQUEST_CONTEXT = { accountId: '123456789012', apiId: 'cleaveverify', doma
  */
 export function apiGatewayEvent(spec: RequestSpec, version: PayloadVersion, stage?: string): Record<string, unknown> {
   const query = new URLSearchParams(spec.query).toString();
-  const cookies = (spec.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  const cookies = (spec.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const body = spec.body === undefined ? undefined : spec.body;
   const headers: Record<string, string> = { host: REQUEST_CONTEXT.domainName, 'user-agent': 'cleave-verify', ...spec.headers };
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));

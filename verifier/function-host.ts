@@ -53,14 +53,25 @@ async function answer(request: HostRequest): Promise<unknown> {
   }
   const handler = handlers.get(request.id);
   if (!handler) throw new Error(`function ${request.id} is not loaded`);
-  const context = { functionName: request.id, awsRequestId: 'cleave-verify', callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => request.timeoutMs };
+  const context = {
+    functionName: request.id,
+    awsRequestId: 'cleave-verify',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => request.timeoutMs,
+  };
   return (await handler(request.event, context)) ?? {};
 }
 
 process.on('message', (request: HostRequest) => {
   answer(request).then(
     (result) => process.send?.({ seq: request.seq, ok: true, result } satisfies HostReply),
-    (error: unknown) => process.send?.({ seq: request.seq, ok: false, error: error instanceof Error ? error.message : String(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) } satisfies HostReply),
+    (error: unknown) =>
+      process.send?.({
+        seq: request.seq,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+      } satisfies HostReply),
   );
 });
 

@@ -100,7 +100,9 @@ export function startFunctions(options: FunctionRunnerOptions): FunctionRunner {
       const loadError = h.loaded.get(id);
       if (loadError) return loadError;
       const reply = await send(h, { kind: 'invoke', id, event, timeoutMs }, timeoutMs);
-      return reply.ok ? { result: (reply.result ?? {}) as LambdaResult } : { error: `function failed: ${reply.error}`, ...(reply.stack ? { stack: reply.stack } : {}) };
+      return reply.ok
+        ? { result: (reply.result ?? {}) as LambdaResult }
+        : { error: `function failed: ${reply.error}`, ...(reply.stack ? { stack: reply.stack } : {}) };
     },
     initTimes() {
       return inits;

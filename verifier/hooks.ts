@@ -18,10 +18,21 @@ export function hookCommands(value: string | string[]): string[] {
  * The first command that fails (exit status, signal, timeout, no shell) stops verify with an
  * input error (exit 2): comparing answers from a state the hook did not make proves nothing.
  */
-export async function runHook(name: HookName, commands: readonly string[], appDir: string, output: (chunk: Buffer) => void, timeoutMs = HOOK_TIMEOUT_MS): Promise<void> {
+export async function runHook(
+  name: HookName,
+  commands: readonly string[],
+  appDir: string,
+  output: (chunk: Buffer) => void,
+  timeoutMs = HOOK_TIMEOUT_MS,
+): Promise<void> {
   for (const command of commands) {
     const failure = await runCommand(command, appDir, { ...process.env, CLEAVE_VERIFY_HOOK: name }, output, timeoutMs);
-    if (failure) throw new InputError('VERIFY_HOOK_FAILED', `verify.${name} command \`${command}\` ${failure}`, `run it in ${appDir} to see why, or fix verify.${name} in cleave.config.yaml`);
+    if (failure)
+      throw new InputError(
+        'VERIFY_HOOK_FAILED',
+        `verify.${name} command \`${command}\` ${failure}`,
+        `run it in ${appDir} to see why, or fix verify.${name} in cleave.config.yaml`,
+      );
   }
 }
 

@@ -25,7 +25,11 @@ export function sendHttp(baseUrl: string, spec: RequestSpec, pathPrefix = '', ti
             status: response.statusCode ?? 0,
             contentType: headerText(response.headers['content-type']),
             setCookies: response.headers['set-cookie'] ?? [],
-            headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => name !== 'set-cookie').map(([name, value]) => [name, headerText(value)])),
+            headers: Object.fromEntries(
+              Object.entries(response.headers)
+                .filter(([name]) => name !== 'set-cookie')
+                .map(([name, value]) => [name, headerText(value)]),
+            ),
             body: Buffer.concat(chunks),
           }),
         );

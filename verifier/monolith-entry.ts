@@ -14,14 +14,21 @@ import { LISTEN, packageEntryFiles } from '../analyzer/load/entries';
  */
 export function monolithEntry(appDir: string, flag: string[] | undefined, planEntries: readonly string[], planFile: string): string {
   if (flag && flag.length > 1) {
-    throw new InputError('ENTRY_NOT_ONE', `verify starts one monolith, but --entry names ${flag.length} files`, 'give verify --entry the one file that starts the server');
+    throw new InputError(
+      'ENTRY_NOT_ONE',
+      `verify starts one monolith, but --entry names ${flag.length} files`,
+      'give verify --entry the one file that starts the server',
+    );
   }
   const given = flag?.[0];
   const entry = given ?? planEntries[0];
   if (entry === undefined) throw new InputError('NO_ENTRY', `the plan ${planFile} names no entry file`, 'pass --entry with the file that starts the server');
   const file = resolveEntryFile(appDir, entry, given !== undefined ? ENTRY_FLAG : { key: 'app.entry', file: planFile });
   const started = given === undefined && !listens(file) ? startedProgram(appDir, file) : undefined;
-  return path.relative(path.resolve(appDir), started ?? file).split(path.sep).join('/');
+  return path
+    .relative(path.resolve(appDir), started ?? file)
+    .split(path.sep)
+    .join('/');
 }
 
 function listens(file: string): boolean {

@@ -29,7 +29,8 @@ export function buildRequests(routes: Route[], config: VerifyConfig): BuiltReque
     const skip = skips.get(route.id);
     if (skip !== undefined) skipped.set(route.id, skip);
     else if (configured.has(route.id)) continue;
-    else if (methodOf(route) !== 'GET' && methodOf(route) !== 'HEAD') skipped.set(route.id, `${route.method} needs a request in verify.requests (bodies and side effects are app-specific)`);
+    else if (methodOf(route) !== 'GET' && methodOf(route) !== 'HEAD')
+      skipped.set(route.id, `${route.method} needs a request in verify.requests (bodies and side effects are app-specific)`);
     else pushRequest(requests, skipped, route, { route: route.id }, config);
   }
   for (const spec of config.requests) {
@@ -70,7 +71,7 @@ export function fillPath(path: string, params: Record<string, string>): string |
   if (path.startsWith('regex:') || path.includes(' + regex:') || path.includes('{?}')) return undefined;
   // An optional group (`{/:year}`, Express 5) is kept when every parameter in it has a value.
   let out = path;
-  for (let previous = ''; previous !== out; ) {
+  for (let previous = ''; previous !== out;) {
     previous = out;
     out = out.replace(/\{([^{}]*)\}/g, (_m, inner: string) => ([...inner.matchAll(/:(\w+)/g)].every((m) => params[m[1]!] !== undefined) ? inner : ''));
   }

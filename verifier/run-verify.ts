@@ -67,7 +67,10 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
   const built = buildRequests(routes, config);
   const otherEntry = otherEntryRoutes(plan, routes, entry);
   const requests = built.requests.filter((r) => !otherEntry.has(r.route));
-  const skipped = [...built.skipped, ...[...otherEntry].filter(([id]) => built.requests.some((r) => r.route === id)).map(([route, reason]) => ({ route, reason }))];
+  const skipped = [
+    ...built.skipped,
+    ...[...otherEntry].filter(([id]) => built.requests.some((r) => r.route === id)).map(([route, reason]) => ({ route, reason })),
+  ];
   // What Lambda runs: the bundle (with what generate shipped beside it); the TypeScript handler
   // only when nothing was bundled (`generate --no-bundle`).
   const bundleFile = (id: string): string => path.resolve(outDir, bundleDir('function', id), BUNDLE_FILE);
@@ -90,7 +93,11 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
     requests,
     owner,
     handlerFile,
-    ignoreFor: (spec) => ({ bodyPaths: [...config.ignore.bodyPaths, ...(spec.ignoreBodyPaths ?? [])], values: patterns, headers: config.ignore.headers.map((h) => h.toLowerCase()) }),
+    ignoreFor: (spec) => ({
+      bodyPaths: [...config.ignore.bodyPaths, ...(spec.ignoreBodyPaths ?? [])],
+      values: patterns,
+      headers: config.ignore.headers.map((h) => h.toLowerCase()),
+    }),
     payload: options.payload,
     ...(options.stage ? { stage: options.stage } : {}),
     reset,
@@ -102,7 +109,11 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
   const inits = plan.functions.filter((f) => initTimes.has(f.id)).map((f) => ({ function: f.id, initMs: Math.round(initTimes.get(f.id)! * 10) / 10 }));
   const functionFiles = new Map<string, string[]>();
   for (const fn of plan.functions) {
-    const files = fs.existsSync(bundleFile(fn.id)) ? bundleAppFiles(bundleFile(fn.id), outDir, appDir) : functions.loadedModules().has(fn.id) ? appFilesOf(functions.loadedModules().get(fn.id)!, appDir, outDir) : undefined;
+    const files = fs.existsSync(bundleFile(fn.id))
+      ? bundleAppFiles(bundleFile(fn.id), outDir, appDir)
+      : functions.loadedModules().has(fn.id)
+        ? appFilesOf(functions.loadedModules().get(fn.id)!, appDir, outDir)
+        : undefined;
     if (files) functionFiles.set(fn.id, files);
   }
   const warnings = [...(options.warnings ?? []), ...bootModuleWarnings(plan, entry, appFilesOf(turns.bootModules, appDir, outDir), functionFiles)];
@@ -119,7 +130,15 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
     skipped,
     ...(inits.length > 0 ? { inits } : {}),
     ...(built.unknown.length > 0 ? { unknownRoutes: built.unknown } : {}),
-    summary: { requests: results.length, matched: results.length - mismatched, mismatched, ...alikeCounts(results), routes: routes.length, exercised, skipped: skipped.length },
+    summary: {
+      requests: results.length,
+      matched: results.length - mismatched,
+      mismatched,
+      ...alikeCounts(results),
+      routes: routes.length,
+      exercised,
+      skipped: skipped.length,
+    },
   };
 }
 
@@ -130,7 +149,9 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
 function otherEntryRoutes(plan: SplitPlan, routes: readonly Route[], entry: string): Map<string, string> {
   const other = new Map<string, string>();
   if (plan.app.entry.length < 2) return other;
-  for (const r of routes) if (r.entry && r.entry !== entry && plan.app.entry.includes(r.entry)) other.set(r.id, `served by ${r.entry}, not by the entry verify ran (${entry}): run verify again with --entry ${r.entry}`);
+  for (const r of routes)
+    if (r.entry && r.entry !== entry && plan.app.entry.includes(r.entry))
+      other.set(r.id, `served by ${r.entry}, not by the entry verify ran (${entry}): run verify again with --entry ${r.entry}`);
   return other;
 }
 

@@ -100,7 +100,8 @@ async function functionAnswer(ctx: TurnContext, functions: FunctionRunner, spec:
 }
 
 function resultOf(ctx: TurnContext, spec: RequestSpec, fromMonolith: ObservedResponse, fromFunction: ObservedResponse | { error: string }): VerificationResult {
-  const compared = 'error' in fromFunction ? { differences: [fromFunction.error], ignored: [] } : compareAnswers(fromMonolith, fromFunction, ctx.ignoreFor(spec));
+  const compared =
+    'error' in fromFunction ? { differences: [fromFunction.error], ignored: [] } : compareAnswers(fromMonolith, fromFunction, ctx.ignoreFor(spec));
   return {
     function: ctx.owner.get(spec.route)!,
     route: spec.route,

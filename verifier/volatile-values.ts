@@ -20,7 +20,9 @@ export const BUILTIN_VALUE_PATTERNS: Record<(typeof BUILTIN_PATTERN_NAMES)[numbe
 
 /** The patterns of `verify.ignore.values`, compiled. */
 export function compilePatterns(values: VerifyConfig['ignore']['values']): VolatilePattern[] {
-  return values.map((v) => (typeof v === 'string' ? { name: v, regex: new RegExp(BUILTIN_VALUE_PATTERNS[v], 'g') } : { name: v.name, regex: new RegExp(v.regex, 'g') }));
+  return values.map((v) =>
+    typeof v === 'string' ? { name: v, regex: new RegExp(BUILTIN_VALUE_PATTERNS[v], 'g') } : { name: v.name, regex: new RegExp(v.regex, 'g') },
+  );
 }
 
 /** `text` with every match of every pattern replaced by `‹name›`. */

@@ -42,7 +42,8 @@ function memberIn(node: Node, target: Node): string | undefined {
   for (const property of init.getProperties()) {
     if (Node.isMethodDeclaration(property) && property === target) return property.getName();
     if (Node.isPropertyAssignment(property) && unwrap(property.getInitializer()) === target) return property.getName();
-    if (Node.isShorthandPropertyAssignment(property) && localDeclaration(init.getSourceFile(), property.getName()) === declarationOf(target)) return property.getName();
+    if (Node.isShorthandPropertyAssignment(property) && localDeclaration(init.getSourceFile(), property.getName()) === declarationOf(target))
+      return property.getName();
   }
   return undefined;
 }

@@ -10,8 +10,21 @@ export interface NodeFacts {
 }
 
 const PRISMA_METHODS = new Set([
-  'findMany', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'createMany', 'update',
-  'updateMany', 'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
+  'findMany',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'create',
+  'createMany',
+  'update',
+  'updateMany',
+  'upsert',
+  'delete',
+  'deleteMany',
+  'count',
+  'aggregate',
+  'groupBy',
 ]);
 const TABLE_CALLS = new Set(['table', 'from', 'into', 'collection']);
 const ENTITY_CLASS_CALLS = new Set(['getRepository', 'getModelForClass', 'getCustomRepository', 'getMongoRepository']);
@@ -98,7 +111,10 @@ const ENV_VAR = 'env-var';
 
 /** The `env-var` package (`env.get('PORT')`), imported or required under any name, or made by its `from(process.env)`. */
 function isEnvVarModule(owner: Node): boolean {
-  const target = Node.isCallExpression(owner) && Node.isPropertyAccessExpression(owner.getExpression()) && owner.getExpression().getText().endsWith('.from') ? (owner.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression() : owner;
+  const target =
+    Node.isCallExpression(owner) && Node.isPropertyAccessExpression(owner.getExpression()) && owner.getExpression().getText().endsWith('.from')
+      ? (owner.getExpression() as import('ts-morph').PropertyAccessExpression).getExpression()
+      : owner;
   if (Node.isCallExpression(target)) return /^require\(\s*['"]env-var['"]\s*\)$/.test(target.getText());
   if (!Node.isIdentifier(target)) return false;
   const binding = fileIndex(target.getSourceFile()).bindings.get(target.getText());

@@ -2,15 +2,10 @@ import { Node, type SourceFile, SyntaxKind } from 'ts-morph';
 import { unwrap } from '../load/unwrap';
 
 /** What a module-level name of a file refers to. */
-export type Binding =
-  | { kind: 'declaration'; node: Node }
-  | { kind: 'import'; specifier: string; name: string; site: Node };
+export type Binding = { kind: 'declaration'; node: Node } | { kind: 'import'; specifier: string; name: string; site: Node };
 
 /** What an export name of a file refers to. */
-export type ExportTarget =
-  | { kind: 'local'; name: string }
-  | { kind: 'node'; node: Node }
-  | { kind: 'reexport'; specifier: string; name: string; site: Node };
+export type ExportTarget = { kind: 'local'; name: string } | { kind: 'node'; node: Node } | { kind: 'reexport'; specifier: string; name: string; site: Node };
 
 /** The module-level names, exports and side-effect imports of one file, computed once. */
 export interface FileIndex {
@@ -53,7 +48,10 @@ function indexStatement(index: FileIndex, statement: Node): void {
     if (specifier && statement.getNamedExports().length === 0) index.starExports.push({ specifier, site: statement });
     for (const named of statement.getNamedExports()) {
       const exported = named.getAliasNode()?.getText() ?? named.getName();
-      index.exports.set(exported, specifier ? { kind: 'reexport', specifier, name: named.getName(), site: statement } : { kind: 'local', name: named.getName() });
+      index.exports.set(
+        exported,
+        specifier ? { kind: 'reexport', specifier, name: named.getName(), site: statement } : { kind: 'local', name: named.getName() },
+      );
     }
   } else if (Node.isExportAssignment(statement)) {
     index.exports.set(statement.isExportEquals() ? '=' : 'default', { kind: 'node', node: statement.getExpression() });
@@ -101,7 +99,8 @@ function indexVariable(index: FileIndex, decl: import('ts-morph').VariableDeclar
     if (exported) index.exports.set(nameNode.getText(), { kind: 'node', node: decl });
     // `var app = module.exports = express()` exports what it declares; prettier writes it `const app = (module.exports = express())`.
     const initializer = unwrap(decl.getInitializer());
-    if (initializer && Node.isBinaryExpression(initializer) && initializer.getOperatorToken().getKind() === SyntaxKind.EqualsToken) indexExpressionStatement(index, initializer);
+    if (initializer && Node.isBinaryExpression(initializer) && initializer.getOperatorToken().getKind() === SyntaxKind.EqualsToken)
+      indexExpressionStatement(index, initializer);
   } else {
     for (const element of nameNode.getDescendants().filter(Node.isBindingElement)) {
       index.bindings.set(element.getName(), { kind: 'declaration', node: decl });
@@ -125,7 +124,8 @@ function indexExpressionStatement(index: FileIndex, expr: Node): void {
     if (Node.isObjectLiteralExpression(right)) {
       for (const property of right.getProperties()) {
         if (Node.isShorthandPropertyAssignment(property)) index.exports.set(property.getName(), { kind: 'local', name: property.getName() });
-        else if (Node.isPropertyAssignment(property) || Node.isMethodDeclaration(property)) index.exports.set(property.getName(), { kind: 'node', node: property });
+        else if (Node.isPropertyAssignment(property) || Node.isMethodDeclaration(property))
+          index.exports.set(property.getName(), { kind: 'node', node: property });
       }
     }
     return;

@@ -60,7 +60,14 @@ export function scanUnit(u: Unit, resolver: DeclarationResolver): UnitFacts {
   return facts;
 }
 
-function reference(id: Node, locals: Set<string>, bindings: Map<string, import('./file-index').Binding>, sourceFile: SourceFile, resolver: DeclarationResolver, facts: UnitFacts): void {
+function reference(
+  id: Node,
+  locals: Set<string>,
+  bindings: Map<string, import('./file-index').Binding>,
+  sourceFile: SourceFile,
+  resolver: DeclarationResolver,
+  facts: UnitFacts,
+): void {
   const name = id.getText();
   if (locals.has(name) || !isValueReference(id)) return;
   const binding = bindings.get(name);
@@ -102,8 +109,20 @@ function isValueReference(id: Node): boolean {
   const parent = id.getParent();
   if (!parent) return false;
   if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) return false;
-  if ((Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertySignature(parent)) && parent.getNameNode() === id) return false;
-  if ((Node.isVariableDeclaration(parent) || Node.isFunctionDeclaration(parent) || Node.isClassDeclaration(parent) || Node.isParameterDeclaration(parent) || Node.isBindingElement(parent)) && (parent as { getNameNode?(): Node }).getNameNode?.() === id) return false;
+  if (
+    (Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent) || Node.isPropertySignature(parent)) &&
+    parent.getNameNode() === id
+  )
+    return false;
+  if (
+    (Node.isVariableDeclaration(parent) ||
+      Node.isFunctionDeclaration(parent) ||
+      Node.isClassDeclaration(parent) ||
+      Node.isParameterDeclaration(parent) ||
+      Node.isBindingElement(parent)) &&
+    (parent as { getNameNode?(): Node }).getNameNode?.() === id
+  )
+    return false;
   if (Node.isBindingElement(parent) && parent.getPropertyNameNode() === id) return false;
   if (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent) || Node.isImportClause(parent) || Node.isNamespaceImport(parent)) return false;
   if (Node.isTypeReference(parent) || Node.isQualifiedName(parent) || Node.isLabeledStatement(parent)) return false;
@@ -120,11 +139,15 @@ function localNames(root: Node): Set<string> {
   const add = (n: Node | undefined): void => {
     if (!n) return;
     if (Node.isIdentifier(n)) names!.add(n.getText());
-    else n.getDescendants().filter(Node.isBindingElement).forEach((e) => names!.add(e.getName()));
+    else
+      n.getDescendants()
+        .filter(Node.isBindingElement)
+        .forEach((e) => names!.add(e.getName()));
   };
   root.forEachDescendant((node) => {
     if (Node.isParameterDeclaration(node) || Node.isVariableDeclaration(node)) add(node.getNameNode());
-    else if ((Node.isFunctionDeclaration(node) || Node.isClassDeclaration(node) || Node.isFunctionExpression(node)) && node.getNameNode()) add(node.getNameNode());
+    else if ((Node.isFunctionDeclaration(node) || Node.isClassDeclaration(node) || Node.isFunctionExpression(node)) && node.getNameNode())
+      add(node.getNameNode());
   });
   if (Node.isFunctionLikeDeclaration(root) || Node.isArrowFunction(root) || Node.isFunctionExpression(root)) {
     for (const p of root.getParameters()) add(p.getNameNode());

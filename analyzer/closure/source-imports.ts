@@ -7,9 +7,33 @@ import { fileIndex } from './file-index';
 
 /** Globals whose meaning does not depend on the file they are written in. */
 const PORTABLE_GLOBALS = new Set([
-  'undefined', 'NaN', 'Infinity', 'globalThis', 'process', 'Buffer', 'console', 'Math', 'JSON', 'Number', 'String',
-  'Boolean', 'Date', 'Object', 'Array', 'RegExp', 'Error', 'Symbol', 'Map', 'Set', 'Promise', 'URL', 'URLSearchParams',
-  'parseInt', 'parseFloat', 'encodeURIComponent', 'decodeURIComponent',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'globalThis',
+  'process',
+  'Buffer',
+  'console',
+  'Math',
+  'JSON',
+  'Number',
+  'String',
+  'Boolean',
+  'Date',
+  'Object',
+  'Array',
+  'RegExp',
+  'Error',
+  'Symbol',
+  'Map',
+  'Set',
+  'Promise',
+  'URL',
+  'URLSearchParams',
+  'parseInt',
+  'parseFloat',
+  'encodeURIComponent',
+  'decodeURIComponent',
 ]);
 
 /**
@@ -61,8 +85,13 @@ function compute(expr: Node, appDir: string, resolver: ModuleResolver): SourceIm
 
 function isOpaque(node: Node): boolean {
   return (
-    Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isClassExpression(node) || Node.isThisExpression(node) ||
-    Node.isTypeNode(node) || Node.isMetaProperty(node) || Node.isSuperExpression(node)
+    Node.isArrowFunction(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isClassExpression(node) ||
+    Node.isThisExpression(node) ||
+    Node.isTypeNode(node) ||
+    Node.isMetaProperty(node) ||
+    Node.isSuperExpression(node)
   );
 }
 

@@ -81,7 +81,7 @@ function withAugmentations(body: UnitBody, decl: Node): UnitBody {
 const REGISTRATION = /^(use|route|listen|param|all|get|post|put|patch|delete|del|options|head|set|engine|enable|disable)$/;
 
 function isRegistration(expr: Node): boolean {
-  for (let current: Node = expr; Node.isCallExpression(current); ) {
+  for (let current: Node = expr; Node.isCallExpression(current);) {
     const callee = current.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) return false;
     if (REGISTRATION.test(callee.getName())) return true;
@@ -94,7 +94,8 @@ function leftmost(expr: Node): string | undefined {
   let current: Node = expr;
   for (;;) {
     if (Node.isBinaryExpression(current)) current = current.getLeft();
-    else if (Node.isCallExpression(current) || Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current)) current = current.getExpression();
+    else if (Node.isCallExpression(current) || Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current))
+      current = current.getExpression();
     else return Node.isIdentifier(current) ? current.getText() : undefined;
   }
 }
@@ -130,6 +131,7 @@ function classBody(cls: import('ts-morph').ClassDeclaration | import('ts-morph')
 
 /** Module-level code that runs when a file is loaded: everything but function and class bodies. */
 function moduleCode(sourceFile: SourceFile): Node[] {
-  return sourceFile.getStatements().filter((s) => !Node.isFunctionDeclaration(s) && !Node.isClassDeclaration(s) && !Node.isInterfaceDeclaration(s) && !Node.isTypeAliasDeclaration(s));
+  return sourceFile
+    .getStatements()
+    .filter((s) => !Node.isFunctionDeclaration(s) && !Node.isClassDeclaration(s) && !Node.isInterfaceDeclaration(s) && !Node.isTypeAliasDeclaration(s));
 }
-

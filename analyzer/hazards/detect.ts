@@ -26,7 +26,12 @@ export function detectHazards(ctx: HazardContext): Hazard[] {
     }
   }
   return [...hazards.values()].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
   );
 }
 
@@ -63,7 +68,8 @@ function toHazard(ctx: HazardContext, site: HazardSite, byChainSite: Map<string,
     hazard.pickedBy = by;
     hazard.message = `${hazard.message} (only when \`${shortText(picker, 40)}\` at ${by.file}:${by.line} picks this module)`;
   }
-  if (site.startedAt) hazard.startedAt = { file: relative(ctx.appDir, site.startedAt.getSourceFile().getFilePath()), line: site.startedAt.getStartLineNumber() };
+  if (site.startedAt)
+    hazard.startedAt = { file: relative(ctx.appDir, site.startedAt.getSourceFile().getFilePath()), line: site.startedAt.getStartLineNumber() };
   if (TIMED.has(site.code)) {
     const expression = timerExpression(sf.getFullText(), line);
     if (expression !== undefined) hazard.expression = expression;

@@ -56,10 +56,10 @@ export function checkAppFolder(appDirArg: string): string {
   try {
     stat = fs.statSync(dir);
   } catch {
-    throw new InputError('APP_DIR_NOT_FOUND', `app folder not found: ${appDirArg}`, 'pass the folder that holds the app\'s package.json');
+    throw new InputError('APP_DIR_NOT_FOUND', `app folder not found: ${appDirArg}`, "pass the folder that holds the app's package.json");
   }
   if (!stat.isDirectory()) {
-    throw new InputError('APP_DIR_NOT_A_DIRECTORY', `not a folder: ${appDirArg}`, 'pass the app\'s folder, not a file; use --entry to name the entry file');
+    throw new InputError('APP_DIR_NOT_A_DIRECTORY', `not a folder: ${appDirArg}`, "pass the app's folder, not a file; use --entry to name the entry file");
   }
   return dir;
 }
@@ -94,14 +94,28 @@ function withAppAliases(options: ts.CompilerOptions, dir: string, packageJson: P
 function readPackageJson(dir: string, diagnostics: DiagnosticSink): PackageJson | undefined {
   const file = path.join(dir, 'package.json');
   if (!isRegularFile(file)) {
-    diagnostics.atFile('NO_PACKAGE_JSON', 'warning', '', 0, 'no package.json in the app folder', 'point cleave at the folder that holds package.json; packages are told apart by import name only');
+    diagnostics.atFile(
+      'NO_PACKAGE_JSON',
+      'warning',
+      '',
+      0,
+      'no package.json in the app folder',
+      'point cleave at the folder that holds package.json; packages are told apart by import name only',
+    );
     return undefined;
   }
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     return parsed && typeof parsed === 'object' ? (parsed as PackageJson) : undefined;
   } catch (error) {
-    diagnostics.atFile('PACKAGE_JSON_INVALID', 'error', file, 1, `package.json does not parse: ${(error as Error).message}`, 'fix the JSON syntax: npm, esbuild and Lambda packaging all read it');
+    diagnostics.atFile(
+      'PACKAGE_JSON_INVALID',
+      'error',
+      file,
+      1,
+      `package.json does not parse: ${(error as Error).message}`,
+      'fix the JSON syntax: npm, esbuild and Lambda packaging all read it',
+    );
     return undefined;
   }
 }
@@ -112,15 +126,33 @@ function readCompilerOptions(dir: string, diagnostics: DiagnosticSink): { option
   const read = ts.readConfigFile(configFile, ts.sys.readFile);
   if (read.error) {
     const message = ts.flattenDiagnosticMessageText(read.error.messageText, ' ');
-    diagnostics.atFile('TSCONFIG_INVALID', 'warning', configFile, 1, `${path.basename(configFile)} does not parse: ${message}`, 'fix it; cleave goes on with default compiler options');
+    diagnostics.atFile(
+      'TSCONFIG_INVALID',
+      'warning',
+      configFile,
+      1,
+      `${path.basename(configFile)} does not parse: ${message}`,
+      'fix it; cleave goes on with default compiler options',
+    );
     return { options: { ...BASE_OPTIONS } };
   }
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir, undefined, configFile);
   // 18003 is "no inputs were found": cleave finds its files itself, so that one is no problem.
   const errors = parsed.errors.filter((e) => e.code !== 18003);
   if (errors.length > 0) {
-    const message = errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, ' ')).join(' ').split(dir + path.sep).join('');
-    diagnostics.atFile('TSCONFIG_INVALID', 'warning', configFile, 1, `${path.basename(configFile)}: ${message}`, 'fix it; cleave goes on with the options it could read');
+    const message = errors
+      .map((e) => ts.flattenDiagnosticMessageText(e.messageText, ' '))
+      .join(' ')
+      .split(dir + path.sep)
+      .join('');
+    diagnostics.atFile(
+      'TSCONFIG_INVALID',
+      'warning',
+      configFile,
+      1,
+      `${path.basename(configFile)}: ${message}`,
+      'fix it; cleave goes on with the options it could read',
+    );
   }
   const { paths, baseUrl, rootDir, jsx } = parsed.options;
   const options: ts.CompilerOptions = { ...BASE_OPTIONS, paths, baseUrl, rootDir, jsx };

@@ -22,13 +22,12 @@ export const IMPORTS_EXPRESS = /(?:require\s*\(\s*|from\s+|import\s*\(\s*)['"]ex
  */
 export function findEntries(root: AppRoot, texts: Map<string, string>, graph: Map<string, string[]>, diagnostics?: DiagnosticSink): string[] {
   const rel = (file: string): string => path.relative(root.dir, file).split(path.sep).join('/');
-  const found = [...texts.entries()]
-    .filter(([file, text]) => !isTestPath(rel(file)) && (LISTEN.test(text) || CREATES_APP.test(text)))
-    .map(([file]) => file);
+  const found = [...texts.entries()].filter(([file, text]) => !isTestPath(rel(file)) && (LISTEN.test(text) || CREATES_APP.test(text))).map(([file]) => file);
   for (const file of packageEntryFiles(root)) if (!found.includes(file) && texts.has(file)) found.push(file);
   const productionGraph = new Map([...graph].filter(([file]) => !isTestPath(rel(file))));
   // A `listen` with no express behind it is some other server (a dev tool, a bundled client).
-  const servesExpress = (file: string): boolean => CREATES_APP.test(texts.get(file) ?? '') || [...reachable(file, productionGraph)].some((f) => IMPORTS_EXPRESS.test(texts.get(f) ?? ''));
+  const servesExpress = (file: string): boolean =>
+    CREATES_APP.test(texts.get(file) ?? '') || [...reachable(file, productionGraph)].some((f) => IMPORTS_EXPRESS.test(texts.get(f) ?? ''));
   const express = found.filter(servesExpress);
   const candidates = express.length > 0 ? express : found;
   const reach = new Map(candidates.map((c) => [c, reachable(c, productionGraph)]));

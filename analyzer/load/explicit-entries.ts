@@ -31,7 +31,11 @@ export function resolveEntryFile(appDir: string, entry: string, source: EntrySou
     throw new InputError('ENTRY_NOT_FOUND', `entry file not found: ${entry}`, advice(source, 'a file path relative to the app folder'));
   }
   if (!isInside(fs.realpathSync(dir), fs.realpathSync(file))) {
-    throw new InputError('ENTRY_OUTSIDE_APP', `entry file ${entry} leads outside the app folder through a symbolic link`, advice(source, 'a file inside the app folder, relative to it'));
+    throw new InputError(
+      'ENTRY_OUTSIDE_APP',
+      `entry file ${entry} leads outside the app folder through a symbolic link`,
+      advice(source, 'a file inside the app folder, relative to it'),
+    );
   }
   return file;
 }

@@ -7,10 +7,7 @@ import { moduleCandidates } from '../../model/module-paths';
 
 /** Where an import specifier leads. */
 export type Resolution =
-  | { kind: 'file'; path: string }
-  | { kind: 'package'; name: string }
-  | { kind: 'builtin'; name: string }
-  | { kind: 'missing'; throughLink?: boolean };
+  { kind: 'file'; path: string } | { kind: 'package'; name: string } | { kind: 'builtin'; name: string } | { kind: 'missing'; throughLink?: boolean };
 
 /** The package a file belongs to, from the nearest package.json above it. */
 interface OwningPackage {

@@ -30,15 +30,36 @@ export function loadProject(root: AppRoot, diagnostics: DiagnosticSink, onIntern
   });
   const scan = scanSourceFiles(root.dir);
   for (const file of scan.binary) {
-    diagnostics.atFile('BINARY_SOURCE_FILE', 'warning', file, 0, `${path.basename(file)} holds binary data and was skipped`, 'remove it or give it a non-source extension');
+    diagnostics.atFile(
+      'BINARY_SOURCE_FILE',
+      'warning',
+      file,
+      0,
+      `${path.basename(file)} holds binary data and was skipped`,
+      'remove it or give it a non-source extension',
+    );
   }
   for (const link of scan.outsideLinks) {
-    diagnostics.atFile('SYMLINK_OUTSIDE_APP', 'warning', link.path, 0, `${path.basename(link.path)} is a symbolic link to ${link.target}, outside the app folder: not followed, nothing there is read`, 'copy what the app needs into its folder, or install it as a package; routes registered there are missing');
+    diagnostics.atFile(
+      'SYMLINK_OUTSIDE_APP',
+      'warning',
+      link.path,
+      0,
+      `${path.basename(link.path)} is a symbolic link to ${link.target}, outside the app folder: not followed, nothing there is read`,
+      'copy what the app needs into its folder, or install it as a package; routes registered there are missing',
+    );
   }
   const [firstBundle] = scan.bundled;
   if (firstBundle) {
     const more = scan.bundled.length > 1 ? ` and ${scan.bundled.length - 1} more` : '';
-    diagnostics.atFile('BUNDLED_SOURCE_SKIPPED', 'info', firstBundle, 0, `${path.basename(firstBundle)}${more} look minified or bundled and were not parsed`, 'pass --entry if the server itself runs from a bundle');
+    diagnostics.atFile(
+      'BUNDLED_SOURCE_SKIPPED',
+      'info',
+      firstBundle,
+      0,
+      `${path.basename(firstBundle)}${more} look minified or bundled and were not parsed`,
+      'pass --entry if the server itself runs from a bundle',
+    );
   }
   const loaded: LoadedProject = { project, files: new Map(), broken: new Set(), skipped: new Set([...scan.binary, ...scan.bundled]), onInternalError };
   for (const { path: file, text } of scan.files) addSource(loaded, file, text, diagnostics);
@@ -92,6 +113,13 @@ function reportSyntaxErrors(sourceFile: SourceFile, diagnostics: DiagnosticSink)
   const { line } = lineAndColumnAt(sourceFile, first.start);
   const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
   const more = parse.length > 1 ? ` (+${parse.length - 1} more)` : '';
-  diagnostics.atFile('SYNTAX_ERROR', 'error', sourceFile.getFilePath(), line, `syntax error: ${message}${more}`, 'fix the syntax; routes registered in this file are not analysed');
+  diagnostics.atFile(
+    'SYNTAX_ERROR',
+    'error',
+    sourceFile.getFilePath(),
+    line,
+    `syntax error: ${message}${more}`,
+    'fix the syntax; routes registered in this file are not analysed',
+  );
   return true;
 }

@@ -6,8 +6,24 @@ import { CODE_EXTENSIONS } from '../../model/module-paths';
 
 /** Folders never analysed: dependencies, build output, front-end assets, cleave's own output. */
 const SKIPPED_DIRS = new Set([
-  'node_modules', '.git', '.hg', '.svn', 'coverage', 'dist', 'build', 'out', '.next', '.nuxt',
-  'bower_components', 'public', 'static', '.cache', '.serverless', '.aws-sam', 'tmp', '.tmp',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'coverage',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  '.nuxt',
+  'bower_components',
+  'public',
+  'static',
+  '.cache',
+  '.serverless',
+  '.aws-sam',
+  'tmp',
+  '.tmp',
 ]);
 
 /** A source file found under the app dir, read once. */
@@ -119,8 +135,5 @@ function looksBinary(head: Buffer): boolean {
 
 /** Whether a path looks like a test, spec or fixture file (never an entry). */
 export function isTestPath(relativePath: string): boolean {
-  return (
-    /(^|\/)(test|tests|__tests__|spec|specs|e2e|fixtures|__mocks__|cypress)\//.test(relativePath) ||
-    /\.(test|spec|e2e)\.[cm]?[jt]sx?$/.test(relativePath)
-  );
+  return /(^|\/)(test|tests|__tests__|spec|specs|e2e|fixtures|__mocks__|cypress)\//.test(relativePath) || /\.(test|spec|e2e)\.[cm]?[jt]sx?$/.test(relativePath);
 }

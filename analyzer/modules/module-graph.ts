@@ -17,14 +17,22 @@ const BUILTINS = new Set(builtinModules);
  * files and of npm packages, resolving the app's own `aliases` (module-alias, `NODE_PATH`) as it
  * does. Writes nothing; undefined when esbuild cannot bundle the app.
  */
-export async function measureModules(appDir: string, entries: readonly string[], aliases: AppAliases = { aliases: {}, nodePaths: [] }): Promise<AppModules | undefined> {
+export async function measureModules(
+  appDir: string,
+  entries: readonly string[],
+  aliases: AppAliases = { aliases: {}, nodePaths: [] },
+): Promise<AppModules | undefined> {
   if (entries.length === 0) return undefined;
   const root = path.resolve(appDir);
   const entryPlugin: Plugin = {
     name: 'cleave-entries',
     setup(b) {
       b.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: ENTRY }));
-      b.onLoad({ filter: /.*/, namespace: ENTRY }, () => ({ contents: entries.map((f) => `${b.initialOptions.format === 'esm' ? 'import' : 'require'}(${JSON.stringify('./' + f)});`).join('\n'), resolveDir: root, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: ENTRY }, () => ({
+        contents: entries.map((f) => `${b.initialOptions.format === 'esm' ? 'import' : 'require'}(${JSON.stringify('./' + f)});`).join('\n'),
+        resolveDir: root,
+        loader: 'js',
+      }));
     },
   };
   const options = {
@@ -46,7 +54,12 @@ export async function measureModules(appDir: string, entries: readonly string[],
   // A tsconfig.json that does not parse fails esbuild (the analysis warns TSCONFIG_INVALID and goes
   // on with default options): measure with no tsconfig before giving up. An ES module app with
   // top-level await cannot be bundled as CommonJS: measure it as ESM.
-  const variants: BuildOptions[] = [options, { ...options, tsconfigRaw: '{}' }, { ...options, format: 'esm' }, { ...options, format: 'esm', tsconfigRaw: '{}' }];
+  const variants: BuildOptions[] = [
+    options,
+    { ...options, tsconfigRaw: '{}' },
+    { ...options, format: 'esm' },
+    { ...options, format: 'esm', tsconfigRaw: '{}' },
+  ];
   for (const variant of variants) {
     try {
       return modulesOf((await build({ ...variant, write: false, metafile: true })).metafile);
@@ -62,7 +75,9 @@ function notThroughOutsideLinks(root: string): Plugin {
   return {
     name: 'cleave-not-through-outside-links',
     setup(b) {
-      b.onLoad({ filter: /.*/ }, (args) => (args.namespace === 'file' && leadsOutsideThroughLink(root, args.path) ? { contents: '', loader: 'empty' } : undefined));
+      b.onLoad({ filter: /.*/ }, (args) =>
+        args.namespace === 'file' && leadsOutsideThroughLink(root, args.path) ? { contents: '', loader: 'empty' } : undefined,
+      );
     },
   };
 }
@@ -70,14 +85,25 @@ function notThroughOutsideLinks(root: string): Plugin {
 function modulesOf(metafile: Metafile): AppModules {
   const output = Object.values(metafile.outputs).find((o) => o.entryPoint === `${ENTRY}:${ENTRY}`);
   const files: Record<string, ModuleFile> = {};
-  for (const file of Object.keys(metafile.inputs).filter((f) => !f.startsWith(`${ENTRY}:`)).sort()) {
+  for (const file of Object.keys(metafile.inputs)
+    .filter((f) => !f.startsWith(`${ENTRY}:`))
+    .sort()) {
     const imports = metafile.inputs[file]!.imports;
     const internal = imports.filter((i) => !i.external && metafile.inputs[i.path] && !i.path.startsWith(`${ENTRY}:`));
-    const aliases = internal.filter((i) => i.original !== undefined && !i.original.startsWith('.') && !i.original.startsWith('/')).sort((a, b) => a.original!.localeCompare(b.original!));
+    const aliases = internal
+      .filter((i) => i.original !== undefined && !i.original.startsWith('.') && !i.original.startsWith('/'))
+      .sort((a, b) => a.original!.localeCompare(b.original!));
     files[file] = {
       bytes: output?.inputs[file]?.bytesInOutput ?? 0,
       imports: [...new Set(internal.map((i) => i.path))].sort(),
-      packages: [...new Set(imports.filter((i) => i.external).map((i) => npmPackage(i.path)).filter((n): n is string => n !== undefined))].sort(),
+      packages: [
+        ...new Set(
+          imports
+            .filter((i) => i.external)
+            .map((i) => npmPackage(i.path))
+            .filter((n): n is string => n !== undefined),
+        ),
+      ].sort(),
       ...(aliases.length > 0 ? { aliases: Object.fromEntries(aliases.map((i) => [i.original!, i.path])) } : {}),
     };
   }

@@ -1,15 +1,7 @@
 import type { Node } from 'ts-morph';
 import type { EvalContext, Evaluator } from './evaluator';
 import { compact } from './text';
-import {
-  type Value,
-  UNDEFINED,
-  primitive,
-  str,
-  toStringValue,
-  truthiness,
-  unknown,
-} from './values';
+import { type Value, UNDEFINED, primitive, str, toStringValue, truthiness, unknown } from './values';
 
 type ArrayValue = Extract<Value, { kind: 'array' }>;
 type MapValue = Extract<Value, { kind: 'map' }>;

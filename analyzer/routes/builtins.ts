@@ -13,15 +13,19 @@ const strings = (args: Value[]): string[] | undefined => {
   const out = args.map(toStringValue);
   return out.every((s): s is string => s !== undefined) && !args.some((a) => a.kind === 'string' && a.dynamic) ? out : undefined;
 };
-const pathFn = (fn: (...parts: string[]) => string): Builtin => (_ev, args, node) => {
-  const parts = strings(args);
-  return parts ? str(fn(...parts)) : unknown(compact(node.getText()), node);
-};
+const pathFn =
+  (fn: (...parts: string[]) => string): Builtin =>
+  (_ev, args, node) => {
+    const parts = strings(args);
+    return parts ? str(fn(...parts)) : unknown(compact(node.getText()), node);
+  };
 /** `path.resolve` and `path.relative` as the started app sees them: its working folder is its root, never cleave's. */
-const fromAppRoot = (fn: (appDir: string, ...parts: string[]) => string): Builtin => (ev, args, node) => {
-  const parts = strings(args);
-  return parts ? str(fn(ev.appDir, ...parts)) : unknown(compact(node.getText()), node);
-};
+const fromAppRoot =
+  (fn: (appDir: string, ...parts: string[]) => string): Builtin =>
+  (ev, args, node) => {
+    const parts = strings(args);
+    return parts ? str(fn(ev.appDir, ...parts)) : unknown(compact(node.getText()), node);
+  };
 /** A file path an fs call names, relative ones taken from the app root (a started app's working folder). */
 const appPath = (ev: Evaluator, value: Value | undefined): string | undefined => {
   const file = value && toStringValue(value);
@@ -67,7 +71,13 @@ const FS: Record<string, Builtin> = {
     const dir = appPath(ev, args[0]);
     if (!dir || !inside(ev, dir)) return unknown(compact(node.getText()), node);
     try {
-      return { kind: 'array', elements: fs.readdirSync(dir).sort().map((name) => str(name)) };
+      return {
+        kind: 'array',
+        elements: fs
+          .readdirSync(dir)
+          .sort()
+          .map((name) => str(name)),
+      };
     } catch {
       return unknown(compact(node.getText()), node);
     }
@@ -85,10 +95,14 @@ const globFiles: Builtin = (ev, [pattern, options], node) => {
   const patterns = pattern?.kind === 'array' ? pattern.elements.map(toStringValue) : [pattern && toStringValue(pattern)];
   const cwdValue = options?.kind === 'object' ? options.props.get('cwd') : undefined;
   const cwd = cwdValue ? appPath(ev, cwdValue) : ev.appDir;
-  if (patterns.some((p) => p === undefined) || (pattern?.kind === 'string' && pattern.dynamic) || !cwd || !inside(ev, cwd)) return unknown(compact(node.getText()), node);
-  const absolute = options?.kind === 'object' && options.props.get('absolute')?.kind === 'boolean' && (options.props.get('absolute') as { value: boolean }).value;
+  if (patterns.some((p) => p === undefined) || (pattern?.kind === 'string' && pattern.dynamic) || !cwd || !inside(ev, cwd))
+    return unknown(compact(node.getText()), node);
+  const absolute =
+    options?.kind === 'object' && options.props.get('absolute')?.kind === 'boolean' && (options.props.get('absolute') as { value: boolean }).value;
   try {
-    const found = globSync(patterns as string[], { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }).filter((f) => inside(ev, f)).sort();
+    const found = globSync(patterns as string[], { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })
+      .filter((f) => inside(ev, f))
+      .sort();
     const dotted = (patterns as string[]).every((p) => p.startsWith('./'));
     return { kind: 'array', elements: found.map((f) => str(absolute ? f : `${dotted ? './' : ''}${path.relative(cwd, f).split(path.sep).join('/')}`)) };
   } catch {
@@ -128,10 +142,15 @@ const GLOBALS: Record<string, Builtin> = {
   'Object.freeze': (_ev, [o]) => o ?? UNDEFINED,
   'Object.fromEntries': (_ev, [list]) =>
     list?.kind === 'array'
-      ? object(list.elements.flatMap((e) => (e.kind === 'array' && e.elements[0] && e.elements[1] ? [[toStringValue(e.elements[0]) ?? '?', e.elements[1]] as [string, Value]] : [])))
+      ? object(
+          list.elements.flatMap((e) =>
+            e.kind === 'array' && e.elements[0] && e.elements[1] ? [[toStringValue(e.elements[0]) ?? '?', e.elements[1]] as [string, Value]] : [],
+          ),
+        )
       : UNDEFINED,
   'Array.isArray': (_ev, [a]) => ({ kind: 'boolean', value: a?.kind === 'array' }),
-  'Array.from': (_ev, [a]) => (a?.kind === 'array' ? a : a?.kind === 'map' ? { kind: 'array', elements: a.entries.map(([k, v]) => ({ kind: 'array', elements: [k, v] })) } : UNDEFINED),
+  'Array.from': (_ev, [a]) =>
+    a?.kind === 'array' ? a : a?.kind === 'map' ? { kind: 'array', elements: a.entries.map(([k, v]) => ({ kind: 'array', elements: [k, v] })) } : UNDEFINED,
   'Promise.resolve': (_ev, [a]) => a ?? UNDEFINED,
   'Promise.all': (_ev, [a]) => a ?? UNDEFINED,
   'process.cwd': (ev) => str(ev.appDir),

@@ -40,7 +40,13 @@ function loadCall(ev: Evaluator, node: CallExpression, calleeNode: Node, scope: 
   if (!argNode) return unknown(node.getText(), node);
   const spec = ev.evaluate(argNode, scope, ctx);
   if (spec.kind !== 'string' || spec.dynamic) {
-    ev.diagnostics.atNode('DYNAMIC_REQUIRE', 'warning', node, `module path not statically known: ${compact(node.getText())}`, 'routes registered by that module cannot be followed; use a literal path or pass --entry');
+    ev.diagnostics.atNode(
+      'DYNAMIC_REQUIRE',
+      'warning',
+      node,
+      `module path not statically known: ${compact(node.getText())}`,
+      'routes registered by that module cannot be followed; use a literal path or pass --entry',
+    );
     return unknown(compact(node.getText()), node);
   }
   if (spec.value.startsWith('/')) return ev.loadPath(spec.value, node, ctx);

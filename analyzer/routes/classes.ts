@@ -24,7 +24,8 @@ export function construct(ev: Evaluator, callee: Value, args: Value[], ctx: Eval
       return ev.call(callee, args, undefined, ctx, node);
     case 'lib':
       if (callee.pkg === '<global>' && callee.path[0] === 'Map') return newMap(args[0]);
-      if (callee.pkg === '<global>' && callee.path[0] === 'Set') return args[0]?.kind === 'array' ? { kind: 'array', elements: [...args[0].elements] } : { kind: 'array', elements: [] };
+      if (callee.pkg === '<global>' && callee.path[0] === 'Set')
+        return args[0]?.kind === 'array' ? { kind: 'array', elements: [...args[0].elements] } : { kind: 'array', elements: [] };
       if ((callee.pkg === 'http' || callee.pkg === 'https') && callee.path[0] === 'Server') return { kind: 'server', node };
       return ev.call(callee, args, undefined, ctx, node);
     default:
@@ -74,7 +75,8 @@ export function instanceMember(ev: Evaluator, instance: ObjectValue, name: strin
     const method = decl.getInstanceMethod(name);
     if (method) return { kind: 'function', node: method, scope: cls.scope, thisValue: instance };
     const getter = decl.getGetAccessor(name);
-    if (getter && !getter.isStatic()) return ev.call({ kind: 'function', node: getter, scope: cls.scope, thisValue: instance }, [], instance, { conditions: [], stack: [] }, getter);
+    if (getter && !getter.isStatic())
+      return ev.call({ kind: 'function', node: getter, scope: cls.scope, thisValue: instance }, [], instance, { conditions: [], stack: [] }, getter);
   }
   return UNDEFINED;
 }

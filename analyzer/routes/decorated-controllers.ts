@@ -46,7 +46,13 @@ export function modelDecoratedControllers(ev: Evaluator, lib: LibValue, args: Va
     if (c.kind !== 'string' || c.dynamic) return [undefined];
     const found = controllerClasses(ev, c.value, node, ctx);
     if (found.length > 0) {
-      ev.diagnostics.atNode('CONTROLLERS_FROM_GLOB', 'warning', node, `routing-controllers loads the controllers of ${c.value.startsWith(ev.appDir) ? path.relative(ev.appDir, c.value) : c.value} from the files a glob matches at run time; their routes are listed, but a function's bundle holds no such files, so the library would find none`, 'import the controller classes and pass them (`controllers: [UserController]`), so the bundler carries them');
+      ev.diagnostics.atNode(
+        'CONTROLLERS_FROM_GLOB',
+        'warning',
+        node,
+        `routing-controllers loads the controllers of ${c.value.startsWith(ev.appDir) ? path.relative(ev.appDir, c.value) : c.value} from the files a glob matches at run time; their routes are listed, but a function's bundle holds no such files, so the library would find none`,
+        'import the controller classes and pass them (`controllers: [UserController]`), so the bundler carries them',
+      );
     }
     return found.length > 0 ? found : [undefined];
   });
@@ -84,7 +90,9 @@ function controllerClasses(ev: Evaluator, pattern: string, node: Node, ctx: Eval
   for (const file of files) {
     const exported = ev.loadPath(file, node, ctx);
     const values = exported.kind === 'object' ? [...exported.props.values()] : [exported];
-    for (const v of values) if (v.kind === 'class' && Node.isClassDeclaration(v.node) && v.node.getDecorators().some((d) => CONTROLLERS.has(d.getName()))) out.push({ node: v.node, scope: v.scope });
+    for (const v of values)
+      if (v.kind === 'class' && Node.isClassDeclaration(v.node) && v.node.getDecorators().some((d) => CONTROLLERS.has(d.getName())))
+        out.push({ node: v.node, scope: v.scope });
   }
   return out;
 }
@@ -126,5 +134,10 @@ function literalArgument(decorator: Decorator): string | undefined {
 
 /** `'/api' + '/users' + '/:id'` as routing-controllers concatenates them (a part without its leading slash gets one), joined as Express joins mount paths. */
 function joinPaths(...parts: string[]): string {
-  return parts.filter((p) => p !== '').map((p) => (p.startsWith('/') ? p : `/${p}`)).reduce(joinPath, '') || '/';
+  return (
+    parts
+      .filter((p) => p !== '')
+      .map((p) => (p.startsWith('/') ? p : `/${p}`))
+      .reduce(joinPath, '') || '/'
+  );
 }

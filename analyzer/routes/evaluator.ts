@@ -21,12 +21,7 @@ export interface Argument {
 }
 
 /** How a statement list finished. */
-export type Completion =
-  | { type: 'normal' }
-  | { type: 'return'; value: Value }
-  | { type: 'break' }
-  | { type: 'continue' }
-  | { type: 'throw' };
+export type Completion = { type: 'normal' } | { type: 'return'; value: Value } | { type: 'break' } | { type: 'continue' } | { type: 'throw' };
 
 /** Where a `listen` call was seen. */
 export interface ListenSite {

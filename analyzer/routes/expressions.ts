@@ -5,18 +5,7 @@ import type { EvalContext, Evaluator } from './evaluator';
 import { compact } from './text';
 import type { Scope } from './scope';
 import { prefixUnary, typeOf } from './unary';
-import {
-  type ObjectValue,
-  type Value,
-  UNDEFINED,
-  object,
-  primitive,
-  softOf,
-  str,
-  toStringValue,
-  truthiness,
-  unknown,
-} from './values';
+import { type ObjectValue, type Value, UNDEFINED, object, primitive, softOf, str, toStringValue, truthiness, unknown } from './values';
 
 /** Evaluates an expression to the value it is statically known to hold. */
 export function evaluateExpression(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Value {
@@ -212,7 +201,8 @@ function binary(ev: Evaluator, node: BinaryExpression, scope: Scope, ctx: EvalCo
       if (t === true) return left;
       const right = ev.evaluate(rightNode, scope, ctx);
       // `process.env.X || '/api'`: use the default, but remember it stands for something unknown.
-      if (t === undefined && (left.kind === 'unknown' || left.kind === 'lib')) return soften(right, left.kind === 'unknown' ? left.text : compact(leftNode.getText()));
+      if (t === undefined && (left.kind === 'unknown' || left.kind === 'lib'))
+        return soften(right, left.kind === 'unknown' ? left.text : compact(leftNode.getText()));
       return t === false ? right : left;
     }
     case SyntaxKind.AmpersandAmpersandToken: {
@@ -306,14 +296,18 @@ function isDynamic(value: Value): boolean {
 }
 
 function isStep(node: Node): node is PrefixUnaryExpression | PostfixUnaryExpression {
-  return (Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) && (node.getOperatorToken() === SyntaxKind.PlusPlusToken || node.getOperatorToken() === SyntaxKind.MinusMinusToken);
+  return (
+    (Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) &&
+    (node.getOperatorToken() === SyntaxKind.PlusPlusToken || node.getOperatorToken() === SyntaxKind.MinusMinusToken)
+  );
 }
 
 /** `i++`, `++i`, `i--`, `--i` (loop counters): a known number steps and is stored back, else the operand becomes unknown. */
 function step(ev: Evaluator, node: PrefixUnaryExpression | PostfixUnaryExpression, scope: Scope, ctx: EvalContext): Value {
   const before = ev.evaluate(node.getOperand(), scope, ctx);
   const by = node.getOperatorToken() === SyntaxKind.PlusPlusToken ? 1 : -1;
-  const after: Value = before.kind === 'number' && before.soft === undefined ? { kind: 'number', value: before.value + by } : unknown(compact(node.getText()), node);
+  const after: Value =
+    before.kind === 'number' && before.soft === undefined ? { kind: 'number', value: before.value + by } : unknown(compact(node.getText()), node);
   assign(ev, node.getOperand(), after, scope, ctx);
   return Node.isPostfixUnaryExpression(node) && before.kind === 'number' ? before : after;
 }

@@ -153,7 +153,19 @@ function emitRoute(ev: Evaluator, layer: Layer, router: RouterModel, state: Walk
       ...state.chain.filter((m) => !m.path || underPath(m.path, path)),
       ...leading.map((a): ChainEntry => ({ ref: a.asMiddleware, scope: 'route', conditions: [], level: state.trail.length })),
     ];
-    emit({ method: layer.method, path, site: layer.node, handler: handler.asHandler, middleware, conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here], ...(layer.library ? { library: layer.library } : {}) });
+    emit({
+      method: layer.method,
+      path,
+      site: layer.node,
+      handler: handler.asHandler,
+      middleware,
+      conditions: state.conditions,
+      entry: state.entry,
+      alsoAt: [],
+      owner: { router, mountPath: state.prefix },
+      stack: [...state.trail, here],
+      ...(layer.library ? { library: layer.library } : {}),
+    });
   }
 }
 
@@ -161,7 +173,19 @@ function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkSt
   const scope: MiddlewareScope = state.isRoot ? 'app' : 'router';
   /** A route the `use` layer answers itself: its handler at `path`, behind the chain above it. */
   const served = (method: string, path: string, arg: LayerArg, library?: string): void =>
-    emit({ method, path, site: layer.node, handler: arg.asHandler, middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)), conditions: state.conditions, entry: state.entry, alsoAt: [], owner: { router, mountPath: state.prefix }, stack: [...state.trail, here], ...(library ? { library } : {}) });
+    emit({
+      method,
+      path,
+      site: layer.node,
+      handler: arg.asHandler,
+      middleware: state.chain.filter((m) => !m.path || underPath(m.path, path)),
+      conditions: state.conditions,
+      entry: state.entry,
+      alsoAt: [],
+      owner: { router, mountPath: state.prefix },
+      stack: [...state.trail, here],
+      ...(library ? { library } : {}),
+    });
   for (const part of pathParts(layer.paths)) {
     reportDynamic(ev, layer.pathNode ?? layer.node, part.dynamic);
     const path = joinPath(state.prefix, part.path);
@@ -171,12 +195,32 @@ function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkSt
       const routers = value.kind === 'router' ? [value.router] : value.kind === 'lib' ? (value.wraps ?? []) : [];
       if (routers.length > 0) {
         if (state.depth >= MAX_NESTING) {
-          ev.diagnostics.atNode('MOUNT_NESTING_LIMIT', 'warning', arg.node, `routers nested more than ${MAX_NESTING} levels deep: nothing under ${path} is listed`, 'mount the deep routers nearer the app (or a router is mounted inside itself)');
+          ev.diagnostics.atNode(
+            'MOUNT_NESTING_LIMIT',
+            'warning',
+            arg.node,
+            `routers nested more than ${MAX_NESTING} levels deep: nothing under ${path} is listed`,
+            'mount the deep routers nearer the app (or a router is mounted inside itself)',
+          );
           return;
         }
         for (const router of routers) {
           out.mounts.push({ path, kind: router.kind, site: layer.node, target: router.node, conditions: state.conditions });
-          walk(ev, router, { prefix: path, chain: state.chain, conditions: state.conditions, isRoot: false, depth: state.depth + 1, entry: state.entry, trail: [...state.trail, here] }, emit, out);
+          walk(
+            ev,
+            router,
+            {
+              prefix: path,
+              chain: state.chain,
+              conditions: state.conditions,
+              isRoot: false,
+              depth: state.depth + 1,
+              entry: state.entry,
+              trail: [...state.trail, here],
+            },
+            emit,
+            out,
+          );
         }
       } else if (value.kind === 'express-static') {
         out.statics.push({ path, dir: staticDir(ev, value.dir), site: layer.node });
@@ -185,13 +229,25 @@ function walkUse(ev: Evaluator, layer: Layer, router: RouterModel, state: WalkSt
         if (layer.args.slice(index + 1).some((a) => a.value.kind === 'lib' && a.value.pkg === value.pkg)) return;
         served('USE', path, arg, value.pkg);
       } else if (value.kind === 'lib' && scoped && ROUTE_SERVING_PACKAGES.has(value.pkg)) {
-        ev.diagnostics.atNode('LIBRARY_ROUTES', 'warning', arg.node, `${arg.asMiddleware.name} (package ${value.pkg}) serves routes under ${path} that cleave does not list`, 'keep that path in the monolith or list its routes in cleave.config.yaml');
+        ev.diagnostics.atNode(
+          'LIBRARY_ROUTES',
+          'warning',
+          arg.node,
+          `${arg.asMiddleware.name} (package ${value.pkg}) serves routes under ${path} that cleave does not list`,
+          'keep that path in the monolith or list its routes in cleave.config.yaml',
+        );
       } else if (value.kind === 'lib' && !scoped && index === layer.args.length - 1 && PATHLESS_SERVED[value.pkg] !== undefined) {
         const own = PATHLESS_SERVED[value.pkg]!;
         served(own.method, joinPath(state.prefix, libraryPathOption(arg.node) ?? own.path), arg, value.pkg);
         state.chain.push({ ref: arg.asMiddleware, scope, conditions: state.conditions, level: state.trail.length });
       } else if (value.kind === 'unknown' && scoped && index === layer.args.length - 1) {
-        ev.diagnostics.atNode('UNRESOLVED_MOUNT', 'warning', arg.node, `cannot resolve ${compact(arg.node.getText())} mounted at ${path}`, 'routes under that path are missing; make the router a static import or pass --entry');
+        ev.diagnostics.atNode(
+          'UNRESOLVED_MOUNT',
+          'warning',
+          arg.node,
+          `cannot resolve ${compact(arg.node.getText())} mounted at ${path}`,
+          'routes under that path are missing; make the router a static import or pass --entry',
+        );
       } else if (isErrorHandler(arg)) {
         return;
       } else if (scoped && index === layer.args.length - 1 && isTerminal(arg)) {
@@ -237,7 +293,13 @@ function mergeDuplicate(existing: FlatRoute, later: FlatRoute): void {
 
 function reportDynamic(ev: Evaluator, node: Node, dynamic: string[]): void {
   if (dynamic.length === 0) return;
-  ev.diagnostics.atNode('DYNAMIC_ROUTE_PATH', 'warning', node, `path not statically known: ${dynamic.join(', ')} (shown as {?})`, 'use a literal or a constant, or set the value in cleave.config.yaml');
+  ev.diagnostics.atNode(
+    'DYNAMIC_ROUTE_PATH',
+    'warning',
+    node,
+    `path not statically known: ${dynamic.join(', ')} (shown as {?})`,
+    'use a literal or a constant, or set the value in cleave.config.yaml',
+  );
 }
 
 function reportUnmounted(ev: Evaluator, routers: RouterModel[]): void {
@@ -245,7 +307,13 @@ function reportUnmounted(ev: Evaluator, routers: RouterModel[]): void {
     if (router.kind !== 'router' || router.mounted) continue;
     const routes = router.layers.filter((l) => l.type === 'route').length;
     if (routes === 0) continue;
-    ev.diagnostics.atNode('UNMOUNTED_ROUTER', 'warning', router.node, `a router with ${routes} route registration(s) is never mounted on an app cleave could follow`, 'if the app serves it, check how it is mounted (a dynamic require or a library call cleave cannot follow)');
+    ev.diagnostics.atNode(
+      'UNMOUNTED_ROUTER',
+      'warning',
+      router.node,
+      `a router with ${routes} route registration(s) is never mounted on an app cleave could follow`,
+      'if the app serves it, check how it is mounted (a dynamic require or a library call cleave cannot follow)',
+    );
   }
 }
 

@@ -75,7 +75,14 @@ export class Interpreter implements Evaluator {
     if (this.steps <= this.budget) return true;
     if (!this.budgetReported) {
       this.budgetReported = true;
-      this.diagnostics.atFile('ANALYSIS_BUDGET_EXCEEDED', 'warning', this.entry, 0, `evaluation stopped after ${this.budget} steps`, 'routes registered late in startup may be missing; pass --entry to narrow the analysis');
+      this.diagnostics.atFile(
+        'ANALYSIS_BUDGET_EXCEEDED',
+        'warning',
+        this.entry,
+        0,
+        `evaluation stopped after ${this.budget} steps`,
+        'routes registered late in startup may be missing; pass --entry to narrow the analysis',
+      );
     }
     return false;
   }
@@ -175,7 +182,13 @@ export class Interpreter implements Evaluator {
     const node = fn.node;
     if (ctx.stack.length >= MAX_DEPTH || this.frames.atLimit(node)) {
       const what = ctx.stack.length >= MAX_DEPTH ? `calls nested ${MAX_DEPTH} deep` : 'a recursion this deep';
-      this.diagnostics.atNode('ANALYSIS_DEPTH_LIMIT', 'info', callNode, `evaluation stopped at ${what}: the result of ${compact(callNode.getText())} is unknown`, 'routes registered inside that call may be missing; a flatter startup (or --entry nearer the routes) avoids it');
+      this.diagnostics.atNode(
+        'ANALYSIS_DEPTH_LIMIT',
+        'info',
+        callNode,
+        `evaluation stopped at ${what}: the result of ${compact(callNode.getText())} is unknown`,
+        'routes registered inside that call may be missing; a flatter startup (or --entry nearer the routes) avoids it',
+      );
       return unknown(compact(callNode.getText()), callNode);
     }
     if (!this.frames.mayEnter(node, fn.scope, args, ctx.stack) || !this.tick()) return unknown(compact(callNode.getText()), callNode);
@@ -184,7 +197,8 @@ export class Interpreter implements Evaluator {
 
   private run(fn: FunctionValue, args: Value[], thisValue: Value | undefined, ctx: EvalContext, callNode: Node): Value {
     const node = fn.node;
-    if (!Node.isFunctionLikeDeclaration(node) && !Node.isArrowFunction(node) && !Node.isFunctionExpression(node)) return unknown(compact(callNode.getText()), callNode);
+    if (!Node.isFunctionLikeDeclaration(node) && !Node.isArrowFunction(node) && !Node.isFunctionExpression(node))
+      return unknown(compact(callNode.getText()), callNode);
     const scope = new Scope(fn.scope);
     const inner: EvalContext = { conditions: ctx.conditions, stack: [...ctx.stack, node] };
     if (!Node.isArrowFunction(node)) {
@@ -224,7 +238,13 @@ export class Interpreter implements Evaluator {
       seen.add(arg.node);
       const fnNode = arg.node;
       const params = Node.isFunctionLikeDeclaration(fnNode) || Node.isArrowFunction(fnNode) || Node.isFunctionExpression(fnNode) ? fnNode.getParameters() : [];
-      const result = this.invoke(arg, params.map((p) => unknown(p.getName(), p)), undefined, ctx, node);
+      const result = this.invoke(
+        arg,
+        params.map((p) => unknown(p.getName(), p)),
+        undefined,
+        ctx,
+        node,
+      );
       const loaded = result.kind === 'object' ? result.props.get('default') : result;
       if (loaded?.kind === 'router') produced ??= loaded;
     }

@@ -5,10 +5,26 @@ import type { LibValue, Value } from './values';
 
 /** Packages that serve routes of their own when mounted with `use(path, ...)`. */
 export const ROUTE_SERVING_PACKAGES = new Set([
-  'swagger-ui-express', 'express-status-monitor', '@bull-board/express', 'bull-board', '@adminjs/express',
-  'admin-bro-expressjs', '@admin-bro/express', 'express-graphql', 'graphql-http', '@apollo/server',
-  'apollo-server-express', 'express-openapi', 'swagger-stats', 'express-robots-txt', 'express-prom-bundle',
-  'finale-rest', 'epilogue', 'express-restify-mongoose', 'json-server', 'express-basic-auth-ui',
+  'swagger-ui-express',
+  'express-status-monitor',
+  '@bull-board/express',
+  'bull-board',
+  '@adminjs/express',
+  'admin-bro-expressjs',
+  '@admin-bro/express',
+  'express-graphql',
+  'graphql-http',
+  '@apollo/server',
+  'apollo-server-express',
+  'express-openapi',
+  'swagger-stats',
+  'express-robots-txt',
+  'express-prom-bundle',
+  'finale-rest',
+  'epilogue',
+  'express-restify-mongoose',
+  'json-server',
+  'express-basic-auth-ui',
 ]);
 
 /**
@@ -18,8 +34,15 @@ export const ROUTE_SERVING_PACKAGES = new Set([
  * marked with the package, so the plan places it like any other.
  */
 export const SERVES_UNDER_MOUNT = new Set([
-  'swagger-ui-express', 'serve-index', 'agendash', '@bull-board/express', 'express-graphql', 'graphql-http',
-  '@apollo/server', 'apollo-server-express', 'json-server',
+  'swagger-ui-express',
+  'serve-index',
+  'agendash',
+  '@bull-board/express',
+  'express-graphql',
+  'graphql-http',
+  '@apollo/server',
+  'apollo-server-express',
+  'json-server',
 ]);
 
 /**
@@ -59,7 +82,7 @@ export function libraryRouteCheck(ev: Evaluator, lib: LibValue, args: Value[], n
     'warning',
     node,
     `${compact(node.getText()).slice(0, 120)} (package ${lib.pkg}) may register routes that cleave does not list`,
-    'list them in cleave.config.yaml or keep them in the monolith; check the package\'s docs for the paths it serves',
+    "list them in cleave.config.yaml or keep them in the monolith; check the package's docs for the paths it serves",
   );
 }
 

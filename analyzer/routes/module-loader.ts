@@ -48,7 +48,13 @@ export class ModuleLoader {
         return packageValue(resolution.kind === 'builtin' ? resolution.name : specifier.startsWith('express/') ? specifier : resolution.name, fromNode);
       case 'missing':
         if (resolution.throughLink) return outsideLink(ev, specifier, fromNode);
-        ev.diagnostics.atNode('UNRESOLVED_IMPORT', 'warning', fromNode, `cannot resolve '${specifier}'`, 'check the path; routes registered by that module are missing');
+        ev.diagnostics.atNode(
+          'UNRESOLVED_IMPORT',
+          'warning',
+          fromNode,
+          `cannot resolve '${specifier}'`,
+          'check the path; routes registered by that module are missing',
+        );
         return unknown(`require('${specifier}')`, fromNode);
       case 'file':
         return this.loadResolved(ev, resolution.path, fromNode);
@@ -59,7 +65,13 @@ export class ModuleLoader {
   loadResolved(ev: Evaluator, file: string, fromNode: Node): Value {
     const resolved = this.files.has(file) ? file : this.probe(file);
     if (!resolved) {
-      ev.diagnostics.atNode('UNRESOLVED_IMPORT', 'warning', fromNode, `cannot resolve '${path.relative(ev.appDir, file)}'`, 'check the path; routes registered by that module are missing');
+      ev.diagnostics.atNode(
+        'UNRESOLVED_IMPORT',
+        'warning',
+        fromNode,
+        `cannot resolve '${path.relative(ev.appDir, file)}'`,
+        'check the path; routes registered by that module are missing',
+      );
       return unknown(compact(fromNode.getText()), fromNode);
     }
     if (leadsOutsideThroughLink(ev.appDir, resolved)) return outsideLink(ev, path.relative(ev.appDir, file), fromNode);
@@ -170,7 +182,11 @@ export class ModuleLoader {
         }
       } else if ((Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) && statement.hasExportKeyword()) {
         const name = statement.getName();
-        const value = name ? scope.lookup(name) : Node.isFunctionDeclaration(statement) ? { kind: 'function' as const, node: statement, scope } : { kind: 'class' as const, node: statement, scope, statics: new Map() };
+        const value = name
+          ? scope.lookup(name)
+          : Node.isFunctionDeclaration(statement)
+            ? { kind: 'function' as const, node: statement, scope }
+            : { kind: 'class' as const, node: statement, scope, statics: new Map() };
         // hasDefaultKeyword, not isDefaultExport: the latter asks the type checker, which builds a whole
         // Program (and loads @types) the first time; `export { f as default }` is handled above.
         setExport(record, statement.hasDefaultKeyword() ? 'default' : (name ?? 'default'), value ?? UNDEFINED);
@@ -193,7 +209,13 @@ export class ModuleLoader {
 
 /** A module reached through a symbolic link that leads outside the app folder: not read, its exports unknown. */
 function outsideLink(ev: Evaluator, specifier: string, fromNode: Node): Value {
-  ev.diagnostics.atNode('SYMLINK_OUTSIDE_APP', 'warning', fromNode, `'${specifier}' leads outside the app folder through a symbolic link: not followed, nothing there is read`, 'copy what the app needs into its folder, or install it as a package; routes registered there are missing');
+  ev.diagnostics.atNode(
+    'SYMLINK_OUTSIDE_APP',
+    'warning',
+    fromNode,
+    `'${specifier}' leads outside the app folder through a symbolic link: not followed, nothing there is read`,
+    'copy what the app needs into its folder, or install it as a package; routes registered there are missing',
+  );
   return unknown(compact(fromNode.getText()), fromNode);
 }
 
@@ -208,17 +230,22 @@ function setExport(record: ModuleRecord, name: string, value: Value): void {
 
 function declaredNames(name: Node): string[] {
   if (Node.isIdentifier(name)) return [name.getText()];
-  return name.getDescendants().filter(Node.isBindingElement).map((e) => e.getName());
+  return name
+    .getDescendants()
+    .filter(Node.isBindingElement)
+    .map((e) => e.getName());
 }
 
 /** Whether a file exports with ES syntax (imports alone do not make `module.exports = x` an ES module). */
 function isEsm(sourceFile: SourceFile): boolean {
-  return sourceFile.getStatements().some(
-    (s) =>
-      Node.isExportDeclaration(s) ||
-      (Node.isExportAssignment(s) && !s.isExportEquals()) ||
-      ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.hasExportKeyword()),
-  );
+  return sourceFile
+    .getStatements()
+    .some(
+      (s) =>
+        Node.isExportDeclaration(s) ||
+        (Node.isExportAssignment(s) && !s.isExportEquals()) ||
+        ((Node.isVariableStatement(s) || Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.hasExportKeyword()),
+    );
 }
 
 function readJson(file: string): Value | undefined {

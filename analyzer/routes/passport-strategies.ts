@@ -49,8 +49,12 @@ export function strategyRegistration(callee: Value, args: readonly Value[], node
   const pkg = strategy?.kind === 'lib' && strategy.pkg.startsWith('passport') ? strategy.pkg : undefined;
   const name =
     args.length >= 2
-      ? first?.kind === 'string' && !first.dynamic && first.soft === undefined ? first.value : undefined
-      : pkg !== undefined && strategy?.kind === 'lib' ? defaultName(pkg, strategy.path) : undefined;
+      ? first?.kind === 'string' && !first.dynamic && first.soft === undefined
+        ? first.value
+        : undefined
+      : pkg !== undefined && strategy?.kind === 'lib'
+        ? defaultName(pkg, strategy.path)
+        : undefined;
   return { node, ...(name !== undefined ? { name } : {}), ...(pkg !== undefined ? { pkg } : {}) };
 }
 

@@ -74,9 +74,7 @@ function executeIf(ev: Evaluator, node: IfStatement, scope: Scope, ctx: EvalCont
   if (known === false) return elseStatement ? executeStatement(ev, elseStatement, scope, ctx) : NORMAL;
   const text = compact(test.getText());
   const thenResult = executeStatement(ev, node.getThenStatement(), scope, { ...ctx, conditions: [...ctx.conditions, text] });
-  const elseResult = elseStatement
-    ? executeStatement(ev, elseStatement, scope, { ...ctx, conditions: [...ctx.conditions, negate(text)] })
-    : NORMAL;
+  const elseResult = elseStatement ? executeStatement(ev, elseStatement, scope, { ...ctx, conditions: [...ctx.conditions, negate(text)] }) : NORMAL;
   // Both branches ended the function: the first interesting return value stands for both.
   if (thenResult.type === 'return' && elseResult.type === 'return') return isInteresting(thenResult.value) ? thenResult : elseResult;
   // A return under an unknown guard ends only its branch: the code after the `if` may run too.
@@ -109,7 +107,13 @@ function executeForOfIn(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContex
 }
 
 function loopLimited(ev: Evaluator, node: Node): void {
-  ev.diagnostics.atNode('LOOP_LIMIT', 'warning', node, `evaluation stopped this loop after ${LOOP_LIMIT} iterations: what later iterations register is not listed`, 'register the routes without a loop this long, or list them in cleave.config.yaml');
+  ev.diagnostics.atNode(
+    'LOOP_LIMIT',
+    'warning',
+    node,
+    `evaluation stopped this loop after ${LOOP_LIMIT} iterations: what later iterations register is not listed`,
+    'register the routes without a loop this long, or list them in cleave.config.yaml',
+  );
 }
 
 function executeFor(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Completion {
@@ -162,7 +166,9 @@ function executeSwitch(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext
   }
   const cases = clauses.flatMap((c) => (Node.isCaseClause(c) ? [compact(c.getExpression().getText())] : []));
   for (const clause of clauses) {
-    const label = Node.isCaseClause(clause) ? `${subject} === ${compact(clause.getExpression().getText())}` : cases.map((c) => `${subject} !== ${c}`).join(' && ');
+    const label = Node.isCaseClause(clause)
+      ? `${subject} === ${compact(clause.getExpression().getText())}`
+      : cases.map((c) => `${subject} !== ${c}`).join(' && ');
     const conditions = label ? [...ctx.conditions, label] : ctx.conditions;
     executeStatements(ev, clause.getStatements(), new Scope(scope), { ...ctx, conditions });
   }

@@ -24,7 +24,12 @@ export function appAliases(appDir: string, aliases: Readonly<Record<string, stri
         build.onResolve({ filter: /^[^./]/ }, async (args) => {
           if (args.pluginData === PROBE || args.kind === 'entry-point' || installed(args.resolveDir, args.path)) return undefined;
           for (const folder of nodePaths) {
-            const found = await build.resolve(path.join(appDir, folder, args.path), { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: PROBE });
+            const found = await build.resolve(path.join(appDir, folder, args.path), {
+              kind: args.kind,
+              resolveDir: args.resolveDir,
+              importer: args.importer,
+              pluginData: PROBE,
+            });
             if (found.errors.length === 0 && !found.external) return { path: found.path, namespace: found.namespace };
           }
           return undefined;
@@ -33,7 +38,10 @@ export function appAliases(appDir: string, aliases: Readonly<Record<string, stri
       if (names.length === 0) return;
       if (bundled) {
         build.onResolve({ filter: /^module-alias\/register$/ }, () => ({ path: 'module-alias/register', namespace: 'cleave-app-aliases' }));
-        build.onLoad({ filter: /.*/, namespace: 'cleave-app-aliases' }, () => ({ contents: '// cleave: the aliases of package.json are resolved in the bundle\n', loader: 'js' }));
+        build.onLoad({ filter: /.*/, namespace: 'cleave-app-aliases' }, () => ({
+          contents: '// cleave: the aliases of package.json are resolved in the bundle\n',
+          loader: 'js',
+        }));
       }
       const filter = new RegExp(`^(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
       build.onResolve({ filter }, async (args) => {

@@ -80,8 +80,16 @@ export async function generateCommand(appDir: string, options: GenerateCommandOp
   const changed = changedFiles(result);
   const code = failed || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;
   if (json) {
-    const findings = [...notices.map((n) => ({ code: n.code, severity: 'warning' as const, file: '', message: n.message })), ...generatorFindings(result.diagnostics)];
-    const summary = { functions: plan.functions.length, schedules: plan.schedules.length, bundles: result.bundles.bundles.length, ...(options.check ? { changed } : {}) };
+    const findings = [
+      ...notices.map((n) => ({ code: n.code, severity: 'warning' as const, file: '', message: n.message })),
+      ...generatorFindings(result.diagnostics),
+    ];
+    const summary = {
+      functions: plan.functions.length,
+      schedules: plan.schedules.length,
+      bundles: result.bundles.bundles.length,
+      ...(options.check ? { changed } : {}),
+    };
     io.stdout(commandResultText({ command: 'generate', exitCode: code, findings, files: resultFiles(result), summary }));
     return code;
   }
@@ -106,7 +114,11 @@ function loadPlan(appDir: string, options: GenerateCommandOptions, onProgress: P
   const file = candidates.find((f) => fs.existsSync(f));
   if (!file) {
     const what = options.plan ? `plan ${options.plan} does not exist` : `no ${PLAN_FILE} in ${options.output}, ${appDir} or here`;
-    throw new InputError('PLAN_NOT_FOUND', what, `write one with \`cleave plan ${appDir} -o ${path.join(options.output, PLAN_FILE)}\`, or run \`cleave split\``);
+    throw new InputError(
+      'PLAN_NOT_FOUND',
+      what,
+      `write one with \`cleave plan ${appDir} -o ${path.join(options.output, PLAN_FILE)}\`, or run \`cleave split\``,
+    );
   }
   return readPlan(file, { appDir, onProgress });
 }
@@ -118,7 +130,10 @@ function printResult(result: GenerateIntoResult, options: GenerateCommandOptions
   for (const file of result.removed) io.stdout(`${options.dryRun ? 'would remove' : 'removed'} ${path.join(options.output, file)}\n`);
   if (result.unchanged.length > 0) io.stdout(`${result.unchanged.length} files unchanged\n`);
   for (const b of result.bundles.bundles) {
-    const top = b.packages.slice(0, 3).map((p) => `${p.name} ${kb(p.bytes)}`).join(', ');
+    const top = b.packages
+      .slice(0, 3)
+      .map((p) => `${p.name} ${kb(p.bytes)}`)
+      .join(', ');
     io.stdout(`bundle ${b.kind} ${b.id}: ${kb(b.bytes)} (app code ${kb(b.appBytes)}${top ? `; ${top}` : ''})\n`);
   }
 }

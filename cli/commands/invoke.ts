@@ -39,12 +39,17 @@ export const invoke: CliCommand<InvokeCommandOptions> = {
 };
 
 async function invokeCommand(id: string, method: string, urlPath: string, options: InvokeCommandOptions, io: CliIo): Promise<number> {
-  if (options.payload !== 'v1' && options.payload !== 'v2') throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');
+  if (options.payload !== 'v1' && options.payload !== 'v2')
+    throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');
   const outDir = path.resolve(options.functions);
   const bundle = path.join(outDir, bundleDir('function', id), BUNDLE_FILE);
   if (!fs.existsSync(bundle)) {
     const known = listFunctions(path.join(outDir, path.dirname(bundleDir('function', id))));
-    throw new InputError('FUNCTION_NOT_FOUND', `no bundle of function ${id} in ${options.functions} (${bundleDir('function', id)}/${BUNDLE_FILE})`, known.length > 0 ? `functions there: ${known.join(', ')}` : 'run cleave split (or generate) into that folder first, or pass --functions');
+    throw new InputError(
+      'FUNCTION_NOT_FOUND',
+      `no bundle of function ${id} in ${options.functions} (${bundleDir('function', id)}/${BUNDLE_FILE})`,
+      known.length > 0 ? `functions there: ${known.join(', ')}` : 'run cleave split (or generate) into that folder first, or pass --functions',
+    );
   }
   const spec = requestSpec(id, method, urlPath, options);
   const runner = startFunctions({ roots: [outDir], output: (chunk) => io.stderr(chunk.toString()) });
@@ -55,9 +60,19 @@ async function invokeCommand(id: string, method: string, urlPath: string, option
       return EXIT.findings;
     }
     const response = observeLambda(answer.result);
-    const lines = [`HTTP ${response.status}`, ...(response.contentType ? [`content-type: ${response.contentType}`] : []), ...Object.entries(response.headers).filter(([k]) => k !== 'content-type').map(([k, v]) => `${k}: ${v}`), ...response.setCookies.map((c) => `set-cookie: ${c}`), ''];
+    const lines = [
+      `HTTP ${response.status}`,
+      ...(response.contentType ? [`content-type: ${response.contentType}`] : []),
+      ...Object.entries(response.headers)
+        .filter(([k]) => k !== 'content-type')
+        .map(([k, v]) => `${k}: ${v}`),
+      ...response.setCookies.map((c) => `set-cookie: ${c}`),
+      '',
+    ];
     io.stdout(lines.join('\n') + '\n');
-    io.stdout(isText(response.contentType) ? response.body.toString('utf8') + '\n' : `<${response.body.length} bytes of ${response.contentType || 'binary data'}>\n`);
+    io.stdout(
+      isText(response.contentType) ? response.body.toString('utf8') + '\n' : `<${response.body.length} bytes of ${response.contentType || 'binary data'}>\n`,
+    );
     return EXIT.ok;
   } finally {
     await runner.close();
@@ -73,12 +88,22 @@ function requestSpec(id: string, method: string, urlPath: string, options: Invok
     headers[h.slice(0, at).trim().toLowerCase()] = h.slice(at + 1).trim();
   }
   if (options.data !== undefined && !headers['content-type'] && parsesAsJson(options.data)) headers['content-type'] = 'application/json';
-  return { route: `${method.toUpperCase()} ${url.pathname} (${id})`, method: method.toUpperCase(), path: url.pathname, query: [...url.searchParams], headers, ...(options.data !== undefined ? { body: options.data } : {}) };
+  return {
+    route: `${method.toUpperCase()} ${url.pathname} (${id})`,
+    method: method.toUpperCase(),
+    path: url.pathname,
+    query: [...url.searchParams],
+    headers,
+    ...(options.data !== undefined ? { body: options.data } : {}),
+  };
 }
 
 function listFunctions(dir: string): string[] {
   try {
-    return fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, BUNDLE_FILE))).sort();
+    return fs
+      .readdirSync(dir)
+      .filter((d) => fs.existsSync(path.join(dir, d, BUNDLE_FILE)))
+      .sort();
   } catch {
     return [];
   }

@@ -44,7 +44,7 @@ export const plan: CliCommand<Omit<PlanCommandOptions, 'quiet'>> = {
       .option('--entry <file...>', ENTRY_OPTION_HELP)
       .option('-o, --output <file>', 'write the plan to this file; an existing plan is re-planned, keeping its edits (default: stdout)')
       .option('--report <dir>', 'also write SPLIT-REPORT.md and report.html to this folder')
-      .option('--analysis <file>', 'plan from this saved analysis (cleave analyze -o, or a split folder\'s analysis.json) instead of analysing the app')
+      .option('--analysis <file>', "plan from this saved analysis (cleave analyze -o, or a split folder's analysis.json) instead of analysing the app")
       .addOption(formatOption()),
   run: ([appDir], options, { io, quiet }) => planCommand(appDir!, { ...options, quiet }, io),
 };
@@ -53,17 +53,33 @@ export async function planCommand(appDir: string, options: PlanCommandOptions, i
   const output = options.output ? path.resolve(options.output) : undefined;
   const json = isJson(options.format);
   if (json && !output) throw new InputError('FORMAT_NEEDS_OUTPUT', '--format json prints the result object, not the plan', 'give -o the plan file to write');
-  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, analysisFile: options.analysis, previousPlanFile: output, quiet: options.quiet }, io);
+  const { analysis, plan } = await analyzeAndPlan(
+    appDir,
+    { config: options.config, entry: options.entry, analysisFile: options.analysis, previousPlanFile: output, quiet: options.quiet },
+    io,
+  );
   const yaml = stringifyPlan(plan);
   // The report first: a --report that cannot be written fails before the plan is printed (exit 2 prints nothing on stdout).
   const reports = options.report ? writeOutputFiles(options.report, generateReport(plan)).written : [];
   // The plan names the analysis it was made from; generate reads the two together.
-  if (output) writeOutputFiles(path.dirname(output), [{ path: path.basename(output), contents: yaml }, { path: ANALYSIS_FILE, contents: analysisText(analysis) }]);
+  if (output)
+    writeOutputFiles(path.dirname(output), [
+      { path: path.basename(output), contents: yaml },
+      { path: ANALYSIS_FILE, contents: analysisText(analysis) },
+    ]);
   else io.stdout(yaml);
   const code = planHasErrors(analysis, plan) ? EXIT.findings : EXIT.ok;
   if (json && output) {
     const written = [path.basename(output), ANALYSIS_FILE, ...reports.map((f) => path.relative(path.dirname(output), f))];
-    io.stdout(commandResultText({ command: 'plan', exitCode: code, findings: planFindings(analysis, plan), files: resultFiles({ written, unchanged: [] }), summary: planSummary(plan) }));
+    io.stdout(
+      commandResultText({
+        command: 'plan',
+        exitCode: code,
+        findings: planFindings(analysis, plan),
+        files: resultFiles({ written, unchanged: [] }),
+        summary: planSummary(plan),
+      }),
+    );
   }
   return code;
 }

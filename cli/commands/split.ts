@@ -18,7 +18,6 @@ import { analyzeAndPlan } from '../plan-pipeline';
 import { progressPrinter } from '../progress';
 import { findingLine } from '../reporters/finding-line';
 
-
 /** Options of `cleave split`. */
 export interface SplitCommandOptions {
   /** The output folder. */
@@ -57,7 +56,11 @@ export const split: CliCommand<Omit<SplitCommandOptions, 'quiet'>> = {
 export async function splitCommand(appDir: string, options: SplitCommandOptions, io: CliIo): Promise<number> {
   const outDir = path.resolve(options.output);
   assertOutputFolder(outDir, appDir, options.output);
-  const { analysis, plan } = await analyzeAndPlan(appDir, { config: options.config, entry: options.entry, previousPlanFile: path.join(outDir, PLAN_FILE), quiet: options.quiet }, io);
+  const { analysis, plan } = await analyzeAndPlan(
+    appDir,
+    { config: options.config, entry: options.entry, previousPlanFile: path.join(outDir, PLAN_FILE), quiet: options.quiet },
+    io,
+  );
   const files: GeneratedFile[] = [
     { path: ANALYSIS_FILE, contents: analysisText(analysis) },
     { path: PLAN_FILE, contents: stringifyPlan(plan) },
@@ -73,10 +76,19 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
     onProgress: progressPrinter(!!options.quiet, io.stderr, io.stderrIsTTY),
   });
   const changed = changedFiles(generated);
-  const code = planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error') || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;
+  const code =
+    planHasErrors(analysis, plan) || generated.diagnostics.some((d) => d.severity === 'error') || (options.check && changed > 0) ? EXIT.findings : EXIT.ok;
   if (isJson(options.format)) {
     const summary = { ...planSummary(plan), bundles: generated.bundles.bundles.length, ...(options.check ? { changed } : {}) };
-    io.stdout(commandResultText({ command: 'split', exitCode: code, findings: [...planFindings(analysis, plan), ...generatorFindings(generated.diagnostics)], files: resultFiles(generated), summary }));
+    io.stdout(
+      commandResultText({
+        command: 'split',
+        exitCode: code,
+        findings: [...planFindings(analysis, plan), ...generatorFindings(generated.diagnostics)],
+        files: resultFiles(generated),
+        summary,
+      }),
+    );
     return code;
   }
   if (options.check) {
@@ -88,7 +100,9 @@ export async function splitCommand(appDir: string, options: SplitCommandOptions,
   if (!options.quiet) {
     for (const file of generated.removed) io.stderr(`cleave: split: removed ${file} (its function is no longer in the plan)\n`);
     const removed = generated.removed.length > 0 ? `, ${generated.removed.length} removed` : '';
-    io.stderr(`cleave: split: wrote ${generated.written.length} files to ${path.relative(process.cwd(), outDir) || '.'} (${generated.unchanged.length} unchanged${removed})\n`);
+    io.stderr(
+      `cleave: split: wrote ${generated.written.length} files to ${path.relative(process.cwd(), outDir) || '.'} (${generated.unchanged.length} unchanged${removed})\n`,
+    );
   }
   return code;
 }

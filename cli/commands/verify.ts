@@ -42,7 +42,7 @@ export const verify: CliCommand<VerifyCommandOptions> = {
       .description('prove the generated functions answer like the monolith (exit 1 on any difference)')
       .argument('<app-dir>', 'the monolith folder')
       .requiredOption('--functions <out-dir>', 'the folder cleave generate wrote (holds cleave.plan.yaml)')
-      .option('--entry <file...>', 'the entry file that starts the monolith, relative to the app folder (default: the plan\'s app.entry)')
+      .option('--entry <file...>', "the entry file that starts the monolith, relative to the app folder (default: the plan's app.entry)")
       .option('--config <file>', 'cleave.config.yaml with a verify section (default: <app-dir>/cleave.config.yaml)')
       .option('--payload <version>', 'API Gateway payload format: v2 (HTTP API) or v1 (REST API)', 'v2')
       .option('--stage <name>', 'an API stage in the request path (/<stage>/...)')
@@ -51,17 +51,23 @@ export const verify: CliCommand<VerifyCommandOptions> = {
 };
 
 async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: CliIo, quiet: boolean): Promise<number> {
-  if (options.payload !== 'v1' && options.payload !== 'v2') throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');
+  if (options.payload !== 'v1' && options.payload !== 'v2')
+    throw new InputError('BAD_PAYLOAD', `unknown payload format: ${options.payload}`, 'use --payload v1 or --payload v2');
   checkAppFolder(appDir);
   const outDir = path.resolve(options.functions);
   const planFile = path.join(outDir, PLAN_FILE);
-  if (!fs.existsSync(planFile)) throw new InputError('NO_PLAN', `no ${PLAN_FILE} in ${options.functions}`, 'run cleave split (or plan and generate) into that folder first');
+  if (!fs.existsSync(planFile))
+    throw new InputError('NO_PLAN', `no ${PLAN_FILE} in ${options.functions}`, 'run cleave split (or plan and generate) into that folder first');
   const { plan, notices } = await readPlan(planFile, { appDir });
   if (!quiet) for (const n of notices) io.stderr(`cleave: verify: warning ${n.code}: ${n.message}\n`);
   const entry = monolithEntry(appDir, options.entry, plan.app.entry, path.relative(process.cwd(), planFile) || planFile);
   const config = loadConfig(appDir, options.config).verify;
   if (config.mode === 'interleaved' && hookCommands(config.reset).length > 0) {
-    throw new InputError('VERIFY_RESET_NEEDS_SIDES', 'verify.reset runs between the monolith\'s turn and the functions\' turn, but verify.mode is interleaved', 'set verify.mode: sides (the default when reset is set), or drop verify.reset');
+    throw new InputError(
+      'VERIFY_RESET_NEEDS_SIDES',
+      "verify.reset runs between the monolith's turn and the functions' turn, but verify.mode is interleaved",
+      'set verify.mode: sides (the default when reset is set), or drop verify.reset',
+    );
   }
   const warnings = entryWarnings(entry, plan.app.entry, options.entry !== undefined);
   if (!quiet) for (const w of warnings) io.stderr(`cleave: verify: warning ${w.code}: ${w.message} (${w.advice})\n`);
@@ -78,13 +84,29 @@ async function verifyCommand(appDir: string, options: VerifyCommandOptions, io: 
     // The apps' own logs help when a difference needs explaining; --quiet drops them too.
     appOutput: quiet ? () => undefined : undefined,
   });
-  if (!quiet) for (const w of (report.warnings ?? []).filter((x) => !warnings.includes(x))) io.stderr(`cleave: verify: warning ${w.code}: ${w.message} (${w.advice})\n`);
+  if (!quiet)
+    for (const w of (report.warnings ?? []).filter((x) => !warnings.includes(x))) io.stderr(`cleave: verify: warning ${w.code}: ${w.message} (${w.advice})\n`);
   const written = writeVerification(outDir, plan, report, io);
   const code = report.summary.mismatched > 0 ? EXIT.findings : EXIT.ok;
   if (isJson(options.format)) {
     const findings = [
-      ...report.results.filter((r) => r.differences.length > 0).map((r) => ({ code: 'VERIFY_DIFFERENCE', severity: 'error' as const, file: '', subject: r.route, message: `${r.request} in ${r.function}: ${r.differences.join('; ')}` })),
-      ...(report.warnings ?? []).map((w) => ({ code: w.code, severity: 'warning' as const, file: w.code === BOOT_MODULE_MISSING && w.subject ? w.subject : '', ...(w.subject ? { subject: w.subject } : {}), message: w.message, advice: w.advice })),
+      ...report.results
+        .filter((r) => r.differences.length > 0)
+        .map((r) => ({
+          code: 'VERIFY_DIFFERENCE',
+          severity: 'error' as const,
+          file: '',
+          subject: r.route,
+          message: `${r.request} in ${r.function}: ${r.differences.join('; ')}`,
+        })),
+      ...(report.warnings ?? []).map((w) => ({
+        code: w.code,
+        severity: 'warning' as const,
+        file: w.code === BOOT_MODULE_MISSING && w.subject ? w.subject : '',
+        ...(w.subject ? { subject: w.subject } : {}),
+        message: w.message,
+        advice: w.advice,
+      })),
     ];
     const { matchedErrorStatuses: _statuses, ...counts } = report.summary;
     io.stdout(commandResultText({ command: 'verify', exitCode: code, findings, files: resultFiles({ written, unchanged: [] }), summary: counts }));
@@ -137,7 +159,10 @@ function writeVerification(outDir: string, plan: SplitPlan, report: VerifyReport
   try {
     const written = writeOutputFiles(outDir, generateReport(plan, report, builtBundles(outDir)), { manifest: true });
     done.push(...written.written.map((f) => path.relative(outDir, f)));
-    for (const file of written.keptEdited) io.stderr(`cleave: verify: warning: the report was not updated: ${path.join(outDir, file)} was edited since cleave wrote it (run cleave generate --force to replace it)\n`);
+    for (const file of written.keptEdited)
+      io.stderr(
+        `cleave: verify: warning: the report was not updated: ${path.join(outDir, file)} was edited since cleave wrote it (run cleave generate --force to replace it)\n`,
+      );
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.stderr(`cleave: verify: warning: the report was not updated: ${error.message}${error.advice ? ` (${error.advice})` : ''}\n`);
@@ -162,9 +187,15 @@ export function renderVerifyText(report: VerifyReport): string {
     out.push('', `${r.route} (${r.request}) in ${r.function}:`, ...r.differences.map((d) => `  ${d}`));
   }
   if (report.skipped.length > 0) out.push('', 'Not exercised:', ...report.skipped.map((s) => `  ${s.route}: ${s.reason}`));
-  if (report.unknownRoutes?.length) out.push('', 'In verify.requests or verify.skip but served by no function (kept in the monolith, or misspelt):', ...report.unknownRoutes.map((r) => `  ${r}`));
+  if (report.unknownRoutes?.length)
+    out.push(
+      '',
+      'In verify.requests or verify.skip but served by no function (kept in the monolith, or misspelt):',
+      ...report.unknownRoutes.map((r) => `  ${r}`),
+    );
   const ignored = report.results.filter((r) => r.ignored?.length);
-  if (ignored.length > 0) out.push('', 'Differed but left out by verify.ignore:', ...ignored.map((r) => `  ${r.request} (${r.function}): ${r.ignored!.join(', ')}`));
+  if (ignored.length > 0)
+    out.push('', 'Differed but left out by verify.ignore:', ...ignored.map((r) => `  ${r.request} (${r.function}): ${r.ignored!.join(', ')}`));
   for (const w of report.warnings ?? []) out.push('', `warning ${w.code}: ${w.message} (${w.advice})`);
   out.push('', verificationLine(report).replace(/`/g, ''));
   const init = initLine(report);

@@ -7,7 +7,10 @@ export function codeFrame(appDir: string, file: string, line: number, column = 1
   let lines: string[];
   try {
     // A BOM and CRLF line endings (Windows editors) must not show up in the frame.
-    lines = fs.readFileSync(path.join(appDir, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    lines = fs
+      .readFileSync(path.join(appDir, file), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
   } catch {
     return '';
   }

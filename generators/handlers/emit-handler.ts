@@ -58,20 +58,31 @@ export function emitHandler(input: HandlerInput): string {
   const createHandler = imports.add(runtime, { kind: 'named', name: 'createHandler' }, 'createHandler');
   const routeSpec = imports.add(runtime, { kind: 'named', name: 'RouteSpec', typeOnly: true }, 'RouteSpec');
   const asyncFix = plan.app.expressMajor === 4 ? imports.add(runtime, { kind: 'named', name: 'routeAsyncErrorsToNext' }, 'routeAsyncErrorsToNext') : undefined;
-  const groups = groupMounts(mounts.mounts.map((mount) => mountCode(mount, imports, site, runtime)), imports);
+  const groups = groupMounts(
+    mounts.mounts.map((mount) => mountCode(mount, imports, site, runtime)),
+    imports,
+  );
   const app = imports.fresh('app');
   const file = memorySourceFile(site.file);
   const { imports: declarations, requires } = imports.declarations();
   file.addStatements(docComment(header(input)));
   file.addImportDeclarations(declarations);
   if (requires.length > 0) file.addStatements((w) => requires.forEach((r) => w.writeLine(`import ${r.local} = require(${str(r.specifier)});`)));
-  if (asyncFix) file.addStatements((w) => w.blankLine().writeLine('// Express 4 ignores rejected promises of async handlers; route them to next(err) as Express 5 does.').writeLine(`${asyncFix}();`));
+  if (asyncFix)
+    file.addStatements((w) =>
+      w
+        .blankLine()
+        .writeLine('// Express 4 ignores rejected promises of async handlers; route them to next(err) as Express 5 does.')
+        .writeLine(`${asyncFix}();`),
+    );
   for (const group of groups) file.addStatements((w) => writeGroup(w, group, { express, routeSpec, onlyRoutes }));
   file.addStatements((w) => {
-    w.blankLine().writeLine(docComment([
-      `The Express app of function \`${fn.id}\`: only its routes, each behind its monolith middleware chain.`,
-      'Built at module scope, once per container: clients the monolith opens on import are reused across invocations.',
-    ]));
+    w.blankLine().writeLine(
+      docComment([
+        `The Express app of function \`${fn.id}\`: only its routes, each behind its monolith middleware chain.`,
+        'Built at module scope, once per container: clients the monolith opens on import are reused across invocations.',
+      ]),
+    );
     w.writeLine(`export const ${app} = ${express}();`);
     const rebuilt = mounts.mounts.find((m) => m.level > 0);
     if (!rebuilt) w.writeLine(`${app}.disable('x-powered-by'); // the monolith app sets its own headers`);
@@ -127,8 +138,19 @@ interface Names {
 function writeGroup(w: CodeBlockWriter, group: Group, names: Names): void {
   const [first] = group.mounts;
   const single = group.mounts.length === 1;
-  w.blankLine().writeLine(docComment(single ? mountDoc(first!.mount) : [`The chain registered in ${chainFiles(first!.mount).join(', ')}, then ${group.mounts.length} routers, each behind a guard for its own routes.`]));
-  writeTable(w, group.routesVariable, group.mounts.flatMap((c) => c.mount.routes.map((r) => ({ method: r.method, path: r.path }))), names.routeSpec);
+  w.blankLine().writeLine(
+    docComment(
+      single
+        ? mountDoc(first!.mount)
+        : [`The chain registered in ${chainFiles(first!.mount).join(', ')}, then ${group.mounts.length} routers, each behind a guard for its own routes.`],
+    ),
+  );
+  writeTable(
+    w,
+    group.routesVariable,
+    group.mounts.flatMap((c) => c.mount.routes.map((r) => ({ method: r.method, path: r.path }))),
+    names.routeSpec,
+  );
   if (first!.mount.level === 0) {
     w.writeLine(`const ${group.variable} = ${first!.target};`);
     return;
@@ -136,7 +158,12 @@ function writeGroup(w: CodeBlockWriter, group: Group, names: Names): void {
   group.mounts.forEach((code, i) => {
     if (single) return;
     w.writeLine(docComment(mountDoc(code.mount)));
-    writeTable(w, group.innerRoutes[i]!, code.mount.routes.map((r) => ({ method: r.method, path: relativeTo(code.mount.target.mountPath, r.path) })), names.routeSpec);
+    writeTable(
+      w,
+      group.innerRoutes[i]!,
+      code.mount.routes.map((r) => ({ method: r.method, path: relativeTo(code.mount.target.mountPath, r.path) })),
+      names.routeSpec,
+    );
   });
   w.writeLine(`const ${group.variable} = ${names.express}.Router();`);
   for (const m of first!.mount.before) w.writeLine(`${group.variable}.use(${use(m)});`);
@@ -184,7 +211,8 @@ export function pathLiteral(path: string): string {
 
 function mountDoc(mount: Mount): string[] {
   const t = mount.target;
-  if (mount.entry !== undefined) return [`The monolith app, as its entry ${mount.entry} builds it (its listen intercepted): these routes need it (see the header).`];
+  if (mount.entry !== undefined)
+    return [`The monolith app, as its entry ${mount.entry} builds it (its listen intercepted): these routes need it (see the header).`];
   const how = t.export ? `export \`${t.export}\`` : `factory \`${t.factory}()\``;
   if (mount.level === 0) return [`The monolith app (${t.file}, ${how}): these routes need it (see the header).`];
   const above = chainFiles(mount);
@@ -203,7 +231,8 @@ function header(input: HandlerInput): string[] {
     `Why together: ${fn.reason}`,
   ];
   const served = new Set(mounts.mounts.flatMap((m) => m.routes.map((r: Route) => r.id)));
-  if (served.size < fn.routes.length) lines.push(`Not served here (the fallback route sends them to the monolith): ${fn.routes.filter((r) => !served.has(r)).join(', ')}.`);
+  if (served.size < fn.routes.length)
+    lines.push(`Not served here (the fallback route sends them to the monolith): ${fn.routes.filter((r) => !served.has(r)).join(', ')}.`);
   if (notes.length > 0) lines.push('', 'Notes:', ...notes.map((n) => `- ${n}`));
   return lines;
 }

@@ -102,7 +102,11 @@ function order(specifier: string): number {
 /** A valid identifier from any text (`products-reviews` → `productsReviews`). */
 export function identifier(text: string): string {
   // Accents dropped first (`ünïcode router` → `unicodeRouter`), as for function ids.
-  const words = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Za-z0-9_$]+/).filter(Boolean);
+  const words = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^A-Za-z0-9_$]+/)
+    .filter(Boolean);
   const camel = words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
   const safe = camel || 'value';
   return /^[0-9]/.test(safe) ? `_${safe}` : safe;

@@ -58,7 +58,15 @@ function bootEffectsOf(sources: ReadonlyMap<string, string>): BootEffectsByFile 
 function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string, sliced: boolean): GeneratorDiagnostic[] {
   const out: GeneratorDiagnostic[] = [];
   for (const [reason, routes] of byReason(mounts.omitted)) {
-    out.push({ code: 'ROUTE_NOT_REPRODUCIBLE', severity: 'error', file, subject: fn.id, route: routes[0], message: `${list(routes)} left out of the handler: ${reason}`, advice: 'export the router (or the app, or a factory without parameters that builds it), or keep the routes in the monolith' });
+    out.push({
+      code: 'ROUTE_NOT_REPRODUCIBLE',
+      severity: 'error',
+      file,
+      subject: fn.id,
+      route: routes[0],
+      message: `${list(routes)} left out of the handler: ${reason}`,
+      advice: 'export the router (or the app, or a factory without parameters that builds it), or keep the routes in the monolith',
+    });
   }
   for (const [reason, routes] of byReason(mounts.wholeApp)) {
     out.push({
@@ -67,7 +75,7 @@ function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string, s
       file,
       subject: fn.id,
       route: routes[0],
-      message: `${list(routes)} served through the monolith app as it is built (only this function's routes let through), because ${reason}; ${sliced ? "its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)" : 'no registration of another function is on its way, so the monolith\'s own modules are imported as they are'}`,
+      message: `${list(routes)} served through the monolith app as it is built (only this function's routes let through), because ${reason}; ${sliced ? "its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)" : "no registration of another function is on its way, so the monolith's own modules are imported as they are"}`,
       advice: 'nothing to do; to import one router instead of the app, export the router that registers the routes and make the middleware above it importable',
     });
   }
@@ -75,16 +83,19 @@ function handlerDiagnostics(fn: PlanFunction, mounts: MountPlan, file: string, s
 }
 
 function sliceDiagnostics(fn: PlanFunction, slices: FunctionSlices, file: string): GeneratorDiagnostic[] {
-  const pruned: GeneratorDiagnostic[] = slices.pruned.length === 0 ? [] : [
-    {
-      code: 'EXPORTS_PRUNED',
-      severity: 'info',
-      file,
-      subject: fn.id,
-      message: `imports ${list(slices.pruned)} as copies under ${sliceRoot(fn.id)}/ without the ${count(slices.droppedExports, 'export')} none of its routes use, nor the declarations and requires only those used, so what they need stays out of the bundle`,
-      advice: 'nothing to do; the copies follow the monolith at every generate',
-    },
-  ];
+  const pruned: GeneratorDiagnostic[] =
+    slices.pruned.length === 0
+      ? []
+      : [
+          {
+            code: 'EXPORTS_PRUNED',
+            severity: 'info',
+            file,
+            subject: fn.id,
+            message: `imports ${list(slices.pruned)} as copies under ${sliceRoot(fn.id)}/ without the ${count(slices.droppedExports, 'export')} none of its routes use, nor the declarations and requires only those used, so what they need stays out of the bundle`,
+            advice: 'nothing to do; the copies follow the monolith at every generate',
+          },
+        ];
   if (slices.sliced.length === 0) return pruned;
   const copies = [...slices.copies].sort();
   return [

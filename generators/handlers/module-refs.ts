@@ -58,7 +58,12 @@ export function moduleName(file: string): string {
 export function bindSourceImports(imports: ImportSet, site: ModuleSite, needed: SourceImport[]): boolean {
   const bindings = needed.map((n) => {
     const specifier = n.file !== undefined ? appSpecifier(site, n.file) : n.package!;
-    const what = n.imported === 'default' ? ({ kind: 'default' } as const) : n.imported === '*' ? ({ kind: 'require' } as const) : ({ kind: 'named', name: n.imported } as const);
+    const what =
+      n.imported === 'default'
+        ? ({ kind: 'default' } as const)
+        : n.imported === '*'
+          ? ({ kind: 'require' } as const)
+          : ({ kind: 'named', name: n.imported } as const);
     return { local: n.local, specifier, what };
   });
   if (!bindings.every((b) => imports.canBind(b.local, b.specifier, b.what))) return false;

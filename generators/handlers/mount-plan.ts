@@ -77,7 +77,7 @@ export function planMounts(plan: SplitPlan, fn: PlanFunction, boot: BootEffectsB
     const key = `${target.file}:${target.line}:${target.mountPath}`;
     let mount = byKey.get(key);
     if (!mount) {
-      mount = { target, level: choice.level, settings: choice.level > 0 ? stack[0]!.settings ?? [] : [], before: [], after: [], routes: [] };
+      mount = { target, level: choice.level, settings: choice.level > 0 ? (stack[0]!.settings ?? []) : [], before: [], after: [], routes: [] };
       const importable = target.export !== undefined || target.factory !== undefined;
       if (choice.level === 0 && (!importable || choice.runEntry)) mount.entry = route.entry;
       if (mount.entry !== undefined && importable) mount.exported = true;
@@ -86,8 +86,14 @@ export function planMounts(plan: SplitPlan, fn: PlanFunction, boot: BootEffectsB
     }
     mount.routes.push(route);
     for (const m of outerChain(route, choice.level)) for (const i of m.imports ?? []) names.set(i.local, importKey(i));
-    mount.before = mergeChains(mount.before, route.middleware.filter((m) => (m.level ?? 0) < choice.level));
-    mount.after = mergeChains(mount.after, (route.trailing ?? []).filter((m) => (m.level ?? 0) < choice.level));
+    mount.before = mergeChains(
+      mount.before,
+      route.middleware.filter((m) => (m.level ?? 0) < choice.level),
+    );
+    mount.after = mergeChains(
+      mount.after,
+      (route.trailing ?? []).filter((m) => (m.level ?? 0) < choice.level),
+    );
   }
   return wholeAppForAll(result);
 }
@@ -117,13 +123,16 @@ function neededEffects(plan: SplitPlan, fn: PlanFunction, boot: BootEffectsByFil
   const replaced = new Map<string, Array<{ line: number; code: string }>>();
   for (const h of plan.hazards) {
     if (!NOT_NEEDED_AT_BOOT.has(h.code)) continue;
-    for (const site of [h, ...(h.startedAt ? [h.startedAt] : [])]) replaced.set(site.file, [...(replaced.get(site.file) ?? []), { line: site.line, code: h.code }]);
+    for (const site of [h, ...(h.startedAt ? [h.startedAt] : [])])
+      replaced.set(site.file, [...(replaced.get(site.file) ?? []), { line: site.line, code: h.code }]);
   }
   const replacing = (e: BootEffect) => (replaced.get(e.file) ?? []).find((r) => r.line >= e.line && r.line <= e.endLine);
   return (file) => {
     const effects = boot.get(file) ?? [];
     // What a websocket server's statements use (the `ws` package) serves its clients: listeners that push to them too.
-    const socketPackages = new Set(effects.filter((e) => replacing(e)?.code === 'WEBSOCKET_SERVER').flatMap((e) => e.sources.flatMap((s) => ('package' in s ? [s.package] : []))));
+    const socketPackages = new Set(
+      effects.filter((e) => replacing(e)?.code === 'WEBSOCKET_SERVER').flatMap((e) => e.sources.flatMap((s) => ('package' in s ? [s.package] : []))),
+    );
     const servesSockets = (e: BootEffect) => e.sources.some((s) => 'package' in s && socketPackages.has(s.package));
     return effects.find((e) => !replacing(e) && !servesSockets(e) && effectMatters(e, fn, plan.modules));
   };
@@ -149,11 +158,14 @@ function chooseLevel(route: Route, names: ReadonlyMap<string, string>, needed: N
   const stack = route.stack;
   if (!stack || stack.length === 0) return { reason: 'the plan was made by a cleave without route stacks: re-run `cleave plan`' };
   if (route.path.includes('{?}')) return { reason: 'part of its path is not statically known' };
-  if (/ \+ regex:/.test(route.path) && /[:*]/.test(route.path.split(' + regex:')[0]!)) return { reason: 'a regular expression under a mount path with parameters cannot be matched by the guard' };
+  if (/ \+ regex:/.test(route.path) && /[:*]/.test(route.path.split(' + regex:')[0]!))
+    return { reason: 'a regular expression under a mount path with parameters cannot be matched by the guard' };
   const root = stack[0]!;
   const importable = root.export !== undefined || root.factory !== undefined;
   const rootReachable = importable || route.entry !== undefined;
-  const how = importable ? '' : `; the root app (${where(root)}) is not exported, so the handler runs its entry ${route.entry} with listen intercepted (its boot code runs too)`;
+  const how = importable
+    ? ''
+    : `; the root app (${where(root)}) is not exported, so the handler runs its entry ${route.entry} with listen intercepted (its boot code runs too)`;
   const entryEffect = importable && route.entry !== undefined && route.entry !== root.file ? needed(route.entry) : undefined;
   const runningEntry = (why: string): Choice => {
     const effect = describeEffect(entryEffect!);
@@ -163,7 +175,9 @@ function chooseLevel(route: Route, names: ReadonlyMap<string, string>, needed: N
   if (route.conditional) {
     const why = `its registration is conditional (${route.conditional}); the app decides at run time`;
     if (entryEffect) return runningEntry(why);
-    return rootReachable ? { level: 0, why: `${why}${how}` } : { reason: `its registration is conditional and the root app (${where(root)}) cannot be imported` };
+    return rootReachable
+      ? { level: 0, why: `${why}${how}` }
+      : { reason: `its registration is conditional and the root app (${where(root)}) cannot be imported` };
   }
   let why = '';
   for (let level = stack.length - 1; level >= 1; level--) {
@@ -174,7 +188,9 @@ function chooseLevel(route: Route, names: ReadonlyMap<string, string>, needed: N
   }
   if (entryEffect) return runningEntry(why);
   if (rootReachable) return { level: 0, why: `${why || 'it is registered on the root app itself'}${how}` };
-  return { reason: `${why || 'it is registered on the root app itself'}, and the root app (${where(root)}) is neither exported nor made by an exported factory without parameters, and the route names no entry` };
+  return {
+    reason: `${why || 'it is registered on the root app itself'}, and the root app (${where(root)}) is neither exported nor made by an exported factory without parameters, and the route names no entry`,
+  };
 }
 
 /** Why the route cannot be served by mounting `stack[level]` alone, or undefined when it can. */
@@ -186,13 +202,16 @@ function levelProblem(route: Route, level: number, names: ReadonlyMap<string, st
   const subApp = stack.slice(1, level).find((r) => r.kind === 'app');
   if (subApp) return `the sub-app ${where(subApp)} above it would be left out`;
   const unsettled = (stack[0]!.settings ?? []).find((s) => s.conditional || !s.args.every((a) => LITERAL_ARG.test(a)));
-  if (unsettled) return `the root app's setting ${unsettled.method}(${unsettled.args.join(', ')}) ${unsettled.conditional ? `is made only when ${unsettled.conditional}` : 'has an argument that is not a literal'}, so it cannot be repeated on a new app`;
+  if (unsettled)
+    return `the root app's setting ${unsettled.method}(${unsettled.args.join(', ')}) ${unsettled.conditional ? `is made only when ${unsettled.conditional}` : 'has an argument that is not a literal'}, so it cannot be repeated on a new app`;
   const outer = outerChain(route, level);
   const blocker = outer.find((m) => m.conditional !== undefined || m.imports === undefined || m.source === undefined);
-  if (blocker) return `middleware ${blocker.name} (${blocker.sourceFile ?? blocker.file}) ${blocker.conditional ? 'is registered conditionally' : 'cannot be rebuilt from its imports'}`;
+  if (blocker)
+    return `middleware ${blocker.name} (${blocker.sourceFile ?? blocker.file}) ${blocker.conditional ? 'is registered conditionally' : 'cannot be rebuilt from its imports'}`;
   const bound = new Map(names);
   for (const i of outer.flatMap((m) => m.imports ?? [])) {
-    if (bound.has(i.local) && bound.get(i.local) !== importKey(i)) return `the name ${i.local} means different things in the middleware sources this function combines`;
+    if (bound.has(i.local) && bound.get(i.local) !== importKey(i))
+      return `the name ${i.local} means different things in the middleware sources this function combines`;
     bound.set(i.local, importKey(i));
   }
   return undefined;

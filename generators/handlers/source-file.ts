@@ -7,14 +7,23 @@ import { type CodeBlockWriter, IndentationText, NewLineKind, Project, QuoteKind,
 export function memorySourceFile(path: string): SourceFile {
   const project = new Project({
     useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed, useTrailingCommas: true },
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Single,
+      newLineKind: NewLineKind.LineFeed,
+      useTrailingCommas: true,
+    },
   });
   return project.createSourceFile(path, '', { overwrite: true });
 }
 
 /** The printed text of a generated file: trailing spaces trimmed, exactly one final newline. */
 export function printed(file: SourceFile): string {
-  return file.getFullText().replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
+  return file
+    .getFullText()
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\s*$/, '\n');
 }
 
 /** A single-quoted TypeScript string literal. */

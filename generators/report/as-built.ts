@@ -44,6 +44,8 @@ function summaryLine(bundles: BundleReport, functions: BundleReport['bundles']):
   const shares = functions.map((b) => b.ownShare ?? 1).sort((a, b) => a - b);
   const median = shares[Math.floor((shares.length - 1) / 2)]!;
   const small = functions.filter((b) => (b.ownShare ?? 1) < 0.6).length;
-  const kinds = (['imported', 'sliced', 'whole-app'] as const).map((k) => [k, functions.filter((b) => (b.extraction?.kind ?? 'imported') === k).length] as const).filter(([, n]) => n > 0);
+  const kinds = (['imported', 'sliced', 'whole-app'] as const)
+    .map((k) => [k, functions.filter((b) => (b.extraction?.kind ?? 'imported') === k).length] as const)
+    .filter(([, n]) => n > 0);
   return `The whole app bundled from ${whole.entry} carries ${formatBytes(whole.ownBytes)} of its own code in a ${formatBytes(whole.bytes)} bundle. Median function: ${Math.round(median * 100)}% of that own code; ${small} of ${functions.length} functions carry under 60%. By extraction: ${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}.`;
 }

@@ -15,7 +15,9 @@ export function mermaidDiagram(data: ReportData): string {
   const fnNode = new Map(data.plan.functions.map((f, i) => [f.id, `F${i}`]));
   lines.push('  subgraph functions["functions"]');
   data.plan.functions.forEach((f, i) => {
-    lines.push(`    F${i}(${label(`${f.id}\n${f.routes.length} route${f.routes.length === 1 ? '' : 's'}, ${formatBytes(f.bundle?.bytes, f.bundle?.estimated)}`)})`);
+    lines.push(
+      `    F${i}(${label(`${f.id}\n${f.routes.length} route${f.routes.length === 1 ? '' : 's'}, ${formatBytes(f.bundle?.bytes, f.bundle?.estimated)}`)})`,
+    );
   });
   lines.push('  end');
   if (data.plan.keep.length > 0) lines.push(`  K[${label(`monolith\n${data.plan.keep.length} kept route${data.plan.keep.length === 1 ? '' : 's'}`)}]`);

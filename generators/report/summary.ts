@@ -36,7 +36,13 @@ export function reportData(plan: SplitPlan, verification?: VerificationSummary, 
   const users = inverse(plan.functions, (f) => f.files ?? []);
   const n = plan.functions.length;
   const sharedAll = [...users].filter(([, fns]) => fns.length >= 2);
-  const everywhere = n >= 3 ? sharedAll.filter(([, fns]) => fns.length === n).map(([f]) => f).sort() : [];
+  const everywhere =
+    n >= 3
+      ? sharedAll
+          .filter(([, fns]) => fns.length === n)
+          .map(([f]) => f)
+          .sort()
+      : [];
   const sharedModules = sharedAll
     .filter(([, fns]) => n < 3 || fns.length < n)
     .map(([file, functions]) => ({ file, functions }))
@@ -46,9 +52,24 @@ export function reportData(plan: SplitPlan, verification?: VerificationSummary, 
     .sort((a, b) => b.functions.length - a.functions.length || a.entity.localeCompare(b.entity));
   const order: Hazard['severity'][] = ['error', 'warning', 'info'];
   const hazardsBySeverity = order
-    .map((severity) => ({ severity, hazards: plan.hazards.filter((h) => h.severity === severity).sort((a, b) => a.code.localeCompare(b.code) || a.file.localeCompare(b.file) || a.line - b.line) }))
+    .map((severity) => ({
+      severity,
+      hazards: plan.hazards
+        .filter((h) => h.severity === severity)
+        .sort((a, b) => a.code.localeCompare(b.code) || a.file.localeCompare(b.file) || a.line - b.line),
+    }))
     .filter((g) => g.hazards.length > 0);
-  return { plan, routeCount: placement.size, placement, sharedModules, everywhere, entities, hazardsBySeverity, ...(verification ? { verification } : {}), ...(bundles ? { bundles } : {}) };
+  return {
+    plan,
+    routeCount: placement.size,
+    placement,
+    sharedModules,
+    everywhere,
+    entities,
+    hazardsBySeverity,
+    ...(verification ? { verification } : {}),
+    ...(bundles ? { bundles } : {}),
+  };
 }
 
 function inverse(functions: readonly PlanFunction[], pick: (f: PlanFunction) => readonly string[]): Map<string, string[]> {

@@ -44,11 +44,32 @@ export function svgDiagram(data: ReportData): string {
     if (sub) parts.push(`<text x="${b.x + 8}" y="${b.y + 28}" class="t2">${esc(clip(sub, b.w))}</text>`);
     parts.push('</g>');
   };
-  fns.forEach((f) => box(fnBox.get(f.id)!, 'n-fn', f.id, `${f.routes.length} route${f.routes.length === 1 ? '' : 's'} · ${formatBytes(f.bundle?.bytes, f.bundle?.estimated)}`, f.reason));
-  if (data.plan.keep.length > 0) box({ x: COL.fn, y: keepY, w: WIDTH.fn }, 'n-keep', 'monolith', `${data.plan.keep.length} kept route${data.plan.keep.length === 1 ? '' : 's'}`, data.plan.keep.map((k) => k.route).join('\n'));
+  fns.forEach((f) =>
+    box(
+      fnBox.get(f.id)!,
+      'n-fn',
+      f.id,
+      `${f.routes.length} route${f.routes.length === 1 ? '' : 's'} · ${formatBytes(f.bundle?.bytes, f.bundle?.estimated)}`,
+      f.reason,
+    ),
+  );
+  if (data.plan.keep.length > 0)
+    box(
+      { x: COL.fn, y: keepY, w: WIDTH.fn },
+      'n-keep',
+      'monolith',
+      `${data.plan.keep.length} kept route${data.plan.keep.length === 1 ? '' : 's'}`,
+      data.plan.keep.map((k) => k.route).join('\n'),
+    );
   modules.forEach((m, i) => box(modBox[i]!, 'n-mod', m.file, `used by ${m.functions.length} functions`, m.functions.join(', ')));
-  entities.forEach((e, i) => box(entBox[i]!, 'n-ent', e.entity, `${e.functions.length} function${e.functions.length === 1 ? '' : 's'}`, e.functions.join(', ')));
-  const heads = [`<text x="${COL.fn}" y="24" class="h">functions</text>`, modules.length ? `<text x="${COL.mod}" y="24" class="h">shared modules</text>` : '', entities.length ? `<text x="${COL.ent}" y="24" class="h">entities</text>` : ''].join('');
+  entities.forEach((e, i) =>
+    box(entBox[i]!, 'n-ent', e.entity, `${e.functions.length} function${e.functions.length === 1 ? '' : 's'}`, e.functions.join(', ')),
+  );
+  const heads = [
+    `<text x="${COL.fn}" y="24" class="h">functions</text>`,
+    modules.length ? `<text x="${COL.mod}" y="24" class="h">shared modules</text>` : '',
+    entities.length ? `<text x="${COL.ent}" y="24" class="h">entities</text>` : '',
+  ].join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" id="diagram" role="img" aria-label="functions, shared modules and entities" viewBox="0 0 ${COL.ent + WIDTH.ent + 20} ${height}" width="100%">${heads}${parts.join('')}</svg>`;
 }
 

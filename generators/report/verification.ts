@@ -19,7 +19,9 @@ function alikeSplit(v: VerificationSummary): string {
   const { matched, matchedOnSuccess, matchedOnError, matchedErrorStatuses } = v.summary;
   if (matched === 0) return '';
   if (matchedOnError === 0) return ' (alike: all on success)';
-  const statuses = Object.entries(matchedErrorStatuses).map(([status, n]) => `${status} ×${n}`).join(', ');
+  const statuses = Object.entries(matchedErrorStatuses)
+    .map(([status, n]) => `${status} ×${n}`)
+    .join(', ');
   return ` (alike: ${matchedOnSuccess} on success, ${matchedOnError} on the same error status: ${statuses})`;
 }
 
@@ -83,8 +85,14 @@ export function verificationMarkdown(v: VerificationSummary): string[] {
   if (v.unknownRoutes?.length) out.push(`Named in the verify config but served by no function: ${v.unknownRoutes.map(mdCode).join(', ')}.`, '');
   const ignored = v.results.filter((r) => r.ignored?.length);
   if (ignored.length > 0) {
-    out.push('### Left out by `verify.ignore`', '', `${modeNote(v)}Fields that differed between the sides but that a rule of \`verify.ignore\` leaves out, with the rule:`, '');
-    for (const r of ignored.slice(0, DIFFERENCE_LIMIT)) out.push(`- ${mdCode(r.request)} (function ${mdCode(r.function)}): ${r.ignored!.map(mdCode).join(', ')}`);
+    out.push(
+      '### Left out by `verify.ignore`',
+      '',
+      `${modeNote(v)}Fields that differed between the sides but that a rule of \`verify.ignore\` leaves out, with the rule:`,
+      '',
+    );
+    for (const r of ignored.slice(0, DIFFERENCE_LIMIT))
+      out.push(`- ${mdCode(r.request)} (function ${mdCode(r.function)}): ${r.ignored!.map(mdCode).join(', ')}`);
     if (ignored.length > DIFFERENCE_LIMIT) out.push(`- ... and ${ignored.length - DIFFERENCE_LIMIT} more (verification.json lists them all)`);
     out.push('');
   } else if (v.mode === 'sides') out.push(modeNote(v).trim(), '');
@@ -100,32 +108,50 @@ function modeNote(v: VerificationSummary): string {
 /** The verification section of report.html. */
 export function verificationHtml(v: VerificationSummary): string[] {
   const code = (text: string): string => `<code>${esc(text)}</code>`;
-  const out = ['<h2 id="verification">Verification</h2>', `<p>${code('cleave verify')} sent the same requests to the monolith and to the functions: ${esc(verificationLine(v).replace(/`/g, ''))}.</p>`];
+  const out = [
+    '<h2 id="verification">Verification</h2>',
+    `<p>${code('cleave verify')} sent the same requests to the monolith and to the functions: ${esc(verificationLine(v).replace(/`/g, ''))}.</p>`,
+  ];
   const wall = authWallNote(v);
   if (wall) out.push(`<p class="auth-wall">${esc(wall).replace(/`([^`]+)`/g, '<code>$1</code>')}.</p>`);
-  const rows = byFunction(v).map(([fn, n, alike, different]) => `<tr><td>${code(fn)}</td><td>${n}</td><td>${alike}</td><td>${different === 0 ? '0' : `<b class="diff">${different}</b>`}</td></tr>`);
-  out.push(`<table id="verification-functions"><thead><tr><th>function</th><th>requests</th><th>alike</th><th>different</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`);
+  const rows = byFunction(v).map(
+    ([fn, n, alike, different]) =>
+      `<tr><td>${code(fn)}</td><td>${n}</td><td>${alike}</td><td>${different === 0 ? '0' : `<b class="diff">${different}</b>`}</td></tr>`,
+  );
+  out.push(
+    `<table id="verification-functions"><thead><tr><th>function</th><th>requests</th><th>alike</th><th>different</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
+  );
   const diffs = v.results.filter((r) => r.differences.length > 0);
   if (diffs.length > 0) {
     out.push('<h3>Differences</h3>', '<ul id="verification-differences">');
     for (const r of diffs.slice(0, DIFFERENCE_LIMIT)) {
-      out.push(`<li>${code(r.request)} (route ${code(r.route)}, function ${code(r.function)}): monolith ${r.monolithStatus}, function ${r.functionStatus}<ul>${r.differences.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></li>`);
+      out.push(
+        `<li>${code(r.request)} (route ${code(r.route)}, function ${code(r.function)}): monolith ${r.monolithStatus}, function ${r.functionStatus}<ul>${r.differences.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></li>`,
+      );
     }
     if (diffs.length > DIFFERENCE_LIMIT) out.push(`<li>… and ${diffs.length - DIFFERENCE_LIMIT} more (verification.json lists them all)</li>`);
     out.push('</ul>');
   }
   if (v.skipped.length > 0) {
-    out.push('<h3>Not exercised</h3>', `<table id="verification-skipped"><thead><tr><th>route</th><th>reason</th></tr></thead><tbody>\n${v.skipped.map((s) => `<tr><td>${code(s.route)}</td><td>${esc(s.reason)}</td></tr>`).join('\n')}\n</tbody></table>`);
+    out.push(
+      '<h3>Not exercised</h3>',
+      `<table id="verification-skipped"><thead><tr><th>route</th><th>reason</th></tr></thead><tbody>\n${v.skipped.map((s) => `<tr><td>${code(s.route)}</td><td>${esc(s.reason)}</td></tr>`).join('\n')}\n</tbody></table>`,
+    );
   }
   if (v.unknownRoutes?.length) out.push(`<p>Named in the verify config but served by no function: ${v.unknownRoutes.map(code).join(', ')}.</p>`);
   const ignored = v.results.filter((r) => r.ignored?.length);
   if (v.mode === 'sides') out.push(`<p>${esc(modeNote(v).replace(/`/g, ''))}</p>`);
   if (ignored.length > 0) {
     out.push(`<h3>Left out by ${code('verify.ignore')}</h3>`, '<ul id="verification-ignored">');
-    for (const r of ignored.slice(0, DIFFERENCE_LIMIT)) out.push(`<li>${code(r.request)} (function ${code(r.function)}): ${r.ignored!.map(code).join(', ')}</li>`);
+    for (const r of ignored.slice(0, DIFFERENCE_LIMIT))
+      out.push(`<li>${code(r.request)} (function ${code(r.function)}): ${r.ignored!.map(code).join(', ')}</li>`);
     if (ignored.length > DIFFERENCE_LIMIT) out.push(`<li>… and ${ignored.length - DIFFERENCE_LIMIT} more (verification.json lists them all)</li>`);
     out.push('</ul>');
   }
-  if (v.warnings?.length) out.push('<h3>Verify warnings</h3>', `<ul id="verification-warnings">${v.warnings.map((w) => `<li><b>${esc(w.code)}</b>: ${esc(w.message)} (${esc(w.advice)})</li>`).join('')}</ul>`);
+  if (v.warnings?.length)
+    out.push(
+      '<h3>Verify warnings</h3>',
+      `<ul id="verification-warnings">${v.warnings.map((w) => `<li><b>${esc(w.code)}</b>: ${esc(w.message)} (${esc(w.advice)})</li>`).join('')}</ul>`,
+    );
   return out;
 }

@@ -63,7 +63,19 @@ export function onlyRoutes(routes: RouteSpec[], target: RequestHandler): Request
 }
 
 /** Response content types sent base64-encoded through API Gateway (wildcards allowed). */
-const BINARY_CONTENT_TYPES = ['image/*', 'audio/*', 'video/*', 'font/*', 'application/octet-stream', 'application/pdf', 'application/zip', 'application/gzip', 'application/x-tar', 'application/vnd.*', 'multipart/*'];
+const BINARY_CONTENT_TYPES = [
+  'image/*',
+  'audio/*',
+  'video/*',
+  'font/*',
+  'application/octet-stream',
+  'application/pdf',
+  'application/zip',
+  'application/gzip',
+  'application/x-tar',
+  'application/vnd.*',
+  'multipart/*',
+];
 
 //#region express4
 /**
@@ -158,7 +170,11 @@ export function captureApp(load: () => unknown, exported?: () => unknown): Expre
   const ready = new Promise<RequestHandler>((resolve, reject) => {
     const timer = setTimeout(() => {
       net.Server.prototype.listen = listen;
-      reject(new Error(`cleave: the entry started no server within ${waitMs} ms of loading (CLEAVE_BOOT_WAIT_MS); export the app (or a factory) so the handler can import it`));
+      reject(
+        new Error(
+          `cleave: the entry started no server within ${waitMs} ms of loading (CLEAVE_BOOT_WAIT_MS); export the app (or a factory) so the handler can import it`,
+        ),
+      );
     }, waitMs);
     timer.unref();
     later = (found) => {

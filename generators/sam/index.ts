@@ -39,8 +39,13 @@ export function samTemplate(plan: SplitPlan, functions: DeployFunction[], monoli
   const envParams = envParameters(functions, parameters, conditions);
   const resources: SamTemplate['Resources'] = {};
   const hasHttp = functions.some((f) => f.routes.length > 0);
-  if (hasHttp) resources.HttpApi = { Type: 'AWS::Serverless::HttpApi', Properties: { Description: `${plan.app.name}: functions split off by cleave, the rest proxied to the monolith` } };
-  for (const fn of functions) resources[uniqueId(resources, `${pascal(fn.id)}${fn.kind === 'function' ? 'Function' : 'Schedule'}`)] = samFunction(fn, envParams);
+  if (hasHttp)
+    resources.HttpApi = {
+      Type: 'AWS::Serverless::HttpApi',
+      Properties: { Description: `${plan.app.name}: functions split off by cleave, the rest proxied to the monolith` },
+    };
+  for (const fn of functions)
+    resources[uniqueId(resources, `${pascal(fn.id)}${fn.kind === 'function' ? 'Function' : 'Schedule'}`)] = samFunction(fn, envParams);
   if (hasHttp) Object.assign(resources, fallbackResources());
   return {
     AWSTemplateFormatVersion: '2010-09-09',
@@ -50,20 +55,31 @@ export function samTemplate(plan: SplitPlan, functions: DeployFunction[], monoli
     Conditions: conditions,
     Globals: { Function: { Runtime: plan.targets.runtime, Handler: `${BUNDLE_FILE.replace(/\.js$/, '')}.${HANDLER_EXPORT}`, Architectures: ['x86_64'] } },
     Resources: resources,
-    ...(hasHttp ? { Outputs: { ApiUrl: { Description: 'Base URL of the HTTP API', Value: sub('https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/') } } } : {}),
+    ...(hasHttp
+      ? { Outputs: { ApiUrl: { Description: 'Base URL of the HTTP API', Value: sub('https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/') } } }
+      : {}),
   };
 }
 
 function samFunction(fn: DeployFunction, envParams: Map<string, string>): SamFunction {
   const events: NonNullable<SamFunction['Properties']['Events']> = {};
   for (const route of fn.routes) {
-    events[uniqueId(events, pascal(`${route.method.toLowerCase()} ${route.path.replace(/\{([^}+]*)\+?\}/g, 'by $1')}`) || 'Root')] = { Type: 'HttpApi', Properties: { ApiId: ref('HttpApi'), Method: route.method, Path: route.path } };
+    events[uniqueId(events, pascal(`${route.method.toLowerCase()} ${route.path.replace(/\{([^}+]*)\+?\}/g, 'by $1')}`) || 'Root')] = {
+      Type: 'HttpApi',
+      Properties: { ApiId: ref('HttpApi'), Method: route.method, Path: route.path },
+    };
   }
-  if (fn.schedule) events.Schedule = { Type: 'Schedule', Properties: { Schedule: fn.schedule.expression, Enabled: fn.schedule.enabled, Description: `cleave: not wired yet, see ${sourceOf(fn)}` } };
-  const variables = Object.fromEntries(fn.env.map((name) => {
-    const param = envParams.get(name)!;
-    return [name, new Intrinsic('If', [`Has${param}`, ref(param), ref('AWS::NoValue')])];
-  }));
+  if (fn.schedule)
+    events.Schedule = {
+      Type: 'Schedule',
+      Properties: { Schedule: fn.schedule.expression, Enabled: fn.schedule.enabled, Description: `cleave: not wired yet, see ${sourceOf(fn)}` },
+    };
+  const variables = Object.fromEntries(
+    fn.env.map((name) => {
+      const param = envParams.get(name)!;
+      return [name, new Intrinsic('If', [`Has${param}`, ref(param), ref('AWS::NoValue')])];
+    }),
+  );
   return {
     Type: 'AWS::Serverless::Function',
     Properties: {
@@ -82,7 +98,12 @@ function envParameters(functions: DeployFunction[], parameters: Record<string, S
   const out = new Map<string, string>();
   for (const name of [...new Set(functions.flatMap((f) => f.env))].sort()) {
     const param = uniqueId(parameters, `Env${pascal(name.toLowerCase())}`);
-    parameters[param] = { Type: 'String', Default: '', Description: `Value of ${name} for the functions that read it; empty: not set`, ...(/SECRET|PASSWORD|TOKEN|KEY|CREDENTIAL|PRIVATE/i.test(name) ? { NoEcho: true } : {}) };
+    parameters[param] = {
+      Type: 'String',
+      Default: '',
+      Description: `Value of ${name} for the functions that read it; empty: not set`,
+      ...(/SECRET|PASSWORD|TOKEN|KEY|CREDENTIAL|PRIVATE/i.test(name) ? { NoEcho: true } : {}),
+    };
     conditions[`Has${param}`] = notEmpty(param);
     out.set(name, param);
   }
@@ -115,8 +136,16 @@ function notEmpty(param: string): Intrinsic {
 
 /** `products-reviews` → `ProductsReviews`: a CloudFormation logical id stem. */
 function pascal(text: string): string {
-  const id = identifier(text.replace(/[^A-Za-z0-9]+/g, ' ').trim().replace(/ /g, '-'));
-  return id.replace(/^_/, 'N').replace(/^[a-z]/, (c) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
+  const id = identifier(
+    text
+      .replace(/[^A-Za-z0-9]+/g, ' ')
+      .trim()
+      .replace(/ /g, '-'),
+  );
+  return id
+    .replace(/^_/, 'N')
+    .replace(/^[a-z]/, (c) => c.toUpperCase())
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 function uniqueId(taken: Record<string, unknown>, base: string): string {

@@ -56,7 +56,8 @@ export function serverlessConfig(plan: SplitPlan, functions: DeployFunction[], m
 
 function serverlessFunction(fn: DeployFunction): ServerlessFunction {
   const events: ServerlessFunction['events'] = fn.routes.map((r) => ({ httpApi: { method: r.method, path: r.path } }));
-  if (fn.schedule) events.push({ schedule: { rate: [fn.schedule.expression], enabled: fn.schedule.enabled, description: `cleave: not wired yet, see ${sourceOf(fn)}` } });
+  if (fn.schedule)
+    events.push({ schedule: { rate: [fn.schedule.expression], enabled: fn.schedule.enabled, description: `cleave: not wired yet, see ${sourceOf(fn)}` } });
   return {
     handler: `${fn.codeDir}/${BUNDLE_FILE.replace(/\.js$/, '')}.${HANDLER_EXPORT}`,
     description: `cleave ${fn.kind} ${fn.id} (${sourceOf(fn)})`,

@@ -86,7 +86,14 @@ export function bootEffects(file: string, text: string, registering: ReadonlySet
     if (kind === undefined) return;
     const reached = reachedSources(statement, file, bindings, appLike);
     const lineAt = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
-    effects.push({ file, line: lineAt(statement.getStart(source)), endLine: lineAt(statement.getEnd()), text: firstLine(statement.getText(source)), sources: reached, global: kind === 'global' });
+    effects.push({
+      file,
+      line: lineAt(statement.getStart(source)),
+      endLine: lineAt(statement.getEnd()),
+      text: firstLine(statement.getText(source)),
+      sources: reached,
+      global: kind === 'global',
+    });
   };
   const visitBlock = (statement: ts.Statement) => (ts.isBlock(statement) ? statement.statements.forEach(visit) : visit(statement));
   source.statements.forEach(visit);
@@ -142,11 +149,16 @@ function firstLine(text: string): string {
 function effectKind(statement: ts.Statement, source: ts.SourceFile, appLike: ReadonlySet<string>): 'local' | 'global' | undefined {
   // `import './db'`, `require('./db')`: loaded for what it does, which no import reveals.
   if (ts.isImportDeclaration(statement)) return statement.importClause || resolutionOnly(statement.moduleSpecifier) ? undefined : 'global';
-  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && isRequire(statement.expression)) return resolutionOnly(statement.expression.arguments[0]) ? undefined : 'global';
+  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && isRequire(statement.expression))
+    return resolutionOnly(statement.expression.arguments[0]) ? undefined : 'global';
   if (ts.isImportEqualsDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) return undefined;
-  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) return undefined;
+  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement))
+    return undefined;
   if (ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isEmptyStatement(statement)) return undefined;
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.every((d) => !d.initializer || quietInitializer(d.initializer, appLike) || onlyWired(d, source, appLike)) ? undefined : 'local';
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.every((d) => !d.initializer || quietInitializer(d.initializer, appLike) || onlyWired(d, source, appLike))
+      ? undefined
+      : 'local';
   return ts.isExpressionStatement(statement) ? expressionKind(statement.expression, source, appLike) : 'local';
 }
 
@@ -172,7 +184,8 @@ function expressionKind(expression: ts.Expression, source: ts.SourceFile, appLik
     if (ts.isPropertyAccessExpression(callee)) {
       const root = rootName(callee.expression);
       if (root !== undefined && PROCESS_ONLY.has(root)) return undefined;
-      if (root !== undefined && appLike.has(root)) return APP_STATE.has(callee.name.text) ? 'global' : REGISTERING.has(expressMethod(callee.name.text)) || chainRegisters(callee) ? undefined : 'local';
+      if (root !== undefined && appLike.has(root))
+        return APP_STATE.has(callee.name.text) ? 'global' : REGISTERING.has(expressMethod(callee.name.text)) || chainRegisters(callee) ? undefined : 'local';
     }
   }
   return 'local';
@@ -195,7 +208,8 @@ function quietInitializer(node: ts.Expression, appLike: ReadonlySet<string>): bo
     if (!quiet || ts.isFunctionLike(n)) return;
     if (ts.isCallExpression(n) && !isRequire(n) && !createsAppOrServer(n, appLike)) quiet = false;
     else if (ts.isNewExpression(n) && !(ts.isIdentifier(n.expression) && QUIET_CONSTRUCTORS.has(n.expression.text))) quiet = false;
-    else if (ts.isAwaitExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isExportTarget(n.left))) quiet = false;
+    else if (ts.isAwaitExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isExportTarget(n.left)))
+      quiet = false;
     else ts.forEachChild(n, visit);
   };
   visit(node);
@@ -248,7 +262,13 @@ function isRequire(call: ts.CallExpression): boolean {
 /** `express()`, `express.Router()`, `Router()`, `require('express')()`, `http.createServer(app)`, or a call of an app factory a registering module exports. */
 function createsAppOrServer(call: ts.CallExpression, appLike: ReadonlySet<string>): boolean {
   const callee = call.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isCallExpression(callee) && isRequire(callee) ? 'express' : undefined;
+  const name = ts.isIdentifier(callee)
+    ? callee.text
+    : ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : ts.isCallExpression(callee) && isRequire(callee)
+        ? 'express'
+        : undefined;
   if (name === undefined) return false;
   if (ts.isIdentifier(callee) && appLike.has(name)) return true;
   return name === 'express' || name === 'Router' || name === 'createServer';
@@ -272,7 +292,11 @@ function topLevelBindings(source: ts.SourceFile, file: string): Map<string, Bind
       const named = clause.namedBindings;
       if (named && ts.isNamespaceImport(named)) out.set(named.name.text, binding);
       else if (named) for (const e of named.elements) out.set(e.name.text, binding);
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(statement) &&
+      ts.isExternalModuleReference(statement.moduleReference) &&
+      ts.isStringLiteral(statement.moduleReference.expression)
+    ) {
       out.set(statement.name.text, fromSpecifier(statement.moduleReference.expression.text));
     } else if (ts.isFunctionDeclaration(statement) && statement.name) {
       out.set(statement.name.text, { node: statement });
@@ -301,7 +325,6 @@ function requiredSpecifier(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-
 /**
  * Names of the apps, routers and servers of the file: made by `express()`/`Router()`/
  * `createServer()`, imported from a registering module, or made by a factory imported from one.
@@ -326,13 +349,19 @@ function reachedSources(statement: ts.Node, file: string, bindings: ReadonlyMap<
   const out = new Map<string, BootSource>();
   const seen = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && !seen.has(node.text) && !appLike.has(node.text)) {
+    if (
+      ts.isIdentifier(node) &&
+      !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) &&
+      !seen.has(node.text) &&
+      !appLike.has(node.text)
+    ) {
       seen.add(node.text);
       const binding = bindings.get(node.text);
       if (binding && 'source' in binding) out.set(JSON.stringify(binding.source), binding.source);
       else if (binding && 'node' in binding) visit(binding.node);
     }
-    const required = ts.isCallExpression(node) && isRequire(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]) ? node.arguments[0].text : undefined;
+    const required =
+      ts.isCallExpression(node) && isRequire(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]) ? node.arguments[0].text : undefined;
     if (required !== undefined && !BUILTINS.has(required)) {
       const source = sourceOf(file, required);
       out.set(JSON.stringify(source), source);

@@ -77,12 +77,36 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
   const pruned = prunedHandlerModules(plan, walked, context.handlerModules ?? new Map(), modules.aliases);
   const edges = new Map(walked.edges);
   for (const [file, { importers }] of pruned) for (const importer of importers) edges.set(importer, [...(edges.get(importer) ?? []), file]);
-  const empty: FunctionSlices = { files: [], copies: new Set(), sliced: [], statements: 0, boot: 0, imports: 0, strategies: [], loopRequires: 0, servedElsewhere: [], tableEntries: 0, pruned: [], droppedExports: 0 };
+  const empty: FunctionSlices = {
+    files: [],
+    copies: new Set(),
+    sliced: [],
+    statements: 0,
+    boot: 0,
+    imports: 0,
+    strategies: [],
+    loopRequires: 0,
+    servedElsewhere: [],
+    tableEntries: 0,
+    pruned: [],
+    droppedExports: 0,
+  };
   if (cuts.size === 0 && pruned.size === 0) return empty;
   const copies = reachingCuts(roots, edges, new Set([...cuts.keys(), ...pruned.keys()]));
   const root = sliceRoot(functionId);
   const textOf = (file: string): string => pruned.get(file)?.module.text ?? cuts.get(file)?.text ?? texts.get(file)!;
-  const files = [...copies].sort().map((file) => ({ path: `${root}/${file}`, contents: copyText(file, textOf(file), copies, { root, appDir, functionId, sliced: cuts.has(file), pruned: pruned.get(file)?.module, strategies: strategies.lines.has(file), aliases: modules.aliases(file) }) }));
+  const files = [...copies].sort().map((file) => ({
+    path: `${root}/${file}`,
+    contents: copyText(file, textOf(file), copies, {
+      root,
+      appDir,
+      functionId,
+      sliced: cuts.has(file),
+      pruned: pruned.get(file)?.module,
+      strategies: strategies.lines.has(file),
+      aliases: modules.aliases(file),
+    }),
+  }));
   const sliced = [...copies].filter((f) => cuts.has(f)).sort();
   const prunedFiles = [...copies].filter((f) => pruned.has(f)).sort();
   return {
@@ -114,7 +138,12 @@ interface PrunedHandler {
  * copies read (as sliced, so other functions' routes no longer name theirs) are named, none used
  * whole; and `pruneModule` leaves something out. None without the module graph.
  */
-function prunedHandlerModules(plan: SplitPlan, walked: WalkedSlices, texts: ReadonlyMap<string, string>, aliases: (file: string) => SpecifierAliases): Map<string, PrunedHandler> {
+function prunedHandlerModules(
+  plan: SplitPlan,
+  walked: WalkedSlices,
+  texts: ReadonlyMap<string, string>,
+  aliases: (file: string) => SpecifierAliases,
+): Map<string, PrunedHandler> {
   const out = new Map<string, PrunedHandler>();
   const importers = importersOf(plan);
   if (importers.size === 0 || texts.size === 0) return out;
@@ -163,7 +192,12 @@ function aliasesOf(plan: SplitPlan): (file: string) => SpecifierAliases {
   return (file) => (Object.hasOwn(files, file) ? (files[file]!.aliases ?? {}) : {});
 }
 
-function walkSlices(roots: readonly string[], texts: ReadonlyMap<string, string>, sites: ReadonlyMap<string, FileSlice>, modules: AppModuleFacts): WalkedSlices {
+function walkSlices(
+  roots: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  sites: ReadonlyMap<string, FileSlice>,
+  modules: AppModuleFacts,
+): WalkedSlices {
   const registering = new Set(texts.keys());
   // Only the registering modules the function's import chain still reaches are sliced: the
   // others (routers of other functions, whose mounts the slices above leave out) never load.
@@ -192,7 +226,13 @@ function walkSlices(roots: readonly string[], texts: ReadonlyMap<string, string>
  * routes no longer name theirs) and the files its routes reach (`authTexts` holds those that
  * name passport's authenticating methods). None when one use names a strategy at run time.
  */
-function unusedStrategies(plan: SplitPlan, functionId: string, walked: WalkedSlices, sources: ReadonlyMap<string, string>, authTexts: ReadonlyMap<string, string>): { lines: Map<string, number[]>; names: string[] } {
+function unusedStrategies(
+  plan: SplitPlan,
+  functionId: string,
+  walked: WalkedSlices,
+  sources: ReadonlyMap<string, string>,
+  authTexts: ReadonlyMap<string, string>,
+): { lines: Map<string, number[]>; names: string[] } {
   const none = { lines: new Map<string, number[]>(), names: [] };
   if (!plan.authStrategies?.length) return none;
   const fn = plan.functions.find((f) => f.id === functionId);
@@ -285,7 +325,8 @@ function copyText(file: string, text: string, copies: ReadonlySet<string>, site:
   if (located.size > 0) {
     // A module that declares its own `__dirname` (`path.dirname(fileURLToPath(import.meta.url))`, the
     // ES module idiom) keeps the declaration; `import.meta` then names the original file too.
-    for (const name of ['__dirname', '__filename'] as const) if (located.has(name)) out = out.replace(new RegExp(`\\b${name}\\b`, 'g'), name === '__dirname' ? '__cleaveDirname()' : '__cleaveFilename()');
+    for (const name of ['__dirname', '__filename'] as const)
+      if (located.has(name)) out = out.replace(new RegExp(`\\b${name}\\b`, 'g'), name === '__dirname' ? '__cleaveDirname()' : '__cleaveFilename()');
     if (located.has('import.meta')) out = out.replace(IMPORT_META, '__cleaveImportMeta()');
     const fromCopy = relativeSpecifier(copyFile, appFile(site.appDir, [...dir, 'x'].join('/'))).replace(/\/x$/, '');
     const inBundle = dir.length === 0 ? '' : ` + ${JSON.stringify(`/${dir.join('/')}`)}`;
@@ -294,11 +335,21 @@ function copyText(file: string, text: string, copies: ReadonlySet<string>, site:
     tail.push(
       `function __cleaveDirname() { return typeof __cleaveAppRoot === 'string' ? __cleaveAppRoot${inBundle} : require('path').join(__dirname, ${JSON.stringify(fromCopy)}); }`,
       `function __cleaveFilename() { return require('path').join(__cleaveDirname(), ${JSON.stringify(name)}); }`,
-      ...(located.has('import.meta') ? ["function __cleaveImportMeta() { return { url: require('url').pathToFileURL(__cleaveFilename()).href, dirname: __cleaveDirname(), filename: __cleaveFilename() }; }"] : []),
+      ...(located.has('import.meta')
+        ? [
+            "function __cleaveImportMeta() { return { url: require('url').pathToFileURL(__cleaveFilename()).href, dirname: __cleaveDirname(), filename: __cleaveFilename() }; }",
+          ]
+        : []),
     );
   }
   const strategies = 'the passport strategies none of its routes authenticates with';
-  const what = site.pruned ? `without the exports none of its routes use (${site.pruned.droppedExports.join(', ')}) and what only they used` : !site.sliced ? 'unchanged but for its imports, so that it loads the sliced modules beside it' : site.strategies ? `without the registrations of other functions' routes and routers and of ${strategies}, and the imports only they used` : "without the registrations of other functions' routes and routers, and the imports only they used";
+  const what = site.pruned
+    ? `without the exports none of its routes use (${site.pruned.droppedExports.join(', ')}) and what only they used`
+    : !site.sliced
+      ? 'unchanged but for its imports, so that it loads the sliced modules beside it'
+      : site.strategies
+        ? `without the registrations of other functions' routes and routers and of ${strategies}, and the imports only they used`
+        : "without the registrations of other functions' routes and routers, and the imports only they used";
   const header = `/* Generated by cleave: ${file} of the monolith for function \`${site.functionId}\`, ${what}. Do not edit: change the monolith or the plan and generate again. */`;
   return `${out}${out.endsWith('\n') ? '' : '\n'}\n${header}\n${tail.map((l) => `${l}\n`).join('')}`;
 }

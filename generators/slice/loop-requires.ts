@@ -30,7 +30,12 @@ export const LOOP_REQUIRE = '__cleaveLoopRequire';
  * registers nothing that answers), and loads anything else as the monolith does. `fileName` is
  * app-relative. Pure.
  */
-export function loopRequires(source: ts.SourceFile, fileName: string, loops: readonly LoopModules[], registrationAt: (line: number) => ts.Node | undefined): LoopRequires {
+export function loopRequires(
+  source: ts.SourceFile,
+  fileName: string,
+  loops: readonly LoopModules[],
+  registrationAt: (line: number) => ts.Node | undefined,
+): LoopRequires {
   const calls = new Set<ts.CallExpression>();
   const modules = new Map<string, boolean>();
   for (const loop of loops) {
@@ -43,11 +48,15 @@ export function loopRequires(source: ts.SourceFile, fileName: string, loops: rea
     for (const call of found) calls.add(call);
     // Every registration of the loop's turns, not only this line's (mvc registers `index` on another line).
     const [first, last] = [lineOf(source, scope.getStart(source)), lineOf(source, scope.getEnd())];
-    for (const inside of loops.filter((l) => l.line >= first && l.line <= last)) for (const m of inside.modules) modules.set(m.file, !!modules.get(m.file) || m.needed);
+    for (const inside of loops.filter((l) => l.line >= first && l.line <= last))
+      for (const m of inside.modules) modules.set(m.file, !!modules.get(m.file) || m.needed);
   }
   if (calls.size === 0) return { edits: [], tail: '', rewritten: 0, elsewhere: [] };
   const edits = [...calls].map((call) => ({ start: call.expression.getStart(source), end: call.expression.getEnd(), text: LOOP_REQUIRE }));
-  const elsewhere = [...modules].filter(([, needed]) => !needed).map(([file]) => file).sort();
+  const elsewhere = [...modules]
+    .filter(([, needed]) => !needed)
+    .map(([file]) => file)
+    .sort();
   return { edits, tail: chooserSource(fileName, modules), rewritten: calls.size, elsewhere };
 }
 
@@ -64,12 +73,18 @@ function outermostLoop(node: ts.Node): ts.Node | undefined {
   return found;
 }
 
-
 /** `require(x)` calls whose argument is not a string literal, inside `scope`. */
 function computedRequires(scope: ts.Node): ts.CallExpression[] {
   const out: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && !ts.isStringLiteralLike(node.arguments[0]!)) out.push(node);
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'require' &&
+      node.arguments.length === 1 &&
+      !ts.isStringLiteralLike(node.arguments[0]!)
+    )
+      out.push(node);
     ts.forEachChild(node, visit);
   };
   visit(scope);
@@ -86,8 +101,14 @@ function chooserSource(fileName: string, modules: ReadonlyMap<string, boolean>):
   const dir = fileName.split('/').slice(0, -1);
   const typed = /\.[cm]?tsx?$/.test(fileName);
   const relative = (file: string) => relativePosix(dir, file);
-  const needed = [...modules].filter(([, n]) => n).map(([f]) => f).sort();
-  const elsewhere = [...modules].filter(([, n]) => !n).map(([f]) => f).sort();
+  const needed = [...modules]
+    .filter(([, n]) => n)
+    .map(([f]) => f)
+    .sort();
+  const elsewhere = [...modules]
+    .filter(([, n]) => !n)
+    .map(([f]) => f)
+    .sort();
   // A key is written the way the require names it at run time, normalized alike: no code extension, a folder for its index.
   const keyOf = (file: string) => normalizedKey(relative(file));
   const entries = needed.map((f) => `    ${JSON.stringify(keyOf(f))}: function () { return require(${JSON.stringify(specifier(relative(f)))}); },`);

@@ -36,13 +36,17 @@ export function appSpecifiers(source: ts.SourceFile, aliases: SpecifierAliases =
   const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) take(node.moduleSpecifier);
     else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) take(node.moduleReference.expression);
-    else if (ts.isCallExpression(node) && node.arguments.length === 1 && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) takeHead(node.arguments[0]);
+    else if (
+      ts.isCallExpression(node) &&
+      node.arguments.length === 1 &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    )
+      takeHead(node.arguments[0]);
     ts.forEachChild(node, visit);
   };
   visit(source);
   return found;
 }
-
 
 /**
  * The file among `files` (app-relative, '/') that `specifier`, written in `fromFile`, names: the

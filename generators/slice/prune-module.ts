@@ -121,7 +121,8 @@ function objectMembers(value: ts.Expression): Item[] | undefined {
   const items: Item[] = [];
   for (const p of value.properties) {
     if (ts.isSpreadAssignment(p) || !p.name || ts.isComputedPropertyName(p.name)) return undefined;
-    const name = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) || ts.isPrivateIdentifier(p.name) ? p.name.text : undefined;
+    const name =
+      ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) || ts.isPrivateIdentifier(p.name) ? p.name.text : undefined;
     if (name === undefined) return undefined;
     const removable = ts.isPropertyAssignment(p) ? isPure(p.initializer) : true;
     items.push({ node: p, declares: [], exports: [name], removable, member: true });
@@ -137,21 +138,39 @@ function declarationItem(statement: ts.Statement): Item {
     const removable = statement.declarationList.declarations.every((d) => !d.initializer || isPure(d.initializer));
     return { node: statement, declares, exports: exported ? declares : [], removable };
   }
-  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+  if (
+    ts.isFunctionDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isEnumDeclaration(statement)
+  ) {
     const name = statement.name?.text;
     // Exported types stay: they cost nothing at run time, and an importer may name them in types only.
     const isType = ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement);
-    const removable = ts.isClassDeclaration(statement) ? isPureClass(statement) : ts.isEnumDeclaration(statement) ? !statement.members.some((m) => m.initializer && !isPure(m.initializer)) : !(isType && exported);
+    const removable = ts.isClassDeclaration(statement)
+      ? isPureClass(statement)
+      : ts.isEnumDeclaration(statement)
+        ? !statement.members.some((m) => m.initializer && !isPure(m.initializer))
+        : !(isType && exported);
     return { node: statement, declares: name ? [name] : [], exports: isDefault ? ['default'] : exported && name ? [name] : [], removable };
   }
   if (ts.isImportDeclaration(statement)) {
     const clause = statement.importClause;
     // `import './polyfill'` runs its module: it stays.
     if (!clause) return { node: statement, declares: [], exports: [], removable: false };
-    const names = [clause.name?.text, ...(clause.namedBindings ? (ts.isNamespaceImport(clause.namedBindings) ? [clause.namedBindings.name.text] : clause.namedBindings.elements.map((e) => e.name.text)) : [])];
+    const names = [
+      clause.name?.text,
+      ...(clause.namedBindings
+        ? ts.isNamespaceImport(clause.namedBindings)
+          ? [clause.namedBindings.name.text]
+          : clause.namedBindings.elements.map((e) => e.name.text)
+        : []),
+    ];
     return { node: statement, declares: names.filter((n): n is string => n !== undefined), exports: [], removable: true };
   }
-  if (ts.isImportEqualsDeclaration(statement)) return { node: statement, declares: [statement.name.text], exports: exported ? [statement.name.text] : [], removable: true };
+  if (ts.isImportEqualsDeclaration(statement))
+    return { node: statement, declares: [statement.name.text], exports: exported ? [statement.name.text] : [], removable: true };
   return { node: statement, declares: [], exports: [], removable: false };
 }
 
@@ -168,7 +187,8 @@ function hasExportModifier(statement: ts.Statement): boolean {
  */
 function isPure(node: ts.Expression): boolean {
   const e = unwrapped(node);
-  if (ts.isFunctionExpression(e) || ts.isArrowFunction(e) || ts.isIdentifier(e) || ts.isLiteralExpression(e) || ts.isNoSubstitutionTemplateLiteral(e)) return true;
+  if (ts.isFunctionExpression(e) || ts.isArrowFunction(e) || ts.isIdentifier(e) || ts.isLiteralExpression(e) || ts.isNoSubstitutionTemplateLiteral(e))
+    return true;
   if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return true;
   if (ts.isClassExpression(e)) return isPureClass(e);
   if (ts.isPropertyAccessExpression(e)) return isPure(e.expression);
@@ -176,7 +196,11 @@ function isPure(node: ts.Expression): boolean {
   if (ts.isTemplateExpression(e)) return e.templateSpans.every((s) => isPure(s.expression));
   if (ts.isArrayLiteralExpression(e)) return e.elements.every((x) => !ts.isSpreadElement(x) && isPure(x));
   if (ts.isObjectLiteralExpression(e)) {
-    return e.properties.every((p) => (ts.isPropertyAssignment(p) ? !ts.isComputedPropertyName(p.name) && isPure(p.initializer) : ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)));
+    return e.properties.every((p) =>
+      ts.isPropertyAssignment(p)
+        ? !ts.isComputedPropertyName(p.name) && isPure(p.initializer)
+        : ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p),
+    );
   }
   if (ts.isCallExpression(e)) {
     if (literalRequire(e)) return true;
@@ -198,7 +222,6 @@ function isPureClass(node: ts.ClassLikeDeclaration): boolean {
     return !(isStatic && ts.isPropertyDeclaration(m) && m.initializer && !isPure(m.initializer));
   });
 }
-
 
 /** What `node` refers to: local names, and export names it reads back (`exports.load`, `module.exports.load`). Undefined when it uses the exports object as a whole. */
 function references(node: ts.Node): { names: Set<string>; exports: Set<string> } | undefined {
@@ -235,9 +258,32 @@ function references(node: ts.Node): { names: Set<string>; exports: Set<string> }
 function isNameOnly(n: ts.Identifier): boolean {
   const parent = n.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === n) return true;
-  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent)) && parent.name === n) return true;
+  if (
+    (ts.isPropertyAssignment(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isGetAccessor(parent) ||
+      ts.isSetAccessor(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isMethodSignature(parent)) &&
+    parent.name === n
+  )
+    return true;
   if (ts.isBindingElement(parent) && parent.propertyName === n) return true;
-  if ((ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isVariableDeclaration(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeAliasDeclaration(parent) || ts.isEnumDeclaration(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) && parent.name === n) return true;
+  if (
+    (ts.isFunctionDeclaration(parent) ||
+      ts.isClassDeclaration(parent) ||
+      ts.isVariableDeclaration(parent) ||
+      ts.isInterfaceDeclaration(parent) ||
+      ts.isTypeAliasDeclaration(parent) ||
+      ts.isEnumDeclaration(parent) ||
+      ts.isImportSpecifier(parent) ||
+      ts.isImportClause(parent) ||
+      ts.isNamespaceImport(parent) ||
+      ts.isImportEqualsDeclaration(parent)) &&
+    parent.name === n
+  )
+    return true;
   return ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent);
 }
 
@@ -263,10 +309,16 @@ function usesThisOutsideClasses(source: ts.SourceFile): boolean {
 
 function unwrapped<T extends ts.Expression>(e: T): ts.Expression {
   let at: ts.Expression = e;
-  while (ts.isParenthesizedExpression(at) || ts.isAsExpression(at) || ts.isTypeAssertionExpression(at) || ts.isNonNullExpression(at) || ts.isSatisfiesExpression(at)) at = at.expression;
+  while (
+    ts.isParenthesizedExpression(at) ||
+    ts.isAsExpression(at) ||
+    ts.isTypeAssertionExpression(at) ||
+    ts.isNonNullExpression(at) ||
+    ts.isSatisfiesExpression(at)
+  )
+    at = at.expression;
   return at;
 }
-
 
 /**
  * The edits leaving `item` out: its text and its leading comments (they describe it) blanked

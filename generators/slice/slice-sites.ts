@@ -99,7 +99,14 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
     const bootLines = [...(boot.get(file) ?? [])].sort((a, b) => a - b);
     const looped = loops.get(file);
     const guarded = bootLines.length > 0 && protect.has(file) ? { protect: [...protect.get(file)!].sort((a, b) => a - b) } : {};
-    if (lines.length > 0 || bootLines.length > 0 || looped) slices.set(file, { drop: lines, keep: [...kept].sort((a, b) => a - b), ...(bootLines.length > 0 ? { boot: bootLines, ...guarded } : {}), ...(params ? { params } : {}), ...(looped ? { loops: looped } : {}) });
+    if (lines.length > 0 || bootLines.length > 0 || looped)
+      slices.set(file, {
+        drop: lines,
+        keep: [...kept].sort((a, b) => a - b),
+        ...(bootLines.length > 0 ? { boot: bootLines, ...guarded } : {}),
+        ...(params ? { params } : {}),
+        ...(looped ? { loops: looped } : {}),
+      });
   }
   return slices;
 }
@@ -140,7 +147,8 @@ function loopModules(plan: SplitPlan, own: ReadonlySet<string>, closure: Readonl
   for (const route of Object.values(plan.routes)) {
     for (const site of [{ file: route.file, line: route.line }, ...(route.alsoAt ?? [])]) note(site.file, site.line, route.handler.file, own.has(route.id));
   }
-  for (const mount of plan.mounts) if (mount.target) note(mount.file, mount.line, mount.target.file, throughMounts.has(`${mount.target.file}:${mount.target.line}|${mount.path}`));
+  for (const mount of plan.mounts)
+    if (mount.target) note(mount.file, mount.line, mount.target.file, throughMounts.has(`${mount.target.file}:${mount.target.line}|${mount.path}`));
   const out = new Map<string, LoopModules[]>();
   for (const [key, at] of modules) {
     const [file, line] = key.split('\0') as [string, string];

@@ -71,7 +71,15 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
   }
   const sliced = applyEdits(text, edits);
   const tail = loops.tail ? `${sliced.endsWith('\n') ? '' : '\n'}${loops.tail}\n` : '';
-  return { text: `${sliced}${tail}`, droppedStatements: statements.size, droppedBoot: boot.size, droppedImports, loopRequires: loops.rewritten, servedElsewhere: loops.elsewhere, droppedEntries: entries.length };
+  return {
+    text: `${sliced}${tail}`,
+    droppedStatements: statements.size,
+    droppedBoot: boot.size,
+    droppedImports,
+    loopRequires: loops.rewritten,
+    servedElsewhere: loops.elsewhere,
+    droppedEntries: entries.length,
+  };
 }
 
 /** An array element's span with the comma after it, when one follows: `[a, X, b]` loses `X, `, `[a, X]` keeps a legal trailing comma. */
@@ -93,7 +101,12 @@ function blank(removed: string): string {
  * that build the app (see `FileSlice.protect`): holding a `protected` line, or calling a function
  * of the file that holds one.
  */
-function bootStatements(source: ts.SourceFile, lines: readonly number[], registrations: ReadonlySet<ts.Node>, protectedLines: readonly number[]): Set<ts.Statement> {
+function bootStatements(
+  source: ts.SourceFile,
+  lines: readonly number[],
+  registrations: ReadonlySet<ts.Node>,
+  protectedLines: readonly number[],
+): Set<ts.Statement> {
   const out = new Set<ts.Statement>();
   if (lines.length === 0) return out;
   const guarded = new Set(protectedLines);
@@ -118,13 +131,23 @@ function bootStatements(source: ts.SourceFile, lines: readonly number[], registr
 function isExport(statement: ts.Statement): boolean {
   if (ts.isExportAssignment(statement) || ts.isExportDeclaration(statement)) return true;
   if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
-  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  if (
+    !ts.isExpressionStatement(statement) ||
+    !ts.isBinaryExpression(statement.expression) ||
+    statement.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken
+  )
+    return false;
   const target = statement.expression.left.getText();
   return /^(module\.exports|exports)\b/.test(target);
 }
 
 function isImport(statement: ts.Statement): boolean {
-  return ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || (ts.isVariableStatement(statement) && statement.declarationList.declarations.every((d) => d.initializer !== undefined && literalRequire(d.initializer) !== undefined));
+  return (
+    ts.isImportDeclaration(statement) ||
+    ts.isImportEqualsDeclaration(statement) ||
+    (ts.isVariableStatement(statement) &&
+      statement.declarationList.declarations.every((d) => d.initializer !== undefined && literalRequire(d.initializer) !== undefined))
+  );
 }
 
 function declaredNames(statement: ts.Statement): string[] {
@@ -137,7 +160,9 @@ function declaredNames(statement: ts.Statement): string[] {
 function declaredFunctions(statement: ts.Statement): string[] {
   if (ts.isFunctionDeclaration(statement) && statement.name) return [statement.name.text];
   if (!ts.isVariableStatement(statement)) return [];
-  return statement.declarationList.declarations.filter((d) => ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))).map((d) => (d.name as ts.Identifier).text);
+  return statement.declarationList.declarations
+    .filter((d) => ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)))
+    .map((d) => (d.name as ts.Identifier).text);
 }
 
 /** Whether `node` calls one of `names` (`start()`, `start().catch(...)`, `await start()`). */
@@ -245,7 +270,8 @@ function paramNames(expression: ts.Expression): string[] | undefined {
   if (ts.isCallExpression(target)) return undefined;
   const first = expression.arguments[0]!;
   if (ts.isStringLiteralLike(first)) return [first.text];
-  if (ts.isArrayLiteralExpression(first) && first.elements.length > 0 && first.elements.every(ts.isStringLiteralLike)) return first.elements.map((e) => (e as ts.StringLiteralLike).text);
+  if (ts.isArrayLiteralExpression(first) && first.elements.length > 0 && first.elements.every(ts.isStringLiteralLike))
+    return first.elements.map((e) => (e as ts.StringLiteralLike).text);
   return undefined;
 }
 
@@ -280,7 +306,8 @@ function isDeclarationName(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return true;
   if (ts.isBindingElement(parent)) return parent.name === node || parent.propertyName === node;
-  if (ts.isVariableDeclaration(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return parent.name === node;
+  if (ts.isVariableDeclaration(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent))
+    return parent.name === node;
   if (ts.isImportSpecifier(parent)) return true;
   return false;
 }

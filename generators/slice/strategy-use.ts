@@ -37,7 +37,14 @@ export function strategyUse(file: string, text: string): StrategyUse {
     if (ts.isPropertyAccessExpression(node) && AUTHENTICATING.has(node.name.text) && isPassport(node.expression)) {
       const parent = node.parent;
       if (ts.isCallExpression(parent) && parent.expression === node) takeNames(parent, use, unknownAt);
-      else if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'bind' && ts.isCallExpression(parent.parent) && ts.isVariableDeclaration(parent.parent.parent) && ts.isIdentifier(parent.parent.parent.name)) aliases.add(parent.parent.parent.name.text);
+      else if (
+        ts.isPropertyAccessExpression(parent) &&
+        parent.name.text === 'bind' &&
+        ts.isCallExpression(parent.parent) &&
+        ts.isVariableDeclaration(parent.parent.parent) &&
+        ts.isIdentifier(parent.parent.parent.name)
+      )
+        aliases.add(parent.parent.parent.name.text);
       else unknownAt(node);
     } else if (importsPassportOtherwise(node)) unknownAt(node);
     ts.forEachChild(node, visit);
@@ -67,7 +74,8 @@ export function mergeUses(uses: readonly StrategyUse[]): StrategyUse {
 function takeNames(call: ts.CallExpression, use: StrategyUse, unknownAt: (node: ts.Node) => void): void {
   const first = call.arguments[0];
   if (first && ts.isStringLiteralLike(first)) use.names.add(first.text);
-  else if (first && ts.isArrayLiteralExpression(first) && first.elements.every((e) => ts.isStringLiteralLike(e))) for (const e of first.elements) use.names.add((e as ts.StringLiteralLike).text);
+  else if (first && ts.isArrayLiteralExpression(first) && first.elements.every((e) => ts.isStringLiteralLike(e)))
+    for (const e of first.elements) use.names.add((e as ts.StringLiteralLike).text);
   else unknownAt(call);
 }
 
@@ -83,7 +91,8 @@ function isPassport(node: ts.Expression): boolean {
  * calls through those names cannot be told from others.
  */
 function importsPassportOtherwise(node: ts.Node): boolean {
-  if (ts.isVariableDeclaration(node) && node.initializer && requiresPassport(node.initializer)) return !(ts.isIdentifier(node.name) && /^passport$/i.test(node.name.text));
+  if (ts.isVariableDeclaration(node) && node.initializer && requiresPassport(node.initializer))
+    return !(ts.isIdentifier(node.name) && /^passport$/i.test(node.name.text));
   if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === 'passport') {
     const clause = node.importClause;
     if (!clause) return false;
@@ -98,5 +107,12 @@ function importsPassportOtherwise(node: ts.Node): boolean {
 /** `require('passport')`, or `require('passport').default`. */
 function requiresPassport(node: ts.Expression): boolean {
   const inner = ts.isPropertyAccessExpression(node) ? node.expression : node;
-  return ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'require' && inner.arguments.length === 1 && ts.isStringLiteralLike(inner.arguments[0]!) && inner.arguments[0].text === 'passport';
+  return (
+    ts.isCallExpression(inner) &&
+    ts.isIdentifier(inner.expression) &&
+    inner.expression.text === 'require' &&
+    inner.arguments.length === 1 &&
+    ts.isStringLiteralLike(inner.arguments[0]!) &&
+    inner.arguments[0].text === 'passport'
+  );
 }

@@ -14,7 +14,13 @@ export function lineOf(source: ts.SourceFile, pos: number): number {
 /** `require('x')` with one string literal argument, under any property reads (`require('x').y`, `.default`): the call, else undefined. */
 export function literalRequire(node: ts.Expression): ts.CallExpression | undefined {
   if (ts.isPropertyAccessExpression(node)) return literalRequire(node.expression);
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!) ? node : undefined;
+  return ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'require' &&
+    node.arguments.length === 1 &&
+    ts.isStringLiteralLike(node.arguments[0]!)
+    ? node
+    : undefined;
 }
 
 /** One top-level import of a file and the names it binds, each with the specifier it names. */
@@ -38,10 +44,21 @@ export function topLevelImports(source: ts.SourceFile): TopLevelImport[] {
     if (ts.isImportDeclaration(statement)) {
       const clause = statement.importClause;
       if (!clause || clause.isTypeOnly || !ts.isStringLiteralLike(statement.moduleSpecifier)) continue;
-      const names = [clause.name?.text, ...(clause.namedBindings ? (ts.isNamespaceImport(clause.namedBindings) ? [clause.namedBindings.name.text] : clause.namedBindings.elements.map((e) => e.name.text)) : [])];
+      const names = [
+        clause.name?.text,
+        ...(clause.namedBindings
+          ? ts.isNamespaceImport(clause.namedBindings)
+            ? [clause.namedBindings.name.text]
+            : clause.namedBindings.elements.map((e) => e.name.text)
+          : []),
+      ];
       const specifier = statement.moduleSpecifier.text;
       out.push({ statement, bindings: names.filter((n): n is string => n !== undefined).map((name) => ({ name, specifier })), whole: true });
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteralLike(statement.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(statement) &&
+      ts.isExternalModuleReference(statement.moduleReference) &&
+      ts.isStringLiteralLike(statement.moduleReference.expression)
+    ) {
       out.push({ statement, bindings: [{ name: statement.name.text, specifier: statement.moduleReference.expression.text }], whole: true });
     } else if (ts.isVariableStatement(statement)) {
       const declarations = statement.declarationList.declarations;

@@ -46,13 +46,22 @@ export function tableEntries(source: ts.SourceFile, fileName: string, modules: T
     return found;
   };
   const kept = [...carriers].filter((e) => !refersToNeeded(e));
-  return kept.filter((e) => !kept.some((other) => other !== e && other.pos <= e.pos && e.end <= other.end)).sort((a, b) => a.getStart(source) - b.getStart(source));
+  return kept
+    .filter((e) => !kept.some((other) => other !== e && other.pos <= e.pos && e.end <= other.end))
+    .sort((a, b) => a.getStart(source) - b.getStart(source));
 }
 
 /** The app module `node` names: an identifier bound by an import of it, or a `require` of it with a literal argument. */
 function referencedModule(node: ts.Node, bindings: ReadonlyMap<string, string>, moduleOf: (specifier: string) => string | undefined): string | undefined {
   if (ts.isIdentifier(node)) return isReference(node) && !isShadowed(node) ? bindings.get(node.text) : undefined;
-  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!)) return moduleOf(node.arguments[0].text);
+  if (
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'require' &&
+    node.arguments.length === 1 &&
+    ts.isStringLiteralLike(node.arguments[0]!)
+  )
+    return moduleOf(node.arguments[0].text);
   return undefined;
 }
 
@@ -62,7 +71,13 @@ function isShadowed(node: ts.Identifier): boolean {
   for (let at: ts.Node | undefined = node.parent; at && !ts.isSourceFile(at); at = at.parent) {
     if (ts.isFunctionLike(at) && at.parameters.some((p) => boundNames(p.name).includes(name))) return true;
     if (ts.isCatchClause(at) && at.variableDeclaration && boundNames(at.variableDeclaration.name).includes(name)) return true;
-    if ((ts.isForStatement(at) || ts.isForOfStatement(at) || ts.isForInStatement(at)) && at.initializer && ts.isVariableDeclarationList(at.initializer) && at.initializer.declarations.some((d) => boundNames(d.name).includes(name))) return true;
+    if (
+      (ts.isForStatement(at) || ts.isForOfStatement(at) || ts.isForInStatement(at)) &&
+      at.initializer &&
+      ts.isVariableDeclarationList(at.initializer) &&
+      at.initializer.declarations.some((d) => boundNames(d.name).includes(name))
+    )
+      return true;
     if (ts.isBlock(at) && at.statements.some((s) => declares(s, name))) return true;
   }
   return false;
@@ -90,7 +105,15 @@ function isReference(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
   if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
-  if (ts.isVariableDeclaration(parent) || ts.isBindingElement(parent) || ts.isImportClause(parent) || ts.isImportSpecifier(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return false;
+  if (
+    ts.isVariableDeclaration(parent) ||
+    ts.isBindingElement(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isImportSpecifier(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isImportEqualsDeclaration(parent)
+  )
+    return false;
   if (ts.isFunctionLike(parent) || ts.isClassLike(parent) || ts.isParameter(parent)) return (parent as { name?: ts.Node }).name !== node;
   return true;
 }

@@ -43,7 +43,12 @@ export function usedExportsOf(file: string, text: string, target: string, aliase
       bindings.push(node.name.text);
       return;
     }
-    if (ts.isCallExpression(node) && node.arguments.length === 1 && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require')) && isTarget(node.arguments[0])) {
+    if (
+      ts.isCallExpression(node) &&
+      node.arguments.length === 1 &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require')) &&
+      isTarget(node.arguments[0])
+    ) {
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) all = true;
       else takeRequire(node);
       return;
@@ -84,7 +89,8 @@ function memberReads(source: ts.SourceFile, binding: string): UsedExports {
     if (ts.isIdentifier(node) && node.text === binding && !isDeclarationOrKey(node)) {
       const parent = node.parent;
       if (ts.isPropertyAccessExpression(parent) && parent.expression === node && !isWrittenTo(parent)) names.add(parent.name.text);
-      else if (ts.isElementAccessExpression(parent) && parent.expression === node && ts.isStringLiteralLike(parent.argumentExpression) && !isWrittenTo(parent)) names.add(parent.argumentExpression.text);
+      else if (ts.isElementAccessExpression(parent) && parent.expression === node && ts.isStringLiteralLike(parent.argumentExpression) && !isWrittenTo(parent))
+        names.add(parent.argumentExpression.text);
       else all = true;
       return;
     }
@@ -98,7 +104,11 @@ function memberReads(source: ts.SourceFile, binding: string): UsedExports {
 function isDeclarationOrKey(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return true;
-  if ((ts.isVariableDeclaration(parent) || ts.isImportEqualsDeclaration(parent) || ts.isNamespaceImport(parent) || ts.isPropertyAssignment(parent)) && parent.name === node) return true;
+  if (
+    (ts.isVariableDeclaration(parent) || ts.isImportEqualsDeclaration(parent) || ts.isNamespaceImport(parent) || ts.isPropertyAssignment(parent)) &&
+    parent.name === node
+  )
+    return true;
   if (ts.isBindingElement(parent) && parent.propertyName === node) return true;
   return false;
 }
@@ -106,6 +116,15 @@ function isDeclarationOrKey(node: ts.Identifier): boolean {
 /** `binding.x = ...`, `binding.x++`: a module changing another's exports, so it needs them all. */
 function isWrittenTo(access: ts.Expression): boolean {
   const parent = access.parent;
-  if (ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
-  return (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken);
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.left === access &&
+    parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  )
+    return true;
+  return (
+    (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+    (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)
+  );
 }

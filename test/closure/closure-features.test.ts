@@ -75,7 +75,12 @@ describe('closure entities', () => {
       entities: ['Author'],
     });
     expect(depsOf(a, 'GET /posts')).toMatchObject({ files: ['prisma.ts', 'server.ts'], packages: ['@prisma/client'], entities: ['Post'] });
-    expect(depsOf(a, 'GET /invoices')).toMatchObject({ files: ['data-source.ts', 'entities/invoice.ts', 'server.ts'], packages: ['typeorm'], env: ['PG_URL'], entities: ['Invoice'] });
+    expect(depsOf(a, 'GET /invoices')).toMatchObject({
+      files: ['data-source.ts', 'entities/invoice.ts', 'server.ts'],
+      packages: ['typeorm'],
+      env: ['PG_URL'],
+      entities: ['Invoice'],
+    });
     expect(depsOf(a, 'GET /health')).toEqual({ files: ['server.ts'], packages: [], env: [], entities: [] });
   });
 

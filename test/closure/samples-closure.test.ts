@@ -18,9 +18,18 @@ describe('closures on the samples', () => {
   it('shop-api: a nested review route reaches its controller, service and data layer, not other resources', () => {
     expect(deps(shop, 'GET /api/v1/products/:productId/reviews')).toEqual({
       files: [
-        'src/app.ts', 'src/config.ts', 'src/controllers/reviews.ts', 'src/data/db.ts', 'src/data/repository.ts',
-        'src/data/seed.json', 'src/lib/async-handler.ts', 'src/lib/logger.ts', 'src/lib/metrics.ts',
-        'src/middleware/request-id.ts', 'src/middleware/request-logger.ts', 'src/routes/reviews.ts',
+        'src/app.ts',
+        'src/config.ts',
+        'src/controllers/reviews.ts',
+        'src/data/db.ts',
+        'src/data/repository.ts',
+        'src/data/seed.json',
+        'src/lib/async-handler.ts',
+        'src/lib/logger.ts',
+        'src/lib/metrics.ts',
+        'src/middleware/request-id.ts',
+        'src/middleware/request-logger.ts',
+        'src/routes/reviews.ts',
         'src/services/review.service.ts',
       ],
       packages: ['express', 'express-session'],
@@ -45,10 +54,19 @@ describe('closures on the samples', () => {
     });
   });
 
-  it('no closure holds a file outside the import graph reachable from the route\'s own files (checked with madge)', async () => {
-    for (const [name, analysis] of [['shop-api', shop], ['library-js', library]] as const) {
+  it("no closure holds a file outside the import graph reachable from the route's own files (checked with madge)", async () => {
+    for (const [name, analysis] of [
+      ['shop-api', shop],
+      ['library-js', library],
+    ] as const) {
       const dir = path.join(samples, name);
-      const graph = (await madge(dir, { fileExtensions: ['ts', 'js'], tsConfig: name === 'shop-api' ? path.join(dir, 'tsconfig.json') : undefined, excludeRegExp: [/node_modules/] })).obj();
+      const graph = (
+        await madge(dir, {
+          fileExtensions: ['ts', 'js'],
+          tsConfig: name === 'shop-api' ? path.join(dir, 'tsconfig.json') : undefined,
+          excludeRegExp: [/node_modules/],
+        })
+      ).obj();
       const reachable = (start: string): Set<string> => {
         const seen = new Set([start]);
         const stack = [start];
@@ -62,7 +80,11 @@ describe('closures on the samples', () => {
         return seen;
       };
       for (const route of analysis.routes) {
-        const allowed = new Set([...reachable(route.file), ...route.middleware.flatMap((m) => [...reachable(m.sourceFile ?? m.file)]), ...reachable(route.handler.file)]);
+        const allowed = new Set([
+          ...reachable(route.file),
+          ...route.middleware.flatMap((m) => [...reachable(m.sourceFile ?? m.file)]),
+          ...reachable(route.handler.file),
+        ]);
         for (const file of route.deps.files.filter((f) => !f.endsWith('.json'))) expect([route.id, file, allowed.has(file)]).toEqual([route.id, file, true]);
       }
     }

@@ -40,7 +40,9 @@ describe('--format json results', () => {
     expect(result.summary).toEqual(expect.objectContaining({ routes: 64, functions: expect.any(Number), kept: expect.any(Number) }));
     // The websocket server's routes stay in the monolith: the plan resolves the hazard, so it is a
     // warning here (analyze, which places nothing, reports it as an error), and exit 0 has no error.
-    expect(result.findings.find((f) => f.code === 'WEBSOCKET_SERVER')).toEqual(expect.objectContaining({ severity: 'warning', advice: expect.stringMatching(/^no function serves a route it affects/) }));
+    expect(result.findings.find((f) => f.code === 'WEBSOCKET_SERVER')).toEqual(
+      expect.objectContaining({ severity: 'warning', advice: expect.stringMatching(/^no function serves a route it affects/) }),
+    );
     expect({ exitCode: result.exitCode, errors: result.findings.filter((f) => f.severity === 'error') }).toEqual({ exitCode: 0, errors: [] });
   }, 60_000);
 
@@ -50,7 +52,11 @@ describe('--format json results', () => {
     const sse = (findings: ResultFinding[]) => findings.find((f) => f.code === 'SERVER_SENT_EVENTS')?.severity;
     expect({ severity: sse(planFindings(analysis, plan)), fails: planHasErrors(analysis, plan) }).toEqual({ severity: 'warning', fails: false });
     const streamed = plan.keep.find((k) => k.reason.startsWith('SERVER_SENT_EVENTS'))!.route;
-    const moved = { ...plan, keep: plan.keep.filter((k) => k.route !== streamed), functions: plan.functions.map((f, i) => (i === 0 ? { ...f, routes: [...f.routes, streamed] } : f)) };
+    const moved = {
+      ...plan,
+      keep: plan.keep.filter((k) => k.route !== streamed),
+      functions: plan.functions.map((f, i) => (i === 0 ? { ...f, routes: [...f.routes, streamed] } : f)),
+    };
     expect({ severity: sse(planFindings(analysis, moved)), fails: planHasErrors(analysis, moved) }).toEqual({ severity: 'error', fails: true });
   });
 
@@ -62,7 +68,12 @@ describe('--format json results', () => {
     expect(first.files.written).toContain('serverless.yml');
     const run = await runCli('--quiet', 'generate', sampleDir('shop-api'), '-o', out, '--no-bundle', '--check', '--format', 'json');
     const result = parse(run.stdout);
-    expect({ code: run.code, exitCode: result.exitCode, changed: result.summary.changed, written: result.files.written }).toEqual({ code: 0, exitCode: 0, changed: 0, written: [] });
+    expect({ code: run.code, exitCode: result.exitCode, changed: result.summary.changed, written: result.files.written }).toEqual({
+      code: 0,
+      exitCode: 0,
+      changed: 0,
+      written: [],
+    });
   }, 60_000);
 
   it('--format json refuses plan without -o (exit 2)', async () => {

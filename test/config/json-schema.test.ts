@@ -50,7 +50,10 @@ describe('the JSON Schemas and key references (regenerate with `npm run schema`)
       plan.functions[0].memroy = 1024;
       plan.functions[1].memory = 64;
       expect(planProblems(plan)).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^\/functions\/0 .*"additionalProperty":"memroy"/), expect.stringMatching(/^\/functions\/1\/memory must be >= 128/)]),
+        expect.arrayContaining([
+          expect.stringMatching(/^\/functions\/0 .*"additionalProperty":"memroy"/),
+          expect.stringMatching(/^\/functions\/1\/memory must be >= 128/),
+        ]),
       );
     });
   });

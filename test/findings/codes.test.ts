@@ -35,7 +35,12 @@ describe.each([
   { stage: 'analysis diagnostics', codes: Object.keys(DIAGNOSTIC_CODES), dirs: ['analyzer'], page: 'routes.md' },
   { stage: 'hazards', codes: Object.keys(HAZARD_CODES), dirs: ['analyzer/hazards'], page: 'hazards.md' },
   { stage: 'generation and bundling', codes: Object.keys(GENERATOR_CODES), dirs: ['generators', 'bundler', 'cli'], page: 'findings.md' },
-  { stage: 'input errors', codes: Object.keys(INPUT_ERROR_CODES), dirs: ['analyzer', 'planner', 'generators', 'bundler', 'verifier', 'model', 'cli'], page: 'errors.md' },
+  {
+    stage: 'input errors',
+    codes: Object.keys(INPUT_ERROR_CODES),
+    dirs: ['analyzer', 'planner', 'generators', 'bundler', 'verifier', 'model', 'cli'],
+    page: 'errors.md',
+  },
 ])('$stage codes', ({ codes, dirs, page }) => {
   const code = sources(dirs);
   const docs = documented(page);

@@ -10,7 +10,14 @@ import serverlessHttp from 'serverless-http';
 // binary request bodies and encode gzip responses; only serverless-express returns a binary
 // body intact without a list of binary content types, and reads repeated 1.0 request headers.
 
-type Result = { statusCode: number; body: string; isBase64Encoded?: boolean; headers?: Record<string, string>; multiValueHeaders?: Record<string, string[]>; cookies?: string[] };
+type Result = {
+  statusCode: number;
+  body: string;
+  isBase64Encoded?: boolean;
+  headers?: Record<string, string>;
+  multiValueHeaders?: Record<string, string[]>;
+  cookies?: string[];
+};
 type Invoke = (event: unknown) => Promise<Result>;
 
 const IMAGE = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
@@ -33,17 +40,73 @@ function app(): express.Express {
 function v1(method: string, path: string, extra: { body?: string; base64?: boolean; headers?: Record<string, string[]> } = {}): unknown {
   const multi: Record<string, string[]> = { host: ['api.example.com'], ...extra.headers };
   const headers = Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v[v.length - 1]!]));
-  return { version: '1.0', resource: '/{proxy+}', path, httpMethod: method, headers, multiValueHeaders: multi, queryStringParameters: null, multiValueQueryStringParameters: null, pathParameters: null, stageVariables: null, requestContext: { accountId: '1', apiId: 'api', httpMethod: method, path, stage: 'prod', requestId: 'r', resourcePath: '/{proxy+}', identity: { sourceIp: '203.0.113.7' } }, body: extra.body ?? null, isBase64Encoded: !!extra.base64 };
+  return {
+    version: '1.0',
+    resource: '/{proxy+}',
+    path,
+    httpMethod: method,
+    headers,
+    multiValueHeaders: multi,
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: null,
+    stageVariables: null,
+    requestContext: {
+      accountId: '1',
+      apiId: 'api',
+      httpMethod: method,
+      path,
+      stage: 'prod',
+      requestId: 'r',
+      resourcePath: '/{proxy+}',
+      identity: { sourceIp: '203.0.113.7' },
+    },
+    body: extra.body ?? null,
+    isBase64Encoded: !!extra.base64,
+  };
 }
 
 function v2(method: string, path: string, extra: { body?: string; base64?: boolean; headers?: Record<string, string>; cookies?: string[] } = {}): unknown {
-  return { version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', cookies: extra.cookies, headers: { host: 'api.example.com', ...extra.headers }, requestContext: { accountId: '1', apiId: 'api', domainName: 'api.example.com', domainPrefix: 'api', http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 't' }, requestId: 'r', routeKey: '$default', stage: '$default', time: '', timeEpoch: 0 }, body: extra.body, isBase64Encoded: !!extra.base64 };
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    cookies: extra.cookies,
+    headers: { host: 'api.example.com', ...extra.headers },
+    requestContext: {
+      accountId: '1',
+      apiId: 'api',
+      domainName: 'api.example.com',
+      domainPrefix: 'api',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 't' },
+      requestId: 'r',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+    },
+    body: extra.body,
+    isBase64Encoded: !!extra.base64,
+  };
 }
 
 const context = { awsRequestId: 'r', functionName: 'f', getRemainingTimeInMillis: () => 30_000 };
 const adapters: Array<[string, Invoke]> = [
-  ['@codegenie/serverless-express', ((h) => (e: unknown) => h(e, context as never, () => undefined) as Promise<Result>)(serverlessExpress({ app: app() }))],
-  ['serverless-http', ((h) => (e: unknown) => h(e as object, context) as Promise<Result>)(serverlessHttp(app()))],
+  [
+    '@codegenie/serverless-express',
+    (
+      (h) => (e: unknown) =>
+        h(e, context as never, () => undefined) as Promise<Result>
+    )(serverlessExpress({ app: app() })),
+  ],
+  [
+    'serverless-http',
+    (
+      (h) => (e: unknown) =>
+        h(e as object, context) as Promise<Result>
+    )(serverlessHttp(app())),
+  ],
 ];
 
 const bodyOf = (r: Result): Buffer => Buffer.from(r.body ?? '', r.isBase64Encoded ? 'base64' : 'utf8');
@@ -62,7 +125,10 @@ describe.each(adapters)('adapter %s', (name, invoke) => {
   it('decodes a base64 binary request body (1.0 and 2.0)', async () => {
     const body = IMAGE.toString('base64');
     const headers = { 'content-type': 'application/octet-stream' };
-    for (const event of [v1('POST', '/upload', { body, base64: true, headers: { 'content-type': ['application/octet-stream'] } }), v2('POST', '/upload', { body, base64: true, headers })]) {
+    for (const event of [
+      v1('POST', '/upload', { body, base64: true, headers: { 'content-type': ['application/octet-stream'] } }),
+      v2('POST', '/upload', { body, base64: true, headers }),
+    ]) {
       expect(JSON.parse(bodyOf(await invoke(event)).toString()).sha).toBe(sha(IMAGE));
     }
   });

@@ -10,10 +10,28 @@ describe('bundler/app-assets', () => {
   beforeAll(() => {
     app = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-assets-'));
     const files = [
-      'server.js', 'app/views/index.pug', 'app/mailer/templates/welcome.html', 'data/articles.json', 'public/css/site.css', 'public/img/logo.svg',
-      'config/settings.json', '.env.example', '.env', 'keys/private.pem',
-      'entrypoint.sh', 'nodemon.json', 'diagram.svg', 'README.md', 'Dockerfile', 'docker/wait-for-it.sh', 'scripts/seed.json', 'docs/api.yaml',
-      'Makefile', 'test/fixture.json', 'functions/.cleave-manifest.json', 'functions/dist/x.json',
+      'server.js',
+      'app/views/index.pug',
+      'app/mailer/templates/welcome.html',
+      'data/articles.json',
+      'public/css/site.css',
+      'public/img/logo.svg',
+      'config/settings.json',
+      '.env.example',
+      '.env',
+      'keys/private.pem',
+      'entrypoint.sh',
+      'nodemon.json',
+      'diagram.svg',
+      'README.md',
+      'Dockerfile',
+      'docker/wait-for-it.sh',
+      'scripts/seed.json',
+      'docs/api.yaml',
+      'Makefile',
+      'test/fixture.json',
+      'functions/.cleave-manifest.json',
+      'functions/dist/x.json',
     ];
     for (const file of files) {
       fs.mkdirSync(path.dirname(path.join(app, file)), { recursive: true });

@@ -38,14 +38,19 @@ describe('generators/boot effects', () => {
     const split = await splitAndBundle(APP, out);
     const books = split.bundleOf('GET /books/:id');
     const bookReason = split.diagnostics.find((d) => d.subject === books.size.id && d.code === 'WHOLE_APP_FALLBACK')?.message;
-    expect(bookReason).toContain("its entry server.js:6 runs `store.connect(process.env.STORE_URL || 'memory://books');` at boot, so the handler runs the entry");
+    expect(bookReason).toContain(
+      "its entry server.js:6 runs `store.connect(process.env.STORE_URL || 'memory://books');` at boot, so the handler runs the entry",
+    );
     const copy = fs.readFileSync(path.join(out, 'functions', books.size.id, 'app', 'server.js'), 'utf8');
     expect(copy).toContain("store.connect(process.env.STORE_URL || 'memory://books');");
     expect(copy).not.toContain('startSweep');
     expect(copy).not.toContain("process.on('SIGTERM'");
     expect(books.text).not.toContain('sweep-job-code');
 
-    const ok = await books.handler({ ...httpApiEvent('GET', '/books/7'), headers: { ...(httpApiEvent('GET', '/books/7').headers as object), 'x-token': 'ok' } }, CONTEXT);
+    const ok = await books.handler(
+      { ...httpApiEvent('GET', '/books/7'), headers: { ...(httpApiEvent('GET', '/books/7').headers as object), 'x-token': 'ok' } },
+      CONTEXT,
+    );
     expect({ status: ok.statusCode, body: JSON.parse(ok.body) }).toEqual({ status: 200, body: { id: '7', from: 'memory://books' } });
     const refused = await books.handler(httpApiEvent('GET', '/books/7'), CONTEXT);
     expect({ status: refused.statusCode, body: JSON.parse(refused.body) }).toEqual({ status: 401, body: { error: 'no token' } });

@@ -22,7 +22,9 @@ describe('cleave generate', () => {
     const run = await runCli('--quiet', 'generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const manifest = manifestOf(out);
-    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['serverless.yml', 'template.yaml', 'functions/_cleave/runtime.ts', 'functions/admin-reports/handler.ts']));
+    expect(Object.keys(manifest.files)).toEqual(
+      expect.arrayContaining(['serverless.yml', 'template.yaml', 'functions/_cleave/runtime.ts', 'functions/admin-reports/handler.ts']),
+    );
     for (const [file, { sha256: hash }] of Object.entries(manifest.files)) expect(sha256(fs.readFileSync(path.join(out, file)))).toBe(hash);
     expect(run.stdout).toContain(`wrote ${path.join(out, 'serverless.yml')}`);
   });
@@ -45,7 +47,9 @@ describe('cleave generate', () => {
     fs.rmSync(path.join(out, 'template.yaml'));
     const kept = await runCli('generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');
     expect(kept.code).toBe(0);
-    expect(kept.stderr).toMatch(/^cleave: generate: warning OUTPUT_EDITED functions\/admin-reports\/handler\.ts: edited since cleave wrote it: kept as it is.*--force/m);
+    expect(kept.stderr).toMatch(
+      /^cleave: generate: warning OUTPUT_EDITED functions\/admin-reports\/handler\.ts: edited since cleave wrote it: kept as it is.*--force/m,
+    );
     expect(fs.readFileSync(handler, 'utf8')).toContain('// my fix');
     expect(fs.existsSync(path.join(out, 'template.yaml'))).toBe(true);
     const again = await runCli('generate', SHOP, '--plan', PLAN, '-o', out, '--no-bundle');

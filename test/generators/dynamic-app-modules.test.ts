@@ -14,7 +14,7 @@ describe('bundler dynamicAppModules', () => {
       'server.js': "glob.sync('./routes/*.js', { cwd: __dirname }).forEach((f) => require(path.resolve(__dirname, f))(app));\n",
       'routes/home.js': '',
       'routes/about.js': '',
-      'models/index.js': "fs.readdirSync(__dirname).forEach((file) => require(path.join(__dirname, file)));\n",
+      'models/index.js': 'fs.readdirSync(__dirname).forEach((file) => require(path.join(__dirname, file)));\n',
       'models/user.js': '',
       'lib/loader.js': 'module.exports = (name) => require(path.join(__dirname, name));\n',
       'lib/other.js': '',

@@ -27,7 +27,11 @@ describe('bundler dynamicRequirePackages', () => {
     ].join('\n');
     expect(dynamicRequirePackages(bundle, '/out')).toEqual([
       { name: 'finder', dir: '/out/node_modules/finder', reason: 'reads module.filename to find its files in finder/index.js' },
-      { name: 'passport', dir: '/out/node_modules/passport', reason: 'hands its module object to a call (pkginfo-style, walking up to a package.json) in passport/lib/passport/index.js' },
+      {
+        name: 'passport',
+        dir: '/out/node_modules/passport',
+        reason: 'hands its module object to a call (pkginfo-style, walking up to a package.json) in passport/lib/passport/index.js',
+      },
     ]);
   });
 });

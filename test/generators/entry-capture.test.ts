@@ -24,11 +24,17 @@ describe('generators/handlers entry capture', () => {
     writeOutput(out, generated.files);
     const fn = plan.functions.find((f) => f.routes.includes('GET /items/:id'))!;
     expect(fs.readFileSync(path.join(out, 'functions', fn.id, 'handler.ts'), 'utf8')).toContain("captureApp(() => require('");
-    const built = await bundleHandlers(out, APP, bundleEntries(plan).filter((e) => e.id === fn.id));
+    const built = await bundleHandlers(
+      out,
+      APP,
+      bundleEntries(plan).filter((e) => e.id === fn.id),
+    );
     expect(built.failures).toEqual([]);
     writeOutput(out, built.files);
     const bundle = path.join(out, built.sizes[0]!.file);
-    const { handler } = require(bundle) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }> };
+    const { handler } = require(bundle) as {
+      handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
+    };
     const answer = await handler(httpApiEvent('GET', '/items/42'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
     expect(answer.statusCode).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({ id: '42' });

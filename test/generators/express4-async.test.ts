@@ -22,7 +22,10 @@ describe('generated runtime on Express 4', () => {
       app.get('/boom', async () => {
         throw new Error('boom');
       });
-      app.use((err: Error, _req: import('express').Request, res: import('express').Response, _next: import('express').NextFunction) => void res.status(503).send(`handled ${err.message}`));
+      app.use(
+        (err: Error, _req: import('express').Request, res: import('express').Response, _next: import('express').NextFunction) =>
+          void res.status(503).send(`handled ${err.message}`),
+      );
       const server = app.listen(0, '127.0.0.1');
       try {
         await new Promise((resolve) => server.once('listening', resolve));

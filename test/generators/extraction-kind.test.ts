@@ -32,7 +32,11 @@ describe('generators/extraction kind in bundles.json', () => {
     expect(functions.length).toBeGreaterThan(0);
     for (const b of functions) expect(b.extraction?.kind).toBe('sliced');
     // A setting under a condition cannot be repeated on a new app: the reason says so, not that `true` is no literal.
-    expect(functions.map((b) => b.extraction?.reason)).toContainEqual(expect.stringContaining("the root app's setting set('trust proxy', true) is made only when process.env.TRUST_PROXY, so it cannot be repeated on a new app"));
+    expect(functions.map((b) => b.extraction?.reason)).toContainEqual(
+      expect.stringContaining(
+        "the root app's setting set('trust proxy', true) is made only when process.env.TRUST_PROXY, so it cannot be repeated on a new app",
+      ),
+    );
   }, 60_000);
 
   // Each function's own code is measured against the whole app bundled from its entry the same
@@ -67,8 +71,13 @@ describe('generators/extraction kind in bundles.json', () => {
     const listen = jest.spyOn(http.Server.prototype, 'listen').mockImplementation(function (this: http.Server) {
       return this;
     });
-    const { handler } = require(path.join(wholeOut, whole.bundles[0]!.file)) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
-    expect(await handler(httpApiEvent('GET', '/'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 })).toMatchObject({ statusCode: 200, body: 'Hello World' });
+    const { handler } = require(path.join(wholeOut, whole.bundles[0]!.file)) as {
+      handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>;
+    };
+    expect(await handler(httpApiEvent('GET', '/'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 })).toMatchObject({
+      statusCode: 200,
+      body: 'Hello World',
+    });
     expect(listen).not.toHaveBeenCalled();
     listen.mockRestore();
     const { out, report } = await splitInto('generators/entry-only-app');

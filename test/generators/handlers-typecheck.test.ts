@@ -36,7 +36,8 @@ describe.each(GOLDEN_SAMPLES.map((s) => s.name))('generators/handlers type-check
     const { options, extraRoots } = optionsFor(name);
     const program = ts.createProgram([...handlers, ...extraRoots], options);
     const problems = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file && d.start !== undefined ? `${path.relative(REPO, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
+      const where =
+        d.file && d.start !== undefined ? `${path.relative(REPO, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
       return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
     expect(problems).toEqual([]);

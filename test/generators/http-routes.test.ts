@@ -8,11 +8,32 @@ describe('generators/http-routes', () => {
     ['PUT', '/api/v1/products/:productId/reviews/:reviewId', [['PUT', '/api/v1/products/{productId}/reviews/{reviewId}']]],
     ['GET', '/files/*', [['GET', '/files/{proxy+}']]],
     ['GET', '/files/*filepath', [['GET', '/files/{filepath+}']]],
-    ['GET', '/api/events{/:year}', [['GET', '/api/events'], ['GET', '/api/events/{year}']]],
-    ['GET', '/users/:id?', [['GET', '/users'], ['GET', '/users/{id}']]],
+    [
+      'GET',
+      '/api/events{/:year}',
+      [
+        ['GET', '/api/events'],
+        ['GET', '/api/events/{year}'],
+      ],
+    ],
+    [
+      'GET',
+      '/users/:id?',
+      [
+        ['GET', '/users'],
+        ['GET', '/users/{id}'],
+      ],
+    ],
     ['GET', '/users/:id(\\d+)', [['GET', '/users/{id}']]],
     ['ALL', '/ping', [['ANY', '/ping']]],
-    ['USE', '/hooks', [['ANY', '/hooks'], ['ANY', '/hooks/{proxy+}']]],
+    [
+      'USE',
+      '/hooks',
+      [
+        ['ANY', '/hooks'],
+        ['ANY', '/hooks/{proxy+}'],
+      ],
+    ],
     ['GET', '/admin/export/loans.csv', [['GET', '/admin/export/loans.csv']]],
     ['GET', '/', [['GET', '/']]],
     ['ALL', '*', [['ANY', '/{proxy+}']]],

@@ -35,7 +35,11 @@ describe.each(Object.keys(PARAMS))('generators/handlers invoked: %s', (name) => 
     }
     fs.writeFileSync(path.join(tmp, 'params.json'), JSON.stringify(PARAMS[name]));
     const child = path.join(REPO, 'test', 'support', 'invoke-functions-process.ts');
-    await promisify(execFile)(process.execPath, ['-r', 'tsx/cjs', child, path.join(dir, GOLDEN_PLAN), sampleDir(name), tmp, path.join(tmp, 'params.json')], { cwd: REPO, maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
+    await promisify(execFile)(process.execPath, ['-r', 'tsx/cjs', child, path.join(dir, GOLDEN_PLAN), sampleDir(name), tmp, path.join(tmp, 'params.json')], {
+      cwd: REPO,
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 60_000,
+    });
     exchanges = JSON.parse(fs.readFileSync(path.join(tmp, 'exchanges.json'), 'utf8')) as Exchange[];
   }, 120_000);
 
@@ -52,8 +56,10 @@ describe.each(Object.keys(PARAMS))('generators/handlers invoked: %s', (name) => 
     expect(broken).toEqual([]);
   });
 
-  it('answers every GET route with the monolith\'s status', () => {
-    const differing = exchanges.filter((e) => e.lambda !== e.monolith).map((e) => `${e.function} ${e.route} (${e.path}): monolith ${e.monolith}, function ${e.lambda} ${e.lambdaBody}`);
+  it("answers every GET route with the monolith's status", () => {
+    const differing = exchanges
+      .filter((e) => e.lambda !== e.monolith)
+      .map((e) => `${e.function} ${e.route} (${e.path}): monolith ${e.monolith}, function ${e.lambda} ${e.lambdaBody}`);
     expect(differing).toEqual([]);
   });
 });

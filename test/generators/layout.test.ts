@@ -15,7 +15,9 @@ describe('generators/layout', () => {
   });
 
   it('imports app files relative to the generated module, without TypeScript or JavaScript extensions', () => {
-    expect(relativeSpecifier('functions/a/handler.ts', appFile('../samples/shop-api', 'src/routes/index.ts'))).toBe('../../../samples/shop-api/src/routes/index');
+    expect(relativeSpecifier('functions/a/handler.ts', appFile('../samples/shop-api', 'src/routes/index.ts'))).toBe(
+      '../../../samples/shop-api/src/routes/index',
+    );
     expect(relativeSpecifier('functions/a/handler.ts', appFile('..', 'app.js'))).toBe('../../../app');
     expect(relativeSpecifier('functions/a/handler.ts', 'functions/_cleave/runtime.ts')).toBe('../_cleave/runtime');
     expect(relativeSpecifier('functions/a/handler.ts', appFile('.', 'lib/data.json'))).toBe('../../lib/data.json');

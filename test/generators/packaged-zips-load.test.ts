@@ -36,7 +36,9 @@ describe('packaged functions load from their zip (shop-api)', () => {
       const invocation = await invokeFromZip(path.join(out, '.serverless', `${name}.zip`), lambdaOf(service, fn), key ? [requestOf(key)] : []);
       const error = invocation.error ?? invocation.answers[0]?.error;
       const statusCode = key ? invocation.answers[0]?.result?.statusCode : 0;
-      answers.push(`${name} ${key ?? '(scheduled: required only)'}: ${error ? `failed ${error.split('\n')[0]}` : statusCode! >= 500 || statusCode === 404 ? `answered ${statusCode}` : `ok ${statusCode}`}`);
+      answers.push(
+        `${name} ${key ?? '(scheduled: required only)'}: ${error ? `failed ${error.split('\n')[0]}` : statusCode! >= 500 || statusCode === 404 ? `answered ${statusCode}` : `ok ${statusCode}`}`,
+      );
     }
     expect(answers.filter((a) => !/: ok \d+$/.test(a))).toEqual([]);
     // every HTTP function was sent a request, not only required

@@ -77,7 +77,9 @@ describe('a practice-like Express app: packaged functions answer like the monoli
     const failures: string[] = [];
     const invoked = new Set<string>();
     for (const [name, fn] of service.functions) {
-      const requests = httpRouteKeys(fn).filter((k) => k.startsWith('GET ')).map(requestOf);
+      const requests = httpRouteKeys(fn)
+        .filter((k) => k.startsWith('GET '))
+        .map(requestOf);
       const invocation = await invokeFromZip(path.join(out, '.serverless', `${name}.zip`), lambdaOf(service, fn), requests);
       if (invocation.error) {
         failures.push(`${name}: failed to load: ${invocation.error}`);
@@ -93,23 +95,41 @@ describe('a practice-like Express app: packaged functions answer like the monoli
         const expected = await sendHttp(monolith!.baseUrl, request);
         const got = observeLambda(answer.result);
         // Both sides failing alike would compare equal: the monolith must really serve the route.
-        if (expected.status >= 500 || expected.status === 404) failures.push(`${request.route}: the monolith answered ${expected.status}: ${expected.body.toString('utf8').slice(0, 200)}`);
+        if (expected.status >= 500 || expected.status === 404)
+          failures.push(`${request.route}: the monolith answered ${expected.status}: ${expected.body.toString('utf8').slice(0, 200)}`);
         const differences = compareResponses(expected, got, { bodyPaths: [] });
-        if (differences.length > 0) failures.push(`${name} ${request.method} ${request.path} (${got.status} ${got.contentType}, ${got.body.length} bytes): ${differences.join('; ')}`);
+        if (differences.length > 0)
+          failures.push(`${name} ${request.method} ${request.path} (${got.status} ${got.contentType}, ${got.body.length} bytes): ${differences.join('; ')}`);
       }
     }
     expect(failures).toEqual([]);
-    expect([...invoked].sort()).toEqual(service.functions.filter(([, fn]) => httpRouteKeys(fn).length > 0).map(([name]) => name).sort());
+    expect([...invoked].sort()).toEqual(
+      service.functions
+        .filter(([, fn]) => httpRouteKeys(fn).length > 0)
+        .map(([name]) => name)
+        .sort(),
+    );
   }, 120_000);
 
   it('signs in through the local strategy in its function, and the bearer token it gives opens GET /api/v1/me in another, as in the monolith', async () => {
     const json = { 'content-type': 'application/json' };
-    const signIn = (password: string): RequestSpec => ({ ...requestOf('POST /users/session'), headers: json, body: JSON.stringify({ email: 'ada@example.com', password }) });
+    const signIn = (password: string): RequestSpec => ({
+      ...requestOf('POST /users/session'),
+      headers: json,
+      body: JSON.stringify({ email: 'ada@example.com', password }),
+    });
     const sessions = await answersOf('POST /users/session', [signIn('analytical'), signIn('wrong')]);
     const token = (JSON.parse(sessions[0]!.function.body.toString('utf8')) as { token?: string }).token;
     expect(token).toEqual(expect.any(String));
     const me = await answersOf('GET /api/v1/me', [{ ...requestOf('GET /api/v1/me'), headers: { authorization: `Bearer ${token}` } }]);
-    expect([...sessions, ...me].map((a) => [a.request.method, a.request.path, a.monolith.status, ...compareResponses(a.monolith, a.function, { bodyPaths: ['token'] })])).toEqual([
+    expect(
+      [...sessions, ...me].map((a) => [
+        a.request.method,
+        a.request.path,
+        a.monolith.status,
+        ...compareResponses(a.monolith, a.function, { bodyPaths: ['token'] }),
+      ]),
+    ).toEqual([
       ['POST', '/users/session', 200],
       ['POST', '/users/session', 401],
       ['GET', '/api/v1/me', 200],
@@ -117,7 +137,10 @@ describe('a practice-like Express app: packaged functions answer like the monoli
   }, 60_000);
 
   /** The answers of the function serving `routeKey` (from its unzipped artifact) and of the monolith, to the same requests. */
-  async function answersOf(routeKey: string, requests: RequestSpec[]): Promise<Array<{ request: RequestSpec; monolith: ObservedResponse; function: ObservedResponse }>> {
+  async function answersOf(
+    routeKey: string,
+    requests: RequestSpec[],
+  ): Promise<Array<{ request: RequestSpec; monolith: ObservedResponse; function: ObservedResponse }>> {
     const [name, fn] = service.functions.find(([, f]) => httpRouteKeys(f).includes(routeKey)) ?? [];
     if (!name || !fn) throw new Error(`no function serves ${routeKey}`);
     const invocation = await invokeFromZip(path.join(out, '.serverless', `${name}.zip`), lambdaOf(service, fn), requests);

@@ -24,13 +24,28 @@ describe('generators/slice pruneModule', () => {
   });
 
   it('prunes the members of `module.exports = {...}` and ES module exports', () => {
-    const cjs = js("const a = require('a');", "const b = require('b');", 'function one() { a(); }', 'const two = () => b();', 'module.exports = {', '  one,', '  two,', '};');
+    const cjs = js(
+      "const a = require('a');",
+      "const b = require('b');",
+      'function one() { a(); }',
+      'const two = () => b();',
+      'module.exports = {',
+      '  one,',
+      '  two,',
+      '};',
+    );
     const pruned = pruneModule(cjs, 'c.js', new Set(['one']))!;
     expect(pruned.text).not.toMatch(/require\('b'\)|two/);
     expect(pruned.text).toMatch(/module\.exports = \{\n {2}one,/);
     expect(() => new Function('require', 'module', pruned.text)).not.toThrow(); // still parses
 
-    const esm = js("import { a } from './a';", "import { b } from './b';", 'export const one = () => a();', 'export function two() { return b(); }', 'export interface Shape { b: typeof b }');
+    const esm = js(
+      "import { a } from './a';",
+      "import { b } from './b';",
+      'export const one = () => a();',
+      'export function two() { return b(); }',
+      'export interface Shape { b: typeof b }',
+    );
     const kept = pruneModule(esm, 'c.ts', new Set(['two']))!;
     expect(kept.droppedExports).toEqual(['one']);
     expect(kept.text).not.toContain("from './a'");
@@ -70,10 +85,18 @@ describe('generators/slice pruneModule', () => {
 describe('generators/slice usedExportsOf', () => {
   const target = 'controllers/auth.js';
   it('names the members an importer reads', () => {
-    expect(usedExportsOf('server.js', "const auth = require('./controllers/auth');\napp.post('/login', auth.login);\napp.get('/me', auth['me']);", target)).toEqual(new Set(['login', 'me']));
+    expect(
+      usedExportsOf('server.js', "const auth = require('./controllers/auth');\napp.post('/login', auth.login);\napp.get('/me', auth['me']);", target),
+    ).toEqual(new Set(['login', 'me']));
     expect(usedExportsOf('routes/a.js', "const { login, reset: r } = require('../controllers/auth');", target)).toEqual(new Set(['login', 'reset']));
     expect(usedExportsOf('server.js', "app.post('/x', require('./controllers/auth').login);", target)).toEqual(new Set(['login']));
-    expect(usedExportsOf('server.ts', "import * as auth from './controllers/auth';\nimport { me } from './controllers/auth';\nrouter.get('/', auth.list, me);", 'controllers/auth.ts')).toEqual(new Set(['list', 'me']));
+    expect(
+      usedExportsOf(
+        'server.ts',
+        "import * as auth from './controllers/auth';\nimport { me } from './controllers/auth';\nrouter.get('/', auth.list, me);",
+        'controllers/auth.ts',
+      ),
+    ).toEqual(new Set(['list', 'me']));
   });
 
   it('says `all` when the module is used whole, and nothing when it is not imported', () => {

@@ -12,7 +12,8 @@ import { runCli, STACK_LINE } from '../support/run-cli';
 describe('generators/rerun-prunes', () => {
   let out: string;
   const generate = () => runCli('generate', sampleDir('shop-api'), '-o', out, '--no-bundle');
-  const manifestFiles = (): string[] => Object.keys((JSON.parse(fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8')) as { files: Record<string, unknown> }).files);
+  const manifestFiles = (): string[] =>
+    Object.keys((JSON.parse(fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8')) as { files: Record<string, unknown> }).files);
 
   beforeAll(() => {
     out = makeTemp('rerun-prunes');
@@ -24,7 +25,10 @@ describe('generators/rerun-prunes', () => {
     expect((await generate()).code).toBe(0);
     expect(fs.existsSync(path.join(out, 'functions', 'healthz', 'handler.ts'))).toBe(true);
     const plan = fs.readFileSync(path.join(out, PLAN_FILE), 'utf8');
-    fs.writeFileSync(path.join(out, PLAN_FILE), plan.replace('  - id: healthz\n', '  - id: health-check\n').replace('  - id: cart-coupons\n', '  - id: cart\n'));
+    fs.writeFileSync(
+      path.join(out, PLAN_FILE),
+      plan.replace('  - id: healthz\n', '  - id: health-check\n').replace('  - id: cart-coupons\n', '  - id: cart\n'),
+    );
     const edited = path.join(out, 'functions', 'cart-coupons', 'handler.ts');
     fs.appendFileSync(edited, '// a note of mine\n');
 

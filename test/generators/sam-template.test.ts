@@ -26,11 +26,15 @@ describe.each(GOLDEN_SAMPLES.map((s) => s.name))('generators/sam %s', (name) => 
   const template = parseTemplate(fs.readFileSync(file, 'utf8'));
   const plan = readPlanSync(path.join(goldenDir(name), GOLDEN_PLAN)).plan;
 
-  (cfnLint ? it : it.skip)(`passes cfn-lint${cfnLint ? '' : ' (SKIPPED: cfn-lint not installed)'}`, () => {
-    const run = spawnSync(cfnLint!, ['--format', 'parseable', file], { encoding: 'utf8', timeout: 120_000 });
-    expect(`${run.stdout}${run.stderr}`.trim()).toBe('');
-    expect(run.status).toBe(0);
-  }, 150_000);
+  (cfnLint ? it : it.skip)(
+    `passes cfn-lint${cfnLint ? '' : ' (SKIPPED: cfn-lint not installed)'}`,
+    () => {
+      const run = spawnSync(cfnLint!, ['--format', 'parseable', file], { encoding: 'utf8', timeout: 120_000 });
+      expect(`${run.stdout}${run.stderr}`.trim()).toBe('');
+      expect(run.status).toBe(0);
+    },
+    150_000,
+  );
 
   it('passes the structural checks (the fallback when cfn-lint is missing)', () => {
     expect(samProblems(template)).toEqual([]);
@@ -42,13 +46,24 @@ describe.each(GOLDEN_SAMPLES.map((s) => s.name))('generators/sam %s', (name) => 
     for (const fn of plan.functions) {
       expect(functions.map((f) => f.Properties.CodeUri)).toContain(`dist/functions/${fn.id}/`);
     }
-    expect(Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey).sort()).toEqual(['ANY /', 'ANY /{proxy+}']);
+    expect(
+      Object.values(resources)
+        .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+        .map((r) => r.Properties.RouteKey)
+        .sort(),
+    ).toEqual(['ANY /', 'ANY /{proxy+}']);
     expect((template.Parameters as Record<string, { Default?: string }>).MonolithUrl?.Default).toBe(plan.targets.monolithUrl ?? '');
   });
 
   it('is caught by the structural checks when broken', () => {
-    const broken = parseTemplate(fs.readFileSync(file, 'utf8').replace(/ApiId: !Ref HttpApi/, 'ApiId: !Ref NoSuchApi').replace(/Condition: HasMonolithUrl/, 'Condition: HasNothing'));
-    expect(samProblems(broken)).toEqual(expect.arrayContaining([expect.stringContaining('Ref to unknown NoSuchApi'), expect.stringContaining('unknown Condition HasNothing')]));
+    const broken = parseTemplate(
+      fs
+        .readFileSync(file, 'utf8')
+        .replace(/ApiId: !Ref HttpApi/, 'ApiId: !Ref NoSuchApi')
+        .replace(/Condition: HasMonolithUrl/, 'Condition: HasNothing'),
+    );
+    expect(samProblems(broken)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Ref to unknown NoSuchApi'), expect.stringContaining('unknown Condition HasNothing')]),
+    );
   });
 });
-

@@ -21,7 +21,8 @@ describe('generators: a timer whose interval is no whole number of minutes', () 
       expect.objectContaining({
         severity: 'warning',
         subject: 'heartbeat',
-        message: 'the TIMER_AT_BOOT at jobs/heartbeat.js:6 runs every 30 s (30_000); an EventBridge rate counts whole minutes, at least 1, so it became rate(1 minute): the scheduled function runs every 1 min instead',
+        message:
+          'the TIMER_AT_BOOT at jobs/heartbeat.js:6 runs every 30 s (30_000); an EventBridge rate counts whole minutes, at least 1, so it became rate(1 minute): the scheduled function runs every 1 min instead',
       }),
     ]);
     expect(rounded[0]!.advice).toContain('repeat the job every 30 s within one invocation');

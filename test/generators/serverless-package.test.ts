@@ -21,7 +21,9 @@ describe.each(GOLDEN_SAMPLES.map((s) => s.name))('generators/serverless %s', (na
   let output: string;
   let template: CfnTemplate;
   const plan = readPlanSync(path.join(goldenDir(name), GOLDEN_PLAN)).plan;
-  const config = parse(fs.readFileSync(path.join(goldenDir(name), 'serverless.yml'), 'utf8')) as { functions: Record<string, { handler: string; events?: Array<{ httpApi?: { method: string; path: string } }> }> };
+  const config = parse(fs.readFileSync(path.join(goldenDir(name), 'serverless.yml'), 'utf8')) as {
+    functions: Record<string, { handler: string; events?: Array<{ httpApi?: { method: string; path: string } }> }>;
+  };
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), `cleave-sls-${name}-`));
@@ -32,9 +34,11 @@ describe.each(GOLDEN_SAMPLES.map((s) => s.name))('generators/serverless %s', (na
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, 'exports.handler = async () => ({ statusCode: 200 });\n');
     }
-    const run = await promisify(execFile)(SERVERLESS, ['package', '--region', 'eu-west-1', '--stage', 'test'], { cwd: tmp, env: ENV, timeout: 90_000 }).catch((error: { stdout?: string; stderr?: string; code?: number }) => {
-      throw new Error(`serverless package failed (${error.code}):\n${error.stdout}\n${error.stderr}`);
-    });
+    const run = await promisify(execFile)(SERVERLESS, ['package', '--region', 'eu-west-1', '--stage', 'test'], { cwd: tmp, env: ENV, timeout: 90_000 }).catch(
+      (error: { stdout?: string; stderr?: string; code?: number }) => {
+        throw new Error(`serverless package failed (${error.code}):\n${error.stdout}\n${error.stderr}`);
+      },
+    );
     output = `${run.stdout}\n${run.stderr}`;
     template = JSON.parse(fs.readFileSync(path.join(tmp, '.serverless', 'cloudformation-template-update-stack.json'), 'utf8')) as CfnTemplate;
   }, 120_000);
@@ -61,9 +65,16 @@ describe.each(GOLDEN_SAMPLES.map((s) => s.name))('generators/serverless %s', (na
   it('routes every httpApi event, plus the fallback to the monolith under a condition', () => {
     const routes = Object.values(template.Resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
     const events = Object.values(config.functions).flatMap((f) => (f.events ?? []).filter((e) => e.httpApi));
-    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([...events.map((e) => `${e.httpApi!.method} ${e.httpApi!.path}`), 'ANY /', 'ANY /{proxy+}'].sort());
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(
+      [...events.map((e) => `${e.httpApi!.method} ${e.httpApi!.path}`), 'ANY /', 'ANY /{proxy+}'].sort(),
+    );
     const fallback = Object.entries(template.Resources).filter(([id]) => id.startsWith('Monolith'));
-    expect(fallback.map(([id, r]) => [id, r.Condition])).toEqual(expect.arrayContaining([['MonolithRoute', 'HasMonolithUrl'], ['MonolithIntegration', 'HasMonolithUrl']]));
+    expect(fallback.map(([id, r]) => [id, r.Condition])).toEqual(
+      expect.arrayContaining([
+        ['MonolithRoute', 'HasMonolithUrl'],
+        ['MonolithIntegration', 'HasMonolithUrl'],
+      ]),
+    );
     const integration = template.Resources.MonolithIntegration!.Properties;
     expect(integration).toEqual(expect.objectContaining({ IntegrationType: 'HTTP_PROXY', IntegrationUri: `${plan.targets.monolithUrl ?? ''}/{proxy}` }));
   });

@@ -15,7 +15,9 @@ function writeFiles(root: string, files: Record<string, string>): void {
 }
 
 /** Splits the app in `dir` into `dir/functions` with this checkout's express linked in, and reads its bundles.json. */
-async function splitWithExpress(dir: string): Promise<{ out: string; report: { bundles: Array<{ file: string; externalized?: Array<{ name: string }>; dynamicModules?: unknown }> } }> {
+async function splitWithExpress(
+  dir: string,
+): Promise<{ out: string; report: { bundles: Array<{ file: string; externalized?: Array<{ name: string }>; dynamicModules?: unknown }> } }> {
   fs.symlinkSync(path.join(REPO, 'node_modules', 'express'), path.join(dir, 'node_modules', 'express'), 'dir');
   const out = path.join(dir, 'functions');
   const run = await runCli('split', dir, '-o', out);
@@ -49,7 +51,8 @@ describe('generators/shipped packages and boot env', () => {
       'node_modules/helper/package.json': '{"name":"helper","version":"1.0.0"}\n',
       'node_modules/helper/index.js': "exports.version = '1';\n",
       'node_modules/driverish/package.json': '{"name":"driverish","version":"1.0.0","dependencies":{"helper":"2.0.0"}}\n',
-      'node_modules/driverish/index.js': "const which = process.env.DRIVERISH_DRIVER || './drivers/memory';\nmodule.exports = { ...require(which), helperVersion: require('helper').version };\n",
+      'node_modules/driverish/index.js':
+        "const which = process.env.DRIVERISH_DRIVER || './drivers/memory';\nmodule.exports = { ...require(which), helperVersion: require('helper').version };\n",
       'node_modules/driverish/drivers/memory.js': "exports.name = 'memory';\n",
       'node_modules/driverish/node_modules/helper/package.json': '{"name":"helper","version":"2.0.0"}\n',
       'node_modules/driverish/node_modules/helper/index.js': "exports.version = '2';\n",
@@ -63,13 +66,17 @@ describe('generators/shipped packages and boot env', () => {
     const run = await runCli('split', app, '-o', out);
     expect(run.stderr).not.toContain(STACK_LINE);
     expect(run.code).toBe(0);
-    const report = JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as { bundles: Array<{ id: string; file: string; externalized?: Array<{ name: string; reason: string }> }> };
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as {
+      bundles: Array<{ id: string; file: string; externalized?: Array<{ name: string; reason: string }> }>;
+    };
     const bundle = report.bundles.find((b) => b.id !== undefined && b.file.startsWith('dist/functions/'))!;
     expect(bundle.externalized).toEqual(expect.arrayContaining([{ name: 'driverish', reason: 'require(which) in driverish/index.js' }]));
     const dir = path.join(out, path.dirname(bundle.file));
     expect(fs.readFileSync(path.join(dir, 'node_modules', 'helper', 'index.js'), 'utf8')).toContain("'2'"); // the version driverish uses, shipped as is
     expect(fs.readFileSync(path.join(dir, 'handler.js'), 'utf8')).toMatch(/exports2?\.version = ["']1["']/); // the app's own, bundled
-    expect(run.stderr).toContain(`info BOOT_ENV_ADDED serverless.yml (${bundle.id}): environment variables read by modules its bundle loads at boot, beyond its routes' code, added to its environment: APP_REGION`);
+    expect(run.stderr).toContain(
+      `info BOOT_ENV_ADDED serverless.yml (${bundle.id}): environment variables read by modules its bundle loads at boot, beyond its routes' code, added to its environment: APP_REGION`,
+    );
     expect(fs.readFileSync(path.join(out, 'serverless.yml'), 'utf8')).toContain('APP_REGION: ${env:APP_REGION, null}');
 
     // What Lambda runs: the function's folder alone, anywhere.
@@ -96,7 +103,8 @@ describe('generators/shipped packages and boot env', () => {
         'package.json': '{"name":"dynamic-app-modules","private":true,"dependencies":{"express":"^5.1.0","selfinfo":"1.0.0","tinyengine":"1.0.0"}}\n',
         'views/hello.tinyengine': 'hello from the view\n',
         'node_modules/tinyengine/package.json': '{"name":"tinyengine","version":"1.0.0","main":"index.js"}\n',
-        'node_modules/tinyengine/index.js': "exports.__express = (file, options, done) => done(null, require('fs').readFileSync(file, 'utf8').toUpperCase());\n",
+        'node_modules/tinyengine/index.js':
+          "exports.__express = (file, options, done) => done(null, require('fs').readFileSync(file, 'utf8').toUpperCase());\n",
         '.env.example': 'GREETING=\n',
         'server.js': [
           "const fs = require('fs');",
@@ -118,10 +126,12 @@ describe('generators/shipped packages and boot env', () => {
         'models/book.js': "exports.Book = 'book';\n",
         'models/author.js': "exports.Author = 'author';\n",
         'node_modules/selfinfo/package.json': '{"name":"selfinfo","version":"3.1.4","main":"index.js"}\n',
-        'node_modules/selfinfo/index.js': "const reader = (m) => JSON.parse(require('fs').readFileSync(require('path').join(require('path').dirname(m.filename), 'package.json'), 'utf8')).version;\nexports.version = (() => reader)()(module);\n",
+        'node_modules/selfinfo/index.js':
+          "const reader = (m) => JSON.parse(require('fs').readFileSync(require('path').join(require('path').dirname(m.filename), 'package.json'), 'utf8')).version;\nexports.version = (() => reader)()(module);\n",
       });
       const { out, report } = await splitWithExpress(dir);
-      const serving = (route: string) => report.bundles.find((b) => b.file.startsWith('dist/functions/') && fs.readFileSync(path.join(out, b.file), 'utf8').includes(`"${route}"`))!;
+      const serving = (route: string) =>
+        report.bundles.find((b) => b.file.startsWith('dist/functions/') && fs.readFileSync(path.join(out, b.file), 'utf8').includes(`"${route}"`))!;
       const bundle = serving('/models');
       expect(bundle.dynamicModules).toEqual({ requirers: ['server.js'], modules: ['models/author.js', 'models/book.js'] });
       expect(bundle.externalized!.map((e) => e.name)).toContain('selfinfo');
@@ -137,7 +147,8 @@ describe('generators/shipped packages and boot env', () => {
         const viewDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-lambda-')); // apart: nothing to find by walking up
         temps.push(viewDir);
         fs.cpSync(path.join(out, path.dirname(hello.file)), viewDir, { recursive: true, dereference: true });
-        const render = (require(path.join(viewDir, 'handler.js')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> }).handler;
+        const render = (require(path.join(viewDir, 'handler.js')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> })
+          .handler;
         const page = await render(httpApiEvent('GET', '/hello'), { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 });
         expect(page).toMatchObject({ statusCode: 200, body: 'HELLO FROM THE VIEW\n' });
       } finally {
@@ -156,8 +167,10 @@ describe('generators/shipped packages and boot env', () => {
     try {
       writeFiles(dir, {
         'package.json': '{"name":"models-index","private":true,"dependencies":{"express":"^5.1.0","ormish":"1.0.0","pgish":"1.0.0"}}\n',
-        'node_modules/ormish/package.json': '{"name":"ormish","version":"1.0.0","peerDependenciesMeta":{"pgish":{"optional":true},"mysqlish":{"optional":true}}}\n',
-        'node_modules/ormish/index.js': "module.exports = class Orm { constructor(dialect) { this.driver = require(dialect + 'ish'); } define(name) { return { name, driver: this.driver.name }; } };\n",
+        'node_modules/ormish/package.json':
+          '{"name":"ormish","version":"1.0.0","peerDependenciesMeta":{"pgish":{"optional":true},"mysqlish":{"optional":true}}}\n',
+        'node_modules/ormish/index.js':
+          "module.exports = class Orm { constructor(dialect) { this.driver = require(dialect + 'ish'); } define(name) { return { name, driver: this.driver.name }; } };\n",
         'node_modules/pgish/package.json': '{"name":"pgish","version":"1.0.0"}\n',
         'node_modules/pgish/index.js': "exports.name = 'pgish';\n",
         'models/index.js': [

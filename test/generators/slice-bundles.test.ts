@@ -23,7 +23,12 @@ describe('generators/slice bundles', () => {
   it('of an entry with routes on the root app hold only their own controllers and answer like the monolith', async () => {
     const out = temp();
     const split = await splitAndBundle(path.join(FIXTURES, 'slice-root-app-routes'), out);
-    expect(split.diagnostics.filter((d) => d.code === 'REGISTRATIONS_SLICED').map((d) => d.subject).sort()).toEqual(split.plan.functions.map((f) => f.id).sort());
+    expect(
+      split.diagnostics
+        .filter((d) => d.code === 'REGISTRATIONS_SLICED')
+        .map((d) => d.subject)
+        .sort(),
+    ).toEqual(split.plan.functions.map((f) => f.id).sort());
 
     const users = split.bundleOf('GET /users/:id');
     expect(users.text).toContain('users-controller-code');

@@ -54,8 +54,15 @@ describe('generators/slice controllers pruned per function', () => {
     expect(copy).not.toContain('Sends a reset mail'); // its doc comment goes with it
     expect(copy).not.toContain('RESET_SUBJECT');
     expect(copy).not.toContain('exports.attempts');
-    expect(copy.split('\n').indexOf('exports.login = wrap(async (req, res) => {')).toBe(original.split('\n').indexOf('exports.login = wrap(async (req, res) => {')); // line numbers kept
+    expect(copy.split('\n').indexOf('exports.login = wrap(async (req, res) => {')).toBe(
+      original.split('\n').indexOf('exports.login = wrap(async (req, res) => {'),
+    ); // line numbers kept
     expect(copy).toMatch(/without the exports none of its routes use \(attempts, sendReset\)/);
-    expect(split.diagnostics.filter((d) => d.code === 'EXPORTS_PRUNED').map((d) => d.subject).sort()).toEqual([login.size.id, reset.size.id].sort());
+    expect(
+      split.diagnostics
+        .filter((d) => d.code === 'EXPORTS_PRUNED')
+        .map((d) => d.subject)
+        .sort(),
+    ).toEqual([login.size.id, reset.size.id].sort());
   }, 60_000);
 });

@@ -33,7 +33,15 @@ describe('generators/slice loops over modules', () => {
 
     const copy = fs.readFileSync(path.join(out, 'functions', users.size.id, 'app', 'server.js'), 'utf8');
     expect(copy).toContain('const router = __cleaveLoopRequire(path.join(routesDir, file));');
-    expect(copy.split('\n').slice(0, 18).join('\n')).toBe(fs.readFileSync(path.join(FIXTURES, 'slice-folder-loop', 'server.js'), 'utf8').split('\n').slice(0, 18).join('\n').replace('require(path.join(routesDir, file))', '__cleaveLoopRequire(path.join(routesDir, file))').replace("path.join(__dirname, 'routes')", "path.join(__cleaveDirname(), 'routes')"));
+    expect(copy.split('\n').slice(0, 18).join('\n')).toBe(
+      fs
+        .readFileSync(path.join(FIXTURES, 'slice-folder-loop', 'server.js'), 'utf8')
+        .split('\n')
+        .slice(0, 18)
+        .join('\n')
+        .replace('require(path.join(routesDir, file))', '__cleaveLoopRequire(path.join(routesDir, file))')
+        .replace("path.join(__dirname, 'routes')", "path.join(__cleaveDirname(), 'routes')"),
+    );
 
     const shown = await users.handler(httpApiEvent('GET', '/users/7'), CONTEXT);
     expect(shown.statusCode).toBe(200);

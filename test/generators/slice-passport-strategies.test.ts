@@ -33,7 +33,9 @@ describe('generators/slice passport strategies', () => {
     expect(markers('GET /auth/github')).toEqual(['github', 'sso']); // through `passport.authenticate.bind(passport)`
     expect(markers('GET /auth/:provider')).toEqual(['local', 'github', 'api-key', 'sso']); // `authenticate(req.params.provider)`
     expect(split.bundleOf('GET /articles').text).not.toContain('passport-github2');
-    const sliced = split.diagnostics.find((d) => d.code === 'REGISTRATIONS_SLICED' && d.subject === split.plan.functions.find((f) => f.routes.includes('POST /login'))!.id);
+    const sliced = split.diagnostics.find(
+      (d) => d.code === 'REGISTRATIONS_SLICED' && d.subject === split.plan.functions.find((f) => f.routes.includes('POST /login'))!.id,
+    );
     expect(sliced?.message).toContain('the passport strategies none of its routes authenticates with (api-key, github) not registered');
     const provider = split.plan.functions.find((f) => f.routes.includes('GET /auth/:provider'))!.id;
     expect(split.diagnostics.find((d) => d.code === 'REGISTRATIONS_SLICED' && d.subject === provider)?.message).not.toContain('passport strategies');

@@ -60,7 +60,10 @@ describe('generators/slice route tables', () => {
     expect(copy).toContain('const app = new App([new UsersRoute(), ]);');
     expect(copy).not.toMatch(/AuthRoute|IndexRoute|@routes/);
     const route = fs.readFileSync(path.join(copies, 'routes', 'users.route.ts'), 'utf8');
-    const toControllers = path.relative(path.join(copies, 'routes'), path.join(fixture, 'src', 'controllers')).split(path.sep).join('/');
+    const toControllers = path
+      .relative(path.join(copies, 'routes'), path.join(fixture, 'src', 'controllers'))
+      .split(path.sep)
+      .join('/');
     expect(route).toContain(`import { UsersController } from '${toControllers}/users.controller';`);
     expect(route).not.toContain('this.controller.list');
 

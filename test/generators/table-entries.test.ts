@@ -24,14 +24,16 @@ describe('generators/slice tableEntries', () => {
   });
 
   it('resolves aliased imports', () => {
-    expect(entriesOf("import { AuthRoute } from '@routes/auth';\nnew App([new AuthRoute()]);", { '@routes/auth': 'routes/auth.js' })).toEqual(['new AuthRoute()']);
+    expect(entriesOf("import { AuthRoute } from '@routes/auth';\nnew App([new AuthRoute()]);", { '@routes/auth': 'routes/auth.js' })).toEqual([
+      'new AuthRoute()',
+    ]);
   });
 
   it('keeps an entry that also names a module the function needs, and what is no table entry', () => {
     const text = [
       "const auth = require('./auth');",
       "const guard = require('../lib/guard');",
-      "const mixed = [{ route: auth, guard }];",
+      'const mixed = [{ route: auth, guard }];',
       "router.use('/auth', auth);",
       'const spread = [...auth.routes];',
       'const wrapped = [new App([new Users()])];',

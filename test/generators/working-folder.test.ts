@@ -27,11 +27,19 @@ describe('generators/working folder of a function', () => {
     fs.cpSync(path.join(out, 'dist'), path.join(task, 'dist'), { recursive: true, dereference: true });
     const answer = (id: string, route: string, env: Record<string, string>): { statusCode: number; body: string } => {
       const script = `require(${JSON.stringify(`./dist/functions/${id}/handler.js`)}).handler(${JSON.stringify(httpApiEvent('GET', route))}, { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 }).then((r) => process.stdout.write(JSON.stringify(r)));`;
-      return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: task, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { statusCode: number; body: string };
+      return JSON.parse(
+        execFileSync(process.execPath, ['-e', script], {
+          cwd: task,
+          env: { PATH: process.env.PATH ?? '', ...env },
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      ) as { statusCode: number; body: string };
     };
     const lambda = { LAMBDA_TASK_ROOT: task };
     const ids = fs.readdirSync(path.join(task, 'dist', 'functions'));
-    const serving = (route: string) => ids.find((id) => fs.readFileSync(path.join(task, 'dist', 'functions', id, 'handler.js'), 'utf8').includes(`"${route}"`))!;
+    const serving = (route: string) =>
+      ids.find((id) => fs.readFileSync(path.join(task, 'dist', 'functions', id, 'handler.js'), 'utf8').includes(`"${route}"`))!;
     expect(JSON.parse(answer(serving('/greeting'), '/greeting', lambda).body)).toEqual({ greeting: 'hello-from-settings' });
     expect(JSON.parse(answer(serving('/data'), '/data', lambda).body)).toEqual(['item-from-data']);
     // Without a Lambda (nor verify's function host) around it, the bundle leaves the working folder alone.

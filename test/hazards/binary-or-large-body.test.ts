@@ -10,7 +10,8 @@ describe('hazards/binary-or-large-body', () => {
     a = await analyzeFixture('hazards', 'binary-or-large-body');
   });
 
-  const body = (line: number, extra: object = {}) => expect.objectContaining({ code: 'BINARY_OR_LARGE_BODY', severity: 'warning', file: 'app.js', line, ...extra });
+  const body = (line: number, extra: object = {}) =>
+    expect.objectContaining({ code: 'BINARY_OR_LARGE_BODY', severity: 'warning', file: 'app.js', line, ...extra });
 
   it('reports multer for the routes that upload through it', () => {
     expect(a.hazards).toContainEqual(body(7, { routes: ['POST /photos'], advice: expect.stringContaining('presigned') }));

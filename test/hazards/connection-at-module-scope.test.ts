@@ -22,7 +22,14 @@ describe('hazards/connection-at-module-scope', () => {
     [16, 'MySQL pool'],
   ])('reports the client at app.js:%i', (line, text) => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'CONNECTION_AT_MODULE_SCOPE', severity: 'warning', file: 'app.js', line, message: expect.stringContaining(text), advice: expect.stringContaining('bound it') }),
+      expect.objectContaining({
+        code: 'CONNECTION_AT_MODULE_SCOPE',
+        severity: 'warning',
+        file: 'app.js',
+        line,
+        message: expect.stringContaining(text),
+        advice: expect.stringContaining('bound it'),
+      }),
     );
   });
 
@@ -32,7 +39,12 @@ describe('hazards/connection-at-module-scope', () => {
 
   it('follows startup calls into other files', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'CONNECTION_AT_MODULE_SCOPE', file: 'db.ts', line: 6, message: expect.stringContaining('Prisma client `new PrismaClient()` is created at startup (via app.js:17)') }),
+      expect.objectContaining({
+        code: 'CONNECTION_AT_MODULE_SCOPE',
+        file: 'db.ts',
+        line: 6,
+        message: expect.stringContaining('Prisma client `new PrismaClient()` is created at startup (via app.js:17)'),
+      }),
     );
   });
 

@@ -18,7 +18,14 @@ describe('hazards/cron-job', () => {
     [16, 'bull repeatable job on schedule "0 9 * * 1"'],
   ])('reports the job at line %i with its schedule', (line, text) => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'CRON_JOB', severity: 'warning', file: 'app.js', line, message: expect.stringContaining(text), advice: expect.stringContaining('EventBridge') }),
+      expect.objectContaining({
+        code: 'CRON_JOB',
+        severity: 'warning',
+        file: 'app.js',
+        line,
+        message: expect.stringContaining(text),
+        advice: expect.stringContaining('EventBridge'),
+      }),
     );
   });
 

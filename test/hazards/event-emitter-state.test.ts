@@ -12,7 +12,14 @@ describe('hazards/event-emitter-state', () => {
 
   it('reports a module-level emitter by name', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'EVENT_EMITTER_STATE', severity: 'warning', file: 'bus.js', line: 9, message: expect.stringContaining('`audit` is a process-wide event bus'), advice: expect.stringContaining('SNS') }),
+      expect.objectContaining({
+        code: 'EVENT_EMITTER_STATE',
+        severity: 'warning',
+        file: 'bus.js',
+        line: 9,
+        message: expect.stringContaining('`audit` is a process-wide event bus'),
+        advice: expect.stringContaining('SNS'),
+      }),
     );
   });
 

@@ -18,7 +18,9 @@ describe('hazards/event-registry', () => {
         file: 'events.js',
         line: 2,
         routes: ['POST /users'],
-        message: expect.stringContaining('`handlers` is an in-process event registry: handlers are subscribed at boot (on at line 4) and fired per request (emit at line 8)'),
+        message: expect.stringContaining(
+          '`handlers` is an in-process event registry: handlers are subscribed at boot (on at line 4) and fired per request (emit at line 8)',
+        ),
       }),
     );
   });

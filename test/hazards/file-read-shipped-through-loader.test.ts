@@ -12,11 +12,15 @@ describe('hazards/file-read-shipped-through-loader', () => {
   });
 
   it('a loader called only with a shipped path (or a setting defaulting to one) reads a shipped file: info', () => {
-    expect(a.hazards).toContainEqual(expect.objectContaining({ code: 'LOCAL_FILE_READ_AT_REQUEST', severity: 'info', file: 'lib/seed.js', line: 7, routes: ['POST /reset'] }));
+    expect(a.hazards).toContainEqual(
+      expect.objectContaining({ code: 'LOCAL_FILE_READ_AT_REQUEST', severity: 'info', file: 'lib/seed.js', line: 7, routes: ['POST /reset'] }),
+    );
   });
 
   it('the same read through a parameter a request fills stays a warning', () => {
-    expect(a.hazards).toContainEqual(expect.objectContaining({ code: 'LOCAL_FILE_READ_AT_REQUEST', severity: 'warning', file: 'lib/seed.js', line: 11, routes: ['GET /raw'] }));
+    expect(a.hazards).toContainEqual(
+      expect.objectContaining({ code: 'LOCAL_FILE_READ_AT_REQUEST', severity: 'warning', file: 'lib/seed.js', line: 11, routes: ['GET /raw'] }),
+    );
   });
 
   it('reading an OS file under /proc is no hazard', () => {

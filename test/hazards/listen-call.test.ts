@@ -12,13 +12,26 @@ describe('hazards/listen-call', () => {
 
   it('reports listen as info', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'LISTEN_CALL', severity: 'info', file: 'server.js', line: 6, column: 16, advice: expect.stringContaining('require.main === module') }),
+      expect.objectContaining({
+        code: 'LISTEN_CALL',
+        severity: 'info',
+        file: 'server.js',
+        line: 6,
+        column: 16,
+        advice: expect.stringContaining('require.main === module'),
+      }),
     );
   });
 
   it('reports the graceful-shutdown handler as info', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'SHUTDOWN_HANDLER', severity: 'info', file: 'server.js', line: 8, message: expect.stringContaining("process.on('SIGTERM')") }),
+      expect.objectContaining({
+        code: 'SHUTDOWN_HANDLER',
+        severity: 'info',
+        file: 'server.js',
+        line: 8,
+        message: expect.stringContaining("process.on('SIGTERM')"),
+      }),
     );
   });
 

@@ -10,10 +10,13 @@ describe('hazards/local-disk-write', () => {
     a = await analyzeFixture('hazards', 'local-disk-write');
   });
 
-  const write = (line: number, extra: object = {}) => expect.objectContaining({ code: 'LOCAL_DISK_WRITE', severity: 'warning', file: 'app.js', line, ...extra });
+  const write = (line: number, extra: object = {}) =>
+    expect.objectContaining({ code: 'LOCAL_DISK_WRITE', severity: 'warning', file: 'app.js', line, ...extra });
 
   it('reports writes when the module loads', () => {
-    expect(a.hazards).toContainEqual(write(9, { message: expect.stringContaining('`fs.mkdirSync(DATA_DIR, { recursive: true })` writes to the local disk when the module loads') }));
+    expect(a.hazards).toContainEqual(
+      write(9, { message: expect.stringContaining('`fs.mkdirSync(DATA_DIR, { recursive: true })` writes to the local disk when the module loads') }),
+    );
     expect(a.hazards).toContainEqual(write(20, { message: expect.stringContaining('fs.createWriteStream') }));
   });
 
@@ -22,7 +25,9 @@ describe('hazards/local-disk-write', () => {
   });
 
   it('reports multer disk storage for the routes that upload through it', () => {
-    expect(a.hazards).toContainEqual(write(15, { routes: ['POST /avatar'], message: expect.stringContaining('multer disk storage'), advice: expect.stringContaining('S3') }));
+    expect(a.hazards).toContainEqual(
+      write(15, { routes: ['POST /avatar'], message: expect.stringContaining('multer disk storage'), advice: expect.stringContaining('S3') }),
+    );
     expect(a.hazards).toContainEqual(write(17, { routes: ['POST /import'], message: expect.stringContaining('/tmp is writable but per instance') }));
   });
 

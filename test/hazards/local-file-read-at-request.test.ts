@@ -11,7 +11,8 @@ describe('hazards/local-file-read-at-request', () => {
     a = await analyzeFixture('hazards', 'local-file-read-at-request');
   });
 
-  const read = (line: number, routes: string[], severity = 'warning') => expect.objectContaining({ code: 'LOCAL_FILE_READ_AT_REQUEST', severity, file: 'app.js', line, routes });
+  const read = (line: number, routes: string[], severity = 'warning') =>
+    expect.objectContaining({ code: 'LOCAL_FILE_READ_AT_REQUEST', severity, file: 'app.js', line, routes });
 
   it('reports files read in handlers, for their routes', () => {
     expect(a.hazards).toContainEqual(read(8, ['GET /'], 'info'));
@@ -31,6 +32,11 @@ describe('hazards/local-file-read-at-request', () => {
   });
 
   it('reports nothing else', () => {
-    expect(hazardSites(a)).toEqual(['BINARY_OR_LARGE_BODY app.js:11', 'LOCAL_FILE_READ_AT_REQUEST app.js:11', 'LOCAL_FILE_READ_AT_REQUEST app.js:15', 'LOCAL_FILE_READ_AT_REQUEST app.js:8']);
+    expect(hazardSites(a)).toEqual([
+      'BINARY_OR_LARGE_BODY app.js:11',
+      'LOCAL_FILE_READ_AT_REQUEST app.js:11',
+      'LOCAL_FILE_READ_AT_REQUEST app.js:15',
+      'LOCAL_FILE_READ_AT_REQUEST app.js:8',
+    ]);
   });
 });

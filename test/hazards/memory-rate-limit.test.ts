@@ -12,7 +12,14 @@ describe('hazards/memory-rate-limit', () => {
 
   it('reports a limiter without a store for the routes behind it', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'MEMORY_RATE_LIMIT', severity: 'warning', file: 'app.js', line: 8, routes: ['GET /api/items'], advice: expect.stringContaining('rate-limit-redis') }),
+      expect.objectContaining({
+        code: 'MEMORY_RATE_LIMIT',
+        severity: 'warning',
+        file: 'app.js',
+        line: 8,
+        routes: ['GET /api/items'],
+        advice: expect.stringContaining('rate-limit-redis'),
+      }),
     );
   });
 

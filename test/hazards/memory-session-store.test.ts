@@ -28,16 +28,31 @@ describe('hazards/memory-session-store', () => {
 
   it('reports an explicit MemoryStore', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'MEMORY_SESSION_STORE', file: 'app.js', line: 13, routes: ['GET /admin'], message: expect.stringContaining('new MemoryStore()') }),
+      expect.objectContaining({
+        code: 'MEMORY_SESSION_STORE',
+        file: 'app.js',
+        line: 13,
+        routes: ['GET /admin'],
+        message: expect.stringContaining('new MemoryStore()'),
+      }),
     );
   });
 
   it('reports flash messages and csurf tokens kept in that session', () => {
-    expect(a.hazards).toContainEqual(expect.objectContaining({ code: 'MEMORY_SESSION_STORE', file: 'app.js', line: 9, message: expect.stringContaining('flash messages') }));
-    expect(a.hazards).toContainEqual(expect.objectContaining({ code: 'MEMORY_SESSION_STORE', file: 'app.js', line: 10, message: expect.stringContaining('csurf tokens') }));
+    expect(a.hazards).toContainEqual(
+      expect.objectContaining({ code: 'MEMORY_SESSION_STORE', file: 'app.js', line: 9, message: expect.stringContaining('flash messages') }),
+    );
+    expect(a.hazards).toContainEqual(
+      expect.objectContaining({ code: 'MEMORY_SESSION_STORE', file: 'app.js', line: 10, message: expect.stringContaining('csurf tokens') }),
+    );
   });
 
   it('reports nothing else', () => {
-    expect(hazardSites(a)).toEqual(['MEMORY_SESSION_STORE app.js:10', 'MEMORY_SESSION_STORE app.js:13', 'MEMORY_SESSION_STORE app.js:8', 'MEMORY_SESSION_STORE app.js:9']);
+    expect(hazardSites(a)).toEqual([
+      'MEMORY_SESSION_STORE app.js:10',
+      'MEMORY_SESSION_STORE app.js:13',
+      'MEMORY_SESSION_STORE app.js:8',
+      'MEMORY_SESSION_STORE app.js:9',
+    ]);
   });
 });

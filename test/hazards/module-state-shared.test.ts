@@ -33,7 +33,13 @@ describe('hazards/module-state-shared', () => {
 
   it('reports app.locals written in a handler at the write', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'MODULE_STATE_SHARED', file: 'app.js', line: 36, routes: ['POST /visits'], message: expect.stringContaining('app.locals') }),
+      expect.objectContaining({
+        code: 'MODULE_STATE_SHARED',
+        file: 'app.js',
+        line: 36,
+        routes: ['POST /visits'],
+        message: expect.stringContaining('app.locals'),
+      }),
     );
   });
 

@@ -195,7 +195,13 @@ describe('practice-truth files', () => {
     expect(t.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(t.hazards.length).toBeGreaterThan(0);
     for (const h of t.hazards) {
-      expect(h).toEqual({ file: expect.any(String), line: expect.any(Number), code: expect.stringMatching(/^[A-Z_]+$/), certain: expect.any(Boolean), why: expect.any(String) });
+      expect(h).toEqual({
+        file: expect.any(String),
+        line: expect.any(Number),
+        code: expect.stringMatching(/^[A-Z_]+$/),
+        certain: expect.any(Boolean),
+        why: expect.any(String),
+      });
       expect(path.isAbsolute(h.file)).toBe(false);
       expect(h.line).toBeGreaterThan(0);
     }

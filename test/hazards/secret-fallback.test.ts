@@ -12,9 +12,24 @@ describe('hazards/secret-fallback', () => {
 
   it('reports secrets with committed fallbacks', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'SECRET_FALLBACK', severity: 'warning', file: 'config.js', line: 1, message: expect.stringContaining('`JWT_SECRET` falls back to a value committed with the code (a 9-character string, not repeated here)'), advice: expect.stringContaining('Secrets Manager') }),
+      expect.objectContaining({
+        code: 'SECRET_FALLBACK',
+        severity: 'warning',
+        file: 'config.js',
+        line: 1,
+        message: expect.stringContaining('`JWT_SECRET` falls back to a value committed with the code (a 9-character string, not repeated here)'),
+        advice: expect.stringContaining('Secrets Manager'),
+      }),
     );
-    expect(a.hazards).toContainEqual(expect.objectContaining({ code: 'SECRET_FALLBACK', file: 'config.js', line: 5, routes: ['GET /config'], message: expect.stringContaining('PAYMENTS_API_KEY') }));
+    expect(a.hazards).toContainEqual(
+      expect.objectContaining({
+        code: 'SECRET_FALLBACK',
+        file: 'config.js',
+        line: 5,
+        routes: ['GET /config'],
+        message: expect.stringContaining('PAYMENTS_API_KEY'),
+      }),
+    );
   });
 
   it('never copies the committed value into the message', () => {

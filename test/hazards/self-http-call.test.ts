@@ -17,7 +17,9 @@ describe('hazards/self-http-call', () => {
   });
 
   it('reports an axios instance created with a loopback base URL', () => {
-    expect(a.hazards).toContainEqual(self(6, { message: expect.stringContaining('axios.create'), advice: expect.stringContaining('call the shared service code directly') }));
+    expect(a.hazards).toContainEqual(
+      self(6, { message: expect.stringContaining('axios.create'), advice: expect.stringContaining('call the shared service code directly') }),
+    );
   });
 
   it('reports nothing else', () => {

@@ -12,7 +12,15 @@ describe('hazards/server-sent-events', () => {
 
   it('reports the event-stream content type at the header', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'SERVER_SENT_EVENTS', severity: 'error', file: 'app.js', line: 6, column: 3, routes: ['GET /events'], advice: expect.stringContaining('response streaming') }),
+      expect.objectContaining({
+        code: 'SERVER_SENT_EVENTS',
+        severity: 'error',
+        file: 'app.js',
+        line: 6,
+        column: 3,
+        routes: ['GET /events'],
+        advice: expect.stringContaining('response streaming'),
+      }),
     );
   });
 

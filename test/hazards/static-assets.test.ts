@@ -11,7 +11,14 @@ describe('hazards/static-assets', () => {
 
   it('reports express.static with its mount path', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'STATIC_ASSETS', severity: 'info', file: 'app.js', line: 7, message: expect.stringContaining('at /static'), advice: expect.stringContaining('CloudFront') }),
+      expect.objectContaining({
+        code: 'STATIC_ASSETS',
+        severity: 'info',
+        file: 'app.js',
+        line: 7,
+        message: expect.stringContaining('at /static'),
+        advice: expect.stringContaining('CloudFront'),
+      }),
     );
   });
 

@@ -12,17 +12,34 @@ describe('hazards/view-rendering', () => {
   });
 
   it('reports the template engine', () => {
-    expect(a.hazards).toContainEqual(expect.objectContaining({ code: 'VIEW_RENDERING', severity: 'info', file: 'app.js', line: 6, message: expect.stringContaining("app.set('view engine', 'ejs')") }));
+    expect(a.hazards).toContainEqual(
+      expect.objectContaining({
+        code: 'VIEW_RENDERING',
+        severity: 'info',
+        file: 'app.js',
+        line: 6,
+        message: expect.stringContaining("app.set('view engine', 'ejs')"),
+      }),
+    );
   });
 
   it('reports res.render for its route', () => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'VIEW_RENDERING', severity: 'info', file: 'app.js', line: 9, routes: ['GET /'], advice: expect.stringContaining('views') }),
+      expect.objectContaining({
+        code: 'VIEW_RENDERING',
+        severity: 'info',
+        file: 'app.js',
+        line: 9,
+        routes: ['GET /'],
+        advice: expect.stringContaining('views'),
+      }),
     );
   });
 
   it('reports a render after a chained status', () => {
-    expect(a.hazards).toContainEqual(expect.objectContaining({ code: 'VIEW_RENDERING', file: 'app.js', line: 17, message: expect.stringContaining("res.status(404).render('404'") }));
+    expect(a.hazards).toContainEqual(
+      expect.objectContaining({ code: 'VIEW_RENDERING', file: 'app.js', line: 17, message: expect.stringContaining("res.status(404).render('404'") }),
+    );
   });
 
   it('reports nothing else', () => {

@@ -16,7 +16,14 @@ describe('hazards/websocket-server', () => {
     [11, 'express-ws server'],
   ])('reports the server at line %i as an error', (line, text) => {
     expect(a.hazards).toContainEqual(
-      expect.objectContaining({ code: 'WEBSOCKET_SERVER', severity: 'error', file: 'app.js', line, message: expect.stringContaining(text), advice: expect.stringContaining('API Gateway WebSocket') }),
+      expect.objectContaining({
+        code: 'WEBSOCKET_SERVER',
+        severity: 'error',
+        file: 'app.js',
+        line,
+        message: expect.stringContaining(text),
+        advice: expect.stringContaining('API Gateway WebSocket'),
+      }),
     );
   });
 

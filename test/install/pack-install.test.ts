@@ -35,7 +35,19 @@ afterAll(() => {
 describe('the npm package', () => {
   it('carries the built CLI, its bin and the JSON Schemas, and nothing of the tests, samples or sources', () => {
     expect(tarball.name).toBe(own.name);
-    expect(tarball.files).toEqual(expect.arrayContaining(['README.md', 'bin/cleave.js', 'dist/cli/main.js', 'dist/verifier/listen-preload.js', 'LICENSE', 'package.json', 'schema/cleave.config.schema.json', 'schema/cleave.plan.schema.json', 'schema/command-result.schema.json']));
+    expect(tarball.files).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'bin/cleave.js',
+        'dist/cli/main.js',
+        'dist/verifier/listen-preload.js',
+        'LICENSE',
+        'package.json',
+        'schema/cleave.config.schema.json',
+        'schema/cleave.plan.schema.json',
+        'schema/command-result.schema.json',
+      ]),
+    );
     expect(tarball.files.filter((f) => !/^(dist\/.*\.js|bin\/cleave\.js|schema\/[^/]+\.json|README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
   });
 

@@ -27,7 +27,20 @@ describe('cleave plan and cleave split', () => {
     expect((await run('--quiet', 'split', SHOP, '-o', b)).code).toBe(0);
     const names = fs.readdirSync(b).sort();
     // analysis, plan and report, then what the generate step adds (handlers, bundles, deployment config, manifest)
-    expect(names).toEqual(expect.arrayContaining(['.cleave-manifest.json', 'SPLIT-REPORT.md', 'analysis.json', 'bundles.json', 'cleave.plan.yaml', 'dist', 'functions', 'report.html', 'serverless.yml', 'template.yaml']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '.cleave-manifest.json',
+        'SPLIT-REPORT.md',
+        'analysis.json',
+        'bundles.json',
+        'cleave.plan.yaml',
+        'dist',
+        'functions',
+        'report.html',
+        'serverless.yml',
+        'template.yaml',
+      ]),
+    );
     expect(hashTree(b)).toEqual(hashTree(a));
     const before = fs.readFileSync(path.join(b, 'cleave.plan.yaml'), 'utf8');
     expect((await run('--quiet', 'split', SHOP, '-o', b)).code).toBe(0);
@@ -68,13 +81,20 @@ describe('cleave plan and cleave split', () => {
     expect(result.code).toBe(2);
     const lines = result.stderr.split('\n').filter((l) => l.startsWith('cleave: error:'));
     expect(lines).toHaveLength(2);
-    expect(lines).toContainEqual(expect.stringMatching(/^cleave: error: .*cleave\.config\.yaml: functions\.users\.memory: expected number, got string \(schema\/cleave\.config\.schema\.json documents every key\)$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^cleave: error: .*cleave\.config\.yaml: functions\.users\.memory: expected number, got string \(schema\/cleave\.config\.schema\.json documents every key\)$/,
+      ),
+    );
     expect(lines).toContainEqual(expect.stringContaining('cleave.config.yaml: strategy: expected one of'));
   });
 
   it('refuses a missing --config and an output folder that is the app itself', async () => {
     const missing = await run('plan', SHOP, '--config', '/nonexistent/cleave.config.yaml');
-    expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/^cleave: error: config file \/nonexistent\/cleave.config.yaml does not exist \(/) });
+    expect(missing).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^cleave: error: config file \/nonexistent\/cleave.config.yaml does not exist \(/),
+    });
     const self = await run('split', SHOP, '-o', SHOP);
     expect(self.code).toBe(2);
     expect(self.stderr).toMatch(/cleave: error: the output folder .* is the app folder itself \(choose a folder inside it/);

@@ -16,14 +16,20 @@ describe('plan/function-cap', () => {
   it('merges path neighbours into at most maxFunctions functions, every route once, and says so', () => {
     const p = plan('strategy: per-route\nmaxFunctions: 3');
     expect(p.functions).toHaveLength(3);
-    expect(groups(p).flat().sort()).toEqual(shopRoutes().map((r) => r.id).sort());
+    expect(groups(p).flat().sort()).toEqual(
+      shopRoutes()
+        .map((r) => r.id)
+        .sort(),
+    );
     // A resource's routes come together first: orders, products with its reviews, users.
     expect(groups(p)).toEqual([
       ['GET /api/orders', 'GET /api/orders/:id', 'POST /api/orders'],
       ['GET /api/products', 'GET /api/products/:id', 'GET /api/products/:id/reviews', 'POST /api/products', 'POST /api/products/:id/reviews'],
       ['GET /api/users', 'GET /api/users/:id'],
     ]);
-    expect(p.warnings).toContainEqual(expect.objectContaining({ code: 'FUNCTIONS_MERGED_BY_CAP', message: expect.stringContaining('10 groups of routes were merged into 3 functions') }));
+    expect(p.warnings).toContainEqual(
+      expect.objectContaining({ code: 'FUNCTIONS_MERGED_BY_CAP', message: expect.stringContaining('10 groups of routes were merged into 3 functions') }),
+    );
   });
 
   it('never merges a pinned group', () => {
@@ -35,7 +41,9 @@ describe('plan/function-cap', () => {
   it('does not make a merge whose bundle would pass maxBundleBytes, and says the cap was passed', () => {
     const p = plan('strategy: per-route\nmaxFunctions: 1\nmaxBundleBytes: 6000');
     expect(p.functions.length).toBeGreaterThan(1);
-    expect(p.warnings).toContainEqual(expect.objectContaining({ code: 'FUNCTIONS_MERGED_BY_CAP', message: expect.stringContaining('would pass maxBundleBytes 6000, so the plan has') }));
+    expect(p.warnings).toContainEqual(
+      expect.objectContaining({ code: 'FUNCTIONS_MERGED_BY_CAP', message: expect.stringContaining('would pass maxBundleBytes 6000, so the plan has') }),
+    );
   });
 });
 
@@ -49,6 +57,8 @@ describe('plan/function-cap at scale', () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(2000);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2 * Math.min(...sizes));
     expect(p.warnings.filter((w) => w.code === 'BUNDLE_OVER_LIMIT').length).toBeLessThanOrEqual(6);
-    expect(p.warnings).toContainEqual(expect.objectContaining({ code: 'BUNDLE_OVER_LIMIT', message: expect.stringMatching(/^and \d+ more BUNDLE_OVER_LIMIT warnings/) }));
+    expect(p.warnings).toContainEqual(
+      expect.objectContaining({ code: 'BUNDLE_OVER_LIMIT', message: expect.stringMatching(/^and \d+ more BUNDLE_OVER_LIMIT warnings/) }),
+    );
   });
 });

@@ -6,10 +6,16 @@ import { analysisOf, configOf, hazard, shopMounts, shopRoutes } from '../support
 describe('every route exactly once', () => {
   it.each(['per-route', 'per-router', 'clustered'])('holds for %s with keeps, pins and shared state', async (strategy) => {
     const hazards = [hazard('SERVER_SENT_EVENTS', ['GET /api/orders/:id']), hazard('MODULE_STATE_SHARED', ['GET /api/products', 'GET /api/users'])];
-    const config = configOf(`strategy: ${strategy}\npin: { mixed: ["GET /api/orders", "GET /api/products/:id/reviews"] }\nkeep: [{ route: "/api/users/:id", reason: "legacy" }]`);
+    const config = configOf(
+      `strategy: ${strategy}\npin: { mixed: ["GET /api/orders", "GET /api/products/:id/reviews"] }\nkeep: [{ route: "/api/users/:id", reason: "legacy" }]`,
+    );
     const p = await planSplit(analysisOf(shopRoutes(), hazards, shopMounts()), config);
     const placed = [...p.functions.flatMap((f) => f.routes), ...p.keep.map((k) => k.route)].sort();
-    expect(placed).toEqual(shopRoutes().map((r) => r.id).sort());
+    expect(placed).toEqual(
+      shopRoutes()
+        .map((r) => r.id)
+        .sort(),
+    );
     expect(() => assertEveryRouteOnce(p)).not.toThrow();
   });
 

@@ -16,7 +16,12 @@ describe('plan/naming', () => {
 
   it('names many resources none of which has a fifth of the routes by the range they span; a few by the most common', () => {
     const paths = ['/r10/items/:id', '/r11/items/:id', '/r12/items/:id', '/r13/items/:id', '/r14/items/:id', '/r15/items/:id'];
-    expect(baseId(paths, paths.map((_, i) => `routes/r${i}.js`))).toBe('r10-to-r15');
+    expect(
+      baseId(
+        paths,
+        paths.map((_, i) => `routes/r${i}.js`),
+      ),
+    ).toBe('r10-to-r15');
     expect(baseId(['/cart', '/cart/items', '/coupons', '/orders'], ['a.ts', 'b.ts', 'c.ts', 'd.ts'])).toBe('cart-coupons-orders');
   });
 });

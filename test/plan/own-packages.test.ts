@@ -38,7 +38,13 @@ describe('plan/own-packages splitByOwnPackages', () => {
     ['pdfkit', new Set(['c', 'z'])], // also used by a route outside the group
   ]);
   it('splits off a cluster holding every user of a package, keeps the rest together', () => {
-    expect(splitByOwnPackages([['a'], ['b'], ['c'], ['d']], users)).toEqual({ groups: [['a', 'b'], ['c', 'd']], splits: [{ routes: ['a', 'b'], packages: ['nodemailer'] }] });
+    expect(splitByOwnPackages([['a'], ['b'], ['c'], ['d']], users)).toEqual({
+      groups: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+      splits: [{ routes: ['a', 'b'], packages: ['nodemailer'] }],
+    });
   });
   it('keeps parts whole, and a group that is one cluster as it is', () => {
     expect(splitByOwnPackages([['a', 'd'], ['b'], ['c']], users).groups).toEqual([['a', 'b', 'd'], ['c']]);

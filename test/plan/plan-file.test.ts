@@ -42,12 +42,16 @@ describe('plan file: decisions plus the analysis beside it', () => {
   it('refuses a hand-edited plan naming a route the analysis lacks, a route twice, or one id twice, one line each', () => {
     const text = planText();
     const [first, second] = [...text.matchAll(/^ {2}- id: (\S+)$/gm)].map((m) => m[1]!);
-    const edited = text
-      .replace(/^( {6}- )(GET \/healthz)$/m, '$1GET /api/nowhere')
-      .replace(`  - id: ${second}\n`, `  - id: ${first}\n`);
+    const edited = text.replace(/^( {6}- )(GET \/healthz)$/m, '$1GET /api/nowhere').replace(`  - id: ${second}\n`, `  - id: ${first}\n`);
     fs.writeFileSync(planFile(), edited);
     const problems = problemsOf(() => readPlanSync(planFile()));
-    expect(problems).toEqual(expect.arrayContaining(['GET /api/nowhere (in function healthz) is not a route of the analysis', 'GET /healthz is in no function and not in keep', `function id ${first} is used twice`]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'GET /api/nowhere (in function healthz) is not a route of the analysis',
+        'GET /healthz is in no function and not in keep',
+        `function id ${first} is used twice`,
+      ]),
+    );
   });
 
   it('refuses unknown keys, naming the key path (a typo must not pass silently)', () => {

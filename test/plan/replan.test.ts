@@ -52,7 +52,12 @@ describe('re-planning', () => {
   it('reports routes that appeared or vanished; a new route joins the function of its cluster', async () => {
     const edited = edit(await plan());
     const routes = shopRoutes().filter((r) => r.id !== 'GET /api/users/:id');
-    routes.push(route('DELETE', '/api/users/:id', { files: ['src/routes/users.ts', 'src/controllers/users.ts', 'src/services/users.ts', 'src/config.ts'], entities: ['User'] }));
+    routes.push(
+      route('DELETE', '/api/users/:id', {
+        files: ['src/routes/users.ts', 'src/controllers/users.ts', 'src/services/users.ts', 'src/config.ts'],
+        entities: ['User'],
+      }),
+    );
     const again = await plan(routes, edited);
     expect(again.changes).toEqual({ added: ['DELETE /api/users/:id'], removed: ['GET /api/users/:id'] });
     expect(again.functions.find((f) => f.routes.includes('DELETE /api/users/:id'))?.id).toBe('people');
@@ -60,7 +65,10 @@ describe('re-planning', () => {
 
   it('a route the previous plan kept that no longer exists is dropped; every route still appears once', async () => {
     const edited = edit(await plan());
-    const again = await plan(shopRoutes().filter((r) => r.id !== 'POST /api/products'), edited);
+    const again = await plan(
+      shopRoutes().filter((r) => r.id !== 'POST /api/products'),
+      edited,
+    );
     expect(again.keep.map((k) => k.route)).not.toContain('POST /api/products');
     expect(again.changes?.removed).toEqual(['POST /api/products']);
   });

@@ -4,7 +4,17 @@ import { compileSelector } from '../../planner/selectors';
 import { hazard } from '../support/plan-fixtures';
 
 describe('schedules from timer and cron hazards', () => {
-  const job = ['import { sweep } from "./sweep";', '', 'export function start(everyMs = 60_000) {', '  return setInterval(async () => {', '    await sweep();', '  }, everyMs);', '}', 'setInterval(tick, 5 * 60 * 1000);', "cron.schedule('*/15 * * * *', report);"].join('\n');
+  const job = [
+    'import { sweep } from "./sweep";',
+    '',
+    'export function start(everyMs = 60_000) {',
+    '  return setInterval(async () => {',
+    '    await sweep();',
+    '  }, everyMs);',
+    '}',
+    'setInterval(tick, 5 * 60 * 1000);',
+    "cron.schedule('*/15 * * * *', report);",
+  ].join('\n');
 
   it('reads the interval or cron string of the call on the hazard line', () => {
     expect(timerExpression(job, 4)).toBe('everyMs');
@@ -22,11 +32,30 @@ describe('schedules from timer and cron hazards', () => {
   });
 
   it('becomes one schedule per hazard with a stable id', () => {
-    const timed = (code: string, line: number) => ({ ...hazard(code, [], 'warning', 'src/jobs/expire-carts.ts', line), expression: timerExpression(job, line) });
+    const timed = (code: string, line: number) => ({
+      ...hazard(code, [], 'warning', 'src/jobs/expire-carts.ts', line),
+      expression: timerExpression(job, line),
+    });
     const hazards = [timed('TIMER_AT_BOOT', 8), timed('CRON_JOB', 9), hazard('LISTEN_CALL', [])];
     expect(findSchedules(hazards)).toEqual([
-      { id: 'expire-carts', hazard: 'TIMER_AT_BOOT', file: 'src/jobs/expire-carts.ts', line: 8, expression: '5 * 60 * 1000', rate: 'rate(5 minutes)', reason: 'TIMER_AT_BOOT found; fix TIMER_AT_BOOT' },
-      { id: 'expire-carts-2', hazard: 'CRON_JOB', file: 'src/jobs/expire-carts.ts', line: 9, expression: "'*/15 * * * *'", rate: 'cron(0/15 * * * ? *)', reason: 'CRON_JOB found; fix CRON_JOB' },
+      {
+        id: 'expire-carts',
+        hazard: 'TIMER_AT_BOOT',
+        file: 'src/jobs/expire-carts.ts',
+        line: 8,
+        expression: '5 * 60 * 1000',
+        rate: 'rate(5 minutes)',
+        reason: 'TIMER_AT_BOOT found; fix TIMER_AT_BOOT',
+      },
+      {
+        id: 'expire-carts-2',
+        hazard: 'CRON_JOB',
+        file: 'src/jobs/expire-carts.ts',
+        line: 9,
+        expression: "'*/15 * * * *'",
+        rate: 'cron(0/15 * * * ? *)',
+        reason: 'CRON_JOB found; fix CRON_JOB',
+      },
     ]);
   });
 });

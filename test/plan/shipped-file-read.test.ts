@@ -20,7 +20,10 @@ describe('plan/shipped-file-read (maintenance-page)', () => {
 
   it('reports the maintenance page as a read of a shipped file (info) and the upload read as a warning', () => {
     const reads = analysis.hazards.filter((h) => h.code === 'LOCAL_FILE_READ_AT_REQUEST').map((h) => [h.file, h.line, h.severity]);
-    expect(reads).toEqual([['routes/avatars.js', 15, 'warning'], ['server.js', 12, 'info']]);
+    expect(reads).toEqual([
+      ['routes/avatars.js', 15, 'warning'],
+      ['server.js', 12, 'info'],
+    ]);
   });
 
   it('keeps only the route that reads what another request wrote', () => {

@@ -19,7 +19,9 @@ describe('plan/sign-in-flows (sign-in-flows-per-provider)', () => {
 
   it('gives the Google flow, whose strategy no other route uses, a function of its own, saying why', () => {
     expect(functionOf('GET /auth/google').routes).toEqual(['GET /auth/google', 'GET /auth/google/callback']);
-    expect(functionOf('GET /auth/google').reason).toContain("a function of its own: no other route authenticates with its passport strategy 'google' (passport-google-oauth20), so no other function bundles it");
+    expect(functionOf('GET /auth/google').reason).toContain(
+      "a function of its own: no other route authenticates with its passport strategy 'google' (passport-google-oauth20), so no other function bundles it",
+    );
   });
 
   it('keeps the GitHub flow with the profile route that authenticates with GitHub too', () => {

@@ -48,11 +48,20 @@ describe('strategies', () => {
 describe('routes whose handler file imports the whole app', () => {
   it('are gathered in one function apart from lighter routes, which keep their own bundles small', async () => {
     const light = shopRoutes();
-    const inline = [route('GET', '/health', { file: 'src/app.ts', handler: 'src/app.ts', files: ['src/app.ts'] }), route('GET', '/', { file: 'src/app.ts', handler: 'src/app.ts', files: ['src/app.ts'] })];
+    const inline = [
+      route('GET', '/health', { file: 'src/app.ts', handler: 'src/app.ts', files: ['src/app.ts'] }),
+      route('GET', '/', { file: 'src/app.ts', handler: 'src/app.ts', files: ['src/app.ts'] }),
+    ];
     const files = [...new Set(light.flatMap((r) => r.deps.files))];
-    const imports = new Map<string, string[]>([['src/app.ts', files], ...light.map((r) => [r.handler.file, r.deps.files.filter((f) => f !== r.handler.file)] as [string, string[]])]);
+    const imports = new Map<string, string[]>([
+      ['src/app.ts', files],
+      ...light.map((r) => [r.handler.file, r.deps.files.filter((f) => f !== r.handler.file)] as [string, string[]]),
+    ]);
     const bytes = new Map([...files, 'src/app.ts'].map((f) => [f, 1000]));
-    const modules = { appBytes: 1000 * bytes.size, files: Object.fromEntries([...bytes].map(([f, b]) => [f, { bytes: b, imports: imports.get(f) ?? [], packages: [] }])) };
+    const modules = {
+      appBytes: 1000 * bytes.size,
+      files: Object.fromEntries([...bytes].map(([f, b]) => [f, { bytes: b, imports: imports.get(f) ?? [], packages: [] }])),
+    };
     const p = await planSplit({ ...analysisOf([...light, ...inline], [], shopMounts()), modules }, configOf());
     const app = p.functions.find((f) => f.routes.includes('GET /health'))!;
     expect(app.routes).toEqual(['GET /', 'GET /health']);

@@ -10,7 +10,7 @@ function at(method: string, path: string, handler: string, line: number, routerF
 }
 
 describe('plan/structural-ties', () => {
-  it('ties a router, a controller module, a path\'s methods and a sign-in flow', () => {
+  it("ties a router, a controller module, a path's methods and a sign-in flow", () => {
     const ties = structuralTies([
       at('GET', '/login', 'src/users.ts', 1),
       at('POST', '/login', 'src/session.ts', 1),
@@ -28,7 +28,7 @@ describe('plan/structural-ties', () => {
     ]);
   });
 
-  it('one handler site serving several routes is a factory\'s wrapper (asyncHandler), not a controller', () => {
+  it("one handler site serving several routes is a factory's wrapper (asyncHandler), not a controller", () => {
     const ties = structuralTies([at('GET', '/a', 'src/lib/async-handler.ts', 14), at('GET', '/b', 'src/lib/async-handler.ts', 14)]);
     expect(ties).toEqual([]);
   });

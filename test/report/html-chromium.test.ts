@@ -57,7 +57,11 @@ describe('report.html in headless Chromium', () => {
 
   browserIt('groups hazards by severity, most severe first', async () => {
     const { page } = await open();
-    expect(await page.locator('section[data-severity]').evaluateAll((s) => s.map((e) => e.getAttribute('data-severity')))).toEqual(['error', 'warning', 'info']);
+    expect(await page.locator('section[data-severity]').evaluateAll((s) => s.map((e) => e.getAttribute('data-severity')))).toEqual([
+      'error',
+      'warning',
+      'info',
+    ]);
     expect(await page.locator('section[data-severity=error]').textContent()).toContain('WEBSOCKET_SERVER');
     await page.close();
   });

@@ -34,7 +34,14 @@ describe('SPLIT-REPORT.md', () => {
   });
 
   it('prints every metric with its definition', () => {
-    for (const name of ['Structural modularity (MQ)', 'Inter-function dependency share (ICP)', 'Interface number (IFN)', 'Entity spread (bits)', 'Shared-code ratio']) expect(md).toContain(`| ${name} |`);
+    for (const name of [
+      'Structural modularity (MQ)',
+      'Inter-function dependency share (ICP)',
+      'Interface number (IFN)',
+      'Entity spread (bits)',
+      'Shared-code ratio',
+    ])
+      expect(md).toContain(`| ${name} |`);
     expect(md).toContain("Mancoridis' modularisation quality (MQ)");
   });
 

@@ -12,10 +12,18 @@ describe('robustness/binary-source-file', () => {
     dir = tempCopy('small-app');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), randomBytes(4096)]);
     fs.writeFileSync(path.join(dir, 'routes', 'logo.ts'), png);
-    fs.writeFileSync(path.join(dir, 'routes', 'noise.ts'), randomBytes(20_000).map((b) => (b === 0 ? 1 : b)));
+    fs.writeFileSync(
+      path.join(dir, 'routes', 'noise.ts'),
+      randomBytes(20_000).map((b) => (b === 0 ? 1 : b)),
+    );
     fs.writeFileSync(path.join(dir, 'routes', 'utf16.ts'), Buffer.from('\ufeffimport express from "express";\n', 'utf16le'));
     const server = path.join(dir, 'server.js');
-    fs.writeFileSync(server, fs.readFileSync(server, 'utf8').replace('app.listen(3000);', "app.use('/logo', require('./routes/logo'));\napp.use('/noise', require('./routes/noise'));\n\napp.listen(3000);"));
+    fs.writeFileSync(
+      server,
+      fs
+        .readFileSync(server, 'utf8')
+        .replace('app.listen(3000);', "app.use('/logo', require('./routes/logo'));\napp.use('/noise', require('./routes/noise'));\n\napp.listen(3000);"),
+    );
   });
   afterAll(() => removeTemp(dir));
 
@@ -25,6 +33,10 @@ describe('robustness/binary-source-file', () => {
     const analysis = analysisOf(run);
     expect(routeIds(analysis)).toEqual(['GET /health', 'GET /orders', 'GET /users', 'GET /users/:id', 'POST /orders']);
     const binary = analysis.diagnostics.filter((d) => d.code === 'BINARY_SOURCE_FILE').map((d) => [d.file, d.severity]);
-    expect(binary).toEqual([['routes/logo.ts', 'warning'], ['routes/noise.ts', 'warning'], ['routes/utf16.ts', 'warning']]);
+    expect(binary).toEqual([
+      ['routes/logo.ts', 'warning'],
+      ['routes/noise.ts', 'warning'],
+      ['routes/utf16.ts', 'warning'],
+    ]);
   }, 30_000);
 });

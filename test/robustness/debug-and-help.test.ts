@@ -55,7 +55,16 @@ describe('robustness/debug-and-help', () => {
     const run = await runCli('analyze', '--help');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    for (const text of ['Usage: cleave analyze [options] <app-dir>', '--entry <file...>', '-o, --output <file>', '--format <format>', '"json", "text"', 'Global Options:', '--debug', '--quiet']) {
+    for (const text of [
+      'Usage: cleave analyze [options] <app-dir>',
+      '--entry <file...>',
+      '-o, --output <file>',
+      '--format <format>',
+      '"json", "text"',
+      'Global Options:',
+      '--debug',
+      '--quiet',
+    ]) {
       expect(run.stdout).toContain(text);
     }
   });

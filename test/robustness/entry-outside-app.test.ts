@@ -7,7 +7,8 @@ import { runCli } from '../support/run-cli';
 // link, or by a plan's app.entry, is refused before it is read: exit 2, one line, no stack.
 describe('robustness/entry-outside-app', () => {
   const dir = badFixture('small-app');
-  const outside = (entry: string): string => `cleave: error: entry file ${entry} is outside the app folder (give --entry a file inside the app folder, relative to it)\n`;
+  const outside = (entry: string): string =>
+    `cleave: error: entry file ${entry} is outside the app folder (give --entry a file inside the app folder, relative to it)\n`;
   let tmp: string;
   beforeAll(() => {
     tmp = makeTemp('entry-outside');
@@ -38,7 +39,9 @@ describe('robustness/entry-outside-app', () => {
       fs.symlinkSync(path.join(tmp, 'secret.js'), path.join(app, 'link.js'));
       const run = await runChecked(app, 'plan', app, '--entry', 'link.js', '--quiet');
       expectContract(run, 2);
-      expect(run.stderr).toBe('cleave: error: entry file link.js leads outside the app folder through a symbolic link (give --entry a file inside the app folder, relative to it)\n');
+      expect(run.stderr).toBe(
+        'cleave: error: entry file link.js leads outside the app folder through a symbolic link (give --entry a file inside the app folder, relative to it)\n',
+      );
     } finally {
       removeTemp(app);
     }
@@ -49,7 +52,9 @@ describe('robustness/entry-outside-app', () => {
     fs.writeFileSync(config, 'entry: [server.js, ../../etc/passwd]\n');
     const run = await runChecked(dir, 'plan', dir, '--config', config, '--quiet');
     expectContract(run, 2);
-    expect(run.stderr).toBe(`cleave: error: entry file ../../etc/passwd is outside the app folder (set entry in ${config} to a file inside the app folder, relative to it, or pass --entry)\n`);
+    expect(run.stderr).toBe(
+      `cleave: error: entry file ../../etc/passwd is outside the app folder (set entry in ${config} to a file inside the app folder, relative to it, or pass --entry)\n`,
+    );
   });
 
   describe('verify', () => {
@@ -79,7 +84,9 @@ describe('robustness/entry-outside-app', () => {
       fs.writeFileSync(path.join(tampered, 'cleave.plan.yaml'), plan.replace('- server.js\n', '- ../../etc/passwd\n'));
       const run = await runChecked(dir, 'verify', dir, '--functions', tampered, '--quiet');
       expectContract(run, 2);
-      expect(run.stderr).toMatch(/^cleave: error: entry file \.\.\/\.\.\/etc\/passwd is outside the app folder \(set app\.entry in \S*tampered\/cleave\.plan\.yaml to a file inside the app folder, relative to it, or pass --entry\)\n$/);
+      expect(run.stderr).toMatch(
+        /^cleave: error: entry file \.\.\/\.\.\/etc\/passwd is outside the app folder \(set app\.entry in \S*tampered\/cleave\.plan\.yaml to a file inside the app folder, relative to it, or pass --entry\)\n$/,
+      );
     });
   });
 });

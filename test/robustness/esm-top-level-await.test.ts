@@ -38,7 +38,9 @@ describe('robustness/esm-top-level-await', () => {
     const tla = lines.filter((l) => l.includes(' BUNDLE_TOP_LEVEL_AWAIT '));
     expect(tla).toHaveLength(1);
     for (const line of tla) {
-      expect(line).toMatch(/^cleave: split: error BUNDLE_TOP_LEVEL_AWAIT functions\/orders\/handler\.ts \(orders\): \S*routes\/orders\.mjs:6 awaits at the top level of an ES module: handlers are bundled as CommonJS, which cannot hold a top-level await \(move that await into an async function the routes await on first use, or keep these routes in the monolith with keep: in cleave\.plan\.yaml\)$/);
+      expect(line).toMatch(
+        /^cleave: split: error BUNDLE_TOP_LEVEL_AWAIT functions\/orders\/handler\.ts \(orders\): \S*routes\/orders\.mjs:6 awaits at the top level of an ES module: handlers are bundled as CommonJS, which cannot hold a top-level await \(move that await into an async function the routes await on first use, or keep these routes in the monolith with keep: in cleave\.plan\.yaml\)$/,
+      );
     }
     expect(lines.filter((l) => l.includes('BUNDLE_FAILED'))).toEqual([]);
     const plan = fs.readFileSync(path.join(out, 'cleave.plan.yaml'), 'utf8');

@@ -8,8 +8,6 @@ describe('robustness/express-not-declared', () => {
     expectContract(run, 0);
     const analysis = analysisOf(run);
     expect(routeIds(analysis)).toEqual(['GET /ping']);
-    expect(analysis.diagnostics).toContainEqual(
-      expect.objectContaining({ code: 'NO_EXPRESS_DEPENDENCY', severity: 'warning', file: 'package.json', line: 1 }),
-    );
+    expect(analysis.diagnostics).toContainEqual(expect.objectContaining({ code: 'NO_EXPRESS_DEPENDENCY', severity: 'warning', file: 'package.json', line: 1 }));
   }, 30_000);
 });

@@ -9,7 +9,10 @@ describe('robustness/import-cycle', () => {
     expectContract(run, 0);
     const analysis = analysisOf(run);
     expect(routeIds(analysis)).toEqual(['GET /a', 'GET /a/b', 'GET /api/c', 'GET /api/status']);
-    const cycles = analysis.diagnostics.filter((d) => d.code === 'IMPORT_CYCLE').map((d) => d.file).sort();
+    const cycles = analysis.diagnostics
+      .filter((d) => d.code === 'IMPORT_CYCLE')
+      .map((d) => d.file)
+      .sort();
     expect(cycles).toEqual(['routes/a.js', 'routes/c.ts']);
   }, 30_000);
 });

@@ -31,7 +31,11 @@ describe('robustness/internal-error', () => {
       const analysis = analysisOf(run);
       expect(routeIds(analysis)).toEqual(['GET /health', 'GET /users', 'GET /users/:id']);
       expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([
-        expect.objectContaining({ code: 'ANALYSIS_ERROR', file: 'routes/orders.js', message: 'cleave failed while evaluating orders.js: Error: boom in the evaluator' }),
+        expect.objectContaining({
+          code: 'ANALYSIS_ERROR',
+          file: 'routes/orders.js',
+          message: 'cleave failed while evaluating orders.js: Error: boom in the evaluator',
+        }),
       ]);
       expect(run.stderr).toBe('cleave: ANALYSIS_ERROR routes/orders.js: cleave failed while evaluating orders.js: Error: boom in the evaluator\n');
     }, 30_000);
@@ -51,24 +55,38 @@ describe('robustness/internal-error', () => {
       dir = tempCopy('small-app');
       const routes = path.join(dir, 'routes');
       // The compiler's recursive parser runs out of stack on this file.
-      fs.writeFileSync(path.join(routes, 'nested.js'), [
-        "const router = require('express').Router();",
-        "router.get('/', function nested(req, res) { res.send('n'); });",
-        `const data = ${'['.repeat(5000)}1${']'.repeat(5000)};`,
-        'module.exports = router;',
-      ].join('\n'));
+      fs.writeFileSync(
+        path.join(routes, 'nested.js'),
+        [
+          "const router = require('express').Router();",
+          "router.get('/', function nested(req, res) { res.send('n'); });",
+          `const data = ${'['.repeat(5000)}1${']'.repeat(5000)};`,
+          'module.exports = router;',
+        ].join('\n'),
+      );
       // This one parses (binary expressions parse in a loop), but a recursive evaluation of it does not end well.
       // 10,000 terms already overflow both the evaluator (from about 2,500) and the hazard scan (by 5,000);
       // 50,000 proved nothing more and cost over a minute in esbuild, whose constant folding of the
       // string is quadratic (the analysis bundles the app to measure its module graph).
-      fs.writeFileSync(path.join(routes, 'concat.js'), [
-        "const router = require('express').Router();",
-        `const prefix = ${Array.from({ length: 10_000 }, () => "'/x'").join(' +\n  ')};`,
-        "router.get('/', function concat(req, res) { res.send(prefix); });",
-        'module.exports = router;',
-      ].join('\n'));
+      fs.writeFileSync(
+        path.join(routes, 'concat.js'),
+        [
+          "const router = require('express').Router();",
+          `const prefix = ${Array.from({ length: 10_000 }, () => "'/x'").join(' +\n  ')};`,
+          "router.get('/', function concat(req, res) { res.send(prefix); });",
+          'module.exports = router;',
+        ].join('\n'),
+      );
       const server = path.join(dir, 'server.js');
-      fs.writeFileSync(server, fs.readFileSync(server, 'utf8').replace('app.listen(3000);', "app.use('/nested', require('./routes/nested'));\napp.use('/concat', require('./routes/concat'));\n\napp.listen(3000);"));
+      fs.writeFileSync(
+        server,
+        fs
+          .readFileSync(server, 'utf8')
+          .replace(
+            'app.listen(3000);',
+            "app.use('/nested', require('./routes/nested'));\napp.use('/concat', require('./routes/concat'));\n\napp.listen(3000);",
+          ),
+      );
     });
     afterAll(() => removeTemp(dir));
 

@@ -10,7 +10,10 @@ describe('robustness/invalid-package-json', () => {
   beforeAll(() => {
     dir = makeTemp('invalid-package-json');
     fs.writeFileSync(path.join(dir, 'package.json'), '{\n  "name": "invalid-package-json",\n  "dependencies": { "express": "4.21.2", }\n}\n');
-    fs.writeFileSync(path.join(dir, 'app.js'), "const express = require('express');\n\nconst app = express();\napp.get('/orders', (req, res) => res.json([]));\n\nmodule.exports = app;\n");
+    fs.writeFileSync(
+      path.join(dir, 'app.js'),
+      "const express = require('express');\n\nconst app = express();\napp.get('/orders', (req, res) => res.json([]));\n\nmodule.exports = app;\n",
+    );
   });
   afterAll(() => removeTemp(dir));
 
@@ -18,7 +21,9 @@ describe('robustness/invalid-package-json', () => {
     const run = await runChecked(dir, 'analyze', dir, '--format', 'json', '--quiet');
     expectContract(run, 1);
     expect(routeIds(analysisOf(run))).toEqual(['GET /orders']);
-    expect(analysisOf(run).diagnostics).toContainEqual(expect.objectContaining({ code: 'PACKAGE_JSON_INVALID', severity: 'error', file: 'package.json', line: 1 }));
+    expect(analysisOf(run).diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'PACKAGE_JSON_INVALID', severity: 'error', file: 'package.json', line: 1 }),
+    );
     expect(run.stderr).toMatch(/^cleave: PACKAGE_JSON_INVALID package\.json:1: package\.json does not parse/m);
   }, 30_000);
 });

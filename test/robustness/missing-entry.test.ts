@@ -4,11 +4,18 @@ import { badFixture, expectContract, runChecked } from '../support/bad-input';
 describe('robustness/missing-entry', () => {
   const dir = badFixture('small-app');
 
-  it.each([['a missing file', 'src/nope.ts'], ['a folder', 'routes']])('%s: exit 2, one line', async (_name, entry) => {
-    const run = await runChecked(dir, 'analyze', dir, '--entry', entry, '--quiet');
-    expectContract(run, 2);
-    expect(run.stderr).toBe(`cleave: error: entry file not found: ${entry} (give --entry a file path relative to the app folder)\n`);
-  }, 30_000);
+  it.each([
+    ['a missing file', 'src/nope.ts'],
+    ['a folder', 'routes'],
+  ])(
+    '%s: exit 2, one line',
+    async (_name, entry) => {
+      const run = await runChecked(dir, 'analyze', dir, '--entry', entry, '--quiet');
+      expectContract(run, 2);
+      expect(run.stderr).toBe(`cleave: error: entry file not found: ${entry} (give --entry a file path relative to the app folder)\n`);
+    },
+    30_000,
+  );
 
   it('one missing entry among good ones is still an error', async () => {
     const run = await runChecked(dir, 'analyze', dir, '--entry', 'server.js', 'gone.js', '--quiet');

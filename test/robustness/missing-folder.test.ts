@@ -14,11 +14,15 @@ describe('robustness/missing-folder', () => {
     ['analyze', []],
     ['generate', ['-o']],
     ['verify', ['--functions']],
-  ])('%s exits 2 with one line naming the folder', async (command, flag) => {
-    const missing = path.join(parent, 'no-such-app');
-    const run = await runChecked(parent, command, missing, ...flag.map((f) => [f, path.join(parent, 'out')]).flat(), '--quiet');
-    expectContract(run, 2);
-    expect(run.stderr).toBe(`cleave: error: app folder not found: ${missing} (pass the folder that holds the app's package.json)\n`);
-    expect(run.after).toEqual({});
-  }, 30_000);
+  ])(
+    '%s exits 2 with one line naming the folder',
+    async (command, flag) => {
+      const missing = path.join(parent, 'no-such-app');
+      const run = await runChecked(parent, command, missing, ...flag.map((f) => [f, path.join(parent, 'out')]).flat(), '--quiet');
+      expectContract(run, 2);
+      expect(run.stderr).toBe(`cleave: error: app folder not found: ${missing} (pass the folder that holds the app's package.json)\n`);
+      expect(run.after).toEqual({});
+    },
+    30_000,
+  );
 });

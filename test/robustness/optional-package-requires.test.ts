@@ -37,14 +37,21 @@ describe('robustness/optional-package-requires', () => {
     const bundles = JSON.parse(fs.readFileSync(path.join(out, 'bundles.json'), 'utf8')) as { failures: unknown[]; bundles: Array<{ id: string }> };
     expect(bundles.failures).toEqual([]);
     expect(bundles.bundles.length).toBeGreaterThan(0);
-    expect(run.stderr).toContain('info OPTIONAL_PACKAGES_LEFT_OUT dist/: not installed, so left as runtime require() calls in the bundles (they throw only when reached, as in the monolith): dust-not-installed, velocity-not-installed (required by lazy-engines); dev-prompt-tool (required by server.js)');
+    expect(run.stderr).toContain(
+      'info OPTIONAL_PACKAGES_LEFT_OUT dist/: not installed, so left as runtime require() calls in the bundles (they throw only when reached, as in the monolith): dust-not-installed, velocity-not-installed (required by lazy-engines); dev-prompt-tool (required by server.js)',
+    );
   }, 120_000);
 
   it('still fails (exit 1) when a dependency the app declares is not installed', async () => {
     const manifest = path.join(dir, 'package.json');
     fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('"lazy-engines":"1.0.0"', '"lazy-engines":"1.0.0","app-dep-not-installed":"1.0.0"'));
     const server = path.join(dir, 'server.js');
-    fs.writeFileSync(server, fs.readFileSync(server, 'utf8').replace("const engines = require('lazy-engines');", "const engines = require('lazy-engines');\nconst missing = require('app-dep-not-installed');"));
+    fs.writeFileSync(
+      server,
+      fs
+        .readFileSync(server, 'utf8')
+        .replace("const engines = require('lazy-engines');", "const engines = require('lazy-engines');\nconst missing = require('app-dep-not-installed');"),
+    );
     const out = path.join(dir, 'functions-2');
     const run = await runCli('--quiet', 'split', dir, '-o', out);
     expect(run.stderr).not.toContain(STACK_LINE);

@@ -30,13 +30,18 @@ describe('robustness/output-through-link', () => {
     expect(run.stderr).toBe(`cleave: error: the output folder ${out} is the app folder itself (choose a folder inside it, e.g. -o functions)\n`);
   });
 
-  it.each([['a link to routes/', 'to-routes'], ['routes/ itself', '']])('%s, which holds sources: refused (split and generate)', async (_what, link) => {
+  it.each([
+    ['a link to routes/', 'to-routes'],
+    ['routes/ itself', ''],
+  ])('%s, which holds sources: refused (split and generate)', async (_what, link) => {
     const out = link ? path.join(base, link) : path.join(app, 'routes');
     const before = hashTree(base);
     for (const command of ['split', 'generate']) {
       const run = await refuse(out, command);
       expectContract(run, 2);
-      expect(run.stderr).toBe(`cleave: error: the output folder ${out} holds the app's own sources (routes/orders.js) (choose a new folder for the generated functions, e.g. -o functions)\n`);
+      expect(run.stderr).toBe(
+        `cleave: error: the output folder ${out} holds the app's own sources (routes/orders.js) (choose a new folder for the generated functions, e.g. -o functions)\n`,
+      );
     }
     expect(hashTree(base)).toEqual(before);
   });
@@ -50,10 +55,14 @@ describe('robustness/output-through-link', () => {
     const under = path.join(file, 'functions');
     const run = await refuse(under);
     expectContract(run, 2);
-    expect(run.stderr).toBe(`cleave: error: ${file} is a file, so the folder ${under} cannot be made under it (choose an output path that does not go through a file)\n`);
+    expect(run.stderr).toBe(
+      `cleave: error: ${file} is a file, so the folder ${under} cannot be made under it (choose an output path that does not go through a file)\n`,
+    );
     const analysis = await runChecked(app, 'analyze', app, '-o', path.join(under, 'analysis.json'), '--quiet');
     expectContract(analysis, 2);
-    expect(analysis.stderr).toBe(`cleave: error: ${file} is a file, so the folder ${under} cannot be made under it (choose an output path that does not go through a file)\n`);
+    expect(analysis.stderr).toBe(
+      `cleave: error: ${file} is a file, so the folder ${under} cannot be made under it (choose an output path that does not go through a file)\n`,
+    );
     expect(hashTree(base)).toEqual(before);
   }, 30_000);
 });

@@ -96,10 +96,12 @@ describe('robustness/safe-output', () => {
   it('copies no environment value, no .env value, no key file and no committed secret into what it generates', () => {
     const texts = filesUnder(out).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')] as const);
     for (const [file, text] of texts) {
-      for (const value of [...Object.values(SECRET_ENV), DOTENV_VALUE, KEY_MATERIAL]) expect({ file, leaks: text.includes(value) }).toEqual({ file, leaks: false });
+      for (const value of [...Object.values(SECRET_ENV), DOTENV_VALUE, KEY_MATERIAL])
+        expect({ file, leaks: text.includes(value) }).toEqual({ file, leaks: false });
       // The bundles and the sliced copies of registering modules (functions/<id>/app/) hold the app's
       // own code, fallback included; the analysis, plan, config, handlers and report must not repeat it.
-      if (!file.startsWith('dist/') && !/^functions\/[^/]+\/app\//.test(file)) expect({ file, leaks: text.includes(COMMITTED) }).toEqual({ file, leaks: false });
+      if (!file.startsWith('dist/') && !/^functions\/[^/]+\/app\//.test(file))
+        expect({ file, leaks: text.includes(COMMITTED) }).toEqual({ file, leaks: false });
     }
     expect(filesUnder(out).filter((f) => /\.env$|\.pem$|credentials\.json$|docker-compose\.yml$/.test(f))).toEqual([]);
   });
@@ -130,7 +132,9 @@ describe('robustness/safe-output', () => {
     fs.writeFileSync(path.join(foreign, 'serverless.yml'), 'service: mine\n');
     const refused = await runCli('--quiet', 'split', app, '-o', foreign);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^cleave: error: .*foreign-out\/serverless\.yml exists and was not written by cleave \(move it away, or run again with --force to overwrite it\)\n$/);
+    expect(refused.stderr).toMatch(
+      /^cleave: error: .*foreign-out\/serverless\.yml exists and was not written by cleave \(move it away, or run again with --force to overwrite it\)\n$/,
+    );
     expect(fs.readdirSync(foreign)).toEqual(['serverless.yml']);
     const forced = await runCli('--quiet', 'split', app, '-o', foreign, '--force');
     expect(forced.code).toBe(0);
@@ -149,7 +153,10 @@ describe('robustness/safe-output', () => {
     const id = /^ {2}- id: (\S+)$/m.exec(plan)![1]!;
     fs.writeFileSync(planFile, plan.replace(`  - id: ${id}\n`, '  - id: ../../etc\n'));
     const snapshot = hashTree(out);
-    for (const args of [['split', app, '-o', out], ['generate', app, '-o', out]]) {
+    for (const args of [
+      ['split', app, '-o', out],
+      ['generate', app, '-o', out],
+    ]) {
       const run = await runCli('--quiet', ...args);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/cleave\.plan\.yaml: functions\[\d+\]\.id: expected a kebab-case id/);
@@ -184,17 +191,35 @@ describe('robustness/safe-output', () => {
     expect(fs.readdirSync(parent)).toEqual(['functions']);
   }, 120_000);
 
-  it('an interrupted write leaves no temporary file, and what was written stays cleave\'s', () => {
+  it("an interrupted write leaves no temporary file, and what was written stays cleave's", () => {
     const dir = path.join(base, 'atomic');
     fs.mkdirSync(path.join(dir, 'b.txt', 'occupied'), { recursive: true });
     expect(() => writeFileAtomic(path.join(dir, 'b.txt'), 'x')).toThrow();
     expect(fs.readdirSync(dir)).toEqual(['b.txt']);
 
-    expect(() => writeOutputFiles(dir, [{ path: 'a.txt', contents: 'a' }, { path: 'b.txt', contents: 'b' }], { manifest: true })).toThrow();
+    expect(() =>
+      writeOutputFiles(
+        dir,
+        [
+          { path: 'a.txt', contents: 'a' },
+          { path: 'b.txt', contents: 'b' },
+        ],
+        { manifest: true },
+      ),
+    ).toThrow();
     expect(fs.readdirSync(dir).sort()).toEqual([MANIFEST_FILE, 'a.txt', 'b.txt']);
     fs.rmSync(path.join(dir, 'b.txt'), { recursive: true });
     // a.txt was recorded although the run failed: the next run may replace it.
-    expect(() => writeOutputFiles(dir, [{ path: 'a.txt', contents: 'a2' }, { path: 'b.txt', contents: 'b' }], { manifest: true })).not.toThrow();
+    expect(() =>
+      writeOutputFiles(
+        dir,
+        [
+          { path: 'a.txt', contents: 'a2' },
+          { path: 'b.txt', contents: 'b' },
+        ],
+        { manifest: true },
+      ),
+    ).not.toThrow();
     expect(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('a2');
   });
 });

@@ -32,9 +32,7 @@ describe('robustness/symlink-loop', () => {
     const run = await runChecked(dir, 'analyze', dir, '--format', 'json', '--quiet');
     expectContract(run, 0);
     const analysis = analysisOf(run);
-    expect(routeIds(analysis)).toEqual([
-      'GET /health', 'GET /loop', 'GET /loop/:id', 'GET /orders', 'GET /users', 'GET /users/:id', 'POST /orders',
-    ]);
+    expect(routeIds(analysis)).toEqual(['GET /health', 'GET /loop', 'GET /loop/:id', 'GET /orders', 'GET /users', 'GET /users/:id', 'POST /orders']);
     const unresolved = analysis.diagnostics.filter((d) => d.code === 'UNRESOLVED_IMPORT').map((d) => d.message);
     expect(unresolved).toEqual(["cannot resolve './a-link'", "cannot resolve './dangling'"]);
   }, 30_000);

@@ -18,7 +18,10 @@ describe('robustness/symlink-outside-app', () => {
     outside = path.join(base, 'outside');
     fs.cpSync(fixtureDir('robustness', 'symlink-outside-app'), app, { recursive: true });
     fs.mkdirSync(outside);
-    fs.writeFileSync(path.join(outside, 'secret-router.js'), "const r = require('express').Router();\nr.get('/stolen', (req, res) => res.send('secret-7f3a'));\nmodule.exports = r;\n");
+    fs.writeFileSync(
+      path.join(outside, 'secret-router.js'),
+      "const r = require('express').Router();\nr.get('/stolen', (req, res) => res.send('secret-7f3a'));\nmodule.exports = r;\n",
+    );
     fs.writeFileSync(path.join(outside, 'settings.json'), '{"prefix":"/leaked-9c2e"}\n');
     fs.symlinkSync('../outside', path.join(app, 'shared'));
     fs.symlinkSync('../outside/settings.json', path.join(app, 'settings.json'));

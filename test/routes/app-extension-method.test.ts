@@ -11,15 +11,7 @@ describe('routes/app-extension-method', () => {
   });
 
   it('finds the routes each call of the helper registers', () => {
-    expect(routeKeys(a)).toEqual([
-      'DELETE /authors/:id',
-      'DELETE /books/:id',
-      'GET /',
-      'GET /authors',
-      'GET /books',
-      'POST /authors',
-      'POST /books',
-    ]);
+    expect(routeKeys(a)).toEqual(['DELETE /authors/:id', 'DELETE /books/:id', 'GET /', 'GET /authors', 'GET /books', 'POST /authors', 'POST /books']);
   });
 
   it('places the registrations inside the helper and resolves the controller members', () => {

@@ -21,13 +21,7 @@ describe('routes/async-loader-chain', () => {
   });
 
   it('finds every route', () => {
-    expect(routeKeys(a)).toEqual([
-      'GET /api/users/me',
-      'GET /status',
-      'HEAD /status',
-      'POST /api/auth/signin',
-      'POST /api/auth/signup',
-    ]);
+    expect(routeKeys(a)).toEqual(['GET /api/users/me', 'GET /status', 'HEAD /status', 'POST /api/auth/signin', 'POST /api/auth/signup']);
   });
 
   it.each([
@@ -56,18 +50,13 @@ describe('routes/async-loader-chain', () => {
         line: 9,
         entry: 'src/app.ts',
         handler: expect.objectContaining({ name: '<anonymous>', file: 'src/api/routes/user.ts', line: 9 }),
-        middleware: [
-          json,
-          expect.objectContaining({ name: 'isAuth', scope: 'route', file: 'src/api/middlewares/is-auth.ts', line: 3 }),
-        ],
+        middleware: [json, expect.objectContaining({ name: 'isAuth', scope: 'route', file: 'src/api/middlewares/is-auth.ts', line: 3 })],
       }),
     );
   });
 
   it('knows the prefix from the config object', () => {
-    expect(a.mounts).toContainEqual(
-      expect.objectContaining({ path: '/api', kind: 'router', file: 'src/loaders/express.ts', line: 14 }),
-    );
+    expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api', kind: 'router', file: 'src/loaders/express.ts', line: 14 }));
     expect(a.diagnostics.map((d) => d.code)).not.toContain('DYNAMIC_ROUTE_PATH');
   });
 });

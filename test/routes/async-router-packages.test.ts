@@ -8,6 +8,10 @@ describe('routes/async-router-packages', () => {
   it('finds the routes of each, under its mount path', async () => {
     const a = await analyzeFixture('routes', 'async-router-packages');
     expect(routeKeys(a)).toEqual(['GET /ping', 'GET /tags', 'GET /users/:id', 'POST /notes', 'POST /photos']);
-    expect(a.routes.find((r) => r.id === 'GET /users/:id')).toMatchObject({ file: 'routes/users.js', line: 5, stack: [expect.objectContaining({ kind: 'app' }), expect.objectContaining({ file: 'routes/users.js', line: 4, kind: 'router' })] });
+    expect(a.routes.find((r) => r.id === 'GET /users/:id')).toMatchObject({
+      file: 'routes/users.js',
+      line: 5,
+      stack: [expect.objectContaining({ kind: 'app' }), expect.objectContaining({ file: 'routes/users.js', line: 4, kind: 'router' })],
+    });
   });
 });

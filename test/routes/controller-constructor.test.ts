@@ -29,9 +29,7 @@ describe('routes/controller-constructor', () => {
         file: 'server.js',
         line: 8,
         handler: expect.objectContaining({ name: 'create', file: 'routes.js', line: 6 }),
-        middleware: [
-          expect.objectContaining({ name: 'express.json()', scope: 'route', package: 'express', file: 'server.js', line: 8 }),
-        ],
+        middleware: [expect.objectContaining({ name: 'express.json()', scope: 'route', package: 'express', file: 'server.js', line: 8 })],
       }),
     );
   });

@@ -15,6 +15,8 @@ describe('routes/decorated-controllers', () => {
     });
     expect(a.diagnostics.filter((d) => d.code === 'LIBRARY_ROUTES')).toEqual([]);
     // The glob works in the monolith; a bundle holds no files for it to match.
-    expect(a.diagnostics.filter((d) => d.code === 'CONTROLLERS_FROM_GLOB')).toEqual([expect.objectContaining({ file: 'src/index.ts', line: 9, message: expect.stringContaining('src/controllers/admin/*.js') })]);
+    expect(a.diagnostics.filter((d) => d.code === 'CONTROLLERS_FROM_GLOB')).toEqual([
+      expect.objectContaining({ file: 'src/index.ts', line: 9, message: expect.stringContaining('src/controllers/admin/*.js') }),
+    ]);
   });
 });

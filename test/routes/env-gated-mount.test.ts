@@ -25,9 +25,7 @@ describe('routes/env-gated-mount', () => {
 
   it('leaves an unconditional route unconditional, behind the conditional middleware', () => {
     const route = a.routes.find((r) => r.id === 'GET /api/items');
-    expect(route).toEqual(
-      expect.objectContaining({ file: 'src/routes/api.ts', line: 5, entry: 'src/app.ts', middleware: [rateLimit] }),
-    );
+    expect(route).toEqual(expect.objectContaining({ file: 'src/routes/api.ts', line: 5, entry: 'src/app.ts', middleware: [rateLimit] }));
     expect(route?.conditional).toBeUndefined();
   });
 

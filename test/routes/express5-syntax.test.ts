@@ -10,12 +10,7 @@ describe('routes/express5-syntax', () => {
   });
 
   it('keeps Express 5 wildcards and optional groups as written', () => {
-    expect(routeKeys(a)).toEqual([
-      'ALL /*splat',
-      'GET /docs{/:opt}',
-      'GET /files/*splat',
-      'GET /files{/:name}',
-    ]);
+    expect(routeKeys(a)).toEqual(['ALL /*splat', 'GET /docs{/:opt}', 'GET /files/*splat', 'GET /files{/:name}']);
   });
 
   it('keeps a named wildcard', () => {

@@ -20,13 +20,7 @@ describe('routes/foreach-array-of-objects', () => {
   });
 
   it('finds every route', () => {
-    expect(routeKeys(a)).toEqual([
-      'GET /v1/users',
-      'GET /v1/users/:userId',
-      'POST /v1/auth/login',
-      'POST /v1/auth/register',
-      'POST /v1/users',
-    ]);
+    expect(routeKeys(a)).toEqual(['GET /v1/users', 'GET /v1/users/:userId', 'POST /v1/auth/login', 'POST /v1/auth/register', 'POST /v1/users']);
   });
 
   it.each([
@@ -49,12 +43,8 @@ describe('routes/foreach-array-of-objects', () => {
   });
 
   it('records one mount per array element, at the forEach body', () => {
-    expect(a.mounts).toContainEqual(
-      expect.objectContaining({ path: '/v1/auth', kind: 'router', file: 'src/routes/v1/index.js', line: 19 }),
-    );
-    expect(a.mounts).toContainEqual(
-      expect.objectContaining({ path: '/v1/users', kind: 'router', file: 'src/routes/v1/index.js', line: 19 }),
-    );
+    expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/v1/auth', kind: 'router', file: 'src/routes/v1/index.js', line: 19 }));
+    expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/v1/users', kind: 'router', file: 'src/routes/v1/index.js', line: 19 }));
     expect(a.diagnostics.map((d) => d.code)).not.toContain('DYNAMIC_REGISTRATION');
   });
 });

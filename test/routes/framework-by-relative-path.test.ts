@@ -16,7 +16,7 @@ describe('routes/framework-by-relative-path', () => {
     expect(routeKeys(a)).toEqual(['GET /', 'GET /users/:id']);
   });
 
-  it('follows the example\'s own modules', () => {
+  it("follows the example's own modules", () => {
     expect(a.routes).toContainEqual(
       expect.objectContaining({
         id: 'GET /users/:id',

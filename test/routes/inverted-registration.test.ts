@@ -11,12 +11,7 @@ describe('routes/inverted-registration', () => {
   });
 
   it('finds every route under the parent prefix', () => {
-    expect(routeKeys(a)).toEqual([
-      'GET /api/users',
-      'GET /api/users/:id',
-      'POST /api/auth/login',
-      'POST /api/auth/logout',
-    ]);
+    expect(routeKeys(a)).toEqual(['GET /api/users', 'GET /api/users/:id', 'POST /api/auth/login', 'POST /api/auth/logout']);
   });
 
   it.each([
@@ -39,8 +34,6 @@ describe('routes/inverted-registration', () => {
 
   it('records the mounts made by the registration functions', () => {
     expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api/auth', kind: 'router', file: 'routes/auth.js', line: 9 }));
-    expect(a.mounts).toContainEqual(
-      expect.objectContaining({ path: '/api/users', kind: 'router', file: 'routes/users.js', line: 6 }),
-    );
+    expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api/users', kind: 'router', file: 'routes/users.js', line: 6 }));
   });
 });

@@ -25,9 +25,7 @@ describe('routes/library-registered-routes', () => {
         line: 10,
         entry: 'server.js',
         handler: expect.objectContaining({ name: '<anonymous>', file: 'server.js', line: 10 }),
-        middleware: [
-          expect.objectContaining({ name: 'express.json()', scope: 'app', package: 'express', file: 'server.js', line: 8 }),
-        ],
+        middleware: [expect.objectContaining({ name: 'express.json()', scope: 'app', package: 'express', file: 'server.js', line: 8 })],
       }),
     );
   });

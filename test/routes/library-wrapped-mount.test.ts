@@ -14,7 +14,7 @@ describe('routes/library-wrapped-mount', () => {
     expect(routeKeys(a)).toEqual(['GET /', 'GET /users']);
   });
 
-  it('runs the parent app\'s middleware before them', () => {
+  it("runs the parent app's middleware before them", () => {
     const requestLog = expect.objectContaining({ name: 'requestLog', scope: 'app', file: 'server.js', line: 10 });
     expect(a.routes).toContainEqual(expect.objectContaining({ id: 'GET /users', file: 'server.js', line: 5, middleware: [requestLog] }));
     expect(a.routes).toContainEqual(expect.objectContaining({ id: 'GET /', file: 'server.js', line: 8, middleware: [requestLog] }));

@@ -11,14 +11,7 @@ describe('routes/loop-over-map', () => {
   });
 
   it('finds every route', () => {
-    expect(routeKeys(a)).toEqual([
-      'GET /healthz',
-      'GET /posts',
-      'GET /posts/:id',
-      'GET /readyz',
-      'GET /users',
-      'POST /users',
-    ]);
+    expect(routeKeys(a)).toEqual(['GET /healthz', 'GET /posts', 'GET /posts/:id', 'GET /readyz', 'GET /users', 'POST /users']);
   });
 
   it.each([

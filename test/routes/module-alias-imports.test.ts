@@ -7,6 +7,10 @@ describe('routes/module-alias-imports', () => {
     const a = await analyzeFixture('routes', 'module-alias-imports');
     expect(routeKeys(a)).toEqual(['GET /api/posts', 'GET /api/users']);
     expect(a.routes.find((r) => r.id === 'GET /api/users')!.deps.files).toContain('app/models/user.js');
-    expect(a.modules?.files['server.js']?.aliases).toEqual({ '@root/app/routes/posts': 'app/routes/posts.js', '@routes/users': 'app/routes/users.js', 'config/settings': 'lib/config/settings.js' });
+    expect(a.modules?.files['server.js']?.aliases).toEqual({
+      '@root/app/routes/posts': 'app/routes/posts.js',
+      '@routes/users': 'app/routes/users.js',
+      'config/settings': 'lib/config/settings.js',
+    });
   });
 });

@@ -20,9 +20,7 @@ describe('routes/path-aliases', () => {
         file: 'src/routes/users.ts',
         line: 8,
         handler: expect.objectContaining({ name: 'getUser', file: 'src/controllers/users.ts', line: 5 }),
-        middleware: [
-          expect.objectContaining({ name: 'requireAuth', scope: 'route', file: 'src/middleware/auth.ts', line: 1 }),
-        ],
+        middleware: [expect.objectContaining({ name: 'requireAuth', scope: 'route', file: 'src/middleware/auth.ts', line: 1 })],
       }),
     );
     expect(a.routes).toContainEqual(

@@ -11,13 +11,7 @@ describe('routes/recursive-route-tree', () => {
   });
 
   it('finds the route of every leaf of the table', () => {
-    expect(routeKeys(a)).toEqual([
-      'DELETE /shop/items/:itemId',
-      'GET /shop',
-      'GET /shop/items',
-      'GET /shop/items/:itemId',
-      'POST /shop/items',
-    ]);
+    expect(routeKeys(a)).toEqual(['DELETE /shop/items/:itemId', 'GET /shop', 'GET /shop/items', 'GET /shop/items/:itemId', 'POST /shop/items']);
   });
 
   it('reports the registration inside the recursive function, with no guard', () => {

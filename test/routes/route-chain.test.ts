@@ -46,7 +46,7 @@ describe('routes/route-chain', () => {
     ['GET /authors', 7],
     ['POST /authors', 8],
     ['GET /authors/:id', 9],
-  ])("%s comes from a router.route() chain (authors.js:%i)", (id, line) => {
+  ])('%s comes from a router.route() chain (authors.js:%i)', (id, line) => {
     expect(a.routes).toContainEqual(
       expect.objectContaining({
         id,

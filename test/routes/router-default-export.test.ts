@@ -40,8 +40,6 @@ describe('routes/router-default-export', () => {
   });
 
   it('records the mount of the default-exported router', () => {
-    expect(a.mounts).toContainEqual(
-      expect.objectContaining({ path: '/api/users', kind: 'router', file: 'src/server.ts', line: 6 }),
-    );
+    expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api/users', kind: 'router', file: 'src/server.ts', line: 6 }));
   });
 });

@@ -11,14 +11,7 @@ describe('routes/router-factory', () => {
   });
 
   it('finds every route of both factory calls', () => {
-    expect(routeKeys(a)).toEqual([
-      'GET /api',
-      'GET /api/todos',
-      'GET /api/v2',
-      'GET /api/v2/todos',
-      'POST /api/todos',
-      'POST /api/v2/todos',
-    ]);
+    expect(routeKeys(a)).toEqual(['GET /api', 'GET /api/todos', 'GET /api/v2', 'GET /api/v2/todos', 'POST /api/todos', 'POST /api/v2/todos']);
   });
 
   it.each([
@@ -37,11 +30,7 @@ describe('routes/router-factory', () => {
   it('records a mount per factory call', () => {
     expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api', kind: 'router', file: 'src/server.ts', line: 5 }));
     expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api/v2', kind: 'router', file: 'src/server.ts', line: 6 }));
-    expect(a.mounts).toContainEqual(
-      expect.objectContaining({ path: '/api/todos', kind: 'router', file: 'src/routes/index.ts', line: 9 }),
-    );
-    expect(a.mounts).toContainEqual(
-      expect.objectContaining({ path: '/api/v2/todos', kind: 'router', file: 'src/routes/index.ts', line: 9 }),
-    );
+    expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api/todos', kind: 'router', file: 'src/routes/index.ts', line: 9 }));
+    expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api/v2/todos', kind: 'router', file: 'src/routes/index.ts', line: 9 }));
   });
 });

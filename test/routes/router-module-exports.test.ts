@@ -20,9 +20,7 @@ describe('routes/router-module-exports', () => {
     ['GET /products/:sku', 'routes/products.js', 8, { name: 'getProduct', file: 'routes/products.js', line: 10 }],
     ['GET /orders/:id', 'routes/orders.js', 11, { name: '<anonymous>', file: 'routes/orders.js', line: 11 }],
   ])('%s is registered at %s:%i', (id, file, line, handler) => {
-    expect(a.routes).toContainEqual(
-      expect.objectContaining({ id, file, line, entry: 'server.js', handler: expect.objectContaining(handler), middleware: [] }),
-    );
+    expect(a.routes).toContainEqual(expect.objectContaining({ id, file, line, entry: 'server.js', handler: expect.objectContaining(handler), middleware: [] }));
   });
 
   it('keeps the route-level middleware of POST /orders', () => {

@@ -8,7 +8,10 @@ describe('routes/same-function-two-entries', () => {
   const json = expect.objectContaining({ name: 'express.json()', scope: 'app', package: 'express', file: 'app.js', line: 5 });
   const expectWidgets = (a: Analysis): void => {
     expect(routeKeys(a)).toEqual(['GET /widgets', 'POST /widgets']);
-    for (const [id, line] of [['GET /widgets', 6], ['POST /widgets', 7]] as const) {
+    for (const [id, line] of [
+      ['GET /widgets', 6],
+      ['POST /widgets', 7],
+    ] as const) {
       expect(a.routes).toContainEqual(
         expect.objectContaining({
           id,

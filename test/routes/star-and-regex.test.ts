@@ -13,13 +13,7 @@ describe('routes/star-and-regex', () => {
   const DOCS = '/api + regex:' + String(/^\/v(\d+)\/docs$/i); // /api + regex:/^\/v(\d+)\/docs$/i
 
   it('reports every path form verbatim', () => {
-    expect(routeKeys(a)).toEqual([
-      'ALL *',
-      `GET ${DOCS}`,
-      'GET /ftp(?!/quarantine)/:file',
-      'GET /users/:id?',
-      `GET ${FLY}`,
-    ]);
+    expect(routeKeys(a)).toEqual(['ALL *', `GET ${DOCS}`, 'GET /ftp(?!/quarantine)/:file', 'GET /users/:id?', `GET ${FLY}`]);
   });
 
   it('spells the regex paths as RegExp#toString prints them', () => {

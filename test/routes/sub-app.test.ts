@@ -34,9 +34,7 @@ describe('routes/sub-app', () => {
   });
 
   it('keeps sub-app middleware off the main app routes', () => {
-    expect(a.routes).toContainEqual(
-      expect.objectContaining({ id: 'GET /status', file: 'server.js', line: 5, entry: 'server.js', middleware: [] }),
-    );
+    expect(a.routes).toContainEqual(expect.objectContaining({ id: 'GET /status', file: 'server.js', line: 5, entry: 'server.js', middleware: [] }));
   });
 
   it('records the mount as an app', () => {

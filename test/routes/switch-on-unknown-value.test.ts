@@ -15,9 +15,7 @@ describe('routes/switch-on-unknown-value', () => {
   });
 
   it('records the case, or the failed cases of the default clause, as the condition', () => {
-    expect(a.routes).toContainEqual(
-      expect.objectContaining({ id: 'GET /internal/docs', line: 9, conditional: "process.env.API_DOCS === 'internal'" }),
-    );
+    expect(a.routes).toContainEqual(expect.objectContaining({ id: 'GET /internal/docs', line: 9, conditional: "process.env.API_DOCS === 'internal'" }));
     expect(a.routes).toContainEqual(
       expect.objectContaining({
         id: 'GET /docs',

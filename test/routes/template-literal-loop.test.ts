@@ -11,14 +11,7 @@ describe('routes/template-literal-loop', () => {
   });
 
   it('builds every path from the list', () => {
-    expect(routeKeys(a)).toEqual([
-      'GET /comments',
-      'GET /comments/:id',
-      'GET /posts',
-      'GET /posts/:id',
-      'GET /users',
-      'GET /users/:id',
-    ]);
+    expect(routeKeys(a)).toEqual(['GET /comments', 'GET /comments/:id', 'GET /posts', 'GET /posts/:id', 'GET /users', 'GET /users/:id']);
   });
 
   it.each(['users', 'posts', 'comments'])('/%s routes resolve to the arrows returned by the factories', (name) => {

@@ -26,12 +26,7 @@ describe('routes/three-level-nesting', () => {
   it.each([
     ['GET /api/v1/users', 6, { name: 'listUsers', file: 'src/api/v1/users.ts', line: 10 }, [requestId, authenticate]],
     ['GET /api/v1/users/:id', 7, { name: 'getUser', file: 'src/api/v1/users.ts', line: 14 }, [requestId, authenticate, validateId]],
-    [
-      'GET /api/v1/users/:id/posts',
-      8,
-      { name: 'listUserPosts', file: 'src/api/v1/users.ts', line: 18 },
-      [requestId, authenticate, validateId],
-    ],
+    ['GET /api/v1/users/:id/posts', 8, { name: 'listUserPosts', file: 'src/api/v1/users.ts', line: 18 }, [requestId, authenticate, validateId]],
   ])('%s (src/api/v1/users.ts:%i) runs app, router then route middleware', (id, line, handler, middleware) => {
     expect(a.routes).toContainEqual(
       expect.objectContaining({
@@ -47,11 +42,7 @@ describe('routes/three-level-nesting', () => {
 
   it('records each mount with its full path', () => {
     expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api', kind: 'router', file: 'src/app.ts', line: 7 }));
-    expect(a.mounts).toContainEqual(
-      expect.objectContaining({ path: '/api/v1', kind: 'router', file: 'src/api/index.ts', line: 7 }),
-    );
-    expect(a.mounts).toContainEqual(
-      expect.objectContaining({ path: '/api/v1/users', kind: 'router', file: 'src/api/v1/index.ts', line: 5 }),
-    );
+    expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api/v1', kind: 'router', file: 'src/api/index.ts', line: 7 }));
+    expect(a.mounts).toContainEqual(expect.objectContaining({ path: '/api/v1/users', kind: 'router', file: 'src/api/v1/index.ts', line: 5 }));
   });
 });

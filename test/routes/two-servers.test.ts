@@ -14,13 +14,7 @@ describe('routes/two-servers', () => {
 
   it('finds both entries and every route', () => {
     expect([...a.entry].sort()).toEqual(['auth/server.js', 'server.js']);
-    expect(routeKeys(a)).toEqual([
-      'GET /.well-known/jwks.json',
-      'GET /products',
-      'GET /products/:id',
-      'POST /login',
-      'POST /token',
-    ]);
+    expect(routeKeys(a)).toEqual(['GET /.well-known/jwks.json', 'GET /products', 'GET /products/:id', 'POST /login', 'POST /token']);
   });
 
   it.each([

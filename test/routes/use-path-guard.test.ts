@@ -19,14 +19,7 @@ describe('routes/use-path-guard', () => {
   });
 
   it('reports the guard as no route and the terminal use as a USE route', () => {
-    expect(routeKeys(a)).toEqual([
-      'DELETE /admin/users/:id',
-      'GET /admin/stats',
-      'GET /admin/users',
-      'GET /administrators',
-      'GET /public',
-      'USE /ping',
-    ]);
+    expect(routeKeys(a)).toEqual(['DELETE /admin/users/:id', 'GET /admin/stats', 'GET /admin/users', 'GET /administrators', 'GET /public', 'USE /ping']);
   });
 
   it('puts the guard in front of every route of the router mounted under /admin', () => {

@@ -4,13 +4,40 @@ import type { SplitPlan } from '../../model/plan';
 const NONE = { value: null, definition: 'not measured in generator tests' };
 
 /** The root app of hand-built generator routes: `export function createApp()` in src/app.ts. */
-export const ROOT: RouterRef = { file: 'src/app.ts', line: 5, factory: 'createApp', mountPath: '/', kind: 'app', settings: [{ method: 'set', args: ["'trust proxy'", '1'] }] };
+export const ROOT: RouterRef = {
+  file: 'src/app.ts',
+  line: 5,
+  factory: 'createApp',
+  mountPath: '/',
+  kind: 'app',
+  settings: [{ method: 'set', args: ["'trust proxy'", '1'] }],
+};
 
 /** An app-level middleware rebuilt from its source (`express.json()`). */
-export const JSON_BODY: Middleware = { name: 'express.json()', file: 'src/app.ts', line: 7, scope: 'app', package: 'express', source: 'express.json()', sourceFile: 'src/app.ts', level: 0, imports: [{ local: 'express', imported: 'default', package: 'express' }] };
+export const JSON_BODY: Middleware = {
+  name: 'express.json()',
+  file: 'src/app.ts',
+  line: 7,
+  scope: 'app',
+  package: 'express',
+  source: 'express.json()',
+  sourceFile: 'src/app.ts',
+  level: 0,
+  imports: [{ local: 'express', imported: 'default', package: 'express' }],
+};
 
 /** The app-level error handler, registered after the routes. */
-export const ERRORS: Middleware = { name: 'errorHandler', file: 'src/errors.ts', line: 1, export: 'errorHandler', scope: 'app', source: 'errorHandler', sourceFile: 'src/app.ts', level: 0, imports: [{ local: 'errorHandler', imported: 'errorHandler', file: 'src/errors.ts' }] };
+export const ERRORS: Middleware = {
+  name: 'errorHandler',
+  file: 'src/errors.ts',
+  line: 1,
+  export: 'errorHandler',
+  scope: 'app',
+  source: 'errorHandler',
+  sourceFile: 'src/app.ts',
+  level: 0,
+  imports: [{ local: 'errorHandler', imported: 'errorHandler', file: 'src/errors.ts' }],
+};
 
 /** A route registered on the last router of `stack`, behind `middleware`. */
 export function genRoute(method: string, path: string, stack: RouterRef[], middleware: Middleware[] = [JSON_BODY], extra: Partial<Route> = {}): Route {
@@ -46,7 +73,16 @@ export function genPlan(routes: Route[], functions: Record<string, string[]>, ke
     functions: Object.entries(functions).map(([id, ids]) => ({ id, routes: ids, reason: 'test', memory: 256, timeout: 5 })),
     keep: keep.map((route) => ({ route, reason: 'test' })),
     schedules: [],
-    metrics: { structuralModularity: NONE, icp: NONE, ifn: NONE, entitySpread: NONE, sharedCodeRatio: NONE, appBundleBytes: NONE, largestBundleRatio: NONE, meanBundleRatio: NONE },
+    metrics: {
+      structuralModularity: NONE,
+      icp: NONE,
+      ifn: NONE,
+      entitySpread: NONE,
+      sharedCodeRatio: NONE,
+      appBundleBytes: NONE,
+      largestBundleRatio: NONE,
+      meanBundleRatio: NONE,
+    },
     warnings: [],
     hazards: [],
     mounts: [],

@@ -30,7 +30,13 @@ export function httpApiEvent(method: string, rawPath: string, rawQueryString = '
     routeKey: '$default',
     rawPath,
     rawQueryString,
-    headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', accept: 'application/json', 'user-agent': 'cleave-test', 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+    headers: {
+      host: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      accept: 'application/json',
+      'user-agent': 'cleave-test',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': '203.0.113.7',
+    },
     requestContext: {
       accountId: '123456789012',
       apiId: 'abc123',
@@ -77,14 +83,27 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const exchanges: Exchange[] = [];
   for (const fn of plan.functions) {
-    const bundle = require(path.join(bundleRoot, 'dist', 'functions', fn.id, 'handler.js')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body?: string }> };
+    const bundle = require(path.join(bundleRoot, 'dist', 'functions', fn.id, 'handler.js')) as {
+      handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body?: string }>;
+    };
     for (const id of fn.routes.filter((r) => plan.routes[r]?.method === 'GET')) {
       const route = plan.routes[id]!;
       const concrete = concretePath(route.path, values);
       const monolith = await fetch(base + concrete, { headers: { accept: 'application/json' }, redirect: 'manual' });
       await monolith.arrayBuffer();
-      const result = await bundle.handler(httpApiEvent('GET', concrete), { awsRequestId: 'cleave-test', functionName: fn.id, getRemainingTimeInMillis: () => 30_000 });
-      exchanges.push({ function: fn.id, route: id, path: concrete, monolith: monolith.status, lambda: result.statusCode, lambdaBody: String(result.body ?? '').slice(0, 200) });
+      const result = await bundle.handler(httpApiEvent('GET', concrete), {
+        awsRequestId: 'cleave-test',
+        functionName: fn.id,
+        getRemainingTimeInMillis: () => 30_000,
+      });
+      exchanges.push({
+        function: fn.id,
+        route: id,
+        path: concrete,
+        monolith: monolith.status,
+        lambda: result.statusCode,
+        lambdaBody: String(result.body ?? '').slice(0, 200),
+      });
     }
   }
   server.close();

@@ -10,7 +10,11 @@ const NOT_COPIED = new Set(['.git', 'samples', 'test', 'bench']);
 
 /** Whether a top-level entry of the checkout is ignored by its .gitignore (`coverage/`, `.cleave-verify-*\/`): a fresh clone has none. */
 function gitIgnored(entry: string): boolean {
-  const patterns = fs.readFileSync(path.join(REPO, '.gitignore'), 'utf8').split('\n').map((l) => l.trim().replace(/\/$/, '')).filter((l) => l && !l.startsWith('#'));
+  const patterns = fs
+    .readFileSync(path.join(REPO, '.gitignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim().replace(/\/$/, ''))
+    .filter((l) => l && !l.startsWith('#'));
   return patterns.some((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(entry));
 }
 
@@ -35,7 +39,9 @@ export function userEnv(): NodeJS.ProcessEnv {
 export function run(command: string, args: string[], cwd: string, timeoutMs = 180_000): SpawnSyncReturns<string> {
   const result = spawnSync(command, args, { cwd, env: userEnv(), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) exited ${result.status ?? result.signal}: ${result.error?.message ?? ''}\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} (in ${cwd}) exited ${result.status ?? result.signal}: ${result.error?.message ?? ''}\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return result;
 }
@@ -64,7 +70,12 @@ export function packCheckout(tmp: string): PackedTarball {
   }
   fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
   const out = run('npm', ['pack', '--json', '--pack-destination', tmp, ...NPM_FLAGS], copy);
-  const [packed] = JSON.parse(out.stdout.slice(out.stdout.indexOf('['))) as Array<{ filename: string; name: string; version: string; files: Array<{ path: string }> }>;
+  const [packed] = JSON.parse(out.stdout.slice(out.stdout.indexOf('['))) as Array<{
+    filename: string;
+    name: string;
+    version: string;
+    files: Array<{ path: string }>;
+  }>;
   if (!packed) throw new Error(`npm pack printed no tarball: ${out.stdout}`);
   return { file: path.join(tmp, packed.filename), name: packed.name, version: packed.version, files: packed.files.map((f) => f.path).sort() };
 }
@@ -89,7 +100,9 @@ export function standaloneSample(name: string, to: string): Promise<string> {
   fs.closeSync(fd);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve(to) : reject(new Error(`npm install in ${to} exited ${code ?? signal}:\n${fs.readFileSync(log, 'utf8')}`))));
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve(to) : reject(new Error(`npm install in ${to} exited ${code ?? signal}:\n${fs.readFileSync(log, 'utf8')}`)),
+    );
   });
 }
 

@@ -41,8 +41,12 @@ export interface PackagedService {
  */
 export async function packageService(out: string): Promise<PackagedService> {
   await run(SERVERLESS, ['package', '--region', 'eu-west-1', '--stage', 'test'], { cwd: out, env: SERVERLESS_ENV, timeout: 120_000 });
-  const functions = Object.entries((parse(fs.readFileSync(path.join(out, 'serverless.yml'), 'utf8')) as { functions: Record<string, ServerlessFunction> }).functions);
-  const template = JSON.parse(fs.readFileSync(path.join(out, '.serverless', 'cloudformation-template-update-stack.json'), 'utf8')) as { Resources: Record<string, LambdaResource> };
+  const functions = Object.entries(
+    (parse(fs.readFileSync(path.join(out, 'serverless.yml'), 'utf8')) as { functions: Record<string, ServerlessFunction> }).functions,
+  );
+  const template = JSON.parse(fs.readFileSync(path.join(out, '.serverless', 'cloudformation-template-update-stack.json'), 'utf8')) as {
+    Resources: Record<string, LambdaResource>;
+  };
   const lambdas = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
   return { functions, lambdas };
 }
@@ -105,10 +109,15 @@ export async function invokeFromZip(zip: string, lambda: LambdaResource, request
         done({ answers });
       })();`;
     const env = { PATH: process.env.PATH ?? '', ...(lambda.Properties.Environment?.Variables ?? {}) };
-    const { stdout } = await run(process.execPath, ['-e', script], { cwd: task, env, timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout?: string; stderr?: string }) => ({
-      stdout: RESULT_MARK + JSON.stringify({ error: `${e.stdout ?? ''}${e.stderr ?? ''}`, answers: [] }),
-    }));
-    const line = stdout.split('\n').filter((l) => l.startsWith(RESULT_MARK)).pop();
+    const { stdout } = await run(process.execPath, ['-e', script], { cwd: task, env, timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }).catch(
+      (e: { stdout?: string; stderr?: string }) => ({
+        stdout: RESULT_MARK + JSON.stringify({ error: `${e.stdout ?? ''}${e.stderr ?? ''}`, answers: [] }),
+      }),
+    );
+    const line = stdout
+      .split('\n')
+      .filter((l) => l.startsWith(RESULT_MARK))
+      .pop();
     return line ? (JSON.parse(line.slice(RESULT_MARK.length)) as ZipInvocation) : { error: `no result on stdout: ${stdout}`, answers: [] };
   } finally {
     fs.rmSync(task, { recursive: true, force: true });

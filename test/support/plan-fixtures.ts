@@ -28,7 +28,12 @@ export function route(method: string, path: string, spec: RouteSpec = {}): Route
     entry: 'src/server.ts',
     handler: { name: 'handler', file: handler, line: 1 },
     middleware: [{ name: 'express.json()', file: 'src/app.ts', line: 3, scope: 'app', package: 'express' }],
-    deps: { files: [...new Set(spec.files ?? [file, handler, 'src/config.ts'])].sort(), packages: ['express'], env: [], entities: [...(spec.entities ?? [])].sort() },
+    deps: {
+      files: [...new Set(spec.files ?? [file, handler, 'src/config.ts'])].sort(),
+      packages: ['express'],
+      env: [],
+      entities: [...(spec.entities ?? [])].sort(),
+    },
   };
 }
 
@@ -39,7 +44,16 @@ export function hazard(code: string, routes: string[], severity: Hazard['severit
 
 /** A hand-built analysis. */
 export function analysisOf(routes: Route[], hazards: Hazard[] = [], mounts: Mount[] = []): Analysis {
-  return { schemaVersion: 1, root: '.', entry: ['src/server.ts'], routes: [...routes].sort((a, b) => a.id.localeCompare(b.id)), mounts, static: [], hazards, diagnostics: [] };
+  return {
+    schemaVersion: 1,
+    root: '.',
+    entry: ['src/server.ts'],
+    routes: [...routes].sort((a, b) => a.id.localeCompare(b.id)),
+    mounts,
+    static: [],
+    hazards,
+    diagnostics: [],
+  };
 }
 
 /** A config from YAML text, defaults filled in. */
@@ -55,8 +69,16 @@ export function sized(analysis: Analysis, sizes: Record<string, number>): Analys
 /** A small shop: products, reviews under products, orders and users, with entities. */
 export function shopRoutes(): Route[] {
   const products = { files: ['src/routes/products.ts', 'src/controllers/products.ts', 'src/services/products.ts', 'src/config.ts'], entities: ['Product'] };
-  const reviews = { file: 'src/routes/reviews.ts', handler: 'src/controllers/reviews.ts', files: ['src/routes/reviews.ts', 'src/controllers/reviews.ts', 'src/services/reviews.ts', 'src/config.ts'], entities: ['Review'] };
-  const orders = { files: ['src/routes/orders.ts', 'src/controllers/orders.ts', 'src/services/orders.ts', 'src/services/pricing.ts', 'src/config.ts'], entities: ['Order', 'Product'] };
+  const reviews = {
+    file: 'src/routes/reviews.ts',
+    handler: 'src/controllers/reviews.ts',
+    files: ['src/routes/reviews.ts', 'src/controllers/reviews.ts', 'src/services/reviews.ts', 'src/config.ts'],
+    entities: ['Review'],
+  };
+  const orders = {
+    files: ['src/routes/orders.ts', 'src/controllers/orders.ts', 'src/services/orders.ts', 'src/services/pricing.ts', 'src/config.ts'],
+    entities: ['Order', 'Product'],
+  };
   const users = { files: ['src/routes/users.ts', 'src/controllers/users.ts', 'src/services/users.ts', 'src/config.ts'], entities: ['User'] };
   return [
     route('GET', '/api/products', products),
@@ -75,5 +97,10 @@ export function shopRoutes(): Route[] {
 /** Mounts of `shopRoutes` (reviews mounted under products). */
 export function shopMounts(): Mount[] {
   const mount = (path: string, file: string): Mount => ({ path, kind: 'router', file: 'src/app.ts', line: 5, target: { file, line: 1 } });
-  return [mount('/api/products', 'src/routes/products.ts'), mount('/api/products/:id/reviews', 'src/routes/reviews.ts'), mount('/api/orders', 'src/routes/orders.ts'), mount('/api/users', 'src/routes/users.ts')];
+  return [
+    mount('/api/products', 'src/routes/products.ts'),
+    mount('/api/products/:id/reviews', 'src/routes/reviews.ts'),
+    mount('/api/orders', 'src/routes/orders.ts'),
+    mount('/api/users', 'src/routes/users.ts'),
+  ];
 }

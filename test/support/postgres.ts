@@ -24,7 +24,10 @@ export function postgresBinDir(): string | undefined {
     if (dir && fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl'))) return dir;
   }
   if (!fs.existsSync(DEBIAN_BIN)) return undefined;
-  const versions = fs.readdirSync(DEBIAN_BIN).filter((v) => fs.existsSync(path.join(DEBIAN_BIN, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = fs
+    .readdirSync(DEBIAN_BIN)
+    .filter((v) => fs.existsSync(path.join(DEBIAN_BIN, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] === undefined ? undefined : path.join(DEBIAN_BIN, versions[0], 'bin');
 }
 

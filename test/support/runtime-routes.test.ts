@@ -10,8 +10,7 @@ const EXPRESS_5 = path.join(ROOT, 'node_modules', 'express');
 type Express = any;
 const ok = (_req: unknown, res: { end(): void }): void => res.end();
 const mw = (_req: unknown, _res: unknown, next: () => void): void => next();
-const keys = (app: unknown, options?: RuntimeRoutesOptions): string[] =>
-  runtimeRoutes(app, options).map((r) => `${r.method} ${r.path}`);
+const keys = (app: unknown, options?: RuntimeRoutesOptions): string[] => runtimeRoutes(app, options).map((r) => `${r.method} ${r.path}`);
 
 describe.each([
   ['Express 4', EXPRESS_4, /^4\./],
@@ -40,8 +39,18 @@ describe.each([
     router.route('/').get(ok).all(ok);
     app.use('/authors', router);
     expect(keys(app)).toEqual([
-      'ALL /authors', 'ALL /ping', 'DELETE /books', 'DELETE /items/:id', 'GET /authors', 'GET /books',
-      'GET /items', 'HEAD /health', 'OPTIONS /items', 'PATCH /items/:id', 'POST /books', 'POST /items',
+      'ALL /authors',
+      'ALL /ping',
+      'DELETE /books',
+      'DELETE /items/:id',
+      'GET /authors',
+      'GET /books',
+      'GET /items',
+      'HEAD /health',
+      'OPTIONS /items',
+      'PATCH /items/:id',
+      'POST /books',
+      'POST /items',
       'PUT /items/:id',
     ]);
   });
@@ -58,9 +67,7 @@ describe.each([
     api.use('/v1', v1);
     app.use('/api', api);
     app.use('/', express.Router().get('/', ok));
-    expect(keys(app)).toEqual([
-      'GET /', 'GET /api/v1', 'GET /api/v1/status', 'GET /api/v1/users', 'GET /api/v1/users/:id/posts',
-    ]);
+    expect(keys(app)).toEqual(['GET /', 'GET /api/v1', 'GET /api/v1/status', 'GET /api/v1/users', 'GET /api/v1/users/:id/posts']);
   });
 
   it('recurses into sub-apps, nested and pathless ones', () => {
@@ -83,9 +90,7 @@ describe.each([
     const app = express();
     app.get(['/a', '/b'], ok);
     app.use(['/v1', '/v2'], express.Router().post(['/x', '/y'], ok));
-    expect(keys(app)).toEqual([
-      'GET /a', 'GET /b', 'POST /v1/x', 'POST /v1/y', 'POST /v2/x', 'POST /v2/y',
-    ]);
+    expect(keys(app)).toEqual(['GET /a', 'GET /b', 'POST /v1/x', 'POST /v1/y', 'POST /v2/x', 'POST /v2/y']);
   });
 
   it('prints regular expressions as regex:, after the prefix they are mounted under', () => {
@@ -121,7 +126,11 @@ describe.each([
 
   describe('without the recorder', () => {
     let raw: Express;
-    beforeAll(() => jest.isolateModules(() => { raw = require(dir); }));
+    beforeAll(() =>
+      jest.isolateModules(() => {
+        raw = require(dir);
+      }),
+    );
 
     it('finds mounted sub-apps among the known apps, and pathless routers', () => {
       const app = raw();
@@ -153,7 +162,9 @@ describe('loadAppWithRecorder', () => {
       fs.writeFileSync(path.join(tmp, file), text);
     }
   };
-  beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-runtime-routes-')); });
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-runtime-routes-'));
+  });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   const SERVER = `
@@ -204,8 +215,7 @@ describe('loadAppWithRecorder', () => {
         router.get('/:id', (_req, res) => { res.end(); });
         export default router;`,
     });
-    const loaded = await loadAppWithRecorder(path.join(tmp, 'src', 'server.ts'),
-      (exported) => (exported as { api: unknown }).api, { express: EXPRESS_4 });
+    const loaded = await loadAppWithRecorder(path.join(tmp, 'src', 'server.ts'), (exported) => (exported as { api: unknown }).api, { express: EXPRESS_4 });
     expect(loaded.routes).toEqual([{ method: 'GET', path: '/reports/:id' }]);
     expect(typeof (loaded.app as { lazyrouter?: unknown }).lazyrouter).toBe('function');
   });

@@ -46,10 +46,26 @@ export type PickApp = (exports: unknown, apps: unknown[]) => unknown;
 
 type Fn = ((...args: unknown[]) => unknown) & Record<string | symbol, unknown>;
 type PathPart = string | RegExp;
-interface Layer { handle?: unknown; route?: Route; rawPath?: unknown; regexp?: { fast_slash?: boolean };
-  slash?: boolean; match?: (p: string) => unknown; [k: symbol]: MountTag | undefined }
-interface Route { path: unknown; stack: { method?: string }[]; methods?: Record<string, boolean> }
-interface MountTag { path: unknown; explicit: boolean; last: boolean; app?: Fn }
+interface Layer {
+  handle?: unknown;
+  route?: Route;
+  rawPath?: unknown;
+  regexp?: { fast_slash?: boolean };
+  slash?: boolean;
+  match?: (p: string) => unknown;
+  [k: symbol]: MountTag | undefined;
+}
+interface Route {
+  path: unknown;
+  stack: { method?: string }[];
+  methods?: Record<string, boolean>;
+}
+interface MountTag {
+  path: unknown;
+  explicit: boolean;
+  last: boolean;
+  app?: Fn;
+}
 
 const TAG = Symbol.for('cleave.runtime-routes.mount');
 const PATCHED = Symbol.for('cleave.runtime-routes.patched');
@@ -88,10 +104,16 @@ function fakeServer(args: unknown[]): EventEmitter {
   const server = Object.assign(new EventEmitter(), {
     listening: true,
     address: () => ({ address: '127.0.0.1', family: 'IPv4', port: 0 }),
-    close: (cb?: () => void) => { if (cb) setImmediate(cb); return server; },
+    close: (cb?: () => void) => {
+      if (cb) setImmediate(cb);
+      return server;
+    },
   });
   const cb = args.find(isFn);
-  setImmediate(() => { server.emit('listening'); if (cb) cb(); });
+  setImmediate(() => {
+    server.emit('listening');
+    if (cb) cb();
+  });
   return server;
 }
 
@@ -126,7 +148,10 @@ export function recordExpress(express: unknown): void {
   } as Fn;
   const init = appProto.init!;
   appProto.init = function (this: Fn, ...args: unknown[]) {
-    if (recording) { recording.push(this); recordingApps.add(this); }
+    if (recording) {
+      recording.push(this);
+      recordingApps.add(this);
+    }
     return init.apply(this, args);
   } as Fn;
   const listen = appProto.listen!;
@@ -173,20 +198,26 @@ function mountPath(layer: Layer): unknown {
   if (layer[TAG]) return layer[TAG].path;
   if (layer.rawPath !== undefined) return layer.rawPath;
   if (layer.regexp?.fast_slash || layer.slash) return '/';
-  throw new Error('runtimeRoutes: a router is mounted under an unknown path; create the app after ' +
-    'recordExpress(express) or load it with loadAppWithRecorder');
+  throw new Error(
+    'runtimeRoutes: a router is mounted under an unknown path; create the app after ' + 'recordExpress(express) or load it with loadAppWithRecorder',
+  );
 }
 
 /** Finds the app hidden in an unrecorded `mounted_app` layer among the known apps. */
 function knownSubApp(layer: Layer, owner: Fn, apps: unknown[], used: Set<unknown>): Fn {
-  const found = apps.find((a) => isApp(a) && a.parent === owner && !used.has(a) &&
-    [a.mountpath].flat().some((p) => typeof p !== 'string' || Boolean(layer.match?.(p))));
+  const found = apps.find(
+    (a) => isApp(a) && a.parent === owner && !used.has(a) && [a.mountpath].flat().some((p) => typeof p !== 'string' || Boolean(layer.match?.(p))),
+  );
   if (!found) throw new Error('runtimeRoutes: a mounted sub-app is not among options.apps');
   used.add(found);
   return found as Fn;
 }
 
-interface Walk { out: Map<string, RuntimeRoute>; apps: unknown[]; used: Set<unknown> }
+interface Walk {
+  out: Map<string, RuntimeRoute>;
+  apps: unknown[];
+  used: Set<unknown>;
+}
 
 function walkStack(w: Walk, stack: Layer[], prefixes: PathPart[][], owner: Fn, depth: number): void {
   if (depth > 32) throw new Error('runtimeRoutes: mounts nested deeper than 32 (a cycle?)');
@@ -203,9 +234,9 @@ function walkStack(w: Walk, stack: Layer[], prefixes: PathPart[][], owner: Fn, d
     const h = layer.handle;
     const tag = layer[TAG];
     if (isApp(h) || tag?.app || (isFn(h) && h.name === 'mounted_app')) {
-      const sub = isApp(h) ? h : tag?.app ?? knownSubApp(layer, owner, w.apps, w.used);
+      const sub = isApp(h) ? h : (tag?.app ?? knownSubApp(layer, owner, w.apps, w.used));
       const router = appRouter(sub, false);
-      const at = tag ? tag.path : layer.rawPath ?? sub.mountpath;
+      const at = tag ? tag.path : (layer.rawPath ?? sub.mountpath);
       if (router) walkStack(w, router.stack as Layer[], expand(prefixes, at), sub, depth + 1);
     } else if (isRouter(h)) {
       walkStack(w, h.stack as Layer[], expand(prefixes, mountPath(layer)), owner, depth + 1);
@@ -269,8 +300,7 @@ function defaultPick(exports: unknown, apps: unknown[]): unknown {
  * transpiled), recording every express copy it requires before any app is created, with
  * `listen` intercepted, then waits for asynchronous registration and walks the picked app.
  */
-export async function loadAppWithRecorder(modulePath: string, pick: PickApp = defaultPick,
-  options: LoadOptions = {}): Promise<LoadedApp> {
+export async function loadAppWithRecorder(modulePath: string, pick: PickApp = defaultPick, options: LoadOptions = {}): Promise<LoadedApp> {
   const M = realModule();
   const root = appRoot(modulePath);
   for (const key of Object.keys(M._cache)) {

@@ -1,7 +1,23 @@
 import { parse, type Tags } from 'yaml';
 
 /** Long-form CloudFormation intrinsics from the short tags (`!Ref X` → `{ Ref: 'X' }`). */
-const CFN_TAGS: Tags = ['Ref', 'Sub', 'GetAtt', 'If', 'Not', 'Equals', 'Join', 'Select', 'Split', 'And', 'Or', 'FindInMap', 'ImportValue', 'Base64', 'Condition'].flatMap((name) => {
+const CFN_TAGS: Tags = [
+  'Ref',
+  'Sub',
+  'GetAtt',
+  'If',
+  'Not',
+  'Equals',
+  'Join',
+  'Select',
+  'Split',
+  'And',
+  'Or',
+  'FindInMap',
+  'ImportValue',
+  'Base64',
+  'Condition',
+].flatMap((name) => {
   const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
   return (['scalar', 'seq', 'map'] as const).map((kind) => ({
     tag: `!${name}`,
@@ -48,9 +64,12 @@ export function samProblems(template: Obj): string[] {
     if (typeof r.Condition === 'string' && !(r.Condition in conditions)) problems.push(`Resources.${id}: unknown Condition ${r.Condition}`);
     const props = (r.Properties ?? {}) as Obj;
     if (r.Type === 'AWS::Serverless::Function') problems.push(...functionProblems(id, props, resources));
-    else if (r.Type === 'AWS::ApiGatewayV2::Route' && !/^(ANY|[A-Z]+) \/\S*$|^\$default$/.test(String(props.RouteKey))) problems.push(`Resources.${id}: RouteKey ${String(props.RouteKey)}`);
-    else if (r.Type === 'AWS::ApiGatewayV2::Integration' && props.IntegrationType !== 'HTTP_PROXY') problems.push(`Resources.${id}: IntegrationType is not HTTP_PROXY`);
-    else if (!['AWS::Serverless::HttpApi', 'AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Integration', 'AWS::Serverless::Function'].includes(String(r.Type))) problems.push(`Resources.${id}: unexpected Type ${String(r.Type)}`);
+    else if (r.Type === 'AWS::ApiGatewayV2::Route' && !/^(ANY|[A-Z]+) \/\S*$|^\$default$/.test(String(props.RouteKey)))
+      problems.push(`Resources.${id}: RouteKey ${String(props.RouteKey)}`);
+    else if (r.Type === 'AWS::ApiGatewayV2::Integration' && props.IntegrationType !== 'HTTP_PROXY')
+      problems.push(`Resources.${id}: IntegrationType is not HTTP_PROXY`);
+    else if (!['AWS::Serverless::HttpApi', 'AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Integration', 'AWS::Serverless::Function'].includes(String(r.Type)))
+      problems.push(`Resources.${id}: unexpected Type ${String(r.Type)}`);
   }
   return problems;
 }
@@ -67,7 +86,8 @@ function functionProblems(id: string, props: Obj, resources: Record<string, Obj>
       if (!HTTP_METHODS.has(String(e.Method))) out.push(`Resources.${id}.Events.${name}: Method ${String(e.Method)}`);
       if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%{}/-]*$/.test(String(e.Path))) out.push(`Resources.${id}.Events.${name}: Path ${String(e.Path)}`);
       const api = (e.ApiId as Obj | undefined)?.Ref;
-      if (typeof api !== 'string' || resources[api]?.Type !== 'AWS::Serverless::HttpApi') out.push(`Resources.${id}.Events.${name}: ApiId is not a Ref to an AWS::Serverless::HttpApi`);
+      if (typeof api !== 'string' || resources[api]?.Type !== 'AWS::Serverless::HttpApi')
+        out.push(`Resources.${id}.Events.${name}: ApiId is not a Ref to an AWS::Serverless::HttpApi`);
     } else if (event.Type === 'Schedule') {
       if (!/^(rate|cron)\(.+\)$/.test(String(e.Schedule))) out.push(`Resources.${id}.Events.${name}: Schedule ${String(e.Schedule)}`);
     } else {

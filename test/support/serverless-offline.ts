@@ -57,10 +57,26 @@ export async function startOffline(outDir: string, timeoutMs = 60_000): Promise<
   fs.cpSync(path.join(outDir, 'dist'), path.join(service, 'dist'), { recursive: true });
   fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(service, 'node_modules'), 'dir');
   const config = 'serverless.yml';
-  fs.writeFileSync(path.join(service, config), `${withoutUnsetEnv(fs.readFileSync(path.join(outDir, 'serverless.yml'), 'utf8'))}\nplugins:\n  - serverless-offline\n`);
+  fs.writeFileSync(
+    path.join(service, config),
+    `${withoutUnsetEnv(fs.readFileSync(path.join(outDir, 'serverless.yml'), 'utf8'))}\nplugins:\n  - serverless-offline\n`,
+  );
   const [httpPort, lambdaPort] = [await freePort(), await freePort()];
   const bin = path.join(REPO, 'node_modules', 'serverless', 'bin', 'serverless.js');
-  const args = [bin, 'offline', 'start', '--config', config, '--host', '127.0.0.1', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort), '--noSponsor'];
+  const args = [
+    bin,
+    'offline',
+    'start',
+    '--config',
+    config,
+    '--host',
+    '127.0.0.1',
+    '--httpPort',
+    String(httpPort),
+    '--lambdaPort',
+    String(lambdaPort),
+    '--noSponsor',
+  ];
   const env = {
     ...process.env,
     SLS_TELEMETRY_DISABLED: '1',

@@ -40,7 +40,12 @@ export function writeOutput(out: string, files: ReadonlyArray<{ path: string; co
 export async function splitAndBundle(appDir: string, out: string): Promise<SplitBundles> {
   const plan = await planSplit(await analyzeApp({ appDir }), Config.parse({ strategy: 'per-route' }));
   const sources = readRegisteringSources(appDir, plan);
-  const context = { appDir: path.relative(out, appDir).split(path.sep).join('/'), sources, authTexts: readAuthTexts(appDir, plan), handlerModules: readHandlerModules(appDir, plan, sources) };
+  const context = {
+    appDir: path.relative(out, appDir).split(path.sep).join('/'),
+    sources,
+    authTexts: readAuthTexts(appDir, plan),
+    handlerModules: readHandlerModules(appDir, plan, sources),
+  };
   const generated = generateAll(plan, context, ['serverless']);
   writeOutput(out, generated.files);
   const built = await bundleHandlers(out, appDir, bundleEntries(plan, generated.servedElsewhere));
@@ -54,7 +59,11 @@ export async function splitAndBundle(appDir: string, out: string): Promise<Split
       const size = built.sizes.find((s) => s.id === fn.id)!;
       const file = path.join(out, size.file);
       // Required at the first request: a bundle whose packages are not installed can still be read.
-      return { size, text: fs.readFileSync(file, 'utf8'), handler: (event, context) => (require(file) as Pick<LoadedBundle, 'handler'>).handler(event, context) };
+      return {
+        size,
+        text: fs.readFileSync(file, 'utf8'),
+        handler: (event, context) => (require(file) as Pick<LoadedBundle, 'handler'>).handler(event, context),
+      };
     },
   };
 }

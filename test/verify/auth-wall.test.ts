@@ -20,10 +20,19 @@ describe('verify behind an auth wall (fixture auth-wall)', () => {
     const run = await verifyRun(split);
     expect(differences(run.report)).toEqual([]);
     expect(run.code).toBe(0);
-    expect(run.report.summary).toMatchObject({ requests: 3, matched: 3, mismatched: 0, matchedOnSuccess: 1, matchedOnError: 2, matchedErrorStatuses: { '401': 2 } });
+    expect(run.report.summary).toMatchObject({
+      requests: 3,
+      matched: 3,
+      mismatched: 0,
+      matchedOnSuccess: 1,
+      matchedOnError: 2,
+      matchedErrorStatuses: { '401': 2 },
+    });
     expect(run.stdout).toContain('3 alike, 0 different (alike: 1 on success, 2 on the same error status: 401 ×2)');
     expect(run.stdout).toContain('2 of the alike requests were refused on both sides (401/403): that shows the auth wall, not the function behind it.');
-    expect(run.stdout).toContain('verify.headers are sent with every request, headers on a verify.requests entry with that one (authorization: Bearer <token> of a token both sides accept;');
+    expect(run.stdout).toContain(
+      'verify.headers are sent with every request, headers on a verify.requests entry with that one (authorization: Bearer <token> of a token both sides accept;',
+    );
   });
 
   it('with the token in verify.headers, the routes behind the wall succeed alike and the note is gone', async () => {

@@ -32,7 +32,9 @@ describe('compareResponses', () => {
 
   it('compares the headers that carry the answer (Location, Cache-Control, ...), not Date or ETag', () => {
     const a = response({ status: 201, headers: { location: '/users/7', 'cache-control': 'no-store', date: 'Mon', etag: 'W/"1"' } });
-    expect(compareResponses(a, response({ status: 201, headers: { location: '/users/7', 'cache-control': 'no-store', date: 'Tue', etag: 'W/"2"' } }), none)).toEqual([]);
+    expect(
+      compareResponses(a, response({ status: 201, headers: { location: '/users/7', 'cache-control': 'no-store', date: 'Tue', etag: 'W/"2"' } }), none),
+    ).toEqual([]);
     expect(compareResponses(a, response({ status: 201, headers: { location: '/prod/users/7' } }), none)).toEqual([
       "location: monolith '/users/7', function '/prod/users/7'",
       "cache-control: monolith 'no-store', function (absent)",
@@ -45,15 +47,21 @@ describe('compareResponses', () => {
     expect(compareResponses(a, response({ contentType: 'image/png', body: Buffer.from(png) }), none)).toEqual([]);
     const changed = Buffer.from(png);
     changed[5] = 9;
-    expect(compareResponses(a, response({ contentType: 'image/png', body: changed }), none)).toEqual(['body: 7 bytes from the monolith, 7 from the function; first difference at byte 5']);
+    expect(compareResponses(a, response({ contentType: 'image/png', body: changed }), none)).toEqual([
+      'body: 7 bytes from the monolith, 7 from the function; first difference at byte 5',
+    ]);
   });
 
   it('lists up to five differing JSON paths, and shows text bodies around their first difference', () => {
     const a = response({ body: Buffer.from(JSON.stringify({ items: [1, 2, 3, 4, 5, 6, 7], name: 'a' })) });
     const b = response({ body: Buffer.from(JSON.stringify({ items: [0, 0, 0, 0, 0, 0, 7] })) });
-    expect(compareResponses(a, b, none)).toEqual(['body: $.items[0]: monolith 1, function 0; $.items[1]: monolith 2, function 0; $.items[2]: monolith 3, function 0; $.items[3]: monolith 4, function 0; $.items[4]: monolith 5, function 0; and 2 more']);
+    expect(compareResponses(a, b, none)).toEqual([
+      'body: $.items[0]: monolith 1, function 0; $.items[1]: monolith 2, function 0; $.items[2]: monolith 3, function 0; $.items[3]: monolith 4, function 0; $.items[4]: monolith 5, function 0; and 2 more',
+    ]);
     const html = (text: string) => response({ contentType: 'text/html', body: Buffer.from(text) });
-    expect(compareResponses(html('<p>Hello Ada</p>'), html('<p>Hello Bob</p>'), none)).toEqual(['body: 16 bytes from the monolith, 16 from the function; first difference at byte 9: monolith "<p>Hello Ada</p>", function "<p>Hello Bob</p>"']);
+    expect(compareResponses(html('<p>Hello Ada</p>'), html('<p>Hello Bob</p>'), none)).toEqual([
+      'body: 16 bytes from the monolith, 16 from the function; first difference at byte 9: monolith "<p>Hello Ada</p>", function "<p>Hello Bob</p>"',
+    ]);
   });
 
   it('leaves configured body paths out, with * over arrays', () => {
@@ -65,9 +73,21 @@ describe('compareResponses', () => {
 
 describe('observeLambda', () => {
   it('reads payload 2.0 cookies and base64 bodies, and payload 1.0 multi-value Set-Cookie', () => {
-    expect(observeLambda({ statusCode: 201, headers: { 'Content-Type': 'image/png' }, cookies: ['a=1', 'b=2'], body: Buffer.from([1, 2]).toString('base64'), isBase64Encoded: true }))
-      .toEqual({ status: 201, contentType: 'image/png', setCookies: ['a=1', 'b=2'], headers: { 'content-type': 'image/png' }, body: Buffer.from([1, 2]) });
-    expect(observeLambda({ statusCode: 200, multiValueHeaders: { 'set-cookie': ['a=1', 'b=2'], 'content-type': ['text/plain'] }, body: 'hi' }))
-      .toEqual({ status: 200, contentType: 'text/plain', setCookies: ['a=1', 'b=2'], headers: { 'content-type': 'text/plain' }, body: Buffer.from('hi') });
+    expect(
+      observeLambda({
+        statusCode: 201,
+        headers: { 'Content-Type': 'image/png' },
+        cookies: ['a=1', 'b=2'],
+        body: Buffer.from([1, 2]).toString('base64'),
+        isBase64Encoded: true,
+      }),
+    ).toEqual({ status: 201, contentType: 'image/png', setCookies: ['a=1', 'b=2'], headers: { 'content-type': 'image/png' }, body: Buffer.from([1, 2]) });
+    expect(observeLambda({ statusCode: 200, multiValueHeaders: { 'set-cookie': ['a=1', 'b=2'], 'content-type': ['text/plain'] }, body: 'hi' })).toEqual({
+      status: 200,
+      contentType: 'text/plain',
+      setCookies: ['a=1', 'b=2'],
+      headers: { 'content-type': 'text/plain' },
+      body: Buffer.from('hi'),
+    });
   });
 });

@@ -18,7 +18,12 @@ describe('verify: the monolith entry', () => {
   });
 
   it('refuses a missing entry file of the plan, with advice on the plan key', () => {
-    expect(() => monolithEntry(app, undefined, ['src/gone.ts'], 'out/cleave.plan.yaml')).toThrow(expect.objectContaining({ code: 'ENTRY_NOT_FOUND', advice: 'set app.entry in out/cleave.plan.yaml to a file path relative to the app folder, or pass --entry' }));
+    expect(() => monolithEntry(app, undefined, ['src/gone.ts'], 'out/cleave.plan.yaml')).toThrow(
+      expect.objectContaining({
+        code: 'ENTRY_NOT_FOUND',
+        advice: 'set app.entry in out/cleave.plan.yaml to a file path relative to the app folder, or pass --entry',
+      }),
+    );
   });
 
   it("starts the program package.json runs (express-generator's bin/www) when the plan's entry never listens", () => {

@@ -13,7 +13,8 @@ import { type TestPostgres, postgresBinDir, startPostgres } from '../support/pos
 
 const APP = path.join(REPO, 'test', 'fixtures', 'verify', 'postgres-writes');
 const bin = postgresBinDir();
-const MISSING = 'PostgreSQL is not installed: no initdb/pg_ctl on PATH or under /usr/lib/postgresql/<version>/bin (apt-get install -y postgresql; .ci/run installs it)';
+const MISSING =
+  'PostgreSQL is not installed: no initdb/pg_ctl on PATH or under /usr/lib/postgresql/<version>/bin (apt-get install -y postgresql; .ci/run installs it)';
 if (!bin && !process.env.CI) console.warn(`SKIPPED verify postgres-writes test: ${MISSING}`);
 const describePg = bin || process.env.CI ? describe : describe.skip;
 

@@ -4,8 +4,14 @@ import type { Route } from '../../model/analysis';
 import { VerifyConfig } from '../../model/verify-config';
 
 const route = (method: string, path: string): Route => ({
-  id: `${method} ${path}`, method, path, file: 'a.js', line: 1,
-  handler: { name: 'h', file: 'a.js', line: 1 }, middleware: [], deps: { files: [], packages: [], env: [], entities: [] },
+  id: `${method} ${path}`,
+  method,
+  path,
+  file: 'a.js',
+  line: 1,
+  handler: { name: 'h', file: 'a.js', line: 1 },
+  middleware: [],
+  deps: { files: [], packages: [], env: [], entities: [] },
 });
 
 describe('fillPath', () => {
@@ -20,7 +26,9 @@ describe('fillPath', () => {
     ['/user/:id(\\d+)', { id: '5' }, '/user/5'],
   ])('%s → %s', (path, params, expected) => expect(fillPath(path, params)).toBe(expected));
 
-  it.each(['regex:/^\\/isbn/', '/api + regex:/x/', '{?}/users', '/ftp(?!/quarantine)/:file'])('cannot fill %s', (path) => expect(fillPath(path, {})).toBeUndefined());
+  it.each(['regex:/^\\/isbn/', '/api + regex:/x/', '{?}/users', '/ftp(?!/quarantine)/:file'])('cannot fill %s', (path) =>
+    expect(fillPath(path, {})).toBeUndefined(),
+  );
 });
 
 describe('buildRequests', () => {
@@ -31,10 +39,20 @@ describe('buildRequests', () => {
       requests: [{ route: 'POST /users', body: { name: 'Ada' }, query: { dryRun: 'true' } }],
       skip: ['GET /stream'],
     });
-    const { requests, skipped } = buildRequests([route('GET', '/users/:id'), route('POST', '/users'), route('DELETE', '/users/:id'), route('GET', '/stream')], config);
+    const { requests, skipped } = buildRequests(
+      [route('GET', '/users/:id'), route('POST', '/users'), route('DELETE', '/users/:id'), route('GET', '/stream')],
+      config,
+    );
     expect(requests).toEqual([
       { route: 'GET /users/:id', method: 'GET', path: '/users/u1', query: [], headers: { authorization: 'Bearer t' }, body: undefined },
-      { route: 'POST /users', method: 'POST', path: '/users', query: [['dryRun', 'true']], headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: '{"name":"Ada"}' },
+      {
+        route: 'POST /users',
+        method: 'POST',
+        path: '/users',
+        query: [['dryRun', 'true']],
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+        body: '{"name":"Ada"}',
+      },
     ]);
     expect(skipped.map((s) => s.route)).toEqual(['DELETE /users/:id', 'GET /stream']);
   });
@@ -60,8 +78,15 @@ describe('buildRequests', () => {
         { route: 'POST /users', body: 'name=Ada', headers: { 'content-type': 'application/x-www-form-urlencoded' }, ignore: { bodyPaths: ['id'] } },
       ],
     });
-    const { requests, skipped } = buildRequests([route('GET', '/search'), route('GET', 'regex:/^\\/isbn\\/(\\d+)$/'), route('POST', '/users'), route('GET', 'regex:/^\\/x/')], config);
-    expect(requests[0]!.query).toEqual([['tag', 'a'], ['tag', 'b'], ['q', 'x y']]);
+    const { requests, skipped } = buildRequests(
+      [route('GET', '/search'), route('GET', 'regex:/^\\/isbn\\/(\\d+)$/'), route('POST', '/users'), route('GET', 'regex:/^\\/x/')],
+      config,
+    );
+    expect(requests[0]!.query).toEqual([
+      ['tag', 'a'],
+      ['tag', 'b'],
+      ['q', 'x y'],
+    ]);
     expect(requests[1]!.path).toBe('/isbn/123');
     expect(requests[2]).toMatchObject({ body: 'name=Ada', headers: { 'content-type': 'application/x-www-form-urlencoded' }, ignoreBodyPaths: ['id'] });
     expect(skipped).toEqual([{ route: 'GET regex:/^\\/x/', reason: expect.stringContaining('give the request a `path`') }]);
@@ -79,11 +104,26 @@ describe('buildRequests', () => {
 });
 
 describe('apiGatewayEvent', () => {
-  const spec = { route: 'GET /a', method: 'GET', path: '/a', query: [['q', '1'], ['q', '2']] as Array<[string, string]>, headers: { cookie: 'a=1; b=2', accept: 'text/html' } };
+  const spec = {
+    route: 'GET /a',
+    method: 'GET',
+    path: '/a',
+    query: [
+      ['q', '1'],
+      ['q', '2'],
+    ] as Array<[string, string]>,
+    headers: { cookie: 'a=1; b=2', accept: 'text/html' },
+  };
 
   it('builds an HTTP API 2.0 event with cookies, the raw query string and a stage prefix', () => {
     const event = apiGatewayEvent(spec, 'v2', 'prod') as Record<string, any>;
-    expect(event).toMatchObject({ version: '2.0', rawPath: '/prod/a', rawQueryString: 'q=1&q=2', cookies: ['a=1', 'b=2'], requestContext: { stage: 'prod', http: { method: 'GET', path: '/prod/a' } } });
+    expect(event).toMatchObject({
+      version: '2.0',
+      rawPath: '/prod/a',
+      rawQueryString: 'q=1&q=2',
+      cookies: ['a=1', 'b=2'],
+      requestContext: { stage: 'prod', http: { method: 'GET', path: '/prod/a' } },
+    });
     expect(event.headers.cookie).toBeUndefined();
     expect(event.queryStringParameters).toEqual({ q: '1,2' });
   });

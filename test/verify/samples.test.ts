@@ -48,7 +48,9 @@ describe.each(['shop-api', 'library-js'] as const)('samples/%s', (sample) => {
     expect(run.report.summary.routes).toBe(functionRoutes(split().plan).length);
     expect(run.stdout).toContain(`${run.report.summary.requests} requests over ${exercised.size} of ${exercised.size} function routes (payload ${payload})`);
     // Each function verify loaded has its cold start (its bundle's require) measured, in plan order.
-    const loaded = split().plan.functions.map((f) => f.id).filter((id) => run.report.results.some((r) => r.function === id));
+    const loaded = split()
+      .plan.functions.map((f) => f.id)
+      .filter((id) => run.report.results.some((r) => r.function === id));
     expect(run.report.inits?.map((i) => i.function)).toEqual(loaded);
     expect(run.report.inits!.every((i) => i.initMs > 0)).toBe(true);
     expect(run.stdout).toMatch(/cold start \(require of each bundle, which builds the app\): median [\d.]+ ms over \d+ functions, slowest \S+ [\d.]+ ms/);
@@ -65,7 +67,9 @@ describe.each(['shop-api', 'library-js'] as const)('samples/%s', (sample) => {
 
   it('serverless-offline answers every GET route of the functions over HTTP like the monolith', async () => {
     const plan = split().plan;
-    const gets = functionRoutes(plan).map((id) => plan.routes[id]!).filter((r) => r.method === 'GET');
+    const gets = functionRoutes(plan)
+      .map((id) => plan.routes[id]!)
+      .filter((r) => r.method === 'GET');
     const { requests } = buildRequests(gets, config);
     expect(new Set(requests.map((r) => r.route))).toEqual(new Set(gets.map((r) => r.id)));
     let offline: RunningOffline | undefined;
@@ -77,7 +81,8 @@ describe.each(['shop-api', 'library-js'] as const)('samples/%s', (sample) => {
         const fromFunction = await sendHttp(offline.baseUrl, spec);
         const fromMonolith = await sendHttp(monolith.baseUrl, spec);
         // serverless-offline (hapi) adds `cache-control: no-cache` to an answer that has none; API Gateway does not.
-        if (fromMonolith.headers['cache-control'] === undefined && fromFunction.headers['cache-control'] === 'no-cache') delete fromFunction.headers['cache-control'];
+        if (fromMonolith.headers['cache-control'] === undefined && fromFunction.headers['cache-control'] === 'no-cache')
+          delete fromFunction.headers['cache-control'];
         const ignore = { bodyPaths: [...config.ignore.bodyPaths, ...(spec.ignoreBodyPaths ?? [])] };
         for (const d of compareResponses(fromMonolith, fromFunction, ignore)) found.push(`${requestLine(spec)}: ${d}`);
       }
@@ -102,9 +107,14 @@ describe('cleave verify with a deliberately broken handler', () => {
     const run = await verifyRun(split);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^DIFF +\S+ +GET \/api\/authors\/4 +200 +418$/m);
-    expect(run.stdout).toContain(`GET /api/authors/:id (GET /api/authors/4) in ${fn.id}:\n  status: monolith 200, function 418\n  body: $.id: monolith 4, function (absent)`);
+    expect(run.stdout).toContain(
+      `GET /api/authors/:id (GET /api/authors/4) in ${fn.id}:\n  status: monolith 200, function 418\n  body: $.id: monolith 4, function (absent)`,
+    );
     expect(run.report.summary.mismatched).toBe(1);
-    expect(differences(run.report)).toEqual(['GET /api/authors/4: status: monolith 200, function 418', expect.stringMatching(/^GET \/api\/authors\/4: body: /)]);
+    expect(differences(run.report)).toEqual([
+      'GET /api/authors/4: status: monolith 200, function 418',
+      expect.stringMatching(/^GET \/api\/authors\/4: body: /),
+    ]);
     expect(fs.readFileSync(path.join(split.outDir, 'SPLIT-REPORT.md'), 'utf8')).toContain('### Differences');
   });
 });

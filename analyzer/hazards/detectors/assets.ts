@@ -20,7 +20,8 @@ export const detectStaticAssets: Detector = (ctx) =>
         severity: 'info',
         node: call,
         message: `\`${shortText(call, 60)}\` serves files from a local folder${mountPath(call)}; a function only has the files packaged with it, and serving assets through a function costs an invocation per file`,
-        advice: 'serve static assets from S3 behind CloudFront (or package the folder with one function and set API Gateway binary media types); files written at runtime, such as uploads, must come from S3',
+        advice:
+          'serve static assets from S3 behind CloudFront (or package the folder with one function and set API Gateway binary media types); files written at runtime, such as uploads, must come from S3',
         anchor: call,
         chain: [call],
       })),
@@ -33,7 +34,8 @@ export const detectViewRendering: Detector = (ctx) => {
     for (const call of callsIn(sf)) {
       const name = calleeName(call);
       const args = call.getArguments();
-      const engine = (name === 'set' && stringValue(args[0]) === 'view engine') || (name === 'engine' && args.length === 2 && stringValue(args[0]) !== undefined);
+      const engine =
+        (name === 'set' && stringValue(args[0]) === 'view engine') || (name === 'engine' && args.length === 2 && stringValue(args[0]) !== undefined);
       if (!engine && !(name === 'render' && isResponse(receiverOf(call)))) continue;
       sites.push({
         code: 'VIEW_RENDERING',
@@ -42,7 +44,8 @@ export const detectViewRendering: Detector = (ctx) => {
         message: engine
           ? `\`${shortText(call, 50)}\` sets up server-side templates; every function that renders needs the views folder and the engine package`
           : `\`${shortText(call, 50)}\` renders a server-side template; the function needs the views folder and the engine package`,
-        advice: 'package the views folder and the template engine with every function that renders (views/** in the package patterns) and resolve views from __dirname, or move rendering to a front end served from S3/CloudFront',
+        advice:
+          'package the views folder and the template engine with every function that renders (views/** in the package patterns) and resolve views from __dirname, or move rendering to a front end served from S3/CloudFront',
         anchor: engine ? call : anchorOf(call),
         chain: [call],
       });
@@ -93,7 +96,8 @@ function readsShippedFile(call: CallExpression): boolean {
 
 function fileRead(call: CallExpression): string | undefined {
   const name = calleeName(call);
-  if ((name === 'sendFile' || name === 'download') && isResponse(receiverOf(call))) return name === 'download' ? 'sends a local file as a download' : 'sends a local file';
+  if ((name === 'sendFile' || name === 'download') && isResponse(receiverOf(call)))
+    return name === 'download' ? 'sends a local file as a download' : 'sends a local file';
   const ref = moduleRef(call.getExpression());
   if (ref && FS_MODULES.has(ref.module) && FS_READS.has(ref.path[ref.path.length - 1] ?? '')) return 'reads the local disk';
   return undefined;

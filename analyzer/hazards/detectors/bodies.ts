@@ -25,7 +25,15 @@ export const detectBodies: Detector = (ctx) => {
   // middleware factories (parsers, multer) are attributed through the chains that hold them
   const add = (code: 'BINARY_OR_LARGE_BODY' | 'RAW_BODY_WEBHOOK', node: Node, message: string, chain: Node[] = [node]): void => {
     const anchor = valueAnchor(node);
-    sites.push({ code, severity: 'warning', node, message, advice: code === 'RAW_BODY_WEBHOOK' ? RAW_ADVICE : BINARY_ADVICE, anchor: Node.isSourceFile(anchor) ? node : anchor, chain });
+    sites.push({
+      code,
+      severity: 'warning',
+      node,
+      message,
+      advice: code === 'RAW_BODY_WEBHOOK' ? RAW_ADVICE : BINARY_ADVICE,
+      anchor: Node.isSourceFile(anchor) ? node : anchor,
+      chain,
+    });
   };
   for (const sf of appFiles(ctx)) {
     for (const call of callsIn(sf)) {
@@ -33,9 +41,18 @@ export const detectBodies: Detector = (ctx) => {
       const name = calleeName(call);
       const text = `\`${shortText(call, 50)}\``;
       if (isFrom(callee, 'multer')) {
-        add('BINARY_OR_LARGE_BODY', call, `multer ${text} parses multipart uploads; API Gateway caps request bodies at 10 MB and a synchronous Lambda invocation at 6 MB, and binary bodies arrive base64-encoded unless binary media types are set`, [call, ...multerUses(ctx, call)]);
+        add(
+          'BINARY_OR_LARGE_BODY',
+          call,
+          `multer ${text} parses multipart uploads; API Gateway caps request bodies at 10 MB and a synchronous Lambda invocation at 6 MB, and binary bodies arrive base64-encoded unless binary media types are set`,
+          [call, ...multerUses(ctx, call)],
+        );
       } else if (isFrom(callee, MULTIPART)) {
-        add('BINARY_OR_LARGE_BODY', call, `${text} parses multipart uploads; API Gateway caps request bodies at 10 MB and Lambda at 6 MB, and binary bodies arrive base64-encoded`);
+        add(
+          'BINARY_OR_LARGE_BODY',
+          call,
+          `${text} parses multipart uploads; API Gateway caps request bodies at 10 MB and Lambda at 6 MB, and binary bodies arrive base64-encoded`,
+        );
       } else if ((name === 'constructEvent' || name === 'constructEventAsync') && /webhooks$/.test(receiverOf(call)?.getText() ?? '')) {
         add('RAW_BODY_WEBHOOK', call, `${text} verifies a webhook signature over the raw request body, which must reach the function byte for byte`);
       } else if (name === 'pipe' && isResponse(call.getArguments()[0])) {
@@ -48,7 +65,11 @@ export const detectBodies: Detector = (ctx) => {
     }
     for (const created of newsIn(sf)) {
       if (isFrom(created.getExpression(), ['formidable', 'multiparty'], 'IncomingForm', 'Form')) {
-        add('BINARY_OR_LARGE_BODY', created, `\`${shortText(created, 50)}\` parses multipart uploads; API Gateway caps request bodies at 10 MB and Lambda at 6 MB`);
+        add(
+          'BINARY_OR_LARGE_BODY',
+          created,
+          `\`${shortText(created, 50)}\` parses multipart uploads; API Gateway caps request bodies at 10 MB and Lambda at 6 MB`,
+        );
       }
     }
   }
@@ -66,14 +87,27 @@ function parserSites(call: CallExpression, add: Add): void {
   const options = unwrap(call.getArguments()[0] ?? call);
   const limitNode = propertyValue(options, 'limit');
   const limit = byteSize(limitNode);
-  const large = limitNode && limit !== undefined && limit > LAMBDA_PAYLOAD ? ` up to ${stringValue(limitNode) ?? `${limit} bytes`}, above the 6 MB a synchronous Lambda invocation accepts (API Gateway: 10 MB)` : undefined;
+  const large =
+    limitNode && limit !== undefined && limit > LAMBDA_PAYLOAD
+      ? ` up to ${stringValue(limitNode) ?? `${limit} bytes`}, above the 6 MB a synchronous Lambda invocation accepts (API Gateway: 10 MB)`
+      : undefined;
   const type = propertyValue(options, 'type')?.getText() ?? '';
   if (parser === 'raw' && !(/json|\*\/\*/.test(type) || inWebhookContext(call))) {
-    add('BINARY_OR_LARGE_BODY', call, `${text} reads binary request bodies${large ?? ''}; API Gateway delivers them base64-encoded unless binary media types are set`);
+    add(
+      'BINARY_OR_LARGE_BODY',
+      call,
+      `${text} reads binary request bodies${large ?? ''}; API Gateway delivers them base64-encoded unless binary media types are set`,
+    );
     return;
   }
-  if (parser === 'raw') add('RAW_BODY_WEBHOOK', call, `${text} keeps the raw request body, typically to verify a webhook signature; it must reach the function byte for byte`);
-  else if (propertyValue(options, 'verify')) add('RAW_BODY_WEBHOOK', call, `${text} has a \`verify\` callback that keeps the raw request body (signature checks); it must reach the function byte for byte`);
+  if (parser === 'raw')
+    add('RAW_BODY_WEBHOOK', call, `${text} keeps the raw request body, typically to verify a webhook signature; it must reach the function byte for byte`);
+  else if (propertyValue(options, 'verify'))
+    add(
+      'RAW_BODY_WEBHOOK',
+      call,
+      `${text} has a \`verify\` callback that keeps the raw request body (signature checks); it must reach the function byte for byte`,
+    );
   if (large) add('BINARY_OR_LARGE_BODY', call, `${text} accepts bodies${large}`);
 }
 

@@ -41,9 +41,14 @@ const NEWS: Array<[string | string[], string[], string]> = [
 export const detectConnections: Detector = (ctx) => {
   const sites: HazardSite[] = [];
   for (const sf of appFiles(ctx)) {
-    const candidates: Array<[CallExpression | NewExpression, typeof CALLS]> = [...callsIn(sf).map((c) => [c, CALLS] as [CallExpression, typeof CALLS]), ...newsIn(sf).map((n) => [n, NEWS] as [NewExpression, typeof NEWS])];
+    const candidates: Array<[CallExpression | NewExpression, typeof CALLS]> = [
+      ...callsIn(sf).map((c) => [c, CALLS] as [CallExpression, typeof CALLS]),
+      ...newsIn(sf).map((n) => [n, NEWS] as [NewExpression, typeof NEWS]),
+    ];
     for (const [node, table] of candidates) {
-      const label = table.find(([modules, paths]) => paths.some((p) => (p === '' ? isFrom(node.getExpression(), modules) : isFrom(node.getExpression(), modules, p))))?.[2];
+      const label = table.find(([modules, paths]) =>
+        paths.some((p) => (p === '' ? isFrom(node.getExpression(), modules) : isFrom(node.getExpression(), modules, p))),
+      )?.[2];
       if (!label || handedAClient(node, label)) continue;
       const origin = bootOrigin(ctx, node);
       if (!origin) continue;
@@ -53,7 +58,8 @@ export const detectConnections: Detector = (ctx) => {
         severity: 'warning',
         node,
         message: `${label} \`${shortText(node, 50)}\` is created at startup${via}; every concurrent function instance opens its own connections, and connecting adds to each cold start`,
-        advice: 'keep creating it outside the handler so warm invocations reuse it, but bound it: a pool of 1-2 connections per instance (`max`, `connectionLimit`, `pool`), RDS Proxy or a serverless driver for SQL, lazy connect with reconnects; never create clients per request',
+        advice:
+          'keep creating it outside the handler so warm invocations reuse it, but bound it: a pool of 1-2 connections per instance (`max`, `connectionLimit`, `pool`), RDS Proxy or a serverless driver for SQL, lazy connect with reconnects; never create clients per request',
         anchor: valueAnchor(node),
       });
     }
@@ -65,5 +71,9 @@ export const detectConnections: Detector = (ctx) => {
 function handedAClient(node: CallExpression | NewExpression, label: string): boolean {
   if (!label.includes('session store')) return false;
   const options = node.getArguments()[0];
-  return !!options && Node.isObjectLiteralExpression(options) && options.getProperties().some((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p)) && HANDED_A_CLIENT.has(p.getName()));
+  return (
+    !!options &&
+    Node.isObjectLiteralExpression(options) &&
+    options.getProperties().some((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p)) && HANDED_A_CLIENT.has(p.getName()))
+  );
 }

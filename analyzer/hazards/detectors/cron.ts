@@ -36,7 +36,8 @@ export const detectCronJobs: Detector = (ctx) => {
     severity: 'warning',
     node: job.node,
     message: `${job.library} job on schedule ${describeSchedule(job.schedule)} runs inside the server process; a function runs only while it handles an invocation, so the job never fires, or fires once per warm instance`,
-    advice: 'run it as a scheduled function instead: an EventBridge rule (serverless `schedule: cron(...)` or `rate(...)`, SAM `Schedule`) invoking the job code; AWS cron has six fields (minutes hours day-of-month month day-of-week year) and needs `?` in one of the day fields',
+    advice:
+      'run it as a scheduled function instead: an EventBridge rule (serverless `schedule: cron(...)` or `rate(...)`, SAM `Schedule`) invoking the job code; AWS cron has six fields (minutes hours day-of-month month day-of-week year) and needs `?` in one of the day fields',
     anchor: valueAnchor(job.node),
   }));
 };
@@ -65,7 +66,12 @@ function callJob(ctx: HazardContext, call: CallExpression): Job | undefined {
 function newJob(created: NewExpression): Job | undefined {
   const callee = created.getExpression();
   const args = created.getArguments();
-  if (isFrom(callee, 'cron', 'CronJob')) return { node: created, library: 'cron', schedule: args[0] && Node.isObjectLiteralExpression(unwrap(args[0])) ? propertyValue(unwrap(args[0]), 'cronTime') : args[0] };
+  if (isFrom(callee, 'cron', 'CronJob'))
+    return {
+      node: created,
+      library: 'cron',
+      schedule: args[0] && Node.isObjectLiteralExpression(unwrap(args[0])) ? propertyValue(unwrap(args[0]), 'cronTime') : args[0],
+    };
   if (isFrom(callee, 'croner', 'Cron') || isFrom(callee, 'croner')) return { node: created, library: 'croner', schedule: args[0] };
   return undefined;
 }
@@ -75,7 +81,11 @@ function isAgenda(ctx: HazardContext, receiver: Node | undefined): boolean {
   if (!receiver) return false;
   const value = resolveValue(ctx, receiver);
   const init = value ? initializerOf(value) : undefined;
-  return !!init && Node.isNewExpression(init) && (isFrom(init.getExpression(), ['agenda', '@hokify/agenda']) || isFrom(init.getExpression(), ['agenda', '@hokify/agenda'], 'Agenda'));
+  return (
+    !!init &&
+    Node.isNewExpression(init) &&
+    (isFrom(init.getExpression(), ['agenda', '@hokify/agenda']) || isFrom(init.getExpression(), ['agenda', '@hokify/agenda'], 'Agenda'))
+  );
 }
 
 /** `"*\/5 * * * *"` for a literal; `every 60000` for a bull `every`; the source text otherwise. */

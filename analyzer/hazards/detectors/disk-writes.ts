@@ -8,17 +8,45 @@ import type { Detector, HazardSite } from '../types';
 
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs']);
 const FS_WRITES = new Set([
-  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'mkdir', 'mkdirSync', 'mkdtemp', 'mkdtempSync',
-  'createWriteStream', 'copyFile', 'copyFileSync', 'rename', 'renameSync', 'cp', 'cpSync', 'outputFile', 'outputFileSync',
-  'outputJson', 'outputJsonSync', 'writeJson', 'writeJsonSync', 'ensureDir', 'ensureDirSync', 'mkdirp', 'mkdirpSync',
-  'mkdirs', 'mkdirsSync', 'ensureFile', 'ensureFileSync', 'move', 'moveSync',
+  'writeFile',
+  'writeFileSync',
+  'appendFile',
+  'appendFileSync',
+  'mkdir',
+  'mkdirSync',
+  'mkdtemp',
+  'mkdtempSync',
+  'createWriteStream',
+  'copyFile',
+  'copyFileSync',
+  'rename',
+  'renameSync',
+  'cp',
+  'cpSync',
+  'outputFile',
+  'outputFileSync',
+  'outputJson',
+  'outputJsonSync',
+  'writeJson',
+  'writeJsonSync',
+  'ensureDir',
+  'ensureDirSync',
+  'mkdirp',
+  'mkdirpSync',
+  'mkdirs',
+  'mkdirsSync',
+  'ensureFile',
+  'ensureFileSync',
+  'move',
+  'moveSync',
 ]);
 const LOG_FILE_TYPES = new Set(['file', 'dateFile', 'fileSync', 'multiFile']);
 
 type Kind = 'upload' | 'log' | 'file';
 
 const ADVICE: Record<Kind, string> = {
-  upload: 'store uploads in object storage: S3 with presigned URLs for direct uploads, or multer memory storage / multer-s3 then PutObject; serve them from S3 or CloudFront',
+  upload:
+    'store uploads in object storage: S3 with presigned URLs for direct uploads, or multer memory storage / multer-s3 then PutObject; serve them from S3 or CloudFront',
   log: 'log to stdout/stderr (CloudWatch Logs collects and retains it); drop file transports and log rotation',
   file: 'write shared or lasting data to S3 (or DynamoDB for small records); use os.tmpdir() only for scratch files needed within one invocation',
 };
@@ -32,7 +60,9 @@ export const detectDiskWrites: Detector = (ctx) => {
   const sites: HazardSite[] = [];
   const add = (node: Node, kind: Kind, what: string, uses: Node[] = []): void => {
     const boot = !runsAtRequestTime(ctx, node);
-    const tmp = /tmp/i.test(node.getText()) ? '; /tmp is writable but per instance and lost when the instance is recycled' : '; outside /tmp a function\'s file system is read-only';
+    const tmp = /tmp/i.test(node.getText())
+      ? '; /tmp is writable but per instance and lost when the instance is recycled'
+      : "; outside /tmp a function's file system is read-only";
     sites.push({
       code: 'LOCAL_DISK_WRITE',
       severity: 'warning',
@@ -49,14 +79,20 @@ export const detectDiskWrites: Detector = (ctx) => {
       if (!found) continue;
       // a disk storage is used through the multer instances of its file; a `dest` one is the instance
       const instances = found.kind !== 'upload' ? [] : isFrom(call.getExpression(), 'multer') ? [call] : callsIn(sf).filter((c) => usesStorage(c, call));
-      add(call, found.kind, found.what, instances.flatMap((i) => multerUses(ctx, i)));
+      add(
+        call,
+        found.kind,
+        found.what,
+        instances.flatMap((i) => multerUses(ctx, i)),
+      );
     }
     for (const created of newsIn(sf)) {
       if (isLogFileTransport(created)) add(created, 'log', `log transport \`${shortText(created, 50)}\``);
     }
     if (importsAny(sf, ['log4js'])) {
       for (const node of nodesOfKind(sf, SyntaxKind.PropertyAssignment)) {
-        if (node.getName() === 'type' && LOG_FILE_TYPES.has(stringValue(node.getInitializer()) ?? '')) add(node, 'log', `log4js \`${stringValue(node.getInitializer())}\` appender`);
+        if (node.getName() === 'type' && LOG_FILE_TYPES.has(stringValue(node.getInitializer()) ?? ''))
+          add(node, 'log', `log4js \`${stringValue(node.getInitializer())}\` appender`);
       }
     }
   }
@@ -74,10 +110,13 @@ function writeCall(call: CallExpression): { kind: Kind; what: string } | undefin
   if ((ref.module === 'mkdirp' || ref.module === 'make-dir') && ref.path.length <= 1) return { kind: 'file', what: `\`${shortText(call, 60)}\`` };
   if (ref.module === 'multer' && last === 'diskStorage') return { kind: 'upload', what: 'multer disk storage' };
   const options = unwrap(call.getArguments()[0] ?? call);
-  if (ref.module === 'multer' && ref.path.length === 0 && propertyValue(options, 'dest')) return { kind: 'upload', what: `multer with \`dest: ${shortText(propertyValue(options, 'dest')!, 40)}\`` };
-  if (ref.module === 'express-fileupload' && ref.path.length === 0 && propertyValue(options, 'useTempFiles')?.getText() === 'true') return { kind: 'upload', what: 'express-fileupload with `useTempFiles`' };
+  if (ref.module === 'multer' && ref.path.length === 0 && propertyValue(options, 'dest'))
+    return { kind: 'upload', what: `multer with \`dest: ${shortText(propertyValue(options, 'dest')!, 40)}\`` };
+  if (ref.module === 'express-fileupload' && ref.path.length === 0 && propertyValue(options, 'useTempFiles')?.getText() === 'true')
+    return { kind: 'upload', what: 'express-fileupload with `useTempFiles`' };
   if (ref.module === 'rotating-file-stream' || ref.module === 'file-stream-rotator') return { kind: 'log', what: `log rotation \`${shortText(call, 50)}\`` };
-  if (ref.module === 'pino' && last === 'destination' && !/^[12]$/.test(call.getArguments()[0]?.getText() ?? '1')) return { kind: 'log', what: `\`${shortText(call, 50)}\`` };
+  if (ref.module === 'pino' && last === 'destination' && !/^[12]$/.test(call.getArguments()[0]?.getText() ?? '1'))
+    return { kind: 'log', what: `\`${shortText(call, 50)}\`` };
   return undefined;
 }
 

@@ -29,7 +29,8 @@ export const detectDynamicCode: Detector = (ctx) => {
           severity: 'warning',
           node,
           message: `\`${shortText(node, 50)}\` compiles code at runtime; a bundler cannot see what that code requires, and compiling on each cold start costs time`,
-          advice: 'replace it with static code where possible; otherwise bundle every module the generated code needs, and give the function enough memory and timeout for the sandbox',
+          advice:
+            'replace it with static code where possible; otherwise bundle every module the generated code needs, and give the function enough memory and timeout for the sandbox',
           anchor: anchorOf(node),
         });
       } else if (Node.isCallExpression(node) && isDynamicRequire(node)) {

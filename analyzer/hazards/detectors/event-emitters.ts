@@ -27,7 +27,8 @@ export const detectEventEmitters: Detector = (ctx) => {
         severity: 'warning',
         node,
         message: `${name ? `\`${name}\`` : 'the exported value'} is a process-wide event bus; events emitted while one function handles a request never reach listeners in other functions or instances (websocket and SSE clients, other routes)`,
-        advice: 'publish through a shared bus (SNS, EventBridge, SQS, Redis pub/sub) and consume it in the functions or services that react; keep in-process emitters for work within one invocation',
+        advice:
+          'publish through a shared bus (SNS, EventBridge, SQS, Redis pub/sub) and consume it in the functions or services that react; keep in-process emitters for work within one invocation',
         anchor: holder && isModuleLevel(holder) ? holder : sf,
       });
     }
@@ -37,7 +38,12 @@ export const detectEventEmitters: Detector = (ctx) => {
 
 /** Whether a constructor is EventEmitter (or a compatible emitter), or an app class extending one. */
 function isEmitterClass(ctx: HazardContext, callee: Node, depth: number): boolean {
-  if (isFrom(callee, 'events') || isFrom(callee, ['events', 'eventemitter3', 'node:events'], 'EventEmitter') || isFrom(callee, ['eventemitter3', 'emittery', 'eventemitter2'])) return true;
+  if (
+    isFrom(callee, 'events') ||
+    isFrom(callee, ['events', 'eventemitter3', 'node:events'], 'EventEmitter') ||
+    isFrom(callee, ['eventemitter3', 'emittery', 'eventemitter2'])
+  )
+    return true;
   if (isFrom(callee, 'eventemitter2', 'EventEmitter2')) return true;
   if (depth > 3) return false;
   const cls = resolveValue(ctx, callee);

@@ -26,8 +26,18 @@ export const detectEventRegistries: Detector = (ctx) => {
       const name = declaredName(decl);
       if (!name) continue;
       const uses = identifiersNamed(sf, name).filter((id) => id !== decl.getNameNode());
-      const subscribers = new Set(uses.filter(addsHandler).map(hostOf).filter((h): h is FunctionLike => !Node.isSourceFile(h)));
-      const firers = new Set(uses.filter(firesHandlers).map(hostOf).filter((h): h is FunctionLike => !Node.isSourceFile(h)));
+      const subscribers = new Set(
+        uses
+          .filter(addsHandler)
+          .map(hostOf)
+          .filter((h): h is FunctionLike => !Node.isSourceFile(h)),
+      );
+      const firers = new Set(
+        uses
+          .filter(firesHandlers)
+          .map(hostOf)
+          .filter((h): h is FunctionLike => !Node.isSourceFile(h)),
+      );
       const subscribe = [...subscribers].find((f) => boot.has(f) && !firers.has(f));
       const fire = [...firers].find((f) => !subscribers.has(f));
       if (!subscribe || !fire) continue;
@@ -37,7 +47,8 @@ export const detectEventRegistries: Detector = (ctx) => {
         severity: 'warning',
         node: decl,
         message: `\`${name}\` is an in-process event registry: handlers are subscribed at boot (${declaredName(subscribe) ?? 'a function'} at line ${line(subscribe)}) and fired per request (${declaredName(fire) ?? 'a function'} at line ${line(fire)}); a function fires only the handlers its own bundle subscribed, and events never reach other functions or instances`,
-        advice: 'publish domain events through a shared bus (EventBridge, SNS, SQS) and subscribe the reacting code there; or keep every route that fires an event in one function with every module that subscribes to it',
+        advice:
+          'publish domain events through a shared bus (EventBridge, SNS, SQS) and subscribe the reacting code there; or keep every route that fires an event in one function with every module that subscribes to it',
         anchor: decl,
       });
     }
@@ -51,7 +62,14 @@ function addsHandler(id: Node): boolean {
   for (let up = at.getParent(); up; at = up, up = up.getParent()) {
     if (Node.isPropertyAccessExpression(up) && up.getExpression() === at && ADDS.has(up.getName())) return Node.isCallExpression(up.getParent());
     if (Node.isBinaryExpression(up) && up.getLeft() === at && /^(=|\|\|=|\?\?=)$/.test(up.getOperatorToken().getText())) return true;
-    if (!(Node.isElementAccessExpression(up) || Node.isPropertyAccessExpression(up) || Node.isParenthesizedExpression(up) || Node.isBinaryExpression(up) || Node.isCallExpression(up))) return false;
+    if (!(
+      Node.isElementAccessExpression(up) ||
+      Node.isPropertyAccessExpression(up) ||
+      Node.isParenthesizedExpression(up) ||
+      Node.isBinaryExpression(up) ||
+      Node.isCallExpression(up)
+    ))
+      return false;
     if (Node.isCallExpression(up) && up.getExpression() !== at) return false;
   }
   return false;
@@ -71,7 +89,15 @@ function firesHandlers(id: Node): boolean {
       const names = Node.isVariableDeclarationList(variable) ? variable.getDeclarations().map((d) => d.getName()) : [];
       return names.some((n) => calls(up.getStatement(), n));
     }
-    if (!(Node.isElementAccessExpression(up) || Node.isPropertyAccessExpression(up) || Node.isParenthesizedExpression(up) || Node.isBinaryExpression(up) || Node.isCallExpression(up) || Node.isNonNullExpression(up))) return false;
+    if (!(
+      Node.isElementAccessExpression(up) ||
+      Node.isPropertyAccessExpression(up) ||
+      Node.isParenthesizedExpression(up) ||
+      Node.isBinaryExpression(up) ||
+      Node.isCallExpression(up) ||
+      Node.isNonNullExpression(up)
+    ))
+      return false;
   }
   return false;
 }
@@ -83,5 +109,8 @@ function callsItsParameter(fn: Node): boolean {
 }
 
 function calls(body: Node, name: string): boolean {
-  return body.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => c.getExpression().getText() === name) || (Node.isCallExpression(body) && body.getExpression().getText() === name);
+  return (
+    body.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => c.getExpression().getText() === name) ||
+    (Node.isCallExpression(body) && body.getExpression().getText() === name)
+  );
 }

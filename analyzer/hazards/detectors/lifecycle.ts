@@ -24,7 +24,8 @@ export const detectLifecycle: Detector = (ctx) => {
           severity: 'info',
           node: call,
           message: `\`${shortText(call, 50)}\` starts a long-running HTTP server; a function is invoked through its handler and never listens`,
-          advice: 'generated handlers build the app without listening; keep `listen` only in the entry file (guard it with `require.main === module`) so importing the app never starts a server',
+          advice:
+            'generated handlers build the app without listening; keep `listen` only in the entry file (guard it with `require.main === module`) so importing the app never starts a server',
           anchor: anchorOf(call),
         });
       } else if ((name === 'on' || name === 'once' || name === 'addListener') && receiver.getText() === 'process') {
@@ -35,7 +36,8 @@ export const detectLifecycle: Detector = (ctx) => {
           severity: 'info',
           node: call,
           message: `\`process.${name}('${signal}')\` graceful-shutdown handler; a function instance is frozen and discarded without running it`,
-          advice: 'do not rely on it in a function: keep connections reusable across invocations and let the platform recycle them (only Lambda extensions receive SIGTERM); keep it for the monolith',
+          advice:
+            'do not rely on it in a function: keep connections reusable across invocations and let the platform recycle them (only Lambda extensions receive SIGTERM); keep it for the monolith',
           anchor: anchorOf(call),
         });
       }

@@ -13,8 +13,10 @@ const ADVICE: Record<StateKind, string> = {
   Set: 'move it to a shared store (DynamoDB, or a Redis set), or keep every route that touches it in one function and accept one copy per instance',
   array: 'persist it in a shared store (DynamoDB, a queue, or a database table) instead of process memory',
   object: 'move it to a shared store (DynamoDB, or Redis/ElastiCache), or keep every route that touches it in one function and accept one copy per instance',
-  cache: 'a per-instance cache is only acceptable if stale entries across instances are; otherwise use a shared cache (ElastiCache/Redis, DynamoDB with TTL) and invalidate it there',
-  counter: 'keep the count in a shared store (a DynamoDB atomic counter, Redis INCR) or emit it as a metric (CloudWatch embedded metric format) instead of counting in process',
+  cache:
+    'a per-instance cache is only acceptable if stale entries across instances are; otherwise use a shared cache (ElastiCache/Redis, DynamoDB with TTL) and invalidate it there',
+  counter:
+    'keep the count in a shared store (a DynamoDB atomic counter, Redis INCR) or emit it as a metric (CloudWatch embedded metric format) instead of counting in process',
   variable: 'do not keep request data in module variables; pass it along the call, or store it in a shared store (DynamoDB, Redis) when other requests need it',
 };
 
@@ -66,7 +68,10 @@ function stateSite(ctx: HazardContext, decl: Node, kind: StateKind, writes: Writ
 function isLatch(decl: Node, kind: StateKind, writes: WriteSite[]): boolean {
   if (kind !== 'variable' || !Node.isVariableDeclaration(decl)) return false;
   const init = decl.getInitializer()?.getText() ?? 'undefined';
-  return ['false', 'null', 'undefined'].includes(init) && writes.every((w) => Node.isBinaryExpression(w.node) && w.node.getOperatorToken().getText() === '=' && w.node.getRight().getText() === 'true');
+  return (
+    ['false', 'null', 'undefined'].includes(init) &&
+    writes.every((w) => Node.isBinaryExpression(w.node) && w.node.getOperatorToken().getText() === '=' && w.node.getRight().getText() === 'true')
+  );
 }
 
 function appLocals(w: WriteSite): HazardSite {

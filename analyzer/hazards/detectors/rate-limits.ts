@@ -18,7 +18,9 @@ export const detectMemoryRateLimits: Detector = (ctx) => {
       const callee = node.getExpression();
       const options = unwrap(node.getArguments()[0] ?? node);
       const limiter =
-        isFrom(callee, ['express-rate-limit', 'express-slow-down']) || isFrom(callee, 'express-rate-limit', 'rateLimit') || isFrom(callee, 'express-slow-down', 'slowDown');
+        isFrom(callee, ['express-rate-limit', 'express-slow-down']) ||
+        isFrom(callee, 'express-rate-limit', 'rateLimit') ||
+        isFrom(callee, 'express-slow-down', 'slowDown');
       const memory =
         (limiter && !propertyValue(options, 'store')) ||
         (Node.isNewExpression(node) && (isFrom(callee, 'rate-limiter-flexible', 'RateLimiterMemory') || isFrom(callee, 'express-brute', 'MemoryStore')));
@@ -29,7 +31,8 @@ export const detectMemoryRateLimits: Detector = (ctx) => {
         severity: 'warning',
         node,
         message: `\`${shortText(node, 50)}\` counts requests in process memory; each function instance counts on its own, so the effective limit multiplies with the number of instances and resets on every cold start`,
-        advice: 'use a shared store (rate-limit-redis, a DynamoDB store) or rate-limit in front of the functions: API Gateway throttling and usage plans, or AWS WAF rate-based rules',
+        advice:
+          'use a shared store (rate-limit-redis, a DynamoDB store) or rate-limit in front of the functions: API Gateway throttling and usage plans, or AWS WAF rate-based rules',
         anchor: Node.isSourceFile(anchor) ? node : anchor,
         chain: [node],
       });

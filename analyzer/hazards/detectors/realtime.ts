@@ -21,7 +21,8 @@ export const detectWebSocketServers: Detector = (ctx) => {
         severity: 'error',
         node,
         message: `${library} server \`${shortText(node, 50)}\`: a function cannot accept WebSocket upgrades or keep connections open between invocations`,
-        advice: 'keep the WebSocket server in the monolith or a container (the strangler fallback keeps its path there), or move to API Gateway WebSocket APIs ($connect/$disconnect/$default routes, connection ids in DynamoDB, pushes through the management API)',
+        advice:
+          'keep the WebSocket server in the monolith or a container (the strangler fallback keeps its path there), or move to API Gateway WebSocket APIs ($connect/$disconnect/$default routes, connection ids in DynamoDB, pushes through the management API)',
         anchor: anchorOf(node),
         ...startedAtOf(ctx, node),
       });
@@ -73,8 +74,10 @@ export const detectServerSentEvents: Detector = (ctx) => {
     code: 'SERVER_SENT_EVENTS',
     severity: 'error',
     node,
-    message: 'handler streams server-sent events and keeps the response open; API Gateway buffers the whole response and ends it at the integration timeout (29-30 s), so clients never receive a stream',
-    advice: 'keep this route in the monolith or a container, or use Lambda response streaming (function URL), API Gateway WebSockets, or polling; publish the events through a shared bus (SNS, EventBridge, Redis pub/sub) instead of in-process listeners',
+    message:
+      'handler streams server-sent events and keeps the response open; API Gateway buffers the whole response and ends it at the integration timeout (29-30 s), so clients never receive a stream',
+    advice:
+      'keep this route in the monolith or a container, or use Lambda response streaming (function URL), API Gateway WebSockets, or polling; publish the events through a shared bus (SNS, EventBridge, Redis pub/sub) instead of in-process listeners',
     anchor: anchorOf(node),
     chain: [node],
   }));

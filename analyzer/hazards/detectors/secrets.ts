@@ -20,7 +20,8 @@ export const detectSecretFallbacks: Detector = (ctx) => {
       severity: 'warning',
       node,
       message: `secret \`${name}\` falls back to a value committed with the code (${describeFallback(fallback)}); a function deployed without the variable silently runs with it`,
-      advice: "put the secret in SSM Parameter Store or Secrets Manager, reference it in every function's environment, and fail fast when it is missing instead of falling back",
+      advice:
+        "put the secret in SSM Parameter Store or Secrets Manager, reference it in every function's environment, and fail fast when it is missing instead of falling back",
       anchor: anchorOf(node),
     });
   };

@@ -28,7 +28,8 @@ export const detectSelfHttpCalls: Detector = (ctx) => {
         severity: 'warning',
         node: call,
         message: `\`${shortText(call, 60)}\` calls the app's own HTTP API; after the split the target route may be another function or still the monolith, and localhost is not the app any more`,
-        advice: 'call the shared service code directly instead of going over HTTP, or call the deployed API through a configured base URL (an env var pointing at API Gateway); mind the added latency, double billing and the caller\'s timeout',
+        advice:
+          "call the shared service code directly instead of going over HTTP, or call the deployed API through a configured base URL (an env var pointing at API Gateway); mind the added latency, double billing and the caller's timeout",
         anchor: anchorOf(call),
         chain: [call],
       });
@@ -43,7 +44,8 @@ function httpTarget(call: CallExpression): Node | undefined {
   const first = call.getArguments()[0];
   if (!first) return undefined;
   const isFetch = Node.isIdentifier(callee) && callee.getText() === 'fetch' && !findDeclaration(callee);
-  const isClient = isFetch || METHODS.some((m) => (m === '' ? isFrom(callee, CLIENTS) : isFrom(callee, CLIENTS, m))) || isFrom(callee, ['http', 'https'], 'get', 'request');
+  const isClient =
+    isFetch || METHODS.some((m) => (m === '' ? isFrom(callee, CLIENTS) : isFrom(callee, CLIENTS, m))) || isFrom(callee, ['http', 'https'], 'get', 'request');
   if (isClient) return first;
   if (calleeName(call) === 'create' && isFrom(callee, 'axios', 'create')) return propertyValue(unwrap(first), 'baseURL');
   return undefined;
@@ -51,6 +53,8 @@ function httpTarget(call: CallExpression): Node | undefined {
 
 function isSelf(target: Node): boolean {
   const n = unwrap(target);
-  const text = Node.isObjectLiteralExpression(n) ? [propertyValue(n, 'url'), propertyValue(n, 'host'), propertyValue(n, 'hostname'), propertyValue(n, 'baseURL')].map((v) => v?.getText() ?? '').join(' ') : n.getText();
+  const text = Node.isObjectLiteralExpression(n)
+    ? [propertyValue(n, 'url'), propertyValue(n, 'host'), propertyValue(n, 'hostname'), propertyValue(n, 'baseURL')].map((v) => v?.getText() ?? '').join(' ')
+    : n.getText();
   return LOOPBACK.test(text) || OWN_HOST.test(text) || OWN_URL.test(text);
 }

@@ -43,7 +43,8 @@ export const detectStatefulInstances: Detector = (ctx) => {
           severity: 'warning',
           node: first.n,
           message: `module-level \`${decl.getName()}\` holds ${count}; each keeps its \`${first.field.name}\` ${first.field.holds} (${where(ctx, first.field.node)}), written by ${first.field.writers.slice(0, 4).join(', ')} at request time, so the data lives in one process and is lost on a cold start`,
-          advice: 'keep the data in a database or shared store (DynamoDB, RDS, Redis) behind the same class interface; in-process data cannot be shared between functions or instances',
+          advice:
+            'keep the data in a database or shared store (DynamoDB, RDS, Redis) behind the same class interface; in-process data cannot be shared between functions or instances',
           anchor: decl,
         });
       }
@@ -87,7 +88,9 @@ export function statefulField(cls: ClassDeclaration): StatefulField | undefined 
   let result: StatefulField | undefined;
   const writers = new Map<string, string[]>();
   for (const w of writeSites(cls.getSourceFile())) {
-    const method = w.node.getFirstAncestor((a) => Node.isMethodDeclaration(a) || Node.isPropertyDeclaration(a) || Node.isSetAccessorDeclaration(a) || Node.isConstructorDeclaration(a));
+    const method = w.node.getFirstAncestor(
+      (a) => Node.isMethodDeclaration(a) || Node.isPropertyDeclaration(a) || Node.isSetAccessorDeclaration(a) || Node.isConstructorDeclaration(a),
+    );
     if (!method || Node.isConstructorDeclaration(method) || method.getParent() !== cls) continue;
     if (Node.isPropertyDeclaration(method) && !isFunctionLike(unwrap(method.getInitializer() ?? method))) continue;
     const name = thisField(w.target);
@@ -118,4 +121,3 @@ function thisField(node: Node): string | undefined {
   }
   return undefined;
 }
-

@@ -36,7 +36,7 @@ export function resolveValue(ctx: HazardContext, expr: Node, depth = 0): Node | 
   if (Node.isPropertyAccessExpression(n)) {
     const base = resolveValue(ctx, n.getExpression(), depth + 1);
     const inner = base ? propertyValue(initializerOf(base), n.getName()) : undefined;
-    return inner ? resolveValue(ctx, inner, depth + 1) ?? inner : undefined;
+    return inner ? (resolveValue(ctx, inner, depth + 1) ?? inner) : undefined;
   }
   return isFunctionLike(n) || Node.isObjectLiteralExpression(n) || Node.isClassExpression(n) ? n : undefined;
 }

@@ -9,9 +9,18 @@ import { forgetIndex, nodesOfKind } from './syntax';
 
 /** Node kinds the detectors query; indexed for every file before any detector runs. */
 const INDEXED_KINDS = [
-  SyntaxKind.CallExpression, SyntaxKind.NewExpression, SyntaxKind.BinaryExpression, SyntaxKind.PrefixUnaryExpression,
-  SyntaxKind.PostfixUnaryExpression, SyntaxKind.DeleteExpression, SyntaxKind.Identifier, SyntaxKind.StringLiteral,
-  SyntaxKind.VariableDeclaration, SyntaxKind.PropertyAssignment, SyntaxKind.BindingElement, SyntaxKind.ImportEqualsDeclaration,
+  SyntaxKind.CallExpression,
+  SyntaxKind.NewExpression,
+  SyntaxKind.BinaryExpression,
+  SyntaxKind.PrefixUnaryExpression,
+  SyntaxKind.PostfixUnaryExpression,
+  SyntaxKind.DeleteExpression,
+  SyntaxKind.Identifier,
+  SyntaxKind.StringLiteral,
+  SyntaxKind.VariableDeclaration,
+  SyntaxKind.PropertyAssignment,
+  SyntaxKind.BindingElement,
+  SyntaxKind.ImportEqualsDeclaration,
 ];
 
 const filesCache = new WeakMap<HazardContext, SourceFile[]>();

@@ -58,8 +58,14 @@ export function valueAnchor(node: Node): Node {
   for (let p = node.getParent(); p; child = p, p = p.getParent()) {
     if (Node.isVariableDeclaration(p)) return p.getInitializer() === child && isModuleLevel(p) ? p : anchorOf(node);
     const inExpression =
-      Node.isCallExpression(p) || Node.isNewExpression(p) || Node.isObjectLiteralExpression(p) || Node.isArrayLiteralExpression(p) ||
-      Node.isPropertyAssignment(p) || Node.isParenthesizedExpression(p) || Node.isAsExpression(p) || Node.isAwaitExpression(p);
+      Node.isCallExpression(p) ||
+      Node.isNewExpression(p) ||
+      Node.isObjectLiteralExpression(p) ||
+      Node.isArrayLiteralExpression(p) ||
+      Node.isPropertyAssignment(p) ||
+      Node.isParenthesizedExpression(p) ||
+      Node.isAsExpression(p) ||
+      Node.isAwaitExpression(p);
     if (!inExpression) break;
   }
   return anchorOf(node);

@@ -6,7 +6,23 @@ import { calleeName, enclosingFunction, type FunctionLike, nodesOfKind, unwrap }
 export type Phase = 'boot' | 'runtime';
 
 /** Callbacks that run right where they are passed: array iteration, promise continuations, `listen`. */
-const RUNS_IN_PLACE = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'flatMap', 'then', 'catch', 'finally', 'listen']);
+const RUNS_IN_PLACE = new Set([
+  'forEach',
+  'map',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'flatMap',
+  'then',
+  'catch',
+  'finally',
+  'listen',
+]);
 
 /**
  * Whether a function runs in the phase of the code that defines it: an IIFE, an array

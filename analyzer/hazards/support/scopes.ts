@@ -40,7 +40,14 @@ function scopeOwner(decl: Node): Node | undefined {
 
 function declaredIn(scope: Node, name: string): Node | undefined {
   if (Node.isFunctionExpression(scope) && scope.getName() === name) return scope;
-  if (Node.isArrowFunction(scope) || Node.isFunctionExpression(scope) || Node.isFunctionDeclaration(scope) || Node.isMethodDeclaration(scope) || Node.isConstructorDeclaration(scope) || Node.isSetAccessorDeclaration(scope)) {
+  if (
+    Node.isArrowFunction(scope) ||
+    Node.isFunctionExpression(scope) ||
+    Node.isFunctionDeclaration(scope) ||
+    Node.isMethodDeclaration(scope) ||
+    Node.isConstructorDeclaration(scope) ||
+    Node.isSetAccessorDeclaration(scope)
+  ) {
     for (const p of scope.getParameters()) {
       const hit = bound(p.getNameNode(), name);
       if (hit) return Node.isIdentifier(p.getNameNode()) ? p : hit;

@@ -33,7 +33,12 @@ export function isShippedPath(node: Node | undefined, depth = 0): boolean {
   if (Node.isBinaryExpression(n)) return n.getOperatorToken().getText() === '+' && isShippedPath(n.getLeft(), depth + 1) && isTail(n.getRight(), depth, false);
   if (Node.isTemplateExpression(n)) {
     const [first, ...rest] = n.getTemplateSpans();
-    return n.getHead().getLiteralText() === '' && !!first && isShippedPath(first.getExpression(), depth + 1) && rest.every((span) => isTail(span.getExpression(), depth, false));
+    return (
+      n.getHead().getLiteralText() === '' &&
+      !!first &&
+      isShippedPath(first.getExpression(), depth + 1) &&
+      rest.every((span) => isTail(span.getExpression(), depth, false))
+    );
   }
   if (Node.isCallExpression(n) && isFrom(n.getExpression(), PATH_MODULES, 'join', 'resolve', 'posix.join', 'posix.resolve')) {
     const [first, ...rest] = n.getArguments();
@@ -79,7 +84,10 @@ function everyCallPassesShipped(param: Node, depth: number): boolean {
   if (calls.length === 0 || !calls.every((call) => isShippedPath(call.getArguments()[index], depth + 1))) return false;
   // Another module reaches it as a method of the module (`db.load(x)`) or as an imported binding.
   const calledElsewhere = new RegExp(`\\.${name}\\s*\\(|\\{[^}]*\\b${name}\\b[^}]*\\}\\s*(?:=\\s*require\\b|from\\b)`);
-  return !sf.getProject().getSourceFiles().some((other) => other !== sf && !other.getFilePath().includes('/node_modules/') && calledElsewhere.test(other.getFullText()));
+  return !sf
+    .getProject()
+    .getSourceFiles()
+    .some((other) => other !== sf && !other.getFilePath().includes('/node_modules/') && calledElsewhere.test(other.getFullText()));
 }
 
 function functionName(fn: Node | undefined): string | undefined {

@@ -28,7 +28,8 @@ export function containerKind(init: Node | undefined): StateKind | undefined {
     if (CACHE_PACKAGES.some((p) => isFrom(callee, p) || isFrom(callee, p, 'LRUCache', 'LRU', 'LRUMap', 'Cache'))) return 'cache';
     return undefined;
   }
-  if (Node.isCallExpression(n) && /^(Object\.create|Array\.from|Array\.of)$/.test(n.getExpression().getText())) return n.getExpression().getText() === 'Object.create' ? 'object' : 'array';
+  if (Node.isCallExpression(n) && /^(Object\.create|Array\.from|Array\.of)$/.test(n.getExpression().getText()))
+    return n.getExpression().getText() === 'Object.create' ? 'object' : 'array';
   return undefined;
 }
 
@@ -47,7 +48,9 @@ export interface WrittenState {
  * for Maps, Sets, arrays, plain objects and in-memory caches.
  */
 export function writtenState(ctx: HazardContext, w: WriteSite): WrittenState | undefined {
-  const chain = accessChain(w.kind === 'member' && (Node.isPropertyAccessExpression(w.target) || Node.isElementAccessExpression(w.target)) ? w.target.getExpression() : w.target);
+  const chain = accessChain(
+    w.kind === 'member' && (Node.isPropertyAccessExpression(w.target) || Node.isElementAccessExpression(w.target)) ? w.target.getExpression() : w.target,
+  );
   for (const candidate of chain) {
     const value = resolveValue(ctx, candidate);
     if (!value) {

@@ -1,5 +1,14 @@
 import * as path from 'node:path';
-import { type CallExpression, type Expression, type KindToNodeMappings, type NewExpression, Node, type ObjectLiteralExpression, type SourceFile, SyntaxKind } from 'ts-morph';
+import {
+  type CallExpression,
+  type Expression,
+  type KindToNodeMappings,
+  type NewExpression,
+  Node,
+  type ObjectLiteralExpression,
+  type SourceFile,
+  SyntaxKind,
+} from 'ts-morph';
 import type { HazardContext } from '../types';
 import { unwrap } from '../../load/unwrap';
 
@@ -124,11 +133,16 @@ export function numericValue(node: Node | undefined): number | undefined {
     const right = numericValue(n.getRight());
     if (left === undefined || right === undefined) return undefined;
     switch (n.getOperatorToken().getKind()) {
-      case SyntaxKind.AsteriskToken: return left * right;
-      case SyntaxKind.PlusToken: return left + right;
-      case SyntaxKind.MinusToken: return left - right;
-      case SyntaxKind.SlashToken: return right === 0 ? undefined : left / right;
-      default: return undefined;
+      case SyntaxKind.AsteriskToken:
+        return left * right;
+      case SyntaxKind.PlusToken:
+        return left + right;
+      case SyntaxKind.MinusToken:
+        return left - right;
+      case SyntaxKind.SlashToken:
+        return right === 0 ? undefined : left / right;
+      default:
+        return undefined;
     }
   }
   return undefined;
@@ -152,7 +166,8 @@ export function shortText(node: Node, max = 60): string {
 
 /** The name a function or variable is declared under, when it has one. */
 export function declaredName(node: Node): string | undefined {
-  if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isVariableDeclaration(node) || Node.isClassDeclaration(node)) return node.getName();
+  if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isVariableDeclaration(node) || Node.isClassDeclaration(node))
+    return node.getName();
   const parent = node.getParent();
   if (parent && (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent))) return parent.getName();
   if (Node.isFunctionExpression(node)) return node.getName();

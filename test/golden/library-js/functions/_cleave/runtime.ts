@@ -61,7 +61,19 @@ export function onlyRoutes(routes: RouteSpec[], target: RequestHandler): Request
 }
 
 /** Response content types sent base64-encoded through API Gateway (wildcards allowed). */
-const BINARY_CONTENT_TYPES = ['image/*', 'audio/*', 'video/*', 'font/*', 'application/octet-stream', 'application/pdf', 'application/zip', 'application/gzip', 'application/x-tar', 'application/vnd.*', 'multipart/*'];
+const BINARY_CONTENT_TYPES = [
+  'image/*',
+  'audio/*',
+  'video/*',
+  'font/*',
+  'application/octet-stream',
+  'application/pdf',
+  'application/zip',
+  'application/gzip',
+  'application/x-tar',
+  'application/vnd.*',
+  'multipart/*',
+];
 
 /** Boot work a handler waits for before its first request: entries that start their server after an await. */
 const BOOTING: Array<Promise<unknown>> = [];

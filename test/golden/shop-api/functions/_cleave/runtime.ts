@@ -61,7 +61,19 @@ export function onlyRoutes(routes: RouteSpec[], target: RequestHandler): Request
 }
 
 /** Response content types sent base64-encoded through API Gateway (wildcards allowed). */
-const BINARY_CONTENT_TYPES = ['image/*', 'audio/*', 'video/*', 'font/*', 'application/octet-stream', 'application/pdf', 'application/zip', 'application/gzip', 'application/x-tar', 'application/vnd.*', 'multipart/*'];
+const BINARY_CONTENT_TYPES = [
+  'image/*',
+  'audio/*',
+  'video/*',
+  'font/*',
+  'application/octet-stream',
+  'application/pdf',
+  'application/zip',
+  'application/gzip',
+  'application/x-tar',
+  'application/vnd.*',
+  'multipart/*',
+];
 
 /**
  * Express 4 ignores the promise an async handler returns: a rejection never reaches the error handlers and

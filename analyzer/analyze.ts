@@ -18,10 +18,10 @@ import { measureModules } from './modules/module-graph';
 import { addExtraSource, loadProject } from './load/project';
 import type { ProgressListener } from '../model/progress';
 import { middlewareRef, type RefContext, routerRef, site, sourceRef } from './route-refs';
-import { type FlatRoute, flattenApps } from './routes/flatten';
-import { Interpreter } from './routes/interpreter';
-import { reportShadowedRoutes } from './routes/shadowing';
-import { trailingChain } from './routes/trailing';
+import { type FlatRoute, flattenApps } from './routes/express/flatten';
+import { Interpreter } from './routes/evaluator/interpreter';
+import { reportShadowedRoutes } from './routes/express/shadowing';
+import { trailingChain } from './routes/express/trailing';
 import { appAliasesOf } from '../model/app-aliases';
 
 /** Options of `analyzeApp`. */

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { type InternalErrorListener, reportInternalError } from './internal-errors';
-import type { Evaluator } from './routes/evaluator';
-import { ModuleLoader } from './routes/module-loader';
-import { type Value, unknown } from './routes/values';
+import type { Evaluator } from './routes/evaluator/evaluator';
+import { ModuleLoader } from './routes/evaluator/module-loader';
+import { type Value, unknown } from './routes/evaluator/values';
 
 /**
  * A module loader that survives an unexpected error in one module: the error becomes an

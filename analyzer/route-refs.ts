@@ -4,10 +4,10 @@ import { exportPath } from './closure/export-path';
 import { sourceImports } from './closure/source-imports';
 import type { ModuleResolver } from './load/module-resolver';
 import { lineOf } from './positions';
-import type { FunctionRef } from './routes/describe';
-import type { ChainEntry, StackEntry } from './routes/flatten';
-import type { RouterModel } from './routes/router-model';
-import { compact } from './routes/text';
+import type { FunctionRef } from './routes/express/describe';
+import type { ChainEntry, StackEntry } from './routes/express/flatten';
+import type { RouterModel } from './routes/express/router-model';
+import { compact } from './routes/evaluator/text';
 
 /** What turning the evaluator's findings into Analysis records needs. */
 export interface RefContext {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node } from 'ts-morph';
-import { Interpreter } from '../../analyzer/routes/interpreter';
+import { Interpreter } from '../../analyzer/routes/evaluator/interpreter';
 import { analysisOf, expectContract, removeTemp, routeIds, runChecked, tempCopy } from '../support/bad-input';
 import { STACK_LINE } from '../support/run-cli';
 

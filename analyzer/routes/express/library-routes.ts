@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
-import type { Evaluator } from './evaluator';
-import { compact } from './text';
-import type { LibValue, Value } from './values';
+import type { Evaluator } from '../evaluator/evaluator';
+import { compact } from '../evaluator/text';
+import type { LibValue, Value } from '../evaluator/values';
 
 /** Packages that serve routes of their own when mounted with `use(path, ...)`. */
 export const ROUTE_SERVING_PACKAGES = new Set([

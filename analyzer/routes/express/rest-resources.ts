@@ -1,8 +1,8 @@
 import { Node } from 'ts-morph';
 import { describeArgument } from './describe';
-import type { Evaluator } from './evaluator';
+import type { Evaluator } from '../evaluator/evaluator';
 import type { RouterModel } from './router-model';
-import { type LibValue, type Value, str } from './values';
+import { type LibValue, type Value, str } from '../evaluator/values';
 
 /** Packages that build REST routes over an ORM model: `initialize({ app })`, then `resource({ model, endpoints })`. */
 const RESOURCE_PACKAGES = new Set(['finale-rest', 'epilogue']);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node } from 'ts-morph';
 import { globSync } from 'tinyglobby';
-import { leadsOutsideThroughLink } from '../load/app-boundary';
+import { leadsOutsideThroughLink } from '../../load/app-boundary';
 import type { EvalContext, Evaluator } from './evaluator';
 import { compact } from './text';
 import { type LibValue, type Value, UNDEFINED, fromJson, object, str, toStringValue, unknown } from './values';

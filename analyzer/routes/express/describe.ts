@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
-import type { Evaluator } from './evaluator';
-import { compact } from './text';
-import type { Value } from './values';
+import type { Evaluator } from '../evaluator/evaluator';
+import { compact } from '../evaluator/text';
+import type { Value } from '../evaluator/values';
 
 /** What a handler or middleware argument resolves to, described for the Analysis. */
 export interface FunctionRef {

@@ -1,6 +1,6 @@
 import type { Node } from 'ts-morph';
 import type { FunctionRef } from './describe';
-import type { Value } from './values';
+import type { Value } from '../evaluator/values';
 
 /** One function (or router) argument of a registration, described when it was registered. */
 export interface LayerArg {

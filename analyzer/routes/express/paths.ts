@@ -1,4 +1,4 @@
-import { type Value, toStringValue } from './values';
+import { type Value, toStringValue } from '../evaluator/values';
 
 /** One concrete path of a registration, with the expressions behind any `{?}` in it. */
 export interface PathPart {

@@ -1,4 +1,4 @@
-import type { Evaluator } from './evaluator';
+import type { Evaluator } from '../evaluator/evaluator';
 import type { FlatRoute } from './flatten';
 
 /**

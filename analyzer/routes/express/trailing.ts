@@ -1,4 +1,4 @@
-import type { MiddlewareScope } from '../../model/analysis';
+import type { MiddlewareScope } from '../../../model/analysis';
 import { type ChainEntry, type FlatRoute, isErrorHandler } from './flatten';
 import { ROUTE_SERVING_PACKAGES } from './library-routes';
 import { joinPath, pathParts, underPath } from './paths';

@@ -1,8 +1,8 @@
 import { type CallExpression, Node } from 'ts-morph';
-import type { Argument, EvalContext, Evaluator } from './evaluator';
+import type { Argument, EvalContext, Evaluator } from '../evaluator/evaluator';
 import { describeArgument } from './describe';
 import type { Layer, LayerArg, RouterModel } from './router-model';
-import { UNDEFINED, type Value, unknown } from './values';
+import { UNDEFINED, type Value, unknown } from '../evaluator/values';
 
 /** HTTP methods Express routes by (`router.METHOD`), lower case, plus `all` and Express 3's `del`. */
 export const ROUTE_METHODS = new Set([

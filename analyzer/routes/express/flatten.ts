@@ -1,13 +1,13 @@
 import * as nodePath from 'node:path';
 import type { Node } from 'ts-morph';
-import type { MiddlewareScope } from '../../model/analysis';
+import type { MiddlewareScope } from '../../../model/analysis';
 import type { FunctionRef } from './describe';
-import type { Evaluator } from './evaluator';
+import type { Evaluator } from '../evaluator/evaluator';
 import { PATHLESS_SERVED, ROUTE_SERVING_PACKAGES, SERVES_UNDER_MOUNT, libraryPathOption } from './library-routes';
 import { joinPath, pathParts, underPath } from './paths';
 import type { Layer, LayerArg, RouterModel } from './router-model';
-import { compact } from './text';
-import type { Value } from './values';
+import { compact } from '../evaluator/text';
+import type { Value } from '../evaluator/values';
 
 /** A middleware in force at some point of a router's registration list. */
 export interface ChainEntry {

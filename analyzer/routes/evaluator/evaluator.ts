@@ -1,6 +1,6 @@
 import type { Node } from 'ts-morph';
-import type { DiagnosticSink } from '../diagnostics';
-import type { RouterModel } from './router-model';
+import type { DiagnosticSink } from '../../diagnostics';
+import type { RouterModel } from '../express/router-model';
 import type { Scope } from './scope';
 import type { Value } from './values';
 

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Node, type SourceFile, type Statement } from 'ts-morph';
-import { leadsOutsideThroughLink } from '../load/app-boundary';
-import type { ModuleResolver } from '../load/module-resolver';
-import { moduleCandidates } from '../../model/module-paths';
+import { leadsOutsideThroughLink } from '../../load/app-boundary';
+import type { ModuleResolver } from '../../load/module-resolver';
+import { moduleCandidates } from '../../../model/module-paths';
 import { packageValue } from './builtins';
 import type { EvalContext, Evaluator } from './evaluator';
 import { Scope } from './scope';

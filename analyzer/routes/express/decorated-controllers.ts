@@ -3,9 +3,9 @@ import { type ClassDeclaration, type Decorator, Node } from 'ts-morph';
 import { globSync } from 'tinyglobby';
 import { describeArgument } from './describe';
 import { joinPath } from './paths';
-import type { EvalContext, Evaluator } from './evaluator';
+import type { EvalContext, Evaluator } from '../evaluator/evaluator';
 import type { RouterModel } from './router-model';
-import { type FunctionValue, type LibValue, type Value, str } from './values';
+import { type FunctionValue, type LibValue, type Value, str } from '../evaluator/values';
 
 /** The package whose decorated controller classes register routes on an Express app. */
 const PACKAGE = 'routing-controllers';

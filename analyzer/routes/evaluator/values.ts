@@ -1,5 +1,5 @@
 import type { Node } from 'ts-morph';
-import type { RouterModel } from './router-model';
+import type { RouterModel } from '../express/router-model';
 import type { Scope } from './scope';
 
 /**

@@ -1,7 +1,7 @@
 import { type CallExpression, Node, SyntaxKind } from 'ts-morph';
 import { callArrayMethod, callMapMethod, callStringMethod } from './builtin-methods';
 import type { Argument, EvalContext, Evaluator } from './evaluator';
-import { routeChainCall, routerCall } from './express-api';
+import { routeChainCall, routerCall } from '../express/express-api';
 import { memberName } from './expressions';
 import type { Scope } from './scope';
 import { compact } from './text';

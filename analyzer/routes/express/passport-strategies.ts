@@ -1,5 +1,5 @@
 import type { Node } from 'ts-morph';
-import type { Value } from './values';
+import type { Value } from '../evaluator/values';
 
 /** A `passport.use(...)` call the evaluation reached. */
 export interface StrategySite {

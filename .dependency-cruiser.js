@@ -10,6 +10,14 @@ module.exports = {
       to: { path: '^(planner|generators|verifier|cli)/' },
     },
     {
+      name: 'evaluator-knows-no-express',
+      severity: 'error',
+      comment:
+        "the route evaluator interprets JavaScript; Express's meaning lives in analyzer/routes/express, which the evaluator reaches only through its host interface",
+      from: { path: '^analyzer/routes/evaluator/' },
+      to: { path: '^analyzer/routes/express/' },
+    },
+    {
       name: 'analyzer-only-bundler-plugins',
       severity: 'error',
       comment: "the analysis measures the app with the bundler's esbuild plugins, never with the bundler that builds the functions",

@@ -20,6 +20,7 @@ import type { ProgressListener } from '../model/progress';
 import { middlewareRef, type RefContext, routerRef, site, sourceRef } from './route-refs';
 import { type FlatRoute, flattenApps } from './routes/express/flatten';
 import { Interpreter } from './routes/evaluator/interpreter';
+import { ExpressModel } from './routes/express/express-model';
 import { reportShadowedRoutes } from './routes/express/shadowing';
 import { trailingChain } from './routes/express/trailing';
 import { appAliasesOf } from '../model/app-aliases';
@@ -85,9 +86,10 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
   progress({ stage: 'routes', message: `evaluating ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` });
   const modules = new GuardedModuleLoader(loaded.files, resolver, (f) => addExtraSource(loaded, f, diagnostics), loaded.broken);
   modules.onInternalError = options.onInternalError;
-  const interpreter = new Interpreter(appDir, diagnostics, modules);
+  const expressModel = new ExpressModel();
+  const interpreter = new Interpreter(appDir, diagnostics, modules, expressModel);
   for (const entry of entries) interpreter.runEntry(entry);
-  const flat = flattenApps(interpreter, interpreter.routers);
+  const flat = flattenApps(interpreter, expressModel.routers);
   reportShadowedRoutes(interpreter, flat.routes);
   progress({ stage: 'closure', message: "following each route's dependencies" });
   const closures = computeClosures(appDir, flat.routes, loaded.files, resolver);
@@ -116,7 +118,7 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
     target: site(m.target, rel),
     ...conditional(m.conditions),
   }));
-  const authStrategies = [...interpreter.strategies.values()]
+  const authStrategies = [...expressModel.strategies.values()]
     .map((s) => ({ ...site(s.node, rel), ...(s.name !== undefined ? { name: s.name } : {}), ...(s.pkg !== undefined ? { package: s.pkg } : {}) }))
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const sized = [

@@ -64,6 +64,7 @@ describe('architecture rules', () => {
     write('bundler/plugins/zz-violation-leaf.ts', "import { BUNDLE_FILE } from '../../generators/layout';\nexport const f = BUNDLE_FILE;\n");
     write('bundler/zz-violation-cli.ts', "import { EXIT } from '../cli/errors';\nexport const code = EXIT.ok;\n");
     write('cli/zz-violation-test.ts', "import { hashTree } from '../test/support/hash-tree';\nexport const h = hashTree;\n");
+    write('analyzer/routes/evaluator/zz-violation-express.ts', "import type { RouterModel } from '../express/router-model';\nexport type R = RouterModel;\n");
     write('analyzer/zz-cycle-a.ts', "import { b } from './zz-cycle-b';\nexport const a = (): number => b() + 1;\n");
     write('analyzer/zz-cycle-b.ts', "import { a } from './zz-cycle-a';\nexport const b = (): number => (a ? 1 : 0);\n");
     ({ violations, status, output } = cruise(dir));
@@ -95,6 +96,7 @@ describe('architecture rules', () => {
     ['generators-only-model-types', 'generators/zz-violation-verifier.ts'],
     ['model-is-a-leaf', 'model/zz-violation-leaf.ts'],
     ['nothing-imports-test', 'cli/zz-violation-test.ts'],
+    ['evaluator-knows-no-express', 'analyzer/routes/evaluator/zz-violation-express.ts'],
     ['no-cycles', 'analyzer/zz-cycle-[ab]\\.ts'],
   ])('catches %s in %s', (rule, from) => {
     expect(found(rule, from)).toBe(true);

@@ -162,38 +162,12 @@ export function callBuiltin(ev: Evaluator, lib: LibValue, args: Value[], node: N
   const member = lib.path.join('.');
   const table = lib.pkg === '<global>' ? GLOBALS : lib.pkg === 'path' ? PATH : lib.pkg === 'fs' ? FS : GLOBS[lib.pkg];
   const builtin = table?.[member];
-  if (builtin) return builtin(ev, args, node, ctx);
-  if ((lib.pkg === 'http' || lib.pkg === 'https') && member === 'createServer') return { kind: 'server', node };
-  if (lib.pkg === 'express' && member === 'static') return { kind: 'express-static', dir: args[0] ?? UNDEFINED, node };
-  if (lib.pkg === 'serve-static' && member === '') return { kind: 'express-static', dir: args[0] ?? UNDEFINED, node };
-  if (APP_DECORATORS[lib.pkg] === member && args[0]?.kind === 'router') return args[0];
-  return undefined;
+  return builtin?.(ev, args, node, ctx);
 }
 
-/**
- * Packages whose routers are Express routers that also take async handlers, with the export that
- * makes one (`''` for the module itself): `require('express-promise-router')()`, node-postgres'
- * recommended router, `require('express-async-router').AsyncRouter()`, and @awaitjs/express's
- * `Router()`, whose `getAsync`, `useAsync`, ... register as `get`, `use`, ... (see `baseMethod`).
- * Their routes register and mount as Express's own.
- */
-const ROUTER_PACKAGES: Readonly<Record<string, string>> = { 'express-promise-router': '', 'express-async-router': 'AsyncRouter', '@awaitjs/express': 'Router' };
-
-/** Calls of the router packages that hand back the app they are given: @awaitjs/express's `addAsync(app)` adds the `Async` methods to it. */
-const APP_DECORATORS: Readonly<Record<string, string>> = { '@awaitjs/express': 'addAsync' };
-
-/** The value of a builtin module (`fs`, `path`) or package import. */
-export function packageValue(name: string, node: Node): Value {
+/** The value of a builtin module (`fs`, `path`) or package import: opaque, named by the package. */
+export function packageValue(name: string, node: Node): LibValue {
   const pkg = name.startsWith('node:') ? name.slice(5) : name;
-  if (pkg === 'express') return { kind: 'express' };
-  const factory = ROUTER_PACKAGES[pkg];
-  if (factory === '') return { kind: 'express-router-factory' };
-  if (factory !== undefined) {
-    const exports = new Map<string, Value>([[factory, { kind: 'express-router-factory' }]]);
-    const decorator = APP_DECORATORS[pkg];
-    if (decorator) exports.set(decorator, { kind: 'lib', pkg, path: [decorator], text: decorator, node });
-    return { kind: 'object', props: new Map<string, Value>([...exports, ['default', { kind: 'object', props: new Map(exports) }]]) };
-  }
   const root = pkg === 'fs/promises' ? 'fs' : pkg === 'path/posix' ? 'path' : pkg;
   return { kind: 'lib', pkg: root, path: [], text: root, node };
 }

@@ -1,13 +1,12 @@
 import { type CallExpression, Node, SyntaxKind } from 'ts-morph';
 import { callArrayMethod, callMapMethod, callStringMethod } from './builtin-methods';
 import type { Argument, EvalContext, Evaluator } from './evaluator';
-import { routeChainCall, routerCall } from '../express/express-api';
 import { memberName } from './expressions';
 import type { Scope } from './scope';
 import { compact } from './text';
 import { UNDEFINED, type Value, str, unknown } from './values';
 
-/** Evaluates a call: `require`/`import()`, express API calls, builtins, then plain calls. */
+/** Evaluates a call: `require`/`import()`, the host's methods (Express's API), builtins, then plain calls. */
 export function evaluateCall(ev: Evaluator, node: CallExpression, scope: Scope, ctx: EvalContext): Value {
   const calleeNode = node.getExpression();
   const moduleLoad = loadCall(ev, node, calleeNode, scope, ctx);
@@ -68,14 +67,12 @@ export function evaluateArguments(ev: Evaluator, nodes: Node[], scope: Scope, ct
   return args;
 }
 
-/** Calls with a meaning of their own on the target's kind; `undefined` for a plain call. */
+/** Calls with a meaning of their own on the target's kind (the host's values first); `undefined` for a plain call. */
 function methodCall(ev: Evaluator, target: Value, name: string, args: Argument[], node: CallExpression, ctx: EvalContext): Value | undefined {
+  const hosted = ev.host.methodCall(ev, target, name, args, node, ctx);
+  if (hosted !== undefined) return hosted;
   const values = args.map((a) => a.value);
   switch (target.kind) {
-    case 'router':
-      return routerCall(ev, target.router, name, args, node, ctx);
-    case 'route-chain':
-      return routeChainCall(ev, target, name, args, node, ctx);
     case 'array':
       return callArrayMethod(ev, target, name, values, ctx, node);
     case 'map':

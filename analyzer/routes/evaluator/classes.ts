@@ -17,19 +17,16 @@ export function construct(ev: Evaluator, callee: Value, args: Value[], ctx: Eval
     case 'function': {
       const instance: ObjectValue = { kind: 'object', props: new Map() };
       const result = ev.call(callee, args, instance, ctx, node);
-      return result.kind === 'object' || result.kind === 'router' || result.kind === 'function' ? result : instance;
+      // `new F()` gives what F returns when that is an object or a function.
+      return result.kind === 'object' || result.kind === 'function' || ev.host.typeOf(result) !== undefined ? result : instance;
     }
-    case 'express-router-factory':
-    case 'express':
-      return ev.call(callee, args, undefined, ctx, node);
     case 'lib':
       if (callee.pkg === '<global>' && callee.path[0] === 'Map') return newMap(args[0]);
       if (callee.pkg === '<global>' && callee.path[0] === 'Set')
         return args[0]?.kind === 'array' ? { kind: 'array', elements: [...args[0].elements] } : { kind: 'array', elements: [] };
-      if ((callee.pkg === 'http' || callee.pkg === 'https') && callee.path[0] === 'Server') return { kind: 'server', node };
-      return ev.call(callee, args, undefined, ctx, node);
+      return ev.host.construct(ev, callee, args, ctx, node) ?? ev.call(callee, args, undefined, ctx, node);
     default:
-      return unknown(compact(node.getText()), node);
+      return ev.host.construct(ev, callee, args, ctx, node) ?? unknown(compact(node.getText()), node);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Node } from 'ts-morph';
 import type { DiagnosticSink } from '../../diagnostics';
-import type { RouterModel } from '../express/router-model';
+import type { EvaluatorHost } from './host';
 import type { Scope } from './scope';
 import type { Value } from './values';
 
@@ -23,14 +23,6 @@ export interface Argument {
 /** How a statement list finished. */
 export type Completion = { type: 'normal' } | { type: 'return'; value: Value } | { type: 'break' } | { type: 'continue' } | { type: 'throw' };
 
-/** Where a `listen` call was seen. */
-export interface ListenSite {
-  /** The call node. */
-  node: Node;
-  /** The entry being evaluated (absolute path). */
-  entry: string;
-}
-
 /**
  * The route evaluator's services, as the statement, expression and express modules see them.
  * The `Interpreter` implements it; the modules take it as a parameter so none imports another.
@@ -40,10 +32,10 @@ export interface Evaluator {
   readonly appDir: string;
   /** Diagnostics sink. */
   readonly diagnostics: DiagnosticSink;
-  /** Every app and router created so far. */
-  readonly routers: RouterModel[];
-  /** Every `listen` call reached. */
-  readonly listens: ListenSite[];
+  /** The model the app is evaluated for, asked about the values and packages it adds. */
+  readonly host: EvaluatorHost;
+  /** The entry file being evaluated (absolute path). */
+  readonly entry: string;
   /** The argument values of each call node's latest evaluation (to see through wrappers). */
   readonly callArguments: WeakMap<Node, Value[]>;
   /** Evaluates an expression. */
@@ -60,8 +52,6 @@ export interface Evaluator {
   load(specifier: string, fromNode: Node, ctx: EvalContext): Value;
   /** Loads a module by absolute path (`require(path.join(__dirname, f))`). */
   loadPath(file: string, fromNode: Node, ctx: EvalContext): Value;
-  /** Makes a new app (`express()`) or router (`Router()`). */
-  newRouter(kind: 'app' | 'router', node: Node): RouterModel;
   /** Counts one unit of work; false once the budget is spent. */
   tick(): boolean;
 }

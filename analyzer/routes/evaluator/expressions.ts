@@ -325,7 +325,7 @@ export function assign(ev: Evaluator, target: Node, value: Value, scope: Scope, 
     if (owner.kind === 'object') owner.props.set(name, value);
     else if (owner.kind === 'class') owner.statics.set(name, value);
     else if (owner.kind === 'function') functionProps(owner).set(name, value);
-    else if (owner.kind === 'router') (owner.router.props ??= new Map()).set(name, value);
+    else ev.host.assign(owner, name, value);
   }
 }
 

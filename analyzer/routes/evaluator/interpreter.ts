@@ -5,59 +5,55 @@ import { callBuiltin } from './builtins';
 import { CallFrames } from './call-frames';
 import { evaluateCall } from './calls';
 import { construct, instanceMember, classStatic } from './classes';
-import type { Completion, EvalContext, Evaluator, ListenSite } from './evaluator';
+import type { Completion, EvalContext, Evaluator } from './evaluator';
 import { evaluateExpression, functionProps } from './expressions';
-import { libraryRouteCheck } from '../express/library-routes';
-import { type StrategySite, strategyRegistration } from '../express/passport-strategies';
-import { modelRestResource } from '../express/rest-resources';
-import { modelDecoratedControllers } from '../express/decorated-controllers';
+import type { EvaluatorHost } from './host';
 import type { ModuleLoader } from './module-loader';
-import type { RouterModel } from '../express/router-model';
 import { Scope } from './scope';
 import { executeStatements } from './statements';
 import { compact } from './text';
-import { UNDEFINED, type FunctionValue, type LibValue, type Value, object, unknown } from './values';
+import { UNDEFINED, type FunctionValue, type LibValue, type Value, unknown } from './values';
 
 const MAX_DEPTH = 24;
 const DEFAULT_BUDGET = 3_000_000;
 
 /**
- * Evaluates the monolith from its entries without running it: an abstract interpreter over
- * the ts-morph AST that knows Express's registration API. Its output is the app and router
- * models with their layers, which `flatten` turns into routes.
+ * Evaluates the monolith from its entries without running it: an abstract interpreter of
+ * JavaScript over the ts-morph AST. It knows the language and Node's builtins; what the app
+ * registers it learns from its host (the Express model), which it asks about the values and
+ * packages the host adds.
  */
 export class Interpreter implements Evaluator {
-  /** Every app and router created, in creation order. */
-  readonly routers: RouterModel[] = [];
-  /** Every `listen` call reached. */
-  readonly listens: ListenSite[] = [];
-  /** Every `passport.use(...)` call reached, by call node (a call evaluated twice counts once). */
-  readonly strategies = new Map<Node, StrategySite>();
   /** The argument values of each call node's latest evaluation. */
   readonly callArguments = new WeakMap<Node, Value[]>();
-  private entry = '';
+  private currentEntry = '';
   private steps = 0;
   private budgetReported = false;
   private readonly invokedCallbacks = new WeakMap<Scope, Set<Node>>();
-  private readonly locals = new Map<number, Value>();
   private readonly frames = new CallFrames();
 
   /**
    * @param appDir absolute app dir
    * @param diagnostics where findings go
    * @param modules module records and resolution
+   * @param host the model the app is evaluated for (the Express model)
    * @param budget statements the evaluation may run before it stops
    */
   constructor(
     readonly appDir: string,
     readonly diagnostics: DiagnosticSink,
     private readonly modules: ModuleLoader,
+    readonly host: EvaluatorHost,
     private readonly budget = DEFAULT_BUDGET,
   ) {}
 
+  get entry(): string {
+    return this.currentEntry;
+  }
+
   /** Evaluates one entry file (and everything it loads). */
   runEntry(file: string): void {
-    this.entry = file;
+    this.currentEntry = file;
     this.modules.loadFile(this, file);
   }
 
@@ -87,12 +83,6 @@ export class Interpreter implements Evaluator {
     return false;
   }
 
-  newRouter(kind: 'app' | 'router', node: Node): RouterModel {
-    const router: RouterModel = { id: this.routers.length, kind, node, layers: [], entry: this.entry, mounted: false };
-    this.routers.push(router);
-    return router;
-  }
-
   load(specifier: string, fromNode: Node, ctx: EvalContext): Value {
     void ctx;
     return this.modules.load(this, specifier, fromNode);
@@ -109,25 +99,14 @@ export class Interpreter implements Evaluator {
         return this.invoke(callee, args, thisValue, ctx, node);
       case 'class':
         return construct(this, callee, args, ctx, node);
-      case 'express':
-        return { kind: 'router', router: this.newRouter('app', node) };
-      case 'express-router-factory':
-        return { kind: 'router', router: this.newRouter('router', node) };
       case 'lib': {
         const builtin = callBuiltin(this, callee, args, node, ctx);
         if (builtin) return builtin;
-        const decorated = modelDecoratedControllers(this, callee, args, node, ctx);
-        if (decorated?.app) return { kind: 'router', router: decorated.app };
-        if (!decorated && !modelRestResource(this, callee, args, node, ctx.conditions)) libraryRouteCheck(this, callee, args, node);
-        const strategy = strategyRegistration(callee, args, node);
-        if (strategy) this.strategies.set(node, strategy);
         const result: LibValue = { kind: 'lib', pkg: callee.pkg, path: [...callee.path, '()'], text: compact(node.getText()), node };
-        const wraps = args.flatMap((a) => (a.kind === 'router' ? [a.router] : []));
-        if (wraps.length > 0) result.wraps = wraps;
-        return this.invokeCallbacks(args, ctx, node) ?? result;
+        return this.host.callPackage(this, callee, args, result, ctx, node) ?? this.invokeCallbacks(args, ctx, node) ?? result;
       }
       default:
-        return this.invokeCallbacks(args, ctx, node) ?? unknown(compact(node.getText()), node);
+        return this.host.call(this, callee, args, ctx, node) ?? this.invokeCallbacks(args, ctx, node) ?? unknown(compact(node.getText()), node);
     }
   }
 
@@ -136,6 +115,8 @@ export class Interpreter implements Evaluator {
   }
 
   member(target: Value, name: string, node: Node): Value {
+    const hosted = this.host.member(this, target, name, node);
+    if (hosted !== undefined) return hosted;
     switch (target.kind) {
       case 'object':
         return target.props.get(name) ?? (target.proto ? instanceMember(this, target, name) : UNDEFINED);
@@ -143,18 +124,8 @@ export class Interpreter implements Evaluator {
         return classStatic(this, target, name);
       case 'function':
         return functionProps(target).get(name) ?? (name === 'name' ? unknown(`${compact(node.getText())}`, node) : UNDEFINED);
-      case 'express':
-        if (name === 'Router') return { kind: 'express-router-factory' };
-        if (name === 'default') return target;
-        return { kind: 'lib', pkg: 'express', path: [name], text: `express.${name}`, node };
-      case 'express-router-factory':
-        // `import Router from 'express-promise-router'` compiled to CommonJS reads `.default`.
-        return name === 'default' ? target : unknown(compact(node.getText()), node);
       case 'lib':
         return { kind: 'lib', pkg: target.pkg, path: [...target.path, name], text: `${target.text}.${name}`, node };
-      case 'router':
-        if (name === 'locals' || name === 'settings') return this.routerLocals(target.router);
-        return target.router.props?.get(name) ?? unknown(compact(node.getText()), node);
       case 'array':
         if (name === 'length') return { kind: 'number', value: target.elements.length };
         return /^\d+$/.test(name) ? (target.elements[Number(name)] ?? UNDEFINED) : unknown(compact(node.getText()), node);
@@ -166,15 +137,6 @@ export class Interpreter implements Evaluator {
       default:
         return unknown(compact(node.getText()), node);
     }
-  }
-
-  private routerLocals(router: RouterModel): Value {
-    let locals = this.locals.get(router.id);
-    if (!locals) {
-      locals = object();
-      this.locals.set(router.id, locals);
-    }
-    return locals;
   }
 
   /** Runs a function of the monolith with bound arguments; depth and unproductive recursion are cut off. */
@@ -222,8 +184,8 @@ export class Interpreter implements Evaluator {
   /**
    * Callbacks handed to code cleave does not model (`db.connect().then(cb)`, `lib.init(app, cb)`)
    * run once per closure, with unknown arguments, so registrations inside them are seen. A
-   * callback that builds or imports an app or router (`lazyLoad(() => import('./api'))`) makes
-   * the call stand for that router: the library hands requests on to it.
+   * callback that builds or imports what the host says a call stands for (an Express router:
+   * `lazyLoad(() => import('./api'))`) makes the call stand for it: the library hands requests on to it.
    */
   private invokeCallbacks(args: Value[], ctx: EvalContext, node: Node): Value | undefined {
     let produced: Value | undefined;
@@ -246,7 +208,8 @@ export class Interpreter implements Evaluator {
         node,
       );
       const loaded = result.kind === 'object' ? result.props.get('default') : result;
-      if (loaded?.kind === 'router') produced ??= loaded;
+      const standsFor = loaded && this.host.producedBy(loaded);
+      if (standsFor) produced ??= standsFor;
     }
     return produced;
   }

@@ -45,7 +45,7 @@ export class ModuleLoader {
     switch (resolution.kind) {
       case 'builtin':
       case 'package':
-        return packageValue(resolution.kind === 'builtin' ? resolution.name : specifier.startsWith('express/') ? specifier : resolution.name, fromNode);
+        return ev.host.packageValue(resolution.name, specifier, fromNode) ?? packageValue(resolution.name, fromNode);
       case 'missing':
         if (resolution.throughLink) return outsideLink(ev, specifier, fromNode);
         ev.diagnostics.atNode(

@@ -24,15 +24,15 @@ export function prefixUnary(ev: Evaluator, node: Node, scope: Scope, ctx: EvalCo
   }
 }
 
-/** `typeof x`, when the kind of `x` is statically known (an app or router is a function). */
+/** `typeof x`, when the kind of `x` is statically known (the host says for its own values). */
 export function typeOf(ev: Evaluator, node: Node, scope: Scope, ctx: EvalContext): Value {
   if (!Node.isTypeOfExpression(node)) return unknown(node.getText(), node);
   const operand = ev.evaluate(node.getExpression(), scope, ctx);
-  const type = typeName(operand);
+  const type = typeName(ev, operand);
   return type === undefined ? unknown(node.getText(), node) : str(type);
 }
 
-function typeName(value: Value): string | undefined {
+function typeName(ev: Evaluator, value: Value): string | undefined {
   switch (value.kind) {
     case 'string':
       return 'string';
@@ -49,11 +49,8 @@ function typeName(value: Value): string | undefined {
       return 'object';
     case 'function':
     case 'class':
-    case 'router':
-    case 'express':
-    case 'express-router-factory':
       return 'function';
     default:
-      return undefined;
+      return ev.host.typeOf(value);
   }
 }

@@ -1,5 +1,4 @@
 import type { Node } from 'ts-morph';
-import type { RouterModel } from '../express/router-model';
 import type { Scope } from './scope';
 
 /**
@@ -18,15 +17,21 @@ export type Value =
   | { kind: 'map'; entries: Array<[Value, Value]> }
   | FunctionValue
   | ClassValue
-  | { kind: 'router'; router: RouterModel }
-  | { kind: 'route-chain'; router: RouterModel; paths: Value; node: Node }
-  | { kind: 'express' }
-  | { kind: 'express-router-factory' }
-  | { kind: 'express-static'; dir: Value; node: Node }
-  | { kind: 'server'; node: Node }
   | LibValue
   | { kind: 'file-content'; path: string }
-  | UnknownValue;
+  | UnknownValue
+  | HostValue;
+
+/**
+ * The values a host model adds to the evaluator's domain, by kind: empty here. The Express model
+ * adds its apps, routers and servers by augmenting it (analyzer/routes/express/router-model.ts);
+ * the evaluator carries them and asks its `EvaluatorHost` what they do.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmented by the host model
+export interface HostValueKinds {}
+
+/** A value of the host model (`HostValueKinds`). */
+export type HostValue = HostValueKinds[keyof HostValueKinds];
 
 /**
  * A string. `soft` names the unknown it defaults from (`process.env.PREFIX || '/api'`): usable as
@@ -79,7 +84,7 @@ export interface ClassValue {
   statics: Map<string, Value>;
 }
 
-/** Something that comes from an npm package other than express (`helmet`, `helmet()`). */
+/** Something that comes from an npm package or a Node builtin, opaque to the evaluator (`helmet`, `helmet()`, `path.join`). */
 export interface LibValue {
   /** Discriminant. */
   kind: 'lib';
@@ -91,8 +96,6 @@ export interface LibValue {
   text: string;
   /** The expression node. */
   node?: Node;
-  /** Apps or routers handed to the call that made it (`vhost(host, app)`): mounted, it dispatches to them. */
-  wraps?: RouterModel[];
 }
 
 /** A value that cannot be known statically. */

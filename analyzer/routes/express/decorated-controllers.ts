@@ -30,7 +30,14 @@ export interface DecoratedControllers {
  * count. Undefined (left to the LIBRARY_ROUTES warning) when a controller is neither, a pattern
  * matches no file, or a prefix or path is not a literal.
  */
-export function modelDecoratedControllers(ev: Evaluator, lib: LibValue, args: Value[], node: Node, ctx: EvalContext): DecoratedControllers | undefined {
+export function modelDecoratedControllers(
+  ev: Evaluator,
+  newApp: () => RouterModel,
+  lib: LibValue,
+  args: Value[],
+  node: Node,
+  ctx: EvalContext,
+): DecoratedControllers | undefined {
   const conditions = ctx.conditions;
   if (lib.pkg !== PACKAGE || lib.path.length !== 1) return undefined;
   const creates = lib.path[0] === 'createExpressServer';
@@ -59,7 +66,7 @@ export function modelDecoratedControllers(ev: Evaluator, lib: LibValue, args: Va
   if (classes.some((c) => c === undefined)) return undefined;
   const routes = classes.map((c) => routesOf(c!.node));
   if (routes.some((r) => r === undefined)) return undefined;
-  const app = target?.kind === 'router' ? target.router : ev.newRouter('app', node);
+  const app = target?.kind === 'router' ? target.router : newApp();
   classes.forEach((c, i) => {
     for (const route of routes[i]!) {
       const handler: FunctionValue = { kind: 'function', node: route.method, scope: c!.scope };

@@ -1,7 +1,7 @@
 import { type CallExpression, Node } from 'ts-morph';
 import type { Argument, EvalContext, Evaluator } from '../evaluator/evaluator';
 import { describeArgument } from './describe';
-import type { Layer, LayerArg, RouterModel } from './router-model';
+import type { Layer, LayerArg, ListenSite, RouterModel } from './router-model';
 import { UNDEFINED, type Value, unknown } from '../evaluator/values';
 
 /** HTTP methods Express routes by (`router.METHOD`), lower case, plus `all` and Express 3's `del`. */
@@ -53,7 +53,15 @@ export function baseMethod(name: string): string {
 }
 
 /** A call on an app or router value: registrations, `route()`, `listen`. */
-export function routerCall(ev: Evaluator, router: RouterModel, method: string, args: Argument[], node: CallExpression, ctx: EvalContext): Value | undefined {
+export function routerCall(
+  ev: Evaluator,
+  listens: ListenSite[],
+  router: RouterModel,
+  method: string,
+  args: Argument[],
+  node: CallExpression,
+  ctx: EvalContext,
+): Value | undefined {
   const name = baseMethod(method);
   const self: Value = { kind: 'router', router };
   if (name === 'use') {
@@ -70,7 +78,7 @@ export function routerCall(ev: Evaluator, router: RouterModel, method: string, a
     return self;
   }
   if (name === 'listen') {
-    ev.listens.push({ node, entry: router.entry });
+    listens.push({ node, entry: router.entry });
     for (const arg of args) if (arg.value.kind === 'function') ev.call(arg.value, [], undefined, ctx, node);
     return { kind: 'server', node };
   }

@@ -2,6 +2,14 @@ import type { Node } from 'ts-morph';
 import type { FunctionRef } from './describe';
 import type { Value } from '../evaluator/values';
 
+/** Where a `listen` call was seen. */
+export interface ListenSite {
+  /** The call node. */
+  node: Node;
+  /** The entry being evaluated (absolute path). */
+  entry: string;
+}
+
 /** One function (or router) argument of a registration, described when it was registered. */
 export interface LayerArg {
   /** The argument's value. */
@@ -62,4 +70,48 @@ export interface Layer {
   conditions: string[];
   /** The npm package that registered it (finale-rest's `resource()`), when a library did. */
   library?: string;
+}
+
+/** An Express app (`express()`) or router (`Router()`) as a value. */
+export interface RouterValue {
+  /** Discriminant. */
+  kind: 'router';
+  /** Its registrations. */
+  router: RouterModel;
+}
+
+/** `app.route(path)`: each method call on it adds a route for `paths`. */
+export interface RouteChainValue {
+  /** Discriminant. */
+  kind: 'route-chain';
+  /** The app or router the chain registers on. */
+  router: RouterModel;
+  /** The path argument of `route()`. */
+  paths: Value;
+  /** The `route()` call. */
+  node: Node;
+}
+
+// The Express model's values, added to the evaluator's domain: the evaluator carries them and asks
+// the model (ExpressModel, the evaluator's host) what calls and members of them do.
+declare module '../evaluator/values' {
+  interface HostValueKinds {
+    /** An app or router. */
+    router: RouterValue;
+    /** `app.route(path)`. */
+    routeChain: RouteChainValue;
+    /** The `express` export itself (`express()` makes an app). */
+    express: { kind: 'express' };
+    /** A function that makes a router (`express.Router`, express-promise-router's export). */
+    routerFactory: { kind: 'express-router-factory' };
+    /** `express.static(dir)` / `serveStatic(dir)`. */
+    expressStatic: { kind: 'express-static'; dir: Value; node: Node };
+    /** An HTTP server (`http.createServer(app)`, `app.listen()`). */
+    server: { kind: 'server'; node: Node };
+  }
+
+  interface LibValue {
+    /** Apps or routers handed to the call that made it (`vhost(host, app)`): mounted, it dispatches to them. */
+    wraps?: RouterModel[];
+  }
 }

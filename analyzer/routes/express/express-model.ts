@@ -1,6 +1,5 @@
 import type { CallExpression, Node } from 'ts-morph';
-import type { Argument, EvalContext, Evaluator } from '../evaluator/evaluator';
-import type { EvaluatorHost } from '../evaluator/host';
+import type { Argument, EvalContext, Evaluator, EvaluatorHost } from '../evaluator/evaluator';
 import { compact } from '../evaluator/text';
 import { type LibValue, type Value, object, unknown } from '../evaluator/values';
 import { modelDecoratedControllers } from './decorated-controllers';

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { parseSource } from './module-specifiers';
 import { type TextEdit, applyEdits } from './text-edits';
-import { boundNames, literalRequire } from './syntax';
+import { boundNames, importClauseNames, literalRequire } from './syntax';
 
 /** A handler module (a controller) without the exports a function does not use. */
 export interface PrunedModule {
@@ -159,15 +159,7 @@ function declarationItem(statement: ts.Statement): Item {
     const clause = statement.importClause;
     // `import './polyfill'` runs its module: it stays.
     if (!clause) return { node: statement, declares: [], exports: [], removable: false };
-    const names = [
-      clause.name?.text,
-      ...(clause.namedBindings
-        ? ts.isNamespaceImport(clause.namedBindings)
-          ? [clause.namedBindings.name.text]
-          : clause.namedBindings.elements.map((e) => e.name.text)
-        : []),
-    ];
-    return { node: statement, declares: names.filter((n): n is string => n !== undefined), exports: [], removable: true };
+    return { node: statement, declares: importClauseNames(clause), exports: [], removable: true };
   }
   if (ts.isImportEqualsDeclaration(statement))
     return { node: statement, declares: [statement.name.text], exports: exported ? [statement.name.text] : [], removable: true };

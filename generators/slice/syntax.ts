@@ -44,16 +44,9 @@ export function topLevelImports(source: ts.SourceFile): TopLevelImport[] {
     if (ts.isImportDeclaration(statement)) {
       const clause = statement.importClause;
       if (!clause || clause.isTypeOnly || !ts.isStringLiteralLike(statement.moduleSpecifier)) continue;
-      const names = [
-        clause.name?.text,
-        ...(clause.namedBindings
-          ? ts.isNamespaceImport(clause.namedBindings)
-            ? [clause.namedBindings.name.text]
-            : clause.namedBindings.elements.map((e) => e.name.text)
-          : []),
-      ];
+      const names = importClauseNames(clause);
       const specifier = statement.moduleSpecifier.text;
-      out.push({ statement, bindings: names.filter((n): n is string => n !== undefined).map((name) => ({ name, specifier })), whole: true });
+      out.push({ statement, bindings: names.map((name) => ({ name, specifier })), whole: true });
     } else if (
       ts.isImportEqualsDeclaration(statement) &&
       ts.isExternalModuleReference(statement.moduleReference) &&
@@ -70,4 +63,11 @@ export function topLevelImports(source: ts.SourceFile): TopLevelImport[] {
     }
   }
   return out;
+}
+
+/** The local names an import clause binds (`a`, `b` and `d` of `import a, { b, c as d } from`; `ns` of `* as ns`). */
+export function importClauseNames(clause: ts.ImportClause): string[] {
+  const bindings = clause.namedBindings;
+  const named = bindings ? (ts.isNamespaceImport(bindings) ? [bindings.name.text] : bindings.elements.map((e) => e.name.text)) : [];
+  return clause.name ? [clause.name.text, ...named] : named;
 }

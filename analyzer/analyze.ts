@@ -72,7 +72,7 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
       'add express to dependencies',
     );
   }
-  const resolver = new ModuleResolver(appDir, root.compilerOptions);
+  const resolver = new ModuleResolver(appDir, root.compilerOptions, root.nodePaths);
   const graph = buildImportGraph(loaded.files.values(), resolver);
   reportImportCycles(graph, diagnostics);
   const entries = explicit ?? findEntries(root, texts, graph, diagnostics);

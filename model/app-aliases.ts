@@ -6,7 +6,7 @@
 export interface AppAliases {
   /** Alias to the app-relative file or folder it stands for (`@models` → `app/models`, `@root` → `.`), sorted by alias. */
   aliases: Record<string, string>;
-  /** App-relative folders bare specifiers are looked up in before node_modules (`NODE_PATH`), in order. */
+  /** App-relative folders bare specifiers are looked up in after node_modules (`NODE_PATH`), in order. */
   nodePaths: string[];
 }
 

@@ -47,6 +47,6 @@ function startedProgram(appDir: string, entry: string): string | undefined {
   } catch {
     return undefined;
   }
-  const root = { dir: path.resolve(appDir), packageJson, compilerOptions: {} };
+  const root = { dir: path.resolve(appDir), packageJson, compilerOptions: {}, nodePaths: [] };
   return packageEntryFiles(root).find((f) => f !== entry && listens(f));
 }

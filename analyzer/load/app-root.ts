@@ -15,6 +15,8 @@ export interface AppRoot {
   compilerOptions: ts.CompilerOptions;
   /** The config file the options came from (absolute), if any. */
   configFile?: string;
+  /** The folders the start script's `NODE_PATH` names (absolute): bare names Node finds in no package are looked up there. */
+  nodePaths: string[];
 }
 
 /** The fields of package.json cleave reads. */
@@ -69,17 +71,18 @@ export function loadAppRoot(appDirArg: string, diagnostics: DiagnosticSink): App
   const dir = checkAppFolder(appDirArg);
   const packageJson = readPackageJson(dir, diagnostics);
   const { options, configFile } = readCompilerOptions(dir, diagnostics);
-  return { dir, packageJson, compilerOptions: withAppAliases(options, dir, packageJson), configFile };
+  const nodePaths = appAliasesOf(packageJson).nodePaths.map((p) => path.join(dir, p));
+  return { dir, packageJson, compilerOptions: withAppAliases(options, dir, packageJson), configFile, nodePaths };
 }
 
 /**
- * The compiler options with the aliases package.json declares (module-alias's `_moduleAliases`,
- * the `NODE_PATH` of the start script) as `paths`, after those of tsconfig, so that the module
- * resolver finds `require('@models/user')` as the started app does.
+ * The compiler options with module-alias's `_moduleAliases` (package.json) as `paths`, after
+ * those of tsconfig, so that the module resolver finds `require('@models/user')` as the started
+ * app does. (`NODE_PATH` is no alias: Node tries it after node_modules; see `AppRoot.nodePaths`.)
  */
 function withAppAliases(options: ts.CompilerOptions, dir: string, packageJson: PackageJson | undefined): ts.CompilerOptions {
-  const { aliases, nodePaths } = appAliasesOf(packageJson);
-  if (Object.keys(aliases).length === 0 && nodePaths.length === 0) return options;
+  const { aliases } = appAliasesOf(packageJson);
+  if (Object.keys(aliases).length === 0) return options;
   const base = options.baseUrl ?? dir;
   const fromBase = (target: string) => path.relative(base, path.join(dir, target)).split(path.sep).join('/') || '.';
   const paths: ts.MapLike<string[]> = { ...options.paths };
@@ -87,7 +90,6 @@ function withAppAliases(options: ts.CompilerOptions, dir: string, packageJson: P
     paths[name] ??= [fromBase(target)];
     paths[`${name}/*`] ??= [`${fromBase(target)}/*`];
   }
-  if (nodePaths.length > 0) paths['*'] = [...(paths['*'] ?? []), ...nodePaths.map((p) => `${fromBase(p)}/*`)];
   return { ...options, baseUrl: base, paths };
 }
 

@@ -31,10 +31,12 @@ export class ModuleResolver {
   /**
    * @param appDir absolute app dir
    * @param options compiler options of the app
+   * @param nodePaths the `NODE_PATH` folders of its start script (absolute), tried after node_modules as Node does
    */
   constructor(
     private readonly appDir: string,
     private readonly options: ts.CompilerOptions,
+    private readonly nodePaths: readonly string[] = [],
   ) {
     this.tsCache = ts.createModuleResolutionCache(appDir, (f) => f, options);
   }
@@ -63,6 +65,8 @@ export class ModuleResolver {
       return { kind: 'package', name: packageName(specifier) };
     }
     if (relative || this.isAlias(specifier)) return { kind: 'missing' };
+    const onNodePath = this.nodePaths.map((dir) => this.probe(path.join(dir, specifier))).find((f) => f !== undefined);
+    if (onNodePath) return this.classify(onNodePath, specifier);
     return { kind: 'package', name: packageName(specifier) };
   }
 

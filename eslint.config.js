@@ -36,7 +36,7 @@ const WRITES = [
 const ONLY_CLI_WRITES = 'only cli/ writes files: return them (GeneratedFile, OutputFile) instead';
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'test/golden/**', 'samples/**', 'out/**', 'schema/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'test/golden/**', 'samples/**', 'out/**', 'tmp-apps/**', 'schema/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

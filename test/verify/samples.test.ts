@@ -1,7 +1,8 @@
 /**
  * End to end over both samples, each a copy of the run's one split of it (test/support/shared-split.ts):
  * - `cleave verify` of every route of the plan's functions against the monolith, with API Gateway
- *   payload 2.0 and 1.0 events, using the verify section of the sample's cleave.config.yaml;
+ *   payload 2.0 events, using the verify section of the sample's cleave.config.yaml (payload 1.0,
+ *   with the output folder inside the app, is samples-inside.test.ts);
  * - over HTTP: the generated serverless.yml served by serverless-offline 13 (Serverless
  *   Framework 3) on 127.0.0.1, every GET route of the functions requested from it and from the
  *   monolith, compared as verify compares; every process started is stopped, also on failure;
@@ -10,13 +11,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfigText } from '../../model/config-file';
 import { compareResponses } from '../../verifier/compare';
 import { sendHttp } from '../../verifier/http-request';
 import { type RunningMonolith, startMonolith } from '../../verifier/monolith';
 import { buildRequests } from '../../verifier/requests';
 import { requestLine } from '../../verifier/run-verify';
-import { OFFLINE_GAPS, VERIFY_GAPS, unexplained } from '../support/known-gaps';
+import { OFFLINE_GAPS, unexplained } from '../support/known-gaps';
+import { expectSampleVerifiesAlike, sampleVerifyConfig } from '../support/sample-verify';
 import { type RunningOffline, startOffline } from '../support/serverless-offline';
 import { REPO, type SplitOutput, differences, functionRoutes, sampleSplitCopy, verifyRun } from '../support/verify-run';
 
@@ -27,39 +28,22 @@ afterAll(() => {
 
 describe.each(['shop-api', 'library-js'] as const)('samples/%s', (sample) => {
   const appDir = path.join(REPO, 'samples', sample);
-  const config = parseConfigText(fs.readFileSync(path.join(appDir, 'cleave.config.yaml'), 'utf8'), 'cleave.config.yaml').verify;
+  const config = sampleVerifyConfig(appDir);
   const split = (): SplitOutput => splits.get(sample)!;
 
   beforeAll(async () => {
     splits.set(sample, await sampleSplitCopy(sample));
   }, 180_000);
 
-  it.each(['v2', 'v1'])('cleave verify exercises every function route, all alike but the known gaps (payload %s)', async (payload) => {
-    const run = await verifyRun(split(), '--payload', payload);
-    const gaps = VERIFY_GAPS[sample]!;
-    expect(unexplained(differences(run.report), gaps)).toEqual({ lines: [], fixedGaps: [] });
-    expect(run.code).toBe(gaps.length > 0 ? 1 : 0);
-    // Every route of the functions got a request, unless the config skips it with a reason.
-    const skippedWithReason = config.skip.filter((s) => typeof s !== 'string').map((s) => s.route);
-    expect(run.report.skipped.map((s) => s.route).filter((r) => !skippedWithReason.includes(r))).toEqual([]);
-    const exercised = new Set(run.report.results.map((r) => r.route));
-    expect(functionRoutes(split().plan).filter((r) => !exercised.has(r) && !skippedWithReason.includes(r))).toEqual([]);
-    expect(run.report.unknownRoutes).toBeUndefined();
-    expect(run.report.summary.routes).toBe(functionRoutes(split().plan).length);
-    expect(run.stdout).toContain(`${run.report.summary.requests} requests over ${exercised.size} of ${exercised.size} function routes (payload ${payload})`);
-    // Each function verify loaded has its cold start (its bundle's require) measured, in plan order.
-    const loaded = split()
-      .plan.functions.map((f) => f.id)
-      .filter((id) => run.report.results.some((r) => r.function === id));
-    expect(run.report.inits?.map((i) => i.function)).toEqual(loaded);
-    expect(run.report.inits!.every((i) => i.initMs > 0)).toBe(true);
-    expect(run.stdout).toMatch(/cold start \(require of each bundle, which builds the app\): median [\d.]+ ms over \d+ functions, slowest \S+ [\d.]+ ms/);
+  // Payload 1.0 (REST API) is verified with the output folder inside the app (samples-inside.test.ts).
+  it('cleave verify exercises every function route, all alike but the known gaps (payload v2, output outside the app)', async () => {
+    await expectSampleVerifiesAlike(sample, split(), 'v2');
   });
 
   it('cleave verify re-renders the report with a verification section', () => {
     const markdown = fs.readFileSync(path.join(split().outDir, 'SPLIT-REPORT.md'), 'utf8');
     expect(markdown).toContain('## Verification');
-    expect(markdown).toMatch(/- Verified: \d+ requests over \d+ of \d+ function routes \(payload v1\): \d+ alike, \d+ different/);
+    expect(markdown).toMatch(/- Verified: \d+ requests over \d+ of \d+ function routes \(payload v2\): \d+ alike, \d+ different/);
     expect(fs.readFileSync(path.join(split().outDir, 'report.html'), 'utf8')).toContain('<h2 id="verification">Verification</h2>');
     const manifest = JSON.parse(fs.readFileSync(path.join(split().outDir, '.cleave-manifest.json'), 'utf8')) as { files: Record<string, unknown> };
     expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['SPLIT-REPORT.md', 'report.html', 'verification.json']));

@@ -1,0 +1,56 @@
+/**
+ * Both samples split with the output folder inside the app (`-o functions`, where a team commits
+ * it next to the code its handlers import) and verified with API Gateway payload 1.0 events: every
+ * function route answers like the monolith, as with the output outside the app (samples.test.ts,
+ * payload 2.0). Each sample is copied under the repository (so its packages resolve from the
+ * workspace's node_modules, as in a checkout) and the copy removed afterwards.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readPlanSync } from '../../cli/plan-loader';
+import { runCli } from '../support/run-cli';
+import { expectSampleVerifiesAlike } from '../support/sample-verify';
+import { REPO, type SplitOutput } from '../support/verify-run';
+
+/** Where the copies go: inside the repository, ignored by git, with no dot-folder on the path (`send` refuses files under one). */
+const COPIES = path.join(REPO, 'tmp-apps');
+
+describe.each(['shop-api', 'library-js'] as const)('samples/%s split into functions/ inside the app', (sample) => {
+  let split: SplitOutput | undefined;
+
+  beforeAll(async () => {
+    fs.mkdirSync(COPIES, { recursive: true });
+    const appDir = fs.mkdtempSync(path.join(COPIES, `${sample}-`));
+    const remove = (): void => fs.rmSync(appDir, { recursive: true, force: true });
+    fs.cpSync(path.join(REPO, 'samples', sample), appDir, { recursive: true });
+    const outDir = path.join(appDir, 'functions');
+    const run = await runCli('--quiet', 'split', appDir, '-o', outDir);
+    if (run.code !== 0) {
+      remove();
+      throw new Error(`split exited ${run.code}: ${run.stderr}`);
+    }
+    split = { appDir, outDir, plan: readPlanSync(path.join(outDir, 'cleave.plan.yaml')).plan, remove };
+  }, 180_000);
+
+  afterAll(() => {
+    split?.remove();
+    if (fs.existsSync(COPIES) && fs.readdirSync(COPIES).length === 0) fs.rmdirSync(COPIES);
+  });
+
+  it('imports the monolith modules from the app beside it, by relative paths only', () => {
+    const sources = filesUnder(path.join(split!.outDir, 'functions')).filter((f) => /\.[cm]?[jt]s$/.test(f));
+    const texts = sources.map((f) => fs.readFileSync(f, 'utf8'));
+    expect(texts.filter((t) => t.includes(REPO) || t.includes('tmp-apps'))).toEqual([]);
+    // Handlers or their sliced copies reach the app's own modules out of functions/ (`../../../src/...`).
+    expect(texts.some((t) => /(from |require\()'(\.\.\/){3,}[\w.-]+/.test(t))).toBe(true);
+  });
+
+  it('cleave verify exercises every function route, all alike but the known gaps (payload v1)', async () => {
+    await expectSampleVerifiesAlike(sample, split!, 'v1');
+  });
+});
+
+/** Every file below `dir`, absolute. */
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}

@@ -21,6 +21,7 @@ import {
   rendersViews,
   type ShippedPackage,
 } from './shipped-packages';
+import { type NativeAddonProblem, nativeAddonProblem } from './native-binaries';
 
 export { packageOf } from './package-of';
 
@@ -54,6 +55,8 @@ export interface BundleResult {
   leftOut: Array<{ by: string; packages: string[] }>;
   /** Per entry id: the files of the app and of the output folder (copies, handler, runtime) its bundle holds, absolute, sorted. */
   appInputs: Map<string, string[]>;
+  /** Shipped packages whose native addon would not load on Lambda, with the entries that ship them, by package then problem. */
+  nativeAddons: Array<NativeAddonProblem & { ids: string[] }>;
   /** The whole app bundled from the entry (of `wholeAppEntries`) carrying the most own code; absent when none was given or none bundled. */
   wholeApp?: { entry: string; bytes: number; ownBytes: number };
 }
@@ -68,7 +71,8 @@ const BUNDLE_CONCURRENCY = 4;
 
 /** One entry's bundle, or why it failed. */
 type OneBundle =
-  { files: Array<{ path: string; contents: string | Uint8Array }>; size: BuiltBundle; appInputs: string[] } | { failure: { id: string; message: string } };
+  | { files: Array<{ path: string; contents: string | Uint8Array }>; size: BuiltBundle; appInputs: string[]; unloadable: NativeAddonProblem[] }
+  | { failure: { id: string; message: string } };
 
 /** `work` over `items`, at most `limit` at a time; the results in the items' order. */
 async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -111,7 +115,8 @@ export async function bundleHandlers(
 ): Promise<BundleResult> {
   const root = path.resolve(outDir);
   const app = path.resolve(appDir);
-  const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [], appInputs: new Map() };
+  const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [], appInputs: new Map(), nativeAddons: [] };
+  const unloadableAddons = new Map<string, NativeAddonProblem & { ids: string[] }>();
   const leftOut = new Map<string, Set<string>>();
   const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
   const fileCache = new Map<string, Buffer>();
@@ -208,7 +213,8 @@ export async function bundleHandlers(
         .filter((i) => packageOf(i) === undefined && !i.includes(':'))
         .map((i) => path.resolve(root, i))
         .sort();
-      return { files, size, appInputs };
+      const unloadable = shipped.flatMap((p) => nativeAddonProblem(p.from, p.to.slice(p.to.lastIndexOf('node_modules/') + 'node_modules/'.length)) ?? []);
+      return { files, size, appInputs, unloadable };
     } catch (error) {
       const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
       const first = errors?.[0];
@@ -235,7 +241,14 @@ export async function bundleHandlers(
     for (const file of one.files) result.files.push(file); // thousands when packages are shipped: never spread
     result.sizes.push(one.size);
     result.appInputs.set(one.size.id, one.appInputs);
+    for (const problem of one.unloadable) {
+      const key = `${problem.name}\0${problem.kind}`;
+      const seen = unloadableAddons.get(key);
+      if (seen) seen.ids.push(one.size.id);
+      else unloadableAddons.set(key, { ...problem, ids: [one.size.id] });
+    }
   }
+  result.nativeAddons = [...unloadableAddons.values()].sort((a, b) => a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind));
   // The baseline is built like a function (computed requires carried, packages shipped), so the
   // shares compare like with like; only its sizes are kept.
   for (const entry of wholeAppEntries) {

@@ -14,7 +14,8 @@ import { isCodeFile } from '../model/module-paths';
 import { NAMES_AUTHENTICATION } from '../generators/slice/strategy-use';
 import { envReadBy } from '../analyzer/closure/file-env';
 import { appAssets } from '../bundler/app-assets';
-import { BUNDLE_OPTIONS_TEXT, type BundleEntry, bundleHandlers, packageOf } from '../bundler/bundle';
+import { BUNDLE_OPTIONS_TEXT, type BundleEntry, type BundleResult, bundleHandlers, packageOf } from '../bundler/bundle';
+import { LAMBDA_MACHINE } from '../bundler/native-binaries';
 import { decideWrite, readManifest } from './manifest';
 import { type WriteOutputResult, writeOutputFiles } from './output';
 import { pruneStale } from './prune';
@@ -137,6 +138,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
         advice: 'install the ones the app really uses and generate again',
       });
     }
+    for (const addon of built.nativeAddons) generated.diagnostics.push(nativeAddonFinding(addon));
     for (const f of built.failures) generated.diagnostics.push(bundleFailure(f, entries.find((e) => e.id === f.id)?.source ?? f.id));
     for (const size of built.sizes) if (size.kind === 'function') size.extraction = extractionOf(size.id, generated.diagnostics);
     for (const size of built.sizes) {
@@ -394,4 +396,25 @@ function preflight(root: string, paths: string[], options: GenerateIntoOptions):
 
 function rel(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** A shipped package whose native addon would not load on Lambda, as a finding. */
+function nativeAddonFinding(addon: BundleResult['nativeAddons'][number]): GeneratorDiagnostic {
+  const functions = `shipped with ${addon.ids.length === 1 ? 'function' : 'functions'} ${addon.ids.join(', ')}`;
+  const rebuild = `install and build it for Linux ${LAMBDA_MACHINE.name} (npm ci with its install scripts, in a Lambda-compatible container such as \`sam build --use-container\`'s, or \`npm rebuild ${addon.name}\` on Linux) and generate again, or use a pure-JavaScript alternative`;
+  if (addon.kind === 'not-built')
+    return {
+      code: 'NATIVE_ADDON_NOT_BUILT',
+      severity: 'error',
+      file: 'dist/',
+      message: `${addon.name} (${functions}) has ${addon.detail}: its require fails as the function loads`,
+      advice: rebuild,
+    };
+  return {
+    code: 'NATIVE_ADDON_OTHER_PLATFORM',
+    severity: 'warning',
+    file: 'dist/',
+    message: `${addon.name} (${functions}) holds native addons built for another platform than Lambda's Linux ${LAMBDA_MACHINE.name}: ${addon.detail}`,
+    advice: rebuild,
+  };
 }

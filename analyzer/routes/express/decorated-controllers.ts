@@ -4,7 +4,8 @@ import { globSync } from 'tinyglobby';
 import { describeArgument } from './describe';
 import { joinPath } from './paths';
 import type { EvalContext, Evaluator } from '../evaluator/evaluator';
-import type { RouterModel } from './router-model';
+import { layerArgs } from './express-api';
+import type { LayerArg, RouterModel } from './router-model';
 import { type FunctionValue, type LibValue, type Value, str } from '../evaluator/values';
 
 /** The package whose decorated controller classes register routes on an Express app. */
@@ -67,16 +68,26 @@ export function modelDecoratedControllers(
   const routes = classes.map((c) => routesOf(c!.node));
   if (routes.some((r) => r === undefined)) return undefined;
   const app = target?.kind === 'router' ? target.router : newApp();
+  const checker = options.props.get('authorizationChecker');
   classes.forEach((c, i) => {
+    const classUses = useBefore(ev, c!.node.getDecorators(), c!.scope, ctx);
     for (const route of routes[i]!) {
       const handler: FunctionValue = { kind: 'function', node: route.method, scope: c!.scope };
       const described = describeArgument(ev, handler, route.method, 'handler');
+      const decorators = Node.isMethodDeclaration(route.method) ? route.method.getDecorators() : [];
+      const authorized = [...c!.node.getDecorators(), ...decorators].some((d) => d.getName() === 'Authorized');
+      const checks = authorized && checker?.kind === 'function' ? layerArgs(ev, [{ value: checker, node: checker.node }]) : [];
       app.layers.push({
         type: 'route',
         method: route.verb,
         paths: str(joinPaths(prefix?.kind === 'string' ? prefix.value : '', route.prefix, route.path)),
         pathNode: route.decorator,
-        args: [{ value: handler, node: route.method, asMiddleware: described, asHandler: described }],
+        args: [
+          ...classUses,
+          ...useBefore(ev, decorators, c!.scope, ctx),
+          ...checks,
+          { value: handler, node: route.method, asMiddleware: described, asHandler: described },
+        ],
         node: route.decorator,
         conditions,
         library: PACKAGE,
@@ -84,6 +95,20 @@ export function modelDecoratedControllers(
     }
   });
   return creates ? { app } : {};
+}
+
+/**
+ * The middleware `@UseBefore(fn, ...)` decorators run before an action, in source order: those of
+ * the controller class apply to each of its actions, before the action's own; the check
+ * `@Authorized()` makes (the `authorizationChecker` of the options) runs after them, as
+ * routing-controllers' Express driver registers them.
+ */
+function useBefore(ev: Evaluator, decorators: Decorator[], scope: FunctionValue['scope'], ctx: EvalContext): LayerArg[] {
+  const args = decorators.filter((d) => d.getName() === 'UseBefore').flatMap((d) => d.getArguments());
+  return layerArgs(
+    ev,
+    args.map((node) => ({ value: ev.evaluate(node, scope, ctx), node })),
+  );
 }
 
 /** The exported controller classes of the app files a glob pattern matches (a `.js` pattern matching the `.ts` sources when no `.js` file is there). */

@@ -117,7 +117,7 @@ function routeLayer(ev: Evaluator, name: string, pathArg: Argument, handlers: Ar
 }
 
 /** Flattens array arguments (`[auth, validate]`) and describes each function. */
-function layerArgs(ev: Evaluator, args: Argument[]): LayerArg[] {
+export function layerArgs(ev: Evaluator, args: Argument[]): LayerArg[] {
   const out: LayerArg[] = [];
   const add = (value: Value, node: Node): void => {
     if (value.kind === 'array') {

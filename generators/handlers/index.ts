@@ -115,7 +115,7 @@ function sliceDiagnostics(fn: PlanFunction, slices: FunctionSlices, file: string
 function leftOut(slices: FunctionSlices): string {
   const registrations = `${count(slices.statements, 'registration')} of other functions' routes and routers`;
   if (slices.tableEntries === 0) return registrations;
-  const entries = `${count(slices.tableEntries, 'route table entry', 'route table entries')} carrying only other functions' routers (its loops over the tables never mount them)`;
+  const entries = `${count(slices.tableEntries, 'route table entry', 'route table entries')} carrying only other functions' routers or routes (its loops over the tables and route maps never register them)`;
   return slices.statements === 0 ? entries : `${registrations} and ${entries}`;
 }
 

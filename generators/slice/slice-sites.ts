@@ -1,5 +1,6 @@
 import type { SplitPlan } from '../../model/plan';
 import type { SpecifierAliases } from './module-specifiers';
+import type { FileRoutes } from './route-maps';
 import type { TableModules } from './table-entries';
 
 /** The registration lines of one app file, split by whether a function needs them. */
@@ -44,6 +45,13 @@ export interface FileSlice {
   tables?: TableModules;
   /** The file's import specifiers that lead to app files without being relative (`ModuleFile.aliases`). */
   aliases?: SpecifierAliases;
+  /**
+   * The routes registered in this file, by whether the function serves them, when one of its
+   * registration lines registers routes of several functions (a function walking an object route
+   * map, `app.map({ '/users': { get: list } })`): the map's methods served elsewhere are left out
+   * (see `routeMapEntries`).
+   */
+  routes?: FileRoutes;
 }
 
 /** The app modules the turns of one registration line register (see `FileSlice.loops`). */
@@ -71,9 +79,15 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
   const keep = new Map<string, Set<number>>();
   const add = (into: Map<string, Set<number>>, file: string, line: number) => into.set(file, (into.get(file) ?? new Set()).add(line));
   const throughMounts = new Set<string>();
+  const registered = new Map<string, { serve: Set<string>; elsewhere: Set<string> }>();
   for (const route of Object.values(plan.routes)) {
     const into = own.has(route.id) ? keep : drop;
-    for (const site of [{ file: route.file, line: route.line }, ...(route.alsoAt ?? [])]) add(into, site.file, site.line);
+    for (const site of [{ file: route.file, line: route.line }, ...(route.alsoAt ?? [])]) {
+      add(into, site.file, site.line);
+      const inFile = registered.get(site.file) ?? { serve: new Set<string>(), elsewhere: new Set<string>() };
+      (own.has(route.id) ? inFile.serve : inFile.elsewhere).add(route.id);
+      registered.set(site.file, inFile);
+    }
     if (own.has(route.id)) for (const ref of (route.stack ?? []).slice(1)) throughMounts.add(`${ref.file}:${ref.line}|${ref.mountPath}`);
     // A library mounted without a path both answers a route of its own and runs as middleware for
     // the routes after it (`app.use(robots(...))`): a route of this function needs that line.
@@ -96,16 +110,19 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
   for (const file of [...new Set([...drop.keys(), ...boot.keys()])].sort()) {
     const kept = keep.get(file) ?? new Set<number>();
     const lines = [...(drop.get(file) ?? [])].filter((l) => !kept.has(l)).sort((a, b) => a - b);
+    const shared = [...(drop.get(file) ?? [])].some((l) => kept.has(l));
+    const routes = shared ? registered.get(file) : undefined;
     const bootLines = [...(boot.get(file) ?? [])].sort((a, b) => a - b);
     const looped = loops.get(file);
     const guarded = bootLines.length > 0 && protect.has(file) ? { protect: [...protect.get(file)!].sort((a, b) => a - b) } : {};
-    if (lines.length > 0 || bootLines.length > 0 || looped)
+    if (lines.length > 0 || bootLines.length > 0 || looped || routes)
       slices.set(file, {
         drop: lines,
         keep: [...kept].sort((a, b) => a - b),
         ...(bootLines.length > 0 ? { boot: bootLines, ...guarded } : {}),
         ...(params ? { params } : {}),
         ...(looped ? { loops: looped } : {}),
+        ...(routes ? { routes } : {}),
       });
   }
   return slices;

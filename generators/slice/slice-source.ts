@@ -3,6 +3,7 @@ import { loopRequires } from './loop-requires';
 import { type TextEdit, applyEdits } from './text-edits';
 import { parseSource } from './module-specifiers';
 import type { FileSlice } from './slice-sites';
+import { routeMapEntries } from './route-maps';
 import { tableEntries } from './table-entries';
 import { expressMethod, REGISTERING_METHODS } from './method-name';
 import { boundNames, lineOf, literalRequire, topLevelImports } from './syntax';
@@ -21,7 +22,7 @@ export interface SlicedSource {
   loopRequires: number;
   /** App modules those loops give an inert stand-in instead of loading them, sorted. */
   servedElsewhere: string[];
-  /** Route table entries left out: they carried only routers other functions need (see `tableEntries`). */
+  /** Route table entries left out: they carried only routers other functions need (see `tableEntries`), or, in object route maps, only routes served elsewhere (see `routeMapEntries`). */
   droppedEntries: number;
 }
 
@@ -50,7 +51,10 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
   const boot = bootStatements(source, slice.boot ?? [], statements, [...slice.keep, ...(slice.protect ?? [])]);
   const loops = loopRequires(source, fileName, slice.loops ?? [], (line) => registrationAt(source, line) ?? statementAt(source, line));
   const gone = new Set<ts.Node>([...statements, ...boot]);
-  const entries = slice.tables ? tableEntries(source, fileName, slice.tables, slice.aliases).filter((e) => !hasAncestorIn(e, gone)) : [];
+  const entries: ts.Node[] = [
+    ...(slice.tables ? tableEntries(source, fileName, slice.tables, slice.aliases) : []),
+    ...(slice.routes ? routeMapEntries(source, slice.routes) : []),
+  ].filter((e) => !hasAncestorIn(e, gone));
   if (statements.size === 0 && boot.size === 0 && loops.rewritten === 0 && entries.length === 0) return undefined;
   const removed = new Set<ts.Node>([...gone, ...entries]);
   const edits: TextEdit[] = [
@@ -83,7 +87,7 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
 }
 
 /** An array element's span with the comma after it, when one follows: `[a, X, b]` loses `X, `, `[a, X]` keeps a legal trailing comma. */
-function withComma(source: ts.SourceFile, element: ts.Expression): { start: number; end: number } {
+function withComma(source: ts.SourceFile, element: ts.Node): { start: number; end: number } {
   const after = source.text.slice(element.getEnd()).match(/^\s*,[ \t]*/);
   return { start: element.getStart(source), end: element.getEnd() + (after ? after[0].length : 0) };
 }

@@ -87,3 +87,41 @@ describe('generators/slice route tables', () => {
     expect(JSON.parse((await status.handler(httpApiEvent('GET', '/status'), CONTEXT)).body)).toEqual({ status: 'status-route-code' });
   }, 60_000);
 });
+
+// An object route map walked by a function of the app (Express's route-map example): each
+// function's copy keeps only the map's methods it serves, and the modules only the others used
+// stay out of its bundle.
+describe('generators/slice route maps', () => {
+  let out: string;
+  beforeEach(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'cleave-maps-'));
+  });
+  afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
+
+  it('leave the methods and paths of other functions out of the map, and answer', async () => {
+    const split = await splitAndBundle(path.join(FIXTURES, 'slice-route-map'), out);
+    const list = split.bundleOf('GET /users');
+    expect(list.text).not.toContain('pets-handler-code');
+    expect(list.text).toContain('users-handler-code');
+    expect(JSON.parse((await list.handler(httpApiEvent('GET', '/users'), CONTEXT)).body)).toEqual({ users: ['ann', 'bob'], from: 'users-handler-code' });
+    const copy = fs.readFileSync(path.join(out, 'functions', list.size.id, 'app', 'index.js'), 'utf8');
+    expect(copy).toContain('    get: users.list,');
+    expect(copy).not.toMatch(/'\/:uid'|pets/);
+    const original = fs.readFileSync(path.join(FIXTURES, 'slice-route-map', 'index.js'), 'utf8');
+    expect(copy.split('\n').indexOf('if (require.main === module) app.listen(3000);')).toBe(
+      original.split('\n').indexOf('if (require.main === module) app.listen(3000);'),
+    ); // line numbers kept
+
+    const pets = split.bundleOf('GET /users/:uid/pets');
+    expect(pets.text).toContain('pets-handler-code');
+    expect(JSON.parse((await pets.handler(httpApiEvent('GET', '/users/7/pets'), CONTEXT)).body)).toEqual({
+      owner: '7',
+      pets: ['rex'],
+      from: 'pets-handler-code',
+    });
+    // Another function's route is no longer registered in this one's app: it falls through to a 404.
+    expect((await pets.handler(httpApiEvent('GET', '/users'), CONTEXT)).statusCode).toBe(404);
+    const sliced = split.diagnostics.find((d) => d.code === 'REGISTRATIONS_SLICED' && d.subject === list.size.id);
+    expect(sliced?.message).toContain('1 route table entry carrying only other functions');
+  }, 60_000);
+});

@@ -8,7 +8,7 @@
  * Notes:
  * - WHOLE_APP_FALLBACK: GET /healthz served through the monolith app as it is built (only this function's routes let through), because it is registered on the root app itself; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)
  * - WHOLE_APP_FALLBACK: GET /api/v1 served through the monolith app as it is built (only this function's routes let through), because another route of the function (GET /healthz) needs the whole app; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)
- * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/healthz/app/ (src/app.ts, src/routes/admin/index.ts, src/routes/admin/reports.ts and 8 more): 58 registrations of other functions' routes and routers and 5 route table entries carrying only other functions' routers (its loops over the tables never mount them) left out of src/app.ts, src/routes/admin/index.ts, src/routes/admin/reports.ts and 8 more, with 37 imports only they used, so their code stays out of the bundle
+ * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/healthz/app/ (src/app.ts, src/routes/admin/index.ts, src/routes/admin/reports.ts and 8 more): 58 registrations of other functions' routes and routers and 5 route table entries carrying only other functions' routers or routes (its loops over the tables and route maps never register them) left out of src/app.ts, src/routes/admin/index.ts, src/routes/admin/reports.ts and 8 more, with 37 imports only they used, so their code stays out of the bundle
  */
 import express from 'express';
 import { createApp } from './app/src/app';

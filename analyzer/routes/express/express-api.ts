@@ -151,15 +151,30 @@ function registerUse(ev: Evaluator, router: RouterModel, args: Argument[], node:
 }
 
 /**
- * Whether `use`'s first argument is a path: a string, regex or array of them, or (when more
- * arguments follow) an unknown value that is not a call (calls make middleware: `cors()`).
+ * Whether `use`'s first argument is a path: a string, regex or array of them, or, when more
+ * arguments follow, a value read from settings: an unknown value that is not a call (calls make
+ * middleware: `cors()`), a property of a settings package (`config.apiPrefix` of node-config),
+ * or a settings getter (`config.get('api.prefix')`, `nconf.get('prefix')`).
  */
 function isPathArgument(arg: Argument, count: number): boolean {
   const v = arg.value;
   if (v.kind === 'string' || v.kind === 'regex') return true;
   if (v.kind === 'array') return v.elements.length > 0 && v.elements.every((e) => e.kind === 'string' || e.kind === 'regex');
-  if (v.kind === 'unknown' && count > 1) return !Node.isCallExpression(arg.node) && !Node.isArrowFunction(arg.node);
-  return false;
+  if (count < 2 || (v.kind !== 'unknown' && v.kind !== 'lib')) return false;
+  if (isSettingsGetter(arg.node)) return true;
+  if (v.kind === 'lib') return SETTINGS_PACKAGES.has(v.pkg) && v.path.length > 0 && !v.path.includes('()');
+  return !Node.isCallExpression(arg.node) && !Node.isArrowFunction(arg.node);
+}
+
+/** Packages whose properties are settings (node-config is `config`), never middleware. */
+const SETTINGS_PACKAGES: ReadonlySet<string> = new Set(['config', 'nconf', 'convict']);
+
+/** `x.get('name')`: a getter of settings given a literal name. */
+function isSettingsGetter(node: Node): boolean {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = node.getExpression();
+  const [name, ...rest] = node.getArguments();
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'get' && rest.length === 0 && !!name && Node.isStringLiteral(name);
 }
 
 function markMounted(value: Value): void {

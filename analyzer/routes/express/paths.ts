@@ -19,6 +19,7 @@ export function pathParts(value: Value | undefined): PathPart[] {
     case 'array':
       return value.elements.flatMap((element) => pathParts(element));
     case 'unknown':
+    case 'lib':
       return [{ path: '{?}', dynamic: [value.text] }];
     default: {
       const text = toStringValue(value);

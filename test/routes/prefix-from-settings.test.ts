@@ -14,3 +14,15 @@ describe('routes/prefix-from-settings', () => {
     expect(a.routes.find((r) => r.id === 'GET /open')!.middleware.map((m) => m.name)).toContain('cors()');
   });
 });
+
+// node-config with its defaults in the app's config/default.json: the prefixes are read from
+// there, as soft defaults (a deployment's file may override them), so a comparison on a setting
+// stays a condition on the route.
+describe('routes/prefix-from-node-config', () => {
+  it("reads the prefixes from config/default.json, through properties and get('a.b')", async () => {
+    const a = await analyzeFixture('routes', 'prefix-from-node-config');
+    expect(routeKeys(a)).toEqual(['GET /admin/stats', 'GET /api/v2/users', 'GET /tls-only']);
+    expect(a.diagnostics.filter((d) => d.code === 'DYNAMIC_ROUTE_PATH')).toEqual([]);
+    expect(a.routes.find((r) => r.id === 'GET /tls-only')!.conditional).toBe("config.get('port') === 80");
+  });
+});

@@ -4,6 +4,7 @@ import type { Node } from 'ts-morph';
 import { globSync } from 'tinyglobby';
 import { leadsOutsideThroughLink } from '../../load/app-boundary';
 import type { EvalContext, Evaluator } from './evaluator';
+import { nodeConfigGet } from './node-config';
 import { compact } from './text';
 import { type LibValue, type Value, UNDEFINED, fromJson, object, str, toStringValue, unknown } from './values';
 
@@ -117,6 +118,12 @@ const GLOBS: Record<string, Record<string, Builtin>> = {
   tinyglobby: { globSync: globFiles },
 };
 
+/** node-config's getters, over the defaults `nodeConfigValue` read (see there). */
+const NODE_CONFIG: Record<string, Builtin> = {
+  get: (ev, [key], node) =>
+    (key?.kind === 'string' && !key.dynamic ? nodeConfigGet(ev.appDir, key.value) : undefined) ?? unknown(compact(node.getText()), node),
+};
+
 const GLOBALS: Record<string, Builtin> = {
   'JSON.parse': (ev, args, node) => {
     const source = args[0];
@@ -160,7 +167,7 @@ const GLOBALS: Record<string, Builtin> = {
 /** Calls of node builtins and JavaScript globals the evaluator models. */
 export function callBuiltin(ev: Evaluator, lib: LibValue, args: Value[], node: Node, ctx: EvalContext): Value | undefined {
   const member = lib.path.join('.');
-  const table = lib.pkg === '<global>' ? GLOBALS : lib.pkg === 'path' ? PATH : lib.pkg === 'fs' ? FS : GLOBS[lib.pkg];
+  const table = lib.pkg === '<global>' ? GLOBALS : lib.pkg === 'path' ? PATH : lib.pkg === 'fs' ? FS : lib.pkg === 'config' ? NODE_CONFIG : GLOBS[lib.pkg];
   const builtin = table?.[member];
   return builtin?.(ev, args, node, ctx);
 }

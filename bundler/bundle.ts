@@ -117,6 +117,13 @@ export async function bundleHandlers(
   const app = path.resolve(appDir);
   const result: BundleResult = { files: [], sizes: [], failures: [], leftOut: [], appInputs: new Map(), nativeAddons: [] };
   const unloadableAddons = new Map<string, NativeAddonProblem & { ids: string[] }>();
+  // Every function shipping a package ships the same installed folder: look at each once.
+  const addonProblems = new Map<string, NativeAddonProblem | undefined>();
+  const addonProblemOf = (p: ShippedPackage): NativeAddonProblem | undefined => {
+    if (!addonProblems.has(p.from))
+      addonProblems.set(p.from, nativeAddonProblem(p.from, p.to.slice(p.to.lastIndexOf('node_modules/') + 'node_modules/'.length)));
+    return addonProblems.get(p.from);
+  };
   const leftOut = new Map<string, Set<string>>();
   const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
   const fileCache = new Map<string, Buffer>();
@@ -213,7 +220,7 @@ export async function bundleHandlers(
         .filter((i) => packageOf(i) === undefined && !i.includes(':'))
         .map((i) => path.resolve(root, i))
         .sort();
-      const unloadable = shipped.flatMap((p) => nativeAddonProblem(p.from, p.to.slice(p.to.lastIndexOf('node_modules/') + 'node_modules/'.length)) ?? []);
+      const unloadable = shipped.flatMap((p) => addonProblemOf(p) ?? []);
       return { files, size, appInputs, unloadable };
     } catch (error) {
       const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;

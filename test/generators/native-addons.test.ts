@@ -1,13 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CommandResult } from '../../model/command-result';
+import { copyIntoRepo } from '../support/repo-copy';
 import { runCli } from '../support/run-cli';
 import { REPO } from '../support/verify-run';
 
 const FIXTURE = path.join(REPO, 'test', 'fixtures', 'generators', 'native-addon-unbuilt');
-/** Copies go inside the repository (express resolves from its node_modules), ignored by git. */
-const COPIES = path.join(REPO, 'tmp-apps');
-
 /** The first bytes of a compiled addon: an ELF object for `machine` (0x3e x86_64, 0xb7 arm64), or a Mach-O one (macOS). */
 function objectHeader(kind: 'elf-x86_64' | 'elf-arm64' | 'mach-o'): Buffer {
   if (kind === 'mach-o') return Buffer.from([0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1, 3, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0]);
@@ -20,10 +18,9 @@ function objectHeader(kind: 'elf-x86_64' | 'elf-arm64' | 'mach-o'): Buffer {
 
 /** `cleave split` of a copy of the fixture, with `addon` as its compiled addon (none: not built); the result object. */
 async function splitWith(addon: 'none' | 'elf-x86_64' | 'elf-arm64' | 'mach-o'): Promise<{ code: number; result: CommandResult }> {
-  fs.mkdirSync(COPIES, { recursive: true });
-  const app = fs.mkdtempSync(path.join(COPIES, 'native-'));
+  const copy = copyIntoRepo(FIXTURE, 'native');
+  const app = copy.dir;
   try {
-    fs.cpSync(FIXTURE, app, { recursive: true });
     if (addon !== 'none') {
       fs.mkdirSync(path.join(app, 'node_modules', 'fake-native', 'build', 'Release'), { recursive: true });
       fs.writeFileSync(path.join(app, 'node_modules', 'fake-native', 'build', 'Release', 'fake_native.node'), objectHeader(addon));
@@ -31,8 +28,7 @@ async function splitWith(addon: 'none' | 'elf-x86_64' | 'elf-arm64' | 'mach-o'):
     const run = await runCli('--quiet', 'split', app, '-o', path.join(app, 'functions'), '--format', 'json');
     return { code: run.code, result: JSON.parse(run.stdout) as CommandResult };
   } finally {
-    fs.rmSync(app, { recursive: true, force: true });
-    if (fs.readdirSync(COPIES).length === 0) fs.rmdirSync(COPIES);
+    copy.remove();
   }
 }
 

@@ -8,38 +8,32 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readPlanSync } from '../../cli/plan-loader';
+import { hashTree } from '../support/hash-tree';
+import { copyIntoRepo } from '../support/repo-copy';
 import { runCli } from '../support/run-cli';
 import { expectSampleVerifiesAlike } from '../support/sample-verify';
 import { REPO, type SplitOutput } from '../support/verify-run';
-
-/** Where the copies go: inside the repository, ignored by git, with no dot-folder on the path (`send` refuses files under one). */
-const COPIES = path.join(REPO, 'tmp-apps');
 
 describe.each(['shop-api', 'library-js'] as const)('samples/%s split into functions/ inside the app', (sample) => {
   let split: SplitOutput | undefined;
 
   beforeAll(async () => {
-    fs.mkdirSync(COPIES, { recursive: true });
-    const appDir = fs.mkdtempSync(path.join(COPIES, `${sample}-`));
-    const remove = (): void => fs.rmSync(appDir, { recursive: true, force: true });
-    fs.cpSync(path.join(REPO, 'samples', sample), appDir, { recursive: true });
-    const outDir = path.join(appDir, 'functions');
-    const run = await runCli('--quiet', 'split', appDir, '-o', outDir);
+    const copy = copyIntoRepo(path.join(REPO, 'samples', sample), sample);
+    const outDir = path.join(copy.dir, 'functions');
+    const run = await runCli('--quiet', 'split', copy.dir, '-o', outDir);
     if (run.code !== 0) {
-      remove();
+      copy.remove();
       throw new Error(`split exited ${run.code}: ${run.stderr}`);
     }
-    split = { appDir, outDir, plan: readPlanSync(path.join(outDir, 'cleave.plan.yaml')).plan, remove };
+    split = { appDir: copy.dir, outDir, plan: readPlanSync(path.join(outDir, 'cleave.plan.yaml')).plan, remove: copy.remove };
   }, 180_000);
 
-  afterAll(() => {
-    split?.remove();
-    if (fs.existsSync(COPIES) && fs.readdirSync(COPIES).length === 0) fs.rmdirSync(COPIES);
-  });
+  afterAll(() => split?.remove());
 
   it('imports the monolith modules from the app beside it, by relative paths only', () => {
-    const sources = filesUnder(path.join(split!.outDir, 'functions')).filter((f) => /\.[cm]?[jt]s$/.test(f));
-    const texts = sources.map((f) => fs.readFileSync(f, 'utf8'));
+    const functions = path.join(split!.outDir, 'functions');
+    const sources = Object.keys(hashTree(functions)).filter((f) => /\.[cm]?[jt]s$/.test(f));
+    const texts = sources.map((f) => fs.readFileSync(path.join(functions, f), 'utf8'));
     expect(texts.filter((t) => t.includes(REPO) || t.includes('tmp-apps'))).toEqual([]);
     // Handlers or their sliced copies reach the app's own modules out of functions/ (`../../../src/...`).
     expect(texts.some((t) => /(from |require\()'(\.\.\/){3,}[\w.-]+/.test(t))).toBe(true);
@@ -49,8 +43,3 @@ describe.each(['shop-api', 'library-js'] as const)('samples/%s split into functi
     await expectSampleVerifiesAlike(sample, split!, 'v1');
   });
 });
-
-/** Every file below `dir`, absolute. */
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}

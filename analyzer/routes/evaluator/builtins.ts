@@ -4,7 +4,7 @@ import type { Node } from 'ts-morph';
 import { globSync } from 'tinyglobby';
 import { leadsOutsideThroughLink } from '../../load/app-boundary';
 import type { EvalContext, Evaluator } from './evaluator';
-import { nodeConfigGet } from './node-config';
+import { nodeConfigGet, nodeConfigValue } from './node-config';
 import { compact } from './text';
 import { type LibValue, type Value, UNDEFINED, fromJson, object, str, toStringValue, unknown } from './values';
 
@@ -172,8 +172,14 @@ export function callBuiltin(ev: Evaluator, lib: LibValue, args: Value[], node: N
   return builtin?.(ev, args, node, ctx);
 }
 
-/** The value of a builtin module (`fs`, `path`) or package import: opaque, named by the package. */
-export function packageValue(name: string, node: Node): LibValue {
+/**
+ * The value of a builtin module (`fs`, `path`) or package import `specifier` (of package `name`):
+ * node-config's settings where the app has its defaults file (see `nodeConfigValue`), otherwise
+ * opaque, named by the package.
+ */
+export function packageValue(name: string, specifier: string, ev: Evaluator, node: Node): Value {
+  const settings = name === 'config' && specifier === 'config' ? nodeConfigValue(ev.appDir, node) : undefined;
+  if (settings) return settings;
   const pkg = name.startsWith('node:') ? name.slice(5) : name;
   const root = pkg === 'fs/promises' ? 'fs' : pkg === 'path/posix' ? 'path' : pkg;
   return { kind: 'lib', pkg: root, path: [], text: root, node };

@@ -5,7 +5,6 @@ import { leadsOutsideThroughLink } from '../../load/app-boundary';
 import type { ModuleResolver } from '../../load/module-resolver';
 import { moduleCandidates } from '../../../model/module-paths';
 import { packageValue } from './builtins';
-import { nodeConfigValue } from './node-config';
 import type { EvalContext, Evaluator } from './evaluator';
 import { Scope } from './scope';
 import { compact } from './text';
@@ -46,11 +45,7 @@ export class ModuleLoader {
     switch (resolution.kind) {
       case 'builtin':
       case 'package':
-        return (
-          ev.host.packageValue(resolution.name, specifier, fromNode) ??
-          (resolution.name === 'config' && specifier === 'config' ? nodeConfigValue(ev.appDir, fromNode) : undefined) ??
-          packageValue(resolution.name, fromNode)
-        );
+        return ev.host.packageValue(resolution.name, specifier, fromNode) ?? packageValue(resolution.name, specifier, ev, fromNode);
       case 'missing':
         if (resolution.throughLink) return outsideLink(ev, specifier, fromNode);
         ev.diagnostics.atNode(

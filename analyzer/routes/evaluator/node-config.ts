@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Node } from 'ts-morph';
 import { parse } from 'yaml';
 import { leadsOutsideThroughLink } from '../../load/app-boundary';
-import { type Value, UNDEFINED, object } from './values';
+import { type Value, fromJson, object } from './values';
 
 /** The files node-config reads first, in the order it merges them (later wins). */
 const DEFAULT_FILES = ['default.json', 'default.yaml', 'default.yml'];
@@ -49,7 +49,7 @@ function load(appDir: string): Value | undefined {
       // a file that does not parse leaves the package opaque, as if absent
     }
   }
-  return merged === undefined ? undefined : soft(merged, 'config');
+  return merged === undefined ? undefined : fromJson(merged, 'config');
 }
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
@@ -62,22 +62,4 @@ function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>)
         : value;
   }
   return out;
-}
-
-/** A settings document as values, each primitive a soft default named by its key (`config.api.prefix`). */
-function soft(json: unknown, name: string): Value {
-  if (json === null) return { kind: 'null' };
-  if (Array.isArray(json)) return { kind: 'array', elements: json.map((e, i) => soft(e, `${name}[${i}]`)) };
-  switch (typeof json) {
-    case 'string':
-      return { kind: 'string', value: json, soft: name };
-    case 'number':
-      return { kind: 'number', value: json, soft: name };
-    case 'boolean':
-      return { kind: 'boolean', value: json, soft: name };
-    case 'object':
-      return object(Object.entries(json as Record<string, unknown>).map(([k, v]) => [k, soft(v, `${name}.${k}`)]));
-    default:
-      return UNDEFINED;
-  }
 }

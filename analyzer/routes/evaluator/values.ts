@@ -167,19 +167,24 @@ export function softOf(value: Value): string | undefined {
   return value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' ? value.soft : undefined;
 }
 
-/** Converts a parsed JSON document into a value. */
-export function fromJson(json: unknown): Value {
+/**
+ * Converts a parsed JSON document into a value. With `soft`, each primitive is a soft default
+ * named by its place (`config.api.prefix` under `soft` = `config`): a settings file another may
+ * override at run time.
+ */
+export function fromJson(json: unknown, soft?: string): Value {
+  const below = (key: string | number): string | undefined => (soft === undefined ? undefined : typeof key === 'number' ? `${soft}[${key}]` : `${soft}.${key}`);
   if (json === null) return { kind: 'null' };
-  if (Array.isArray(json)) return { kind: 'array', elements: json.map(fromJson) };
+  if (Array.isArray(json)) return { kind: 'array', elements: json.map((e, i) => fromJson(e, below(i))) };
   switch (typeof json) {
     case 'string':
-      return str(json);
+      return str(json, soft);
     case 'number':
-      return { kind: 'number', value: json };
+      return soft === undefined ? { kind: 'number', value: json } : { kind: 'number', value: json, soft };
     case 'boolean':
-      return { kind: 'boolean', value: json };
+      return soft === undefined ? { kind: 'boolean', value: json } : { kind: 'boolean', value: json, soft };
     case 'object':
-      return object(Object.entries(json as Record<string, unknown>).map(([k, v]) => [k, fromJson(v)]));
+      return object(Object.entries(json as Record<string, unknown>).map(([k, v]) => [k, fromJson(v, below(k))]));
     default:
       return UNDEFINED;
   }

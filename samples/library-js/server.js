@@ -5,7 +5,7 @@ const { URL } = require('url');
 const WebSocket = require('ws');
 
 const app = require('./app');
-const notifier = require('./lib/notifier');
+const noticeFeed = require('./lib/notice-feed');
 const loanService = require('./services/loans');
 
 const port = Number(process.env.PORT) || 3001;
@@ -19,29 +19,54 @@ const server = http.createServer(app);
 const wss = new WebSocket.Server({ server, path: '/ws/holds' });
 const subscribers = new Map();
 
+// Notices come from the database (lib/notice-feed.js), whichever process published them. The
+// feed is joined at boot; if that failed (database unreachable), the next client joins it again.
+const RELAYED = ['hold:placed', 'hold:ready', 'loan:overdue'];
+let relaying = null;
+
+function relay(message) {
+  const data = JSON.stringify(message);
+  for (const [socket, memberId] of subscribers) {
+    if (socket.readyState !== WebSocket.OPEN) continue;
+    if (memberId && message.payload.memberId !== memberId) continue;
+    socket.send(data);
+  }
+}
+
+function startRelay() {
+  relaying ??= noticeFeed.subscribe(RELAYED, relay).catch((err) => {
+    console.error(`[ws] hold notices unavailable: ${err.message}`);
+    relaying = null;
+  });
+  return relaying;
+}
+startRelay();
+
 wss.on('connection', (socket, req) => {
   const memberId = Number(new URL(req.url, 'http://localhost').searchParams.get('member')) || null;
   subscribers.set(socket, memberId);
-  socket.send(JSON.stringify({ type: 'hello', memberId, at: new Date().toISOString() }));
   socket.on('close', () => subscribers.delete(socket));
   socket.on('error', () => subscribers.delete(socket));
-});
-
-for (const type of ['hold:placed', 'hold:ready', 'loan:overdue']) {
-  notifier.on(type, (message) => {
-    const data = JSON.stringify(message);
-    for (const [socket, memberId] of subscribers) {
-      if (socket.readyState !== WebSocket.OPEN) continue;
-      if (memberId && message.payload.memberId !== memberId) continue;
-      socket.send(data);
+  // Greets the client once notices reach it.
+  startRelay().then(() => {
+    if (socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: 'hello', memberId, at: new Date().toISOString() }));
     }
   });
+});
+
+// Nightly batch used to do this; now it runs in-process. A failed sweep (database unreachable) is
+// logged and the next one tries again.
+function sweepOverdue(done) {
+  return loanService.markOverdue()
+    .then(({ marked }) => done(marked))
+    .catch((err) => console.error(`[overdue] sweep failed: ${err.message}`));
 }
 
-// Nightly batch used to do this; now it runs in-process.
 const sweep = setInterval(() => {
-  const { marked } = loanService.markOverdue();
-  if (marked.length) console.log(`[overdue] marked ${marked.length} loan(s) overdue: ${marked.join(', ')}`);
+  sweepOverdue((marked) => {
+    if (marked.length) console.log(`[overdue] marked ${marked.length} loan(s) overdue: ${marked.join(', ')}`);
+  });
 }, OVERDUE_SWEEP_MS);
 
 function shutdown(signal) {
@@ -56,6 +81,7 @@ process.on('SIGINT', () => shutdown('SIGINT'));
 
 server.listen(port, () => {
   console.log(`Library API listening on http://localhost:${port} (websocket at /ws/holds)`);
-  const { marked } = loanService.markOverdue();
-  if (marked.length) console.log(`[overdue] startup sweep marked ${marked.length} loan(s)`);
+  sweepOverdue((marked) => {
+    if (marked.length) console.log(`[overdue] startup sweep marked ${marked.length} loan(s)`);
+  });
 });

@@ -15,15 +15,15 @@ beforeAll(async () => {
 const deps = (a: Analysis, id: string) => a.routes.find((r) => r.id === id)!.deps;
 
 describe('closures on the samples', () => {
-  it('shop-api: a nested review route reaches its controller, service and data layer, not other resources', () => {
+  it('shop-api: a nested review route reaches its controller, service and data layer (the pool and its settings), not other resources', () => {
     expect(deps(shop, 'GET /api/v1/products/:productId/reviews')).toEqual({
       files: [
         'src/app.ts',
         'src/config.ts',
         'src/controllers/reviews.ts',
         'src/data/db.ts',
+        'src/data/pool.ts',
         'src/data/repository.ts',
-        'src/data/seed.json',
         'src/lib/async-handler.ts',
         'src/lib/logger.ts',
         'src/lib/metrics.ts',
@@ -32,24 +32,25 @@ describe('closures on the samples', () => {
         'src/routes/reviews.ts',
         'src/services/review.service.ts',
       ],
-      packages: ['express', 'express-session'],
-      env: ['LOG_LEVEL', 'LOG_REQUESTS', 'NODE_ENV', 'SESSION_SECRET'],
+      packages: ['express', 'express-session', 'pg'],
+      env: ['DATABASE_URL', 'DB_POOL_SIZE', 'LOG_LEVEL', 'LOG_REQUESTS', 'NODE_ENV', 'SESSION_SECRET'],
       entities: ['Review'],
     });
   });
 
   it('shop-api: the upload route needs multer and the upload folder setting', () => {
     const d = deps(shop, 'POST /api/v1/products/:productId/images');
-    expect(d.packages).toEqual(['express', 'express-session', 'multer']);
+    expect(d.packages).toEqual(['express', 'express-session', 'multer', 'pg']);
     expect(d.files).toContain('src/middleware/upload.ts');
     expect(d.env).toContain('UPLOAD_DIR');
   });
 
   it('library-js: loans reach the controller built with new (require(...))(deps) and the router-level auth', () => {
     expect(deps(library, 'GET /api/loans')).toEqual({
-      files: ['app.js', 'controllers/loans.js', 'lib/db.js', 'lib/logger.js', 'middleware/auth.js', 'routes/loans.js'],
-      packages: ['express', 'express-session'],
-      env: ['LIBRARY_SEED', 'LOG_QUIET', 'NODE_ENV', 'SESSION_SECRET'],
+      // lib/seed-db.js for the collection names only: the seed file it reads (LIBRARY_SEED) is not reached
+      files: ['app.js', 'controllers/loans.js', 'lib/db.js', 'lib/logger.js', 'lib/seed-db.js', 'middleware/auth.js', 'routes/loans.js'],
+      packages: ['express', 'express-session', 'pg'],
+      env: ['DATABASE_URL', 'DB_POOL_SIZE', 'LOG_QUIET', 'NODE_ENV', 'SESSION_SECRET'],
       entities: [],
     });
   });

@@ -1,13 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeWithSampleDatabase, freshSampleDatabase } from '../support/sample-database';
 import { copyOfSharedSplit } from '../support/shared-split';
 import { type PackagedService, httpRouteKeys, invokeFromZip, lambdaOf, packageService, requestOf } from '../support/packaged-zips';
 
 // What a platform engineer does with cleave's output: `serverless package`, unzip each function's
 // artifact, require its handler from the unzipped folder (Lambda's /var/task, nothing else
 // around it) with only the environment the template sets, and send it one request of its own.
-// The output folder lies outside this repository, so nothing resolves from the checkout.
-describe('packaged functions load from their zip (shop-api)', () => {
+// The output folder lies outside this repository, so nothing resolves from the checkout. The
+// sample's data lives in PostgreSQL: the template names DATABASE_URL, given at package time.
+const TITLE = 'packaged functions load from their zip (shop-api)';
+describeWithSampleDatabase(TITLE)(TITLE, () => {
   let out: string;
   let removeCopy: (() => void) | undefined;
   let service: PackagedService;
@@ -17,7 +20,7 @@ describe('packaged functions load from their zip (shop-api)', () => {
     const copy = await copyOfSharedSplit('shop-api', 'zips');
     removeCopy = copy.remove;
     out = copy.outDir;
-    service = await packageService(out);
+    service = await packageService(out, { DATABASE_URL: await freshSampleDatabase('shop-api') });
   }, 240_000);
 
   afterAll(() => removeCopy?.());

@@ -19,19 +19,18 @@ describe('hazards on samples/shop-api', () => {
     ['MODULE_STATE_SHARED', 'src/services/product.service.ts', 8, 'cacheHits'],
     ['MODULE_STATE_SHARED', 'src/services/product.service.ts', 9, 'cacheMisses'],
     ['MODULE_STATE_SHARED', 'src/lib/metrics.ts', 2, 'requestCount'],
-    ['MODULE_STATE_SHARED', 'src/services/auth.service.ts', 11, 'resetTokens'],
-    ['MODULE_STATE_SHARED', 'src/data/db.ts', 7, 'src/data/repository.ts:12'],
+    ['CONNECTION_AT_MODULE_SCOPE', 'src/data/pool.ts', 8, 'PostgreSQL pool'],
     ['MEMORY_SESSION_STORE', 'src/app.ts', 22, 'express-session'],
     ['TIMER_AT_BOOT', 'src/jobs/expire-carts.ts', 7, 'started from src/server.ts:11'],
-    ['TIMER_AT_BOOT', 'src/realtime/notifications.ts', 37, 'started from src/server.ts:10'],
+    ['TIMER_AT_BOOT', 'src/realtime/notifications.ts', 41, 'started from src/server.ts:10'],
     ['LOCAL_DISK_WRITE', 'src/middleware/upload.ts', 7, 'fs.mkdirSync'],
     ['LOCAL_DISK_WRITE', 'src/middleware/upload.ts', 9, 'multer disk storage'],
     ['BINARY_OR_LARGE_BODY', 'src/middleware/upload.ts', 17, 'multer'],
     ['STATIC_ASSETS', 'src/app.ts', 40, 'at /assets'],
     ['STATIC_ASSETS', 'src/app.ts', 41, 'at /uploads'],
-    ['WEBSOCKET_SERVER', 'src/realtime/notifications.ts', 17, 'WebSocketServer'],
-    ['SERVER_SENT_EVENTS', 'src/controllers/orders.ts', 41, 'server-sent events'],
-    ['EVENT_EMITTER_STATE', 'src/services/order-events.ts', 32, 'orderEvents'],
+    ['WEBSOCKET_SERVER', 'src/realtime/notifications.ts', 18, 'WebSocketServer'],
+    ['SERVER_SENT_EVENTS', 'src/controllers/order-stream.ts', 13, 'server-sent events'],
+    ['EVENT_EMITTER_STATE', 'src/realtime/order-feed.ts', 12, '`feed`'],
     ['LISTEN_CALL', 'src/server.ts', 13, 'server.listen'],
     ['SHUTDOWN_HANDLER', 'src/server.ts', 30, 'SIGTERM'],
     ['SECRET_FALLBACK', 'src/config.ts', 15, 'SESSION_SECRET'],
@@ -50,15 +49,16 @@ describe('hazards on samples/shop-api', () => {
         'DELETE /api/v1/products/:productId',
       ]),
     );
-    expect(hazardRoutes(a, 'MODULE_STATE_SHARED', 'src/services/auth.service.ts', 11)).toEqual(
-      expect.arrayContaining(['POST /api/v1/auth/password/forgot', 'POST /api/v1/auth/password/reset']),
-    );
+    // Order updates go through PostgreSQL NOTIFY: the in-process fan-out serves the stream route alone.
+    expect(hazardRoutes(a, 'EVENT_EMITTER_STATE', 'src/realtime/order-feed.ts', 12)).toEqual(['GET /api/v1/orders/:id/events']);
     expect(hazardRoutes(a, 'MODULE_STATE_SHARED', 'src/lib/metrics.ts', 2)).toHaveLength(a.routes.length);
   });
 
   it('attributes middleware and handler hazards to their routes', () => {
     expect(hazardRoutes(a, 'MEMORY_SESSION_STORE', 'src/app.ts', 22)).toHaveLength(a.routes.length);
-    expect(hazardRoutes(a, 'SERVER_SENT_EVENTS', 'src/controllers/orders.ts', 41)).toContain('GET /api/v1/orders/:id/events');
+    expect(hazardRoutes(a, 'SERVER_SENT_EVENTS', 'src/controllers/order-stream.ts', 13)).toEqual(['GET /api/v1/orders/:id/events']);
+    // Every route that reaches the data layer; /healthz, the API index and the debug config do not.
+    expect(hazardRoutes(a, 'CONNECTION_AT_MODULE_SCOPE', 'src/data/pool.ts', 8)).toHaveLength(a.routes.length - 6);
     expect(hazardRoutes(a, 'LOCAL_DISK_WRITE', 'src/middleware/upload.ts', 9)).toEqual(['POST /api/v1/products/:productId/images']);
     expect(hazardRoutes(a, 'BINARY_OR_LARGE_BODY', 'src/middleware/upload.ts', 17)).toEqual(['POST /api/v1/products/:productId/images']);
   });
@@ -66,30 +66,31 @@ describe('hazards on samples/shop-api', () => {
   it('reports nothing else', () => {
     expect(hazardSites(a)).toEqual([
       'BINARY_OR_LARGE_BODY src/middleware/upload.ts:17',
-      'EVENT_EMITTER_STATE src/services/order-events.ts:32',
+      'CONNECTION_AT_MODULE_SCOPE src/data/pool.ts:8',
+      'EVENT_EMITTER_STATE src/realtime/order-feed.ts:12',
       'LISTEN_CALL src/server.ts:13',
       'LOCAL_DISK_WRITE src/middleware/upload.ts:7',
       'LOCAL_DISK_WRITE src/middleware/upload.ts:9',
       'MEMORY_SESSION_STORE src/app.ts:22',
-      'MODULE_STATE_SHARED src/data/db.ts:7',
       'MODULE_STATE_SHARED src/lib/metrics.ts:2',
       'MODULE_STATE_SHARED src/lib/metrics.ts:3',
       'MODULE_STATE_SHARED src/lib/metrics.ts:4',
       // the websocket server's connected clients: a Set made by attachNotificationSocket() at boot, written per connection
-      'MODULE_STATE_SHARED src/realtime/notifications.ts:18',
-      'MODULE_STATE_SHARED src/services/auth.service.ts:11',
+      'MODULE_STATE_SHARED src/realtime/notifications.ts:19',
+      // the order feed's LISTEN connection, opened with the first stream
+      'MODULE_STATE_SHARED src/realtime/order-feed.ts:14',
       'MODULE_STATE_SHARED src/services/product.service.ts:7',
       'MODULE_STATE_SHARED src/services/product.service.ts:8',
       'MODULE_STATE_SHARED src/services/product.service.ts:9',
       'SECRET_FALLBACK src/config.ts:15',
-      'SERVER_SENT_EVENTS src/controllers/orders.ts:41',
+      'SERVER_SENT_EVENTS src/controllers/order-stream.ts:13',
       'SHUTDOWN_HANDLER src/server.ts:30',
       'SHUTDOWN_HANDLER src/server.ts:31',
       'STATIC_ASSETS src/app.ts:40',
       'STATIC_ASSETS src/app.ts:41',
       'TIMER_AT_BOOT src/jobs/expire-carts.ts:7',
-      'TIMER_AT_BOOT src/realtime/notifications.ts:37',
-      'WEBSOCKET_SERVER src/realtime/notifications.ts:17',
+      'TIMER_AT_BOOT src/realtime/notifications.ts:41',
+      'WEBSOCKET_SERVER src/realtime/notifications.ts:18',
     ]);
   });
 });
@@ -103,15 +104,15 @@ describe('hazards on samples/library-js', () => {
   it.each([
     ['MODULE_STATE_SHARED', 'services/catalog.js', 8, 'searchCache'],
     ['MODULE_STATE_SHARED', 'lib/logger.js', 4, 'stats'],
-    ['MODULE_STATE_SHARED', 'lib/db.js', 12, '`db`'],
+    ['CONNECTION_AT_MODULE_SCOPE', 'lib/db.js', 11, 'PostgreSQL pool'],
     ['MODULE_STATE_SHARED', 'server.js', 20, 'subscribers'],
     ['MEMORY_SESSION_STORE', 'app.js', 34, 'express-session'],
-    ['TIMER_AT_BOOT', 'server.js', 42, 'OVERDUE_SWEEP_MS = 300000 ms (5 min)'],
+    ['TIMER_AT_BOOT', 'server.js', 66, 'OVERDUE_SWEEP_MS = 300000 ms (5 min)'],
     ['WEBSOCKET_SERVER', 'server.js', 19, 'WebSocket.Server'],
-    ['LISTEN_CALL', 'server.js', 57, 'server.listen'],
-    ['SHUTDOWN_HANDLER', 'server.js', 54, 'SIGTERM'],
-    ['SERVER_SENT_EVENTS', 'routes/events.js', 20, 'server-sent events'],
-    ['EVENT_EMITTER_STATE', 'lib/notifier.js', 7, 'notifier'],
+    ['LISTEN_CALL', 'server.js', 82, 'server.listen'],
+    ['SHUTDOWN_HANDLER', 'server.js', 79, 'SIGTERM'],
+    ['SERVER_SENT_EVENTS', 'routes/events.js', 22, 'server-sent events'],
+    ['EVENT_EMITTER_STATE', 'lib/notice-feed.js', 11, '`feed`'],
     ['LOCAL_DISK_WRITE', 'lib/uploads.js', 10, 'fs.mkdirSync'],
     ['LOCAL_DISK_WRITE', 'lib/uploads.js', 14, 'multer disk storage'],
     ['BINARY_OR_LARGE_BODY', 'lib/uploads.js', 29, 'multer'],
@@ -132,7 +133,9 @@ describe('hazards on samples/library-js', () => {
   });
 
   it('attributes handler and middleware hazards to their routes', () => {
-    expect(hazardRoutes(a, 'SERVER_SENT_EVENTS', 'routes/events.js', 20)).toContain('GET /api/events/stream');
+    expect(hazardRoutes(a, 'SERVER_SENT_EVENTS', 'routes/events.js', 22)).toEqual(['GET /api/events/stream']);
+    // Notices go through PostgreSQL NOTIFY: the in-process fan-out serves the stream route alone.
+    expect(hazardRoutes(a, 'EVENT_EMITTER_STATE', 'lib/notice-feed.js', 11)).toEqual(['GET /api/events/stream']);
     expect(hazardRoutes(a, 'LOCAL_FILE_READ_AT_REQUEST', 'app.js', 43)).toEqual(['GET /']);
     expect(hazardRoutes(a, 'LOCAL_FILE_READ_AT_REQUEST', 'app.js', 60)).toEqual(['GET /files/*filepath']);
     expect(hazardRoutes(a, 'LOCAL_FILE_READ_AT_REQUEST', 'routes/books.js', 95)).toContain('GET /api/books/:id/cover');
@@ -143,25 +146,28 @@ describe('hazards on samples/library-js', () => {
   it('reports nothing else', () => {
     expect(hazardSites(a)).toEqual([
       'BINARY_OR_LARGE_BODY lib/uploads.js:29',
-      'EVENT_EMITTER_STATE lib/notifier.js:7',
-      'LISTEN_CALL server.js:57',
+      'CONNECTION_AT_MODULE_SCOPE lib/db.js:11',
+      'EVENT_EMITTER_STATE lib/notice-feed.js:11',
+      'LISTEN_CALL server.js:82',
       'LOCAL_DISK_WRITE lib/uploads.js:10',
       'LOCAL_DISK_WRITE lib/uploads.js:14',
       'LOCAL_FILE_READ_AT_REQUEST app.js:43',
       'LOCAL_FILE_READ_AT_REQUEST app.js:60',
-      'LOCAL_FILE_READ_AT_REQUEST lib/db.js:16',
+      // the seed, read again by POST /admin/reseed (a file shipped with the code: info)
+      'LOCAL_FILE_READ_AT_REQUEST lib/seed-db.js:15',
       'LOCAL_FILE_READ_AT_REQUEST routes/books.js:95',
       'MEMORY_SESSION_STORE app.js:34',
-      'MODULE_STATE_SHARED lib/db.js:12',
       'MODULE_STATE_SHARED lib/logger.js:4',
+      'MODULE_STATE_SHARED lib/notice-feed.js:13',
       'MODULE_STATE_SHARED server.js:20',
+      'MODULE_STATE_SHARED server.js:25',
       'MODULE_STATE_SHARED services/catalog.js:8',
       'SECRET_FALLBACK app.js:36',
       'SECRET_FALLBACK middleware/basicAuth.js:15',
-      'SERVER_SENT_EVENTS routes/events.js:20',
-      'SHUTDOWN_HANDLER server.js:54',
-      'SHUTDOWN_HANDLER server.js:55',
-      'TIMER_AT_BOOT server.js:42',
+      'SERVER_SENT_EVENTS routes/events.js:22',
+      'SHUTDOWN_HANDLER server.js:79',
+      'SHUTDOWN_HANDLER server.js:80',
+      'TIMER_AT_BOOT server.js:66',
       'WEBSOCKET_SERVER server.js:19',
     ]);
   });

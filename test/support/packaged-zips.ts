@@ -36,11 +36,12 @@ export interface PackagedService {
 }
 
 /**
- * Runs `serverless package` in `out` (offline, no credentials: {@link SERVERLESS_ENV}) and reads
- * back the functions of its serverless.yml and the Lambda resources of the template it wrote.
+ * Runs `serverless package` in `out` (offline, no credentials: {@link SERVERLESS_ENV}, plus `env`,
+ * which the template's `${env:...}` variables take) and reads back the functions of its
+ * serverless.yml and the Lambda resources of the template it wrote.
  */
-export async function packageService(out: string): Promise<PackagedService> {
-  await run(SERVERLESS, ['package', '--region', 'eu-west-1', '--stage', 'test'], { cwd: out, env: SERVERLESS_ENV, timeout: 120_000 });
+export async function packageService(out: string, env: NodeJS.ProcessEnv = {}): Promise<PackagedService> {
+  await run(SERVERLESS, ['package', '--region', 'eu-west-1', '--stage', 'test'], { cwd: out, env: { ...SERVERLESS_ENV, ...env }, timeout: 120_000 });
   const functions = Object.entries(
     (parse(fs.readFileSync(path.join(out, 'serverless.yml'), 'utf8')) as { functions: Record<string, ServerlessFunction> }).functions,
   );

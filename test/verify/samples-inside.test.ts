@@ -11,11 +11,13 @@ import { readPlanSync } from '../../cli/plan-loader';
 import { hashTree } from '../support/hash-tree';
 import { copyIntoRepo } from '../support/repo-copy';
 import { runCli } from '../support/run-cli';
+import { describeWithSampleDatabase, useSampleDatabase } from '../support/sample-database';
 import { expectSampleVerifiesAlike } from '../support/sample-verify';
 import { REPO, type SplitOutput } from '../support/verify-run';
 
-describe.each(['shop-api', 'library-js'] as const)('samples/%s split into functions/ inside the app', (sample) => {
+describeWithSampleDatabase('samples verified inside').each(['shop-api', 'library-js'] as const)('samples/%s split into functions/ inside the app', (sample) => {
   let split: SplitOutput | undefined;
+  useSampleDatabase(sample);
 
   beforeAll(async () => {
     const copy = copyIntoRepo(path.join(REPO, 'samples', sample), sample);

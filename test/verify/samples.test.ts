@@ -17,6 +17,7 @@ import { type RunningMonolith, startMonolith } from '../../verifier/monolith';
 import { buildRequests } from '../../verifier/requests';
 import { requestLine } from '../../verifier/run-verify';
 import { OFFLINE_GAPS, unexplained } from '../support/known-gaps';
+import { describeWithSampleDatabase, useSampleDatabase } from '../support/sample-database';
 import { expectSampleVerifiesAlike, sampleVerifyConfig } from '../support/sample-verify';
 import { type RunningOffline, startOffline } from '../support/serverless-offline';
 import { REPO, type SplitOutput, differences, functionRoutes, sampleSplitCopy, verifyRun } from '../support/verify-run';
@@ -26,8 +27,9 @@ afterAll(() => {
   for (const split of splits.values()) split.remove();
 });
 
-describe.each(['shop-api', 'library-js'] as const)('samples/%s', (sample) => {
+describeWithSampleDatabase('samples verified').each(['shop-api', 'library-js'] as const)('samples/%s', (sample) => {
   const appDir = path.join(REPO, 'samples', sample);
+  useSampleDatabase(sample);
   const config = sampleVerifyConfig(appDir);
   const split = (): SplitOutput => splits.get(sample)!;
 

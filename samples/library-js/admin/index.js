@@ -21,11 +21,11 @@ adminApp.use((req, res, next) => {
   next();
 });
 
-adminApp.get('/stats', (req, res) => {
+adminApp.get('/stats', async (req, res) => {
   const counts = {};
-  for (const name of db.collections) counts[name] = db[name].size;
+  for (const name of db.collections) counts[name] = await db.count(name);
   const loansByStatus = {};
-  for (const loan of db.loans.values()) loansByStatus[loan.status] = (loansByStatus[loan.status] || 0) + 1;
+  for (const loan of await db.all('loans')) loansByStatus[loan.status] = (loansByStatus[loan.status] || 0) + 1;
   res.json({
     requests: stats,
     counts,
@@ -44,39 +44,41 @@ adminApp.delete('/cache', (req, res) => {
   res.json({ cleared: catalog.clearCache() });
 });
 
-adminApp.post('/jobs/overdue', (req, res) => {
-  const result = loanService.markOverdue();
+adminApp.post('/jobs/overdue', async (req, res) => {
+  const result = await loanService.markOverdue();
   res.status(202).json({ job: 'mark-overdue', triggeredBy: req.adminUser, ...result });
 });
 
 adminApp.route('/members/:id/status')
-  .get((req, res) => {
-    const member = db.members.get(db.toId(req.params.id));
+  .get(async (req, res) => {
+    const member = await db.get('members', db.toId(req.params.id));
     if (!member) return res.status(404).json({ error: 'not_found', message: 'Member not found' });
-    res.json({ id: member.id, status: member.status, fines: members.finesFor(member.id) });
+    res.json({ id: member.id, status: member.status, fines: await members.finesFor(member.id) });
   })
-  .put(validateBody(['status']), (req, res) => {
+  .put(validateBody(['status']), async (req, res) => {
     const id = db.toId(req.params.id);
     if (!['active', 'suspended'].includes(req.body.status)) {
       return res.status(422).json({ error: 'invalid_status', allowed: ['active', 'suspended'] });
     }
-    const member = db.update('members', id, { status: req.body.status, statusNote: req.body.note || null });
+    const member = await db.update('members', id, { status: req.body.status, statusNote: req.body.note || null });
     if (!member) return res.status(404).json({ error: 'not_found', message: 'Member not found' });
     res.json({ id: member.id, status: member.status });
   });
 
-adminApp.get('/export/loans.csv', (req, res) => {
+adminApp.get('/export/loans.csv', async (req, res) => {
   const header = 'loan_id,book_id,member_id,branch_id,checked_out_at,due_at,returned_at,status';
-  const lines = db.all('loans').map((l) =>
+  const lines = (await db.all('loans')).map((l) =>
     [l.id, l.bookId, l.memberId, l.branchId, l.checkedOutAt, l.dueAt, l.returnedAt || '', l.status].join(','));
   res.attachment(`loans-${new Date().toISOString().slice(0, 10)}.csv`).type('text/csv').send([header, ...lines].join('\n') + '\n');
 });
 
-adminApp.post('/reseed', (req, res) => {
+adminApp.post('/reseed', async (req, res) => {
   if (process.env.NODE_ENV === 'production') return res.status(403).json({ error: 'disabled_in_production' });
-  db.reload();
+  await db.reseed();
   catalog.clearCache();
-  res.json({ reseeded: true, counts: Object.fromEntries(db.collections.map((n) => [n, db[n].size])) });
+  const counts = {};
+  for (const name of db.collections) counts[name] = await db.count(name);
+  res.json({ reseeded: true, counts });
 });
 
 module.exports = adminApp;

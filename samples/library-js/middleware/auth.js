@@ -3,12 +3,12 @@
 const db = require('../lib/db');
 
 // Loads the signed-in member from the session into req.member.
-function requireMember(req, res, next) {
+async function requireMember(req, res, next) {
   const memberId = req.session && req.session.memberId;
   if (!memberId) {
     return res.status(401).json({ error: 'unauthenticated', message: 'Sign in with your library card first' });
   }
-  const member = db.members.get(memberId);
+  const member = await db.get('members', memberId);
   if (!member) {
     req.session.destroy(() => {});
     return res.status(401).json({ error: 'unauthenticated', message: 'Session refers to an unknown member' });
@@ -20,8 +20,8 @@ function requireMember(req, res, next) {
   next();
 }
 
-function requireLibrarian(req, res, next) {
-  const member = req.member || (req.session && db.members.get(req.session.memberId));
+async function requireLibrarian(req, res, next) {
+  const member = req.member || (req.session && await db.get('members', req.session.memberId));
   if (!member) return res.status(401).json({ error: 'unauthenticated' });
   if (member.role !== 'librarian') {
     return res.status(403).json({ error: 'forbidden', message: 'Librarian access required' });

@@ -8,8 +8,8 @@ const { validateBody } = require('../middleware/validate');
 
 const router = express.Router();
 
-router.post('/login', validateBody(['cardNumber', 'pin']), (req, res, next) => {
-  const member = members.authenticate(req.body.cardNumber, req.body.pin);
+router.post('/login', validateBody(['cardNumber', 'pin']), async (req, res, next) => {
+  const member = await members.authenticate(req.body.cardNumber, req.body.pin);
   if (!member) return res.status(401).json({ error: 'invalid_credentials', message: 'Card number or PIN is wrong' });
 
   // New session id on login to avoid fixation.
@@ -31,8 +31,8 @@ router.post('/logout', (req, res, next) => {
   });
 });
 
-router.post('/register', validateBody(['name', 'email', 'pin']), (req, res) => {
-  const { error, member } = members.register(req.body);
+router.post('/register', validateBody(['name', 'email', 'pin']), async (req, res) => {
+  const { error, member } = await members.register(req.body);
   if (error === 'weak_pin') return res.status(422).json({ error, message: 'PIN must be 4 to 6 digits' });
   if (error) return res.status(409).json({ error, message: 'An account with this email exists' });
   req.session.memberId = member.id;
@@ -40,8 +40,8 @@ router.post('/register', validateBody(['name', 'email', 'pin']), (req, res) => {
   res.status(201).json({ member });
 });
 
-router.get('/me', (req, res) => {
-  const member = req.session.memberId && db.members.get(req.session.memberId);
+router.get('/me', async (req, res) => {
+  const member = req.session.memberId && await db.get('members', req.session.memberId);
   if (!member) return res.status(401).json({ error: 'unauthenticated' });
   res.json({ member: members.publicView(member), session: { loggedInAt: req.session.loggedInAt } });
 });

@@ -12,21 +12,21 @@ const router = express.Router();
 
 router.use(requireMember);
 
-router.get('/', requireLibrarian, (req, res) => {
+router.get('/', requireLibrarian, async (req, res) => {
   const status = req.query.status;
-  const items = db.all('members', (m) => !status || m.status === status).map(members.publicView);
+  const items = (await db.all('members', (m) => !status || m.status === status)).map(members.publicView);
   res.json({ total: items.length, items });
 });
 
-router.get('/:id', validateIdParam(), selfOrLibrarian, (req, res) => {
-  const member = db.members.get(Number(req.params.id));
+router.get('/:id', validateIdParam(), selfOrLibrarian, async (req, res) => {
+  const member = await db.get('members', Number(req.params.id));
   if (!member) return res.status(404).json({ error: 'not_found', message: 'Member not found' });
   res.json(members.publicView(member));
 });
 
-router.patch('/:id', validateIdParam(), selfOrLibrarian, (req, res) => {
+router.patch('/:id', validateIdParam(), selfOrLibrarian, async (req, res) => {
   const id = Number(req.params.id);
-  if (!db.members.has(id)) return res.status(404).json({ error: 'not_found', message: 'Member not found' });
+  if (!(await db.has('members', id))) return res.status(404).json({ error: 'not_found', message: 'Member not found' });
   const editable = req.member.role === 'librarian' ? ['name', 'email', 'homeBranchId', 'status'] : ['name', 'email', 'homeBranchId'];
   const patch = {};
   for (const key of editable) if (req.body[key] !== undefined) patch[key] = req.body[key];
@@ -34,24 +34,24 @@ router.patch('/:id', validateIdParam(), selfOrLibrarian, (req, res) => {
     if (!/^\d{4,6}$/.test(String(req.body.pin))) return res.status(422).json({ error: 'weak_pin' });
     patch.pinHash = members.hashPin(req.body.pin);
   }
-  res.json(members.publicView(db.update('members', id, patch)));
+  res.json(members.publicView(await db.update('members', id, patch)));
 });
 
-router.get('/:id/loans', validateIdParam(), selfOrLibrarian, (req, res) => {
+router.get('/:id/loans', validateIdParam(), selfOrLibrarian, async (req, res) => {
   const id = Number(req.params.id);
   const includeReturned = req.query.history === '1';
-  const items = db.all('loans', (l) => l.memberId === id && (includeReturned || l.status !== 'returned'));
+  const items = await db.all('loans', (l) => l.memberId === id && (includeReturned || l.status !== 'returned'));
   res.json({ memberId: id, total: items.length, items });
 });
 
-router.get('/:id/holds', validateIdParam(), selfOrLibrarian, (req, res) => {
+router.get('/:id/holds', validateIdParam(), selfOrLibrarian, async (req, res) => {
   const id = Number(req.params.id);
-  const items = holds.listFor(id);
+  const items = await holds.listFor(id);
   res.json({ memberId: id, total: items.length, items });
 });
 
-router.get('/:id/fines', validateIdParam(), selfOrLibrarian, (req, res) => {
-  res.json(members.finesFor(Number(req.params.id)));
+router.get('/:id/fines', validateIdParam(), selfOrLibrarian, async (req, res) => {
+  res.json(await members.finesFor(Number(req.params.id)));
 });
 
 module.exports = (app) => {

@@ -12,13 +12,13 @@ function normalise(q) {
   return String(q || '').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-function score(book, terms) {
-  const author = db.authors.get(book.authorId);
+function score(book, terms, authors) {
+  const author = authors.find((a) => a.id === book.authorId);
   const haystack = [book.title, author && author.name, book.isbn, ...book.subjects].join(' ').toLowerCase();
   return terms.reduce((n, t) => n + (haystack.includes(t) ? 1 : 0), 0);
 }
 
-function search(q) {
+async function search(q) {
   const key = normalise(q);
   const cached = searchCache.get(key);
   if (cached) {
@@ -28,13 +28,14 @@ function search(q) {
   }
 
   const terms = key.split(' ').filter(Boolean);
-  const results = db.all('books')
-    .map((book) => ({ book, score: score(book, terms) }))
+  const [books, authors] = await Promise.all([db.all('books'), db.all('authors')]);
+  const results = books
+    .map((book) => ({ book, score: score(book, terms, authors) }))
     .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || a.book.title.localeCompare(b.book.title))
     .map(({ book, score: s }) => ({ id: book.id, title: book.title, authorId: book.authorId, year: book.year, score: s }));
 
-  if (searchCache.size >= MAX_ENTRIES) {
+  if (!searchCache.has(key) && searchCache.size >= MAX_ENTRIES) {
     const oldest = searchCache.keys().next().value;
     searchCache.delete(oldest);
   }

@@ -7,63 +7,80 @@ const { badRequest, notFound, conflict, forbidden } = require('../lib/errors');
 
 const OPEN = ['waiting', 'ready'];
 
-function queueFor(bookId, branchId) {
-  return db.all('holds', (h) => h.bookId === bookId && h.branchId === branchId && h.status === 'waiting')
+function queueIn(rows, bookId, branchId) {
+  return rows.filter((h) => h.bookId === bookId && h.branchId === branchId && h.status === 'waiting')
     .sort((a, b) => Date.parse(a.placedAt) - Date.parse(b.placedAt));
 }
 
-function withPosition(hold) {
+async function queueFor(bookId, branchId) {
+  return queueIn(await db.all('holds'), bookId, branchId);
+}
+
+function positionIn(rows, hold) {
   if (hold.status !== 'waiting') return { ...hold, position: null };
-  const position = queueFor(hold.bookId, hold.branchId).findIndex((h) => h.id === hold.id) + 1;
+  const position = queueIn(rows, hold.bookId, hold.branchId).findIndex((h) => h.id === hold.id) + 1;
   return { ...hold, position };
 }
 
-function listFor(memberId) {
-  return db.all('holds', (h) => h.memberId === memberId).map(withPosition);
+async function withPosition(hold) {
+  if (hold.status !== 'waiting') return { ...hold, position: null };
+  return positionIn(await db.all('holds'), hold);
 }
 
-function place(member, bookId, branchId) {
-  const book = db.books.get(bookId);
+// withPosition for a list of holds, with one read of the holds.
+async function withPositions(list) {
+  if (!list.length) return [];
+  const rows = await db.all('holds');
+  return list.map((hold) => positionIn(rows, hold));
+}
+
+async function listFor(memberId) {
+  const rows = await db.all('holds');
+  return rows.filter((h) => h.memberId === memberId).map((hold) => positionIn(rows, hold));
+}
+
+async function place(member, bookId, branchId) {
+  const book = await db.get('books', bookId);
   if (!book) throw notFound('Book');
   if (!book.copies.some((c) => c.branchId === branchId)) {
     throw badRequest('not_stocked', 'That branch does not stock this title');
   }
-  const open = db.all('holds', (h) => h.memberId === member.id && OPEN.includes(h.status));
+  const open = await db.all('holds', (h) => h.memberId === member.id && OPEN.includes(h.status));
   if (open.length >= settings.holds.maxActivePerMember) throw conflict('hold_limit', 'Too many open holds');
   if (open.some((h) => h.bookId === bookId)) throw conflict('duplicate_hold', 'You already have a hold on this title');
 
-  const hold = db.insert('holds', {
+  const hold = await db.insert('holds', {
     bookId, memberId: member.id, branchId, placedAt: new Date().toISOString(), status: 'waiting', readyUntil: null,
   });
-  notifier.publish('hold:placed', { holdId: hold.id, memberId: member.id, bookId });
+  await notifier.publish('hold:placed', { holdId: hold.id, memberId: member.id, bookId });
   return withPosition(hold);
 }
 
-function cancel(member, holdId) {
-  const hold = db.holds.get(holdId);
+async function cancel(member, holdId) {
+  const hold = await db.get('holds', holdId);
   if (!hold) throw notFound('Hold');
   if (hold.memberId !== member.id && member.role !== 'librarian') throw forbidden();
   if (!OPEN.includes(hold.status)) throw conflict('hold_closed', `Hold is already ${hold.status}`);
   return db.update('holds', holdId, { status: 'cancelled' });
 }
 
-function markReady(holdId) {
-  const hold = db.holds.get(holdId);
+async function markReady(holdId) {
+  const hold = await db.get('holds', holdId);
   if (!hold) throw notFound('Hold');
   if (hold.status !== 'waiting') throw conflict('hold_not_waiting', `Hold is ${hold.status}`);
   const readyUntil = new Date(Date.now() + settings.holds.pickupWindowDays * 86400000).toISOString();
-  const updated = db.update('holds', holdId, { status: 'ready', readyUntil });
-  const book = db.books.get(hold.bookId);
-  notifier.publish('hold:ready', {
-    holdId, memberId: hold.memberId, bookId: hold.bookId, title: book && book.title, branchId: hold.branchId, readyUntil,
+  const updated = await db.update('holds', holdId, { status: 'ready', readyUntil });
+  const book = await db.get('books', hold.bookId);
+  await notifier.publish('hold:ready', {
+    holdId, memberId: hold.memberId, bookId: hold.bookId, title: book ? book.title : undefined, branchId: hold.branchId, readyUntil,
   });
   return updated;
 }
 
 // Called when a copy comes back: the first waiting hold at that branch is promoted.
-function promoteNext(bookId, branchId) {
-  const [next] = queueFor(bookId, branchId);
+async function promoteNext(bookId, branchId) {
+  const [next] = await queueFor(bookId, branchId);
   return next ? markReady(next.id) : null;
 }
 
-module.exports = { listFor, place, cancel, markReady, promoteNext, withPosition };
+module.exports = { listFor, place, cancel, markReady, promoteNext, withPosition, withPositions };

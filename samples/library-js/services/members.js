@@ -14,21 +14,22 @@ function publicView(member) {
   return rest;
 }
 
-function authenticate(cardNumber, pin) {
-  const member = db.all('members').find((m) => m.cardNumber === String(cardNumber));
+async function authenticate(cardNumber, pin) {
+  const member = (await db.all('members')).find((m) => m.cardNumber === String(cardNumber));
   if (!member) return null;
   const given = Buffer.from(hashPin(pin));
   const stored = Buffer.from(member.pinHash);
   return given.length === stored.length && crypto.timingSafeEqual(given, stored) ? member : null;
 }
 
-function register({ name, email, pin, homeBranchId }) {
+async function register({ name, email, pin, homeBranchId }) {
   if (!/^\d{4,6}$/.test(String(pin))) return { error: 'weak_pin' };
-  if (db.all('members').some((m) => m.email.toLowerCase() === String(email).toLowerCase())) {
+  if ((await db.all('members')).some((m) => m.email.toLowerCase() === String(email).toLowerCase())) {
     return { error: 'email_taken' };
   }
-  const cardNumber = String(2100000 + db.nextId('members'));
-  const member = db.insert('members', {
+  const expectedId = await db.nextId('members');
+  const cardNumber = String(2100000 + expectedId);
+  let member = await db.insert('members', {
     cardNumber,
     name: String(name).trim(),
     email: String(email).trim(),
@@ -38,12 +39,14 @@ function register({ name, email, pin, homeBranchId }) {
     joinedAt: new Date().toISOString().slice(0, 10),
     pinHash: hashPin(pin),
   });
+  // Another registration took that id meanwhile: the card number follows the id the row got.
+  if (member.id !== expectedId) member = await db.update('members', member.id, { cardNumber: String(2100000 + member.id) });
   return { member: publicView(member) };
 }
 
-function finesFor(memberId, now = Date.now()) {
+async function finesFor(memberId, now = Date.now()) {
   const { finePerDayCents, maxFineCents } = settings.loans;
-  const lines = db.all('loans', (l) => l.memberId === memberId && l.status !== 'returned')
+  const lines = (await db.all('loans', (l) => l.memberId === memberId && l.status !== 'returned'))
     .map((loan) => {
       const lateDays = Math.floor((now - Date.parse(loan.dueAt)) / 86400000);
       return { loanId: loan.id, bookId: loan.bookId, lateDays, cents: lateDays > 0 ? Math.min(lateDays * finePerDayCents, maxFineCents) : 0 };

@@ -16,6 +16,10 @@ export const config = {
     name: 'shop.sid',
     maxAgeMs: 1000 * 60 * 60 * 24 * 7,
   },
+  database: {
+    url: process.env.DATABASE_URL ?? 'postgres://localhost:5432/shop',
+    poolSize: Number(process.env.DB_POOL_SIZE ?? 5),
+  },
   uploadDir: process.env.UPLOAD_DIR ?? path.join(os.tmpdir(), 'shop-api-uploads'),
   uploads: {
     maxFileBytes: 5 * 1024 * 1024,

@@ -10,18 +10,19 @@ import { cacheStats, flushProductCache } from '../services/product.service';
 
 export const adminController = {
   async stats(_req: Request, res: Response) {
-    const [users, products, orders, carts] = await Promise.all([
+    const [users, products, orders, carts, pendingPasswordResets] = await Promise.all([
       db.users.count(),
       db.products.count(),
       db.orders.count(),
       db.carts.count(),
+      pendingResetCount(),
     ]);
     res.json({
       env: config.env,
       process: snapshot(),
       counts: { users, products, orders, carts },
       productCache: cacheStats(),
-      pendingPasswordResets: pendingResetCount(),
+      pendingPasswordResets,
     });
   },
 

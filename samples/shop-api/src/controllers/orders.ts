@@ -1,11 +1,7 @@
 import type { Request, Response } from 'express';
-import type { OrderStatus } from '../data/models';
 import { badRequest } from '../lib/errors';
 import { OrderService } from '../services/order.service';
-import { orderEvents, OrderUpdate } from '../services/order-events';
 import { formatCents } from '../services/pricing';
-
-const FINAL: OrderStatus[] = ['delivered', 'cancelled'];
 
 export class OrderController {
   constructor(private readonly orders: OrderService) {}
@@ -32,30 +28,6 @@ export class OrderController {
 
   updateStatus = async (req: Request, res: Response) => {
     res.json(await this.orders.transition(req.params.id, req.body.status));
-  };
-
-  /** Server-sent events: pushes status changes of one order until it reaches a final state. */
-  events = async (req: Request, res: Response) => {
-    const order = await this.orders.get(req.params.id, req.user);
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-cache',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    send('status', { orderId: order.id, status: order.status });
-
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
-    const unsubscribe = orderEvents.subscribe((update: OrderUpdate) => {
-      if (update.orderId !== order.id) return;
-      send('status', update);
-      if (FINAL.includes(update.status)) res.end();
-    });
-    res.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-    });
   };
 
   invoice = async (req: Request, res: Response) => {

@@ -1,16 +1,16 @@
-import seed from './seed.json';
 import { Repository } from './repository';
-import type { Cart, Category, Coupon, Order, Product, Review, User } from './models';
+import type { Cart, Category, Coupon, Order, PasswordReset, Product, Review, User } from './models';
 
-// The JSON file is typed loosely by the compiler; the casts document the shape we expect.
+/** The app's collections, one table each (scripts/db-reset.js creates and seeds them). */
 export const db = {
-  users: new Repository<User>('usr', seed.users as User[]),
-  categories: new Repository<Category>('cat', seed.categories as Category[]),
-  products: new Repository<Product>('prd', seed.products as Product[]),
-  reviews: new Repository<Review>('rev', seed.reviews as Review[]),
-  coupons: new Repository<Coupon>('cpn', seed.coupons as Coupon[]),
-  carts: new Repository<Cart>('crt', seed.carts as Cart[]),
-  orders: new Repository<Order>('ord', seed.orders as Order[]),
+  users: new Repository<User>('users', 'usr'),
+  categories: new Repository<Category>('categories', 'cat'),
+  products: new Repository<Product>('products', 'prd'),
+  reviews: new Repository<Review>('reviews', 'rev'),
+  coupons: new Repository<Coupon>('coupons', 'cpn'),
+  carts: new Repository<Cart>('carts', 'crt'),
+  orders: new Repository<Order>('orders', 'ord'),
+  passwordResets: new Repository<PasswordReset>('password_resets', 'pwr'),
 };
 
 export type Db = typeof db;

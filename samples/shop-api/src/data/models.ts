@@ -113,3 +113,10 @@ export interface Order {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A pending password reset: the token is the id. */
+export interface PasswordReset {
+  id: string;
+  userId: string;
+  expires: number;
+}

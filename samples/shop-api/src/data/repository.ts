@@ -1,65 +1,66 @@
 import { randomUUID } from 'crypto';
+import { pool } from './pool';
 
 export interface Entity {
   id: string;
 }
 
 /**
- * Minimal in-memory repository. The methods are async so the services do not
- * need to change when we move to a real database (ticket SHOP-212).
+ * A collection of JSON documents in one PostgreSQL table (`id text`, `data jsonb`, `seq` keeping
+ * insertion order), with the same async API the services were written against when the rows
+ * lived in memory (SHOP-212). Predicates still run in the app: the tables are small, and moving
+ * each filter into SQL is the next step (SHOP-230).
  */
 export class Repository<T extends Entity> {
-  private readonly rows = new Map<string, T>();
-
-  constructor(private readonly prefix: string, seed: T[] = []) {
-    for (const row of seed) this.rows.set(row.id, clone(row));
-  }
+  constructor(
+    private readonly table: string,
+    private readonly prefix: string,
+  ) {}
 
   async findAll(predicate?: (row: T) => boolean): Promise<T[]> {
-    const all = [...this.rows.values()];
-    return (predicate ? all.filter(predicate) : all).map(clone);
+    const { rows } = await pool.query<{ data: T }>(`SELECT data FROM ${this.table} ORDER BY seq`);
+    const all = rows.map((r) => r.data);
+    return predicate ? all.filter(predicate) : all;
   }
 
   async findById(id: string): Promise<T | undefined> {
-    const row = this.rows.get(id);
-    return row ? clone(row) : undefined;
+    const { rows } = await pool.query<{ data: T }>(`SELECT data FROM ${this.table} WHERE id = $1`, [id]);
+    return rows[0]?.data;
   }
 
   async findOne(predicate: (row: T) => boolean): Promise<T | undefined> {
-    for (const row of this.rows.values()) if (predicate(row)) return clone(row);
-    return undefined;
+    return (await this.findAll()).find(predicate);
   }
 
   async insert(data: Omit<T, 'id'> & { id?: string }): Promise<T> {
-    const { id: given, ...rest } = clone(data);
+    const { id: given, ...rest } = data;
     const id = given ?? `${this.prefix}_${randomUUID().slice(0, 8)}`;
     const row = { id, ...rest } as unknown as T;
-    this.rows.set(id, row);
-    return clone(row);
+    await pool.query(`INSERT INTO ${this.table} (id, data) VALUES ($1, $2)`, [id, JSON.stringify(row)]);
+    return row;
   }
 
   async update(id: string, patch: Partial<Omit<T, 'id'>>): Promise<T | undefined> {
-    const current = this.rows.get(id);
-    if (!current) return undefined;
     // undefined means "not provided", like a PATCH body without that field
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const next = { ...current, ...clone(defined), id } as T;
-    this.rows.set(id, next);
-    return clone(next);
+    // `||` merges the top-level keys in one statement, so two updates never lose each other's fields.
+    const { rows } = await pool.query<{ data: T }>(`UPDATE ${this.table} SET data = data || $2::jsonb WHERE id = $1 RETURNING data`, [
+      id,
+      JSON.stringify({ ...defined, id }),
+    ]);
+    return rows[0]?.data;
   }
 
   async delete(id: string): Promise<boolean> {
-    return this.rows.delete(id);
+    const { rowCount } = await pool.query(`DELETE FROM ${this.table} WHERE id = $1`, [id]);
+    return (rowCount ?? 0) > 0;
   }
 
   async count(predicate?: (row: T) => boolean): Promise<number> {
-    if (!predicate) return this.rows.size;
-    let n = 0;
-    for (const row of this.rows.values()) if (predicate(row)) n++;
-    return n;
+    if (!predicate) {
+      const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.table}`);
+      return Number(rows[0]!.n);
+    }
+    return (await this.findAll(predicate)).length;
   }
-}
-
-function clone<V>(value: V): V {
-  return structuredClone(value);
 }

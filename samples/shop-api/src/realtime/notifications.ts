@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server } from 'http';
 import { WebSocket, WebSocketServer } from 'ws';
 import { logger } from '../lib/logger';
-import { orderEvents, OrderUpdate } from '../services/order-events';
+import { subscribeToOrderUpdates } from './order-feed';
+import type { OrderUpdate } from '../services/order-events';
 
 interface Client {
   socket: WebSocket;
@@ -26,12 +27,15 @@ export function attachNotificationSocket(server: Server): WebSocketServer {
     socket.on('close', () => clients.delete(client));
   });
 
-  const unsubscribe = orderEvents.subscribe((update: OrderUpdate) => {
+  const unsubscribe = subscribeToOrderUpdates((update: OrderUpdate) => {
     const payload = JSON.stringify(update);
     for (const client of clients) {
       if (client.userId && client.userId !== update.userId) continue;
       if (client.socket.readyState === WebSocket.OPEN) client.socket.send(payload);
     }
+  }).catch((err) => {
+    logger.error('order updates unavailable to websocket clients', { err: String(err) });
+    return () => undefined;
   });
 
   const ping = setInterval(() => {
@@ -48,7 +52,7 @@ export function attachNotificationSocket(server: Server): WebSocketServer {
 
   wss.on('close', () => {
     clearInterval(ping);
-    unsubscribe();
+    void unsubscribe.then((stop) => stop());
   });
   logger.info('websocket notifications ready', { path: '/ws/notifications' });
   return wss;

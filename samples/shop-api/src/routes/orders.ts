@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { streamOrderEvents } from '../controllers/order-stream';
 import { OrderController } from '../controllers/orders';
 import { asyncHandler } from '../lib/async-handler';
 import { requireAuth, requireRole } from '../middleware/auth';
@@ -15,7 +16,7 @@ ordersRouter.use(requireAuth);
 ordersRouter.get('/', asyncHandler(orders.list));
 ordersRouter.post('/', validate(checkoutSchema), asyncHandler(orders.checkout));
 ordersRouter.get('/:id', asyncHandler(orders.get));
-ordersRouter.get('/:id/events', asyncHandler(orders.events));
+ordersRouter.get('/:id/events', asyncHandler(streamOrderEvents));
 ordersRouter.get('/:id/invoice', asyncHandler(orders.invoice));
 ordersRouter.post('/:id/cancel', asyncHandler(orders.cancel));
 ordersRouter.patch('/:id/status', requireRole('admin'), validate(orderStatusSchema), asyncHandler(orders.updateStatus));

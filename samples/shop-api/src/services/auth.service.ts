@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import { db } from '../data/db';
 import type { PublicUser } from '../data/models';
 import { badRequest, unauthorized } from '../lib/errors';
 import { logger } from '../lib/logger';
@@ -6,9 +7,6 @@ import { verifyPassword } from './passwords';
 import { toPublic, userService } from './user.service';
 
 const RESET_TTL_MS = 30 * 60 * 1000;
-
-// token -> { userId, expires }. Good enough until we have a mailer + DB table.
-const resetTokens = new Map<string, { userId: string; expires: number }>();
 
 export async function login(email: string, password: string): Promise<PublicUser> {
   const user = await userService.findByEmail(email);
@@ -23,18 +21,18 @@ export async function startPasswordReset(email: string): Promise<string | null> 
   const user = await userService.findByEmail(email);
   if (!user) return null;
   const token = randomBytes(24).toString('base64url');
-  resetTokens.set(token, { userId: user.id, expires: Date.now() + RESET_TTL_MS });
+  await db.passwordResets.insert({ id: token, userId: user.id, expires: Date.now() + RESET_TTL_MS });
   logger.info('password reset requested', { userId: user.id });
   return token;
 }
 
 export async function completePasswordReset(token: string, password: string): Promise<void> {
-  const entry = resetTokens.get(token);
-  resetTokens.delete(token);
+  const entry = await db.passwordResets.findById(token);
+  if (entry) await db.passwordResets.delete(token);
   if (!entry || entry.expires < Date.now()) throw badRequest('Reset token is invalid or has expired');
   await userService.setPassword(entry.userId, password);
 }
 
-export function pendingResetCount(): number {
-  return resetTokens.size;
+export async function pendingResetCount(): Promise<number> {
+  return db.passwordResets.count((r) => r.expires >= Date.now());
 }

@@ -3,7 +3,8 @@ import type { Address, Order, OrderStatus } from '../data/models';
 import { badRequest, conflict, forbidden, NotFoundError } from '../lib/errors';
 import { clearCart, getOrCreateCart, summarize } from './cart.service';
 import { couponService } from './coupon.service';
-import { orderEvents } from './order-events';
+import { findVisibleOrder, type OrderViewer } from './order-access';
+import { publishOrderUpdate } from './order-events';
 import { adjustStock } from './product.service';
 
 const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
@@ -25,11 +26,8 @@ export class OrderService {
     return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  async get(id: string, viewer?: { id: string; role: string }): Promise<Order> {
-    const order = await db.orders.findById(id);
-    if (!order) throw new NotFoundError('Order', id);
-    if (viewer && viewer.role !== 'admin' && order.userId !== viewer.id) throw new NotFoundError('Order', id);
-    return order;
+  async get(id: string, viewer?: OrderViewer): Promise<Order> {
+    return findVisibleOrder(id, viewer);
   }
 
   async checkout(userId: string, shippingAddress: Address): Promise<Order> {
@@ -58,7 +56,7 @@ export class OrderService {
       updatedAt: now,
     });
     await clearCart(userId);
-    orderEvents.publish('order.created', order);
+    await publishOrderUpdate('order.created', order);
     return order;
   }
 
@@ -76,7 +74,7 @@ export class OrderService {
     if (next === 'cancelled') {
       for (const item of order.items) await adjustStock(item.productId, item.quantity).catch(() => undefined);
     }
-    orderEvents.publish(next === 'cancelled' ? 'order.cancelled' : 'order.updated', updated);
+    await publishOrderUpdate(next === 'cancelled' ? 'order.cancelled' : 'order.updated', updated);
     return updated;
   }
 

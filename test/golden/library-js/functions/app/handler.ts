@@ -3,7 +3,7 @@
  * Do not edit: change the plan and run `cleave generate` again (it will not overwrite edited files).
  *
  * Routes (7): GET /, GET /__debug/routes, GET /api/authors/count, GET /api/books/count, GET /api/branches/count, GET /health, GET regex:/^\/isbn\/(\d{10}|\d{13})$/.
- * Why together: 7 routes; share lib/db.js; no shared in-memory state; their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes
+ * Why together: 7 routes; share lib/db.js, lib/seed-db.js; no shared in-memory state; their handler files import the app's wiring (nearly the whole app), so they are kept apart from lighter routes
  *
  * Notes:
  * - WHOLE_APP_FALLBACK: GET /, GET /api/authors/count, GET /api/books/count and 3 more served through the monolith app as it is built (only this function's routes let through), because it is registered on the root app itself; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)

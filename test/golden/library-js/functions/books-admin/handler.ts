@@ -3,7 +3,7 @@
  * Do not edit: change the plan and run `cleave generate` again (it will not overwrite edited files).
  *
  * Routes (14): DELETE /admin/cache, DELETE /api/books/:id, GET /admin/cache, GET /admin/stats, GET /api/books, GET /api/books/:id, GET /api/books/:id/availability, GET /api/books/find, GET /api/books/search, GET /api/books/search/trending, POST /admin/reseed, POST /api/books, POST /api/books/:id/cover, PUT /api/books/:id.
- * Why together: 14 routes; share routes/books.js, services/catalog.js, lib/db.js; bound by in-memory state MODULE_STATE_SHARED services/catalog.js:8 (must share one function); kept together: one router (routes/books.js:13), the methods of /api/books/:id, the methods of /admin/cache (+1 more)
+ * Why together: 14 routes; share routes/books.js, services/catalog.js, lib/db.js (+1 more); bound by in-memory state MODULE_STATE_SHARED services/catalog.js:8 (must share one function); kept together: one router (routes/books.js:13), the methods of /api/books/:id, the methods of /admin/cache (+1 more)
  *
  * Notes:
  * - WHOLE_APP_FALLBACK: DELETE /admin/cache, GET /admin/cache, GET /admin/stats and 1 more served through the monolith app as it is built (only this function's routes let through), because middleware session({ name: settings.session.name, secret: process.env.SESSION_SECRET || se… (app.js) cannot be rebuilt from its imports; its registering modules are imported as copies without other functions' registrations (see REGISTRATIONS_SLICED)

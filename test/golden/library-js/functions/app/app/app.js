@@ -48,8 +48,8 @@ app.get('/health', (req, res) => {
 });
 
 // Old barcode scanners at the desks hit /isbn/<digits> directly.
-app.get(/^\/isbn\/(\d{10}|\d{13})$/, (req, res) => {
-  const book = repo.findByIsbn(req.params[0]);
+app.get(/^\/isbn\/(\d{10}|\d{13})$/, async (req, res) => {
+  const book = await repo.findByIsbn(req.params[0]);
   if (!book) return res.status(404).json({ error: 'not_found', message: `No book with ISBN ${req.params[0]}` });
   res.set('Link', `<${settings.apiBase}/books/${book.id}>; rel="canonical"`).json(book);
 });
@@ -67,8 +67,8 @@ app.get(/^\/isbn\/(\d{10}|\d{13})$/, (req, res) => {
 // Counters for the catalogue widgets on the website. Registered before the
 // routers so that /count is not taken for an :id.
 ['books', 'authors', 'branches'].forEach((name) => {
-  app.get(`${settings.apiBase}/${name}/count`, (req, res) => {
-    res.json({ collection: name, count: db[name].size });
+  app.get(`${settings.apiBase}/${name}/count`, async (req, res) => {
+    res.json({ collection: name, count: await db.count(name) });
   });
 });
 

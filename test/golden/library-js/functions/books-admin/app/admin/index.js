@@ -21,11 +21,11 @@ adminApp.use((req, res, next) => {
   next();
 });
 
-adminApp.get('/stats', (req, res) => {
+adminApp.get('/stats', async (req, res) => {
   const counts = {};
-  for (const name of db.collections) counts[name] = db[name].size;
+  for (const name of db.collections) counts[name] = await db.count(name);
   const loansByStatus = {};
-  for (const loan of db.loans.values()) loansByStatus[loan.status] = (loansByStatus[loan.status] || 0) + 1;
+  for (const loan of await db.all('loans')) loansByStatus[loan.status] = (loansByStatus[loan.status] || 0) + 1;
   res.json({
     requests: stats,
     counts,
@@ -72,11 +72,13 @@ adminApp.delete('/cache', (req, res) => {
 
 
 
-adminApp.post('/reseed', (req, res) => {
+adminApp.post('/reseed', async (req, res) => {
   if (process.env.NODE_ENV === 'production') return res.status(403).json({ error: 'disabled_in_production' });
-  db.reload();
+  await db.reseed();
   catalog.clearCache();
-  res.json({ reseeded: true, counts: Object.fromEntries(db.collections.map((n) => [n, db[n].size])) });
+  const counts = {};
+  for (const name of db.collections) counts[name] = await db.count(name);
+  res.json({ reseeded: true, counts });
 });
 
 module.exports = adminApp;

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+;
 import { OrderController } from '../../../../../../../../samples/shop-api/src/controllers/orders';
 ;
 import { requireAuth, requireRole } from '../../../../../../../../samples/shop-api/src/middleware/auth';

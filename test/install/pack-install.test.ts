@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { VerificationSummary } from '../../model/verification';
 import { type PackedTarball, filesMentioning, installGlobally, packCheckout, run, standaloneSample } from '../support/pack-install';
+import { describeWithSampleDatabase, useSampleDatabase } from '../support/sample-database';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const own = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -54,6 +55,11 @@ describe('the npm package', () => {
   it('installed with npm install -g, prints its version from any folder', () => {
     expect(run(cleave, ['--version'], tmp).stdout.trim()).toBe(own.version);
   });
+});
+
+// The sample keeps its data in PostgreSQL: DATABASE_URL names a database of its own.
+describeWithSampleDatabase('the npm package on a standalone app')('the npm package on a standalone app', () => {
+  useSampleDatabase('library-js');
 
   it('splits a standalone app and verifies it: every function route answered alike', () => {
     run(cleave, ['--quiet', 'split', '.', '-o', 'functions'], app);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sampleDir } from '../../scripts/golden';
+import { describeWithSampleDatabase, useSampleDatabase } from '../support/sample-database';
 import { copyOfSharedSplit } from '../support/shared-split';
 import { CommandResult } from '../../model/command-result';
 import { commandResultJsonSchemaText } from '../../model/json-schemas';
@@ -10,7 +11,9 @@ import { type CliRun, runCli, STACK_LINE } from '../support/run-cli';
 // `cleave invoke <function> <METHOD> <path>` runs one generated function as Lambda would (its
 // bundle, an API Gateway event) and prints status, headers and body; a handler that throws
 // gives exit 1 with its stack; an unknown function is an input error naming the known ones.
-describe('cleave invoke', () => {
+// The sample keeps its data in PostgreSQL: DATABASE_URL names a database of its own.
+describeWithSampleDatabase('cleave invoke')('cleave invoke', () => {
+  useSampleDatabase('library-js');
   let out: string;
   let split: CliRun;
   let removeCopy: (() => void) | undefined;
@@ -25,7 +28,7 @@ describe('cleave invoke', () => {
     expect(schemaProblems(JSON.parse(split.stdout))).toEqual([]);
     const fromSplit = CommandResult.parse(JSON.parse(split.stdout));
     expect(fromSplit).toEqual(expect.objectContaining({ command: 'split', exitCode: 0 }));
-    expect(fromSplit.files.written).toEqual(expect.arrayContaining(['cleave.plan.yaml', 'serverless.yml', 'dist/functions/books/handler.js']));
+    expect(fromSplit.files.written).toEqual(expect.arrayContaining(['cleave.plan.yaml', 'serverless.yml', 'dist/functions/books-admin/handler.js']));
     expect(fromSplit.summary).toEqual(expect.objectContaining({ routes: 60, bundles: fromSplit.summary.functions }));
     const run = await runCli('--quiet', 'verify', sampleDir('library-js'), '--functions', out, '--format', 'json');
     expect(schemaProblems(JSON.parse(run.stdout))).toEqual([]);
@@ -37,7 +40,7 @@ describe('cleave invoke', () => {
   afterAll(() => removeCopy?.());
 
   it('prints the status, headers and body a sample function answers', async () => {
-    const run = await runCli('invoke', 'books', 'GET', '/api/books/101', '--functions', out);
+    const run = await runCli('invoke', 'books-admin', 'GET', '/api/books/101', '--functions', out);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^HTTP 200\ncontent-type: application\/json; charset=utf-8\n/);
     expect(JSON.parse(run.stdout.split('\n\n')[1]!)).toEqual(expect.objectContaining({ id: 101, title: 'The Quiet Harbour' }));

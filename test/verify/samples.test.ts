@@ -79,7 +79,9 @@ describeWithSampleDatabase('samples verified').each(['shop-api', 'library-js'] a
   }, 90_000);
 });
 
-describe('cleave verify with a deliberately broken handler', () => {
+describeWithSampleDatabase('a broken handler')('cleave verify with a deliberately broken handler', () => {
+  useSampleDatabase('library-js');
+
   it('exits 1 and prints the route, the request and the difference', async () => {
     const split = splits.get('library-js')!;
     const fn = split.plan.functions.find((f) => f.routes.includes('GET /api/authors/:id'))!;

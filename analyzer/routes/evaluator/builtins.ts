@@ -5,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import { leadsOutsideThroughLink } from '../../load/app-boundary';
 import type { EvalContext, Evaluator } from './evaluator';
 import { nodeConfigGet, nodeConfigValue } from './node-config';
+import { assignOpaque, isOpaque } from './opaque-props';
 import { compact } from './text';
 import { type LibValue, type Value, UNDEFINED, fromJson, object, str, toStringValue, unknown } from './values';
 
@@ -142,6 +143,7 @@ const GLOBALS: Record<string, Builtin> = {
   'Object.entries': (_ev, [o]) =>
     o?.kind === 'object' ? { kind: 'array', elements: [...o.props].map(([k, v]) => ({ kind: 'array', elements: [str(k), v] })) } : UNDEFINED,
   'Object.assign': (_ev, [target, ...sources]) => {
+    if (target && isOpaque(target)) for (const s of sources) if (s.kind === 'object') for (const [k, v] of s.props) assignOpaque(target, k, v);
     if (target?.kind !== 'object') return target ?? UNDEFINED;
     for (const s of sources) if (s.kind === 'object') for (const [k, v] of s.props) target.props.set(k, v);
     return target;

@@ -24,10 +24,16 @@ export function construct(ev: Evaluator, callee: Value, args: Value[], ctx: Eval
       if (callee.pkg === '<global>' && callee.path[0] === 'Map') return newMap(args[0]);
       if (callee.pkg === '<global>' && callee.path[0] === 'Set')
         return args[0]?.kind === 'array' ? { kind: 'array', elements: [...args[0].elements] } : { kind: 'array', elements: [] };
-      return ev.host.construct(ev, callee, args, ctx, node) ?? ev.call(callee, args, undefined, ctx, node);
+      return instanceOf(ev.host.construct(ev, callee, args, ctx, node) ?? ev.call(callee, args, undefined, ctx, node), node);
     default:
       return ev.host.construct(ev, callee, args, ctx, node) ?? unknown(compact(node.getText()), node);
   }
+}
+
+/** Marks the opaque value a `new` of a package export made (not one a builtin handed back) as an instance. */
+function instanceOf(made: Value, node: Node): Value {
+  if (made.kind === 'lib' && made.node === node) made.instance = true;
+  return made;
 }
 
 function newMap(init: Value | undefined): Value {

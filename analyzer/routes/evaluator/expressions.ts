@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { type BinaryExpression, Node, type PostfixUnaryExpression, type PrefixUnaryExpression, SyntaxKind } from 'ts-morph';
 import { propertyKey } from './bindings';
+import { assignOpaque, isOpaque } from './opaque-props';
 import type { EvalContext, Evaluator } from './evaluator';
 import { compact } from './text';
 import type { Scope } from './scope';
@@ -325,7 +326,7 @@ export function assign(ev: Evaluator, target: Node, value: Value, scope: Scope, 
     if (owner.kind === 'object') owner.props.set(name, value);
     else if (owner.kind === 'class') owner.statics.set(name, value);
     else if (owner.kind === 'function') functionProps(owner).set(name, value);
-    else ev.host.assign(owner, name, value);
+    else if (!ev.host.assign(owner, name, value) && isOpaque(owner)) assignOpaque(owner, name, value);
   }
 }
 

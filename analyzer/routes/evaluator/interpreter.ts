@@ -9,6 +9,7 @@ import type { Completion, EvalContext, Evaluator, EvaluatorHost } from './evalua
 import { evaluateExpression, functionProps } from './expressions';
 import type { ModuleLoader } from './module-loader';
 import { Scope } from './scope';
+import { assignedOpaque } from './opaque-props';
 import { executeStatements } from './statements';
 import { compact } from './text';
 import { UNDEFINED, type FunctionValue, type LibValue, type Value, unknown } from './values';
@@ -124,7 +125,7 @@ export class Interpreter implements Evaluator {
       case 'function':
         return functionProps(target).get(name) ?? (name === 'name' ? unknown(`${compact(node.getText())}`, node) : UNDEFINED);
       case 'lib':
-        return { kind: 'lib', pkg: target.pkg, path: [...target.path, name], text: `${target.text}.${name}`, node };
+        return assignedOpaque(target, name) ?? libMember(target, name, node);
       case 'array':
         if (name === 'length') return { kind: 'number', value: target.elements.length };
         return /^\d+$/.test(name) ? (target.elements[Number(name)] ?? UNDEFINED) : unknown(compact(node.getText()), node);
@@ -133,6 +134,8 @@ export class Interpreter implements Evaluator {
         return unknown(compact(node.getText()), node);
       case 'map':
         return name === 'size' ? { kind: 'number', value: target.entries.length } : unknown(compact(node.getText()), node);
+      case 'unknown':
+        return assignedOpaque(target, name) ?? unknown(compact(node.getText()), node);
       default:
         return unknown(compact(node.getText()), node);
     }
@@ -212,4 +215,11 @@ export class Interpreter implements Evaluator {
     }
     return produced;
   }
+}
+
+/** A property of a package value, as opaque as its owner; one read straight off an instance is marked so. */
+function libMember(target: LibValue, name: string, node: Node): LibValue {
+  const member: LibValue = { kind: 'lib', pkg: target.pkg, path: [...target.path, name], text: `${target.text}.${name}`, node };
+  if (target.instance) member.instanceProperty = true;
+  return member;
 }

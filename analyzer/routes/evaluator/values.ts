@@ -96,6 +96,10 @@ export interface LibValue {
   text: string;
   /** The expression node. */
   node?: Node;
+  /** Made by `new` of the export (`new UrlUtils({...})`): an instance of a class the evaluator does not read. */
+  instance?: true;
+  /** Read as a property straight off such an instance, not called (`urlUtils.BASE_API_PATH`). */
+  instanceProperty?: true;
 }
 
 /** A value that cannot be known statically. */

@@ -1,5 +1,6 @@
 import { type CallExpression, Node } from 'ts-morph';
 import type { Argument, EvalContext, Evaluator } from '../evaluator/evaluator';
+import { compact } from '../evaluator/text';
 import { describeArgument } from './describe';
 import type { Layer, LayerArg, ListenSite, RouterModel } from './router-model';
 import { UNDEFINED, type Value, unknown } from '../evaluator/values';
@@ -136,13 +137,13 @@ export function layerArgs(ev: Evaluator, args: Argument[]): LayerArg[] {
 function registerUse(ev: Evaluator, router: RouterModel, args: Argument[], node: CallExpression, ctx: EvalContext): void {
   const first = args[0];
   if (!first) return;
-  const hasPath = isPathArgument(first, args.length);
+  const hasPath = isPathArgument(first, args);
   const fns = hasPath ? args.slice(1) : args;
   for (const fn of fns) markMounted(fn.value);
   router.layers.push({
     type: 'use',
     method: '',
-    paths: hasPath ? first.value : undefined,
+    paths: hasPath ? pathValue(first) : undefined,
     pathNode: hasPath ? first.node : undefined,
     args: layerArgs(ev, fns),
     node,
@@ -154,16 +155,33 @@ function registerUse(ev: Evaluator, router: RouterModel, args: Argument[], node:
  * Whether `use`'s first argument is a path: a string, regex or array of them, or, when more
  * arguments follow, a value read from settings: an unknown value that is not a call (calls make
  * middleware: `cors()`), a property of a settings package (`config.apiPrefix` of node-config),
- * or a settings getter (`config.get('api.prefix')`, `nconf.get('prefix')`).
+ * a settings getter (`config.get('api.prefix')`, `nconf.get('prefix')`), or, before an app or
+ * router, a property read off an instance of a package class (`urlUtils.BASE_API_PATH` of
+ * `new UrlUtils()`).
  */
-function isPathArgument(arg: Argument, count: number): boolean {
+function isPathArgument(arg: Argument, args: Argument[]): boolean {
   const v = arg.value;
   if (v.kind === 'string' || v.kind === 'regex') return true;
   if (v.kind === 'array') return v.elements.length > 0 && v.elements.every((e) => e.kind === 'string' || e.kind === 'regex');
-  if (count < 2 || (v.kind !== 'unknown' && v.kind !== 'lib')) return false;
+  if (args.length < 2 || (v.kind !== 'unknown' && v.kind !== 'lib')) return false;
   if (isSettingsGetter(arg.node)) return true;
-  if (v.kind === 'lib') return SETTINGS_PACKAGES.has(v.pkg) && v.path.length > 0 && !v.path.includes('()');
+  if (v.kind === 'lib') return (SETTINGS_PACKAGES.has(v.pkg) && v.path.length > 0 && !v.path.includes('()')) || isInstancePrefix(v, args);
   return !Node.isCallExpression(arg.node) && !Node.isArrowFunction(arg.node);
+}
+
+/**
+ * An instance's property before an app or router is its mount path: Express calls middleware
+ * detached from its object, so a method read off an instance without `bind` or a call is no
+ * middleware (the class's `this` would be lost), while a path kept on the instance is a string.
+ * A package module's own property (`i18n.init`) may be middleware, and stays so.
+ */
+function isInstancePrefix(v: Extract<Value, { kind: 'lib' }>, args: Argument[]): boolean {
+  return v.instanceProperty === true && args.slice(1).some((a) => a.value.kind === 'router');
+}
+
+/** The path a `use` is given; an opaque one is named by the expression as written (`urlUtils.BASE_API_PATH`). */
+function pathValue(arg: Argument): Value {
+  return arg.value.kind === 'lib' && arg.value.instanceProperty ? unknown(compact(arg.node.getText()), arg.node) : arg.value;
 }
 
 /** Packages whose properties are settings (node-config is `config`), never middleware. */

@@ -138,6 +138,7 @@ export async function analyzeApp(options: AnalyzeOptions): Promise<Analysis> {
       appDir,
       files: loaded.files,
       routesUsing: (anchor) => closures.routesUsing(anchor),
+      listenCalls: new Set(expressModel.listens.map((l) => l.node)),
       routes,
       resolveImport: (specifier, from) => {
         const resolved = resolver.resolve(specifier, from);

@@ -41,6 +41,8 @@ export interface HazardContext {
    * SourceFile, the file). Provided by the closure stage.
    */
   routesUsing(anchor: Node): string[];
+  /** The `listen` calls the route evaluator reached on an app or an HTTP server (`ExpressModel.listens`). */
+  listenCalls?: ReadonlySet<Node>;
   /** The routes found so far; their handler and middleware sites attribute `HazardSite.chain`. */
   routes?: readonly Route[];
   /** Resolves an import specifier to an absolute source path: the analysis' one module resolver (tsconfig paths, module-alias, NODE_PATH included); undefined for packages and unknown files. */

@@ -2,8 +2,8 @@ import type { Analysis } from '../../model/analysis';
 import { analyzeFixture } from '../support/analyze-fixture';
 import { hazardSites } from '../support/hazards';
 
-// setInterval at module scope, and setTimeout in an exported function that module-scope code of
-// another file calls. Not reported: setTimeout in a handler, setInterval in a function only a
+// setInterval at module scope, and a re-arming setTimeout in an exported function that
+// module-scope code of another file calls. Not reported: setTimeout in a handler, setInterval in a function only a
 // handler calls.
 describe('hazards/timer-at-boot', () => {
   let a: Analysis;

@@ -1,13 +1,14 @@
 import { appFiles } from '../support/files';
-import { isFrom } from '../support/imports';
+import { listensAsServer } from '../support/servers';
 import { anchorOf, calleeName, callsIn, receiverOf, shortText, stringValue } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
 const SIGNALS = new Set(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'beforeExit', 'exit']);
 
 /**
- * LISTEN_CALL (info): `app.listen(...)` / `server.listen(...)`. A function is invoked through a
- * handler, never listens; the entry that listens stays for local runs and the monolith.
+ * LISTEN_CALL (info): `app.listen(...)` / `server.listen(...)` on an app or an HTTP server (see
+ * `listensAsServer`). A function is invoked through a handler, never listens; the entry that
+ * listens stays for local runs and the monolith.
  * SHUTDOWN_HANDLER (info): `process.on('SIGTERM' | 'SIGINT' | ..., ...)` graceful shutdown,
  * which a function never gets to run.
  */
@@ -18,7 +19,7 @@ export const detectLifecycle: Detector = (ctx) => {
       const name = calleeName(call);
       const receiver = receiverOf(call);
       if (!receiver) continue;
-      if (name === 'listen' && !isFrom(receiver, 'socket.io')) {
+      if (name === 'listen' && listensAsServer(ctx, call)) {
         sites.push({
           code: 'LISTEN_CALL',
           severity: 'info',

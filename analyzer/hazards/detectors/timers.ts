@@ -1,37 +1,40 @@
 import { type ArrowFunction, type CallExpression, type FunctionExpression, Node, SyntaxKind } from 'ts-morph';
 import { bootOrigin } from '../support/boot-calls';
+import { hostOf } from '../support/phase';
 import { appFiles } from '../support/files';
 import { isFrom } from '../support/imports';
+import { rearms } from '../support/rearms';
 import { findDeclaration } from '../support/scopes';
 import { anchorOf, callsIn, numericValue, shortText, unwrap, where } from '../support/syntax';
-import type { Detector, HazardSite } from '../types';
+import type { Detector, HazardContext, HazardSite } from '../types';
 
 /**
  * TIMER_AT_BOOT: `setInterval` / `setTimeout` started while the app boots (at module scope or
  * in a function that startup code calls, in any file). A function runs only while it handles
  * an invocation and is frozen in between, so the timer fires late, irregularly or never, and
  * once per warm instance. The interval is in the message for a schedule generator. A
- * `setTimeout` that settles the promise around it (`await new Promise((r) => setTimeout(r, 10))`,
- * a timeout race) is a pause the boot awaits, not work left behind: not a hazard.
+ * `setTimeout` counts only when it repeats (its callback arms it again, see `rearms`): a one-shot
+ * timeout (a connection timeout, `process.exit` after a failed start, a pause the boot awaits) is
+ * no recurring job, and a schedule would run it over and over. A `setInterval` that a boot-time
+ * timeout starts (`setTimeout(() => setInterval(job, ms), delay)`) is started at boot too.
  */
 export const detectBootTimers: Detector = (ctx) => {
   const sites: HazardSite[] = [];
   for (const sf of appFiles(ctx)) {
     for (const call of callsIn(sf)) {
       const kind = timerKind(call);
-      if (!kind || (kind === 'setTimeout' && settlesPromise(call))) continue;
-      const origin = bootOrigin(ctx, call);
-      if (!origin) continue;
+      if (!kind) continue;
+      const origin = bootOrigin(ctx, call) ?? (kind === 'setInterval' ? delayedStart(ctx, call) : undefined);
+      if (!origin || (kind === 'setTimeout' && (settlesPromise(call) || !rearms(ctx, call)))) continue;
       const via = Node.isSourceFile(origin) ? '' : ` (started from ${where(ctx, origin)})`;
-      const interval = kind === 'setInterval';
+      const again = kind === 'setTimeout' ? ' (its callback arms it again)' : '';
       sites.push({
         code: 'TIMER_AT_BOOT',
         severity: 'warning',
         node: call,
-        message: `${kind} ${interval ? 'every' : 'after'} ${describeDelay(call.getArguments()[1])} is started at boot${via}; a function is frozen between invocations, so the timer fires late, irregularly or never, and once per warm instance`,
-        advice: interval
-          ? 'run the job as its own scheduled function (an EventBridge schedule; serverless `events: - schedule: rate(...)`, SAM `Schedule`) that calls the same code, and remove the timer from the request path'
-          : 'do the work during init (awaited, before the handler runs) or in a scheduled or queued function; a delayed callback may never run in a function',
+        message: `${kind} every ${describeDelay(call.getArguments()[1])}${again} is started at boot${via}; a function is frozen between invocations, so the timer fires late, irregularly or never, and once per warm instance`,
+        advice:
+          'run the job as its own scheduled function (an EventBridge schedule; serverless `events: - schedule: rate(...)`, SAM `Schedule`) that calls the same code, and remove the timer from the request path',
         anchor: anchorOf(call),
         ...(Node.isSourceFile(origin) ? {} : { startedAt: origin }),
       });
@@ -39,6 +42,14 @@ export const detectBootTimers: Detector = (ctx) => {
   }
   return sites;
 };
+
+/** The `setTimeout` at boot whose callback starts `call` (a delayed `setInterval`), or undefined. */
+function delayedStart(ctx: HazardContext, call: CallExpression): Node | undefined {
+  const host = hostOf(call);
+  const timeout = host.getParent();
+  if (!Node.isCallExpression(timeout) || timeout.getArguments()[0] !== host || timerKind(timeout) !== 'setTimeout') return undefined;
+  return bootOrigin(ctx, timeout) && timeout;
+}
 
 /** Whether the timer's callback is, or calls, `resolve` or `reject` of the `new Promise` executor around it. */
 function settlesPromise(call: CallExpression): boolean {

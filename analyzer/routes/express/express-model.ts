@@ -19,7 +19,7 @@ import type { ListenSite, RouterModel } from './router-model';
 export class ExpressModel implements EvaluatorHost {
   /** Every app and router created, in creation order. */
   readonly routers: RouterModel[] = [];
-  /** Every `listen` call reached. */
+  /** Every `listen` call reached on an app or an HTTP server. */
   readonly listens: ListenSite[] = [];
   /** Every `passport.use(...)` call reached, by call node (a call evaluated twice counts once). */
   readonly strategies = new Map<Node, StrategySite>();
@@ -64,6 +64,8 @@ export class ExpressModel implements EvaluatorHost {
   methodCall(ev: Evaluator, target: Value, name: string, args: Argument[], node: CallExpression, ctx: EvalContext): Value | undefined {
     if (target.kind === 'router') return routerCall(ev, this.listens, target.router, name, args, node, ctx);
     if (target.kind === 'route-chain') return routeChainCall(ev, target, name, args, node, ctx);
+    // Only recorded, for the hazard stage: the call goes on as a plain call.
+    if (target.kind === 'server' && name === 'listen') this.listens.push({ node, entry: ev.entry });
     return undefined;
   }
 

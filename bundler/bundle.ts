@@ -22,6 +22,7 @@ import {
   type ShippedPackage,
 } from './shipped-packages';
 import { type NativeAddonProblem, nativeAddonProblem } from './native-binaries';
+import { unexpandableRequires } from './unexpandable-requires';
 
 export { packageOf } from './package-of';
 
@@ -166,13 +167,27 @@ export async function bundleHandlers(
           ],
         };
       };
-      // What a bundle cannot hold shows in the bundle itself, and shipping a package or carrying
-      // app modules brings new code in: rebuild until nothing more is found (a few rounds at most).
-      let built: FirstBuild = first ?? (await build(options([])));
       const dynamicByDir = new Map<string, DynamicRequire>();
       const requirerSet = new Set<string>();
       let shipped: ShippedPackage[] = [];
       let appModules: DynamicAppModules = { requirers: [], modules: [], elsewhere: [] };
+      // A package whose computed require matches none of its files cannot be bundled: it is
+      // shipped installed, and the build tried again without it.
+      const buildShipping = async (dynamicModules: readonly string[]): Promise<FirstBuild> => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await build(options(shipped, dynamicModules));
+          } catch (error) {
+            const fresh = unexpandableRequires(error, root).filter((d) => !dynamicByDir.has(d.dir));
+            if (fresh.length === 0 || attempt >= MAX_BUNDLE_ROUNDS) throw error;
+            for (const d of fresh) dynamicByDir.set(d.dir, d);
+            shipped = packageClosure([...dynamicByDir.values()]);
+          }
+        }
+      };
+      // What a bundle cannot hold shows in the bundle itself, and shipping a package or carrying
+      // app modules brings new code in: rebuild until nothing more is found (a few rounds at most).
+      let built: FirstBuild = first ?? (await buildShipping([]));
       for (let round = 0; round < MAX_BUNDLE_ROUNDS; round++) {
         const text = (built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!).text;
         const before = dynamicByDir.size + requirerSet.size;
@@ -185,7 +200,7 @@ export async function bundleHandlers(
         if (dynamicByDir.size + requirerSet.size === before) break;
         shipped = packageClosure([...dynamicByDir.values()]);
         appModules = dynamicAppModules(app, [...requirerSet], entry.servedElsewhere);
-        built = await build(options(shipped, appModules.modules));
+        built = await buildShipping(appModules.modules);
       }
       const dynamic = [...dynamicByDir.values()].sort((a, b) => a.name.localeCompare(b.name) || a.dir.localeCompare(b.dir));
       const output = built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!;

@@ -68,6 +68,18 @@ export const VerifyConfig = z.strictObject({
     .describe('Sample values of path parameters by name (`productId: prd_001`); every other parameter is `1`.'),
   /** Headers sent with every request (`authorization: Bearer ...`). @default {} */
   headers: z.record(z.string(), z.string()).default({}).describe('Headers sent with every request (`authorization: Bearer ...`).'),
+  /**
+   * Keep the cookies each side is given (a login's session cookie) and send them with that side's
+   * later requests, as a browser does: one jar for the monolith, one shared by all the functions.
+   * The functions then answer a logged-in user alike only where they share the session store
+   * (a database, Redis), as after deployment. @default false (every request as written)
+   */
+  cookies: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Keep the cookies each side is given (a login's session cookie) and send them with that side's later requests, as a browser does: one jar for the monolith, one shared by all the functions.",
+    ),
   /** Requests for routes that need a body, a query or other methods than GET. @default [] */
   requests: z.array(VerifyRequest).default([]).describe('Requests for routes that need a body, a query or other methods than GET.'),
   /**

@@ -99,6 +99,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
       headers: config.ignore.headers.map((h) => h.toLowerCase()),
     }),
     payload: options.payload,
+    cookies: config.cookies,
     ...(options.stage ? { stage: options.stage } : {}),
     reset,
     output,

@@ -1,5 +1,6 @@
 import type { VerificationResult } from '../model/verification';
 import { compareAnswers, type IgnoreRules } from './compare';
+import { CookieJar } from './cookie-jar';
 import { type PayloadVersion, apiGatewayEvent } from './events';
 import { type FunctionRunner, startFunctions } from './function-process';
 import { type HookName, runHook } from './hooks';
@@ -27,6 +28,8 @@ export interface TurnContext {
   /** API Gateway payload format and stage. */
   payload: PayloadVersion;
   stage?: string;
+  /** Keep the cookies each side is given and send them with its later requests (`verify.cookies`). */
+  cookies?: boolean;
   /** Commands of `verify.reset` (sides only). */
   reset: readonly string[];
   /** Where the apps' and the hooks' output goes. */
@@ -55,8 +58,12 @@ export async function interleavedTurns(ctx: TurnContext): Promise<TurnsResult> {
   const monolith = await startMonolith(ctx.appDir, ctx.entry, { output: ctx.output });
   const functions = startFunctions({ roots: [ctx.appDir, ctx.outDir], output: ctx.output });
   const results: VerificationResult[] = [];
+  const [toMonolith, toFunctions] = [sender(ctx), sender(ctx)];
   try {
-    for (const spec of ctx.requests) results.push(resultOf(ctx, spec, await sendHttp(monolith.baseUrl, spec), await functionAnswer(ctx, functions, spec)));
+    for (const spec of ctx.requests) {
+      const fromMonolith = await toMonolith(spec, (s) => sendHttp(monolith.baseUrl, s));
+      results.push(resultOf(ctx, spec, fromMonolith, await toFunctions(spec, (s) => functionAnswer(ctx, functions, s))));
+    }
   } finally {
     await Promise.all([functions.close(), monolith.close()]);
   }
@@ -73,8 +80,9 @@ export async function sidesTurns(ctx: TurnContext): Promise<TurnsResult> {
   const monolith = await startMonolith(ctx.appDir, ctx.entry, { output: ctx.output });
   const fromMonolith: ObservedResponse[] = [];
   ctx.onProgress?.(`monolith: ${ctx.requests.length} request${ctx.requests.length === 1 ? '' : 's'}`);
+  const toMonolith = sender(ctx);
   try {
-    for (const spec of ctx.requests) fromMonolith.push(await sendHttp(monolith.baseUrl, spec));
+    for (const spec of ctx.requests) fromMonolith.push(await toMonolith(spec, (s) => sendHttp(monolith.baseUrl, s)));
   } finally {
     await monolith.close();
   }
@@ -85,12 +93,28 @@ export async function sidesTurns(ctx: TurnContext): Promise<TurnsResult> {
   ctx.onProgress?.(`functions: ${ctx.requests.length} request${ctx.requests.length === 1 ? '' : 's'}`);
   const functions = startFunctions({ roots: [ctx.appDir, ctx.outDir], output: ctx.output });
   const results: VerificationResult[] = [];
+  const toFunctions = sender(ctx);
   try {
-    for (const [i, spec] of ctx.requests.entries()) results.push(resultOf(ctx, spec, fromMonolith[i]!, await functionAnswer(ctx, functions, spec)));
+    for (const [i, spec] of ctx.requests.entries())
+      results.push(resultOf(ctx, spec, fromMonolith[i]!, await toFunctions(spec, (s) => functionAnswer(ctx, functions, s))));
   } finally {
     await functions.close();
   }
   return { results, bootModules: monolith.bootModules, functions };
+}
+
+/**
+ * How one side sends its requests: as written, or, with `verify.cookies`, carrying the cookies
+ * that side was given so far (its own {@link CookieJar}), keeping those its answers set.
+ */
+function sender(ctx: TurnContext): <A extends ObservedResponse | { error: string }>(spec: RequestSpec, send: (s: RequestSpec) => Promise<A>) => Promise<A> {
+  const jar = ctx.cookies ? new CookieJar() : undefined;
+  return async (spec, send) => {
+    if (!jar) return send(spec);
+    const answer = await send(jar.apply(spec));
+    if (!('error' in answer)) jar.store(answer.setCookies);
+    return answer;
+  };
 }
 
 async function functionAnswer(ctx: TurnContext, functions: FunctionRunner, spec: RequestSpec): Promise<ObservedResponse | { error: string }> {

@@ -31,7 +31,7 @@ const AUTH_WALL = ['401', '403'];
 /**
  * How to get past an auth wall, when requests were alike only in being refused (401 or 403 on
  * both sides); undefined otherwise. Names only what the verify config has: headers sent with
- * every request, or with one request.
+ * every request, or with one request, and the cookie jar that carries a login's session.
  */
 export function authWallNote(v: VerificationSummary): string | undefined {
   const walled = AUTH_WALL.reduce((n, status) => n + (v.summary.matchedErrorStatuses[status] ?? 0), 0);
@@ -40,7 +40,8 @@ export function authWallNote(v: VerificationSummary): string | undefined {
     `${walled} of the alike requests ${walled === 1 ? 'was' : 'were'} refused on both sides (401/403): that shows the auth wall, not the function behind it. ` +
     'To get past it, give verify credentials in cleave.config.yaml: `verify.headers` are sent with every request, ' +
     '`headers` on a `verify.requests` entry with that one (`authorization: Bearer <token>` of a token both sides accept; ' +
-    'a session `cookie` only where both share the session store, as verify keeps no cookies between requests)'
+    'a session `cookie` only where both share the session store), or set `verify.cookies: true` so that a login early in ' +
+    '`verify.requests` signs each side in for the requests after it (the functions stay signed in only where they share the session store)'
   );
 }
 

@@ -24,6 +24,7 @@ describe('closures on the samples', () => {
         'src/data/db.ts',
         'src/data/pool.ts',
         'src/data/repository.ts',
+        'src/data/session-store.ts',
         'src/lib/async-handler.ts',
         'src/lib/logger.ts',
         'src/lib/metrics.ts',
@@ -32,7 +33,7 @@ describe('closures on the samples', () => {
         'src/routes/reviews.ts',
         'src/services/review.service.ts',
       ],
-      packages: ['express', 'express-session', 'pg'],
+      packages: ['connect-pg-simple', 'express', 'express-session', 'pg'],
       env: ['DATABASE_URL', 'DB_POOL_SIZE', 'LOG_LEVEL', 'LOG_REQUESTS', 'NODE_ENV', 'SESSION_SECRET'],
       entities: ['Review'],
     });
@@ -40,7 +41,7 @@ describe('closures on the samples', () => {
 
   it('shop-api: the upload route needs multer and the upload folder setting', () => {
     const d = deps(shop, 'POST /api/v1/products/:productId/images');
-    expect(d.packages).toEqual(['express', 'express-session', 'multer', 'pg']);
+    expect(d.packages).toEqual(['connect-pg-simple', 'express', 'express-session', 'multer', 'pg']);
     expect(d.files).toContain('src/middleware/upload.ts');
     expect(d.env).toContain('UPLOAD_DIR');
   });

@@ -21,6 +21,10 @@ async function main() {
         await client.query(`INSERT INTO ${table} (id, data) VALUES ($1, $2)`, [row.id, JSON.stringify(row)]);
       }
     }
+    // express-session's rows (connect-pg-simple's table.sql): sessions shared by every process.
+    await client.query('DROP TABLE IF EXISTS session');
+    await client.query('CREATE TABLE session (sid varchar NOT NULL PRIMARY KEY, sess json NOT NULL, expire timestamp(6) NOT NULL)');
+    await client.query('CREATE INDEX session_expire ON session (expire)');
     await client.query('COMMIT');
   } finally {
     await client.end();

@@ -1,4 +1,5 @@
 import { config } from '../config';
+import { pruneExpiredSessions } from '../data/session-store';
 import { logger } from '../lib/logger';
 import { expireStaleCarts } from '../services/cart.service';
 
@@ -9,6 +10,7 @@ export function startCartExpiryJob(everyMs = config.carts.sweepEveryMs): NodeJS.
     running = true;
     try {
       await expireStaleCarts(config.carts.ttlMs);
+      await pruneExpiredSessions();
     } catch (err) {
       logger.error('cart expiry failed', { err: String(err) });
     } finally {

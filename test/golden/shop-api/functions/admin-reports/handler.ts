@@ -3,7 +3,7 @@
  * Do not edit: change the plan and run `cleave generate` again (it will not overwrite edited files).
  *
  * Routes (4): GET /api/v1/admin/reports/customers, GET /api/v1/admin/reports/inventory, GET /api/v1/admin/reports/sales, GET /api/v1/admin/reports/top-products.
- * Why together: 4 routes under /api/v1/admin/reports; share src/services/report.service.ts, src/services/pricing.ts, src/controllers/reports.ts (+9 more); shared entities Order, User; no shared in-memory state; kept together: one router (src/routes/admin/reports.ts:4)
+ * Why together: 4 routes under /api/v1/admin/reports; share src/services/report.service.ts, src/services/pricing.ts, src/controllers/reports.ts (+8 more); shared entities Order, User; no shared in-memory state; kept together: one router (src/routes/admin/reports.ts:4)
  *
  * Notes:
  * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/admin-reports/app/ (src/routes/admin/index.ts): 5 registrations of other functions' routes and routers left out of src/routes/admin/index.ts, with 2 imports only they used, so their code stays out of the bundle
@@ -11,6 +11,7 @@
 import express from 'express';
 import session from 'express-session';
 import { config } from '../../../../../samples/shop-api/src/config';
+import { sessionStore } from '../../../../../samples/shop-api/src/data/session-store';
 import { errorHandler, notFoundHandler } from '../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../samples/shop-api/src/middleware/request-logger';
@@ -34,7 +35,7 @@ viaAdmin.use(express.json({ limit: '1mb' }));
 viaAdmin.use(express.urlencoded({ extended: false }));
 viaAdmin.use(requestId);
 viaAdmin.use(requestLogger({ enabled: config.logRequests, skip: ['/healthz'] }));
-viaAdmin.use(session({ name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
+viaAdmin.use(session({ store: sessionStore(), name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
 viaAdmin.use('/api/v1/admin', admin);
 viaAdmin.use(notFoundHandler);
 viaAdmin.use(errorHandler);

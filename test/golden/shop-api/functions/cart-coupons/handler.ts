@@ -3,11 +3,12 @@
  * Do not edit: change the plan and run `cleave generate` again (it will not overwrite edited files).
  *
  * Routes (11): DELETE /api/v1/cart, DELETE /api/v1/cart/coupon, DELETE /api/v1/cart/items/:productId, DELETE /api/v1/coupons/:code, GET /api/v1/cart, GET /api/v1/coupons, PATCH /api/v1/cart/items/:productId, POST /api/v1/cart/coupon, POST /api/v1/cart/items, POST /api/v1/coupons, POST /api/v1/coupons/validate.
- * Why together: 11 routes under /api/v1; share src/services/cart.service.ts, src/services/pricing.ts, src/controllers/cart.ts (+9 more); shared entities Cart, Coupon, Product, User; no shared in-memory state; kept together: one controller (src/controllers/cart.ts), one router (src/routes/cart.ts:16), one router (src/routes/coupons.ts:10) (+4 more)
+ * Why together: 11 routes under /api/v1; share src/services/cart.service.ts, src/services/pricing.ts, src/controllers/cart.ts (+8 more); shared entities Cart, Coupon, Product, User; no shared in-memory state; kept together: one controller (src/controllers/cart.ts), one router (src/routes/cart.ts:16), one router (src/routes/coupons.ts:10) (+4 more)
  */
 import express from 'express';
 import session from 'express-session';
 import { config } from '../../../../../samples/shop-api/src/config';
+import { sessionStore } from '../../../../../samples/shop-api/src/data/session-store';
 import { errorHandler, notFoundHandler } from '../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../samples/shop-api/src/middleware/request-logger';
@@ -60,7 +61,7 @@ viaApp.use(express.json({ limit: '1mb' }));
 viaApp.use(express.urlencoded({ extended: false }));
 viaApp.use(requestId);
 viaApp.use(requestLogger({ enabled: config.logRequests, skip: ['/healthz'] }));
-viaApp.use(session({ name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
+viaApp.use(session({ store: sessionStore(), name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
 viaApp.use('/api/v1/cart', onlyRoutes(cartRoutes, cart));
 viaApp.use('/api/v1/coupons', onlyRoutes(couponsRoutes, coupons));
 viaApp.use(notFoundHandler);

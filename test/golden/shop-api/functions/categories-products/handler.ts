@@ -3,7 +3,7 @@
  * Do not edit: change the plan and run `cleave generate` again (it will not overwrite edited files).
  *
  * Routes (10): DELETE /api/v1/categories/:slug, GET /api/v1/categories, GET /api/v1/categories/:slug, GET /api/v1/categories/:slug/products, GET /api/v1/products, GET /api/v1/products/featured, GET /api/v1/products/search, PATCH /api/v1/categories/:slug, POST /api/v1/categories, POST /api/v1/products.
- * Why together: 10 routes under /api/v1; share src/services/product.service.ts, src/services/category.service.ts, src/services/pricing.ts (+9 more); shared entities Category, Product, User; no shared in-memory state; kept together: one controller (src/controllers/categories.ts), one router (src/routes/categories.ts:8), one controller (src/controllers/products.ts) (+4 more)
+ * Why together: 10 routes under /api/v1; share src/services/product.service.ts, src/services/category.service.ts, src/services/pricing.ts (+8 more); shared entities Category, Product, User; no shared in-memory state; kept together: one controller (src/controllers/categories.ts), one router (src/routes/categories.ts:8), one controller (src/controllers/products.ts) (+4 more)
  *
  * Notes:
  * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/categories-products/app/ (src/routes/products.ts): 4 registrations of other functions' routes and routers left out of src/routes/products.ts, with 2 imports only they used, so their code stays out of the bundle
@@ -11,6 +11,7 @@
 import express from 'express';
 import session from 'express-session';
 import { config } from '../../../../../samples/shop-api/src/config';
+import { sessionStore } from '../../../../../samples/shop-api/src/data/session-store';
 import { errorHandler, notFoundHandler } from '../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../samples/shop-api/src/middleware/request-logger';
@@ -61,7 +62,7 @@ viaApp.use(express.json({ limit: '1mb' }));
 viaApp.use(express.urlencoded({ extended: false }));
 viaApp.use(requestId);
 viaApp.use(requestLogger({ enabled: config.logRequests, skip: ['/healthz'] }));
-viaApp.use(session({ name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
+viaApp.use(session({ store: sessionStore(), name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
 viaApp.use('/api/v1/categories', onlyRoutes(categoriesRoutes, categories));
 viaApp.use('/api/v1/products', onlyRoutes(productsRoutes, products));
 viaApp.use(notFoundHandler);

@@ -3,11 +3,12 @@
  * Do not edit: change the plan and run `cleave generate` again (it will not overwrite edited files).
  *
  * Routes (5): DELETE /api/v1/products/:productId/reviews/:reviewId, GET /api/v1/products/:productId/reviews, GET /api/v1/products/:productId/reviews/:reviewId, POST /api/v1/products/:productId/reviews, POST /api/v1/products/:productId/reviews/:reviewId/helpful.
- * Why together: 5 routes under /api/v1/products/:productId/reviews; share src/services/review.service.ts, src/controllers/reviews.ts, src/routes/reviews.ts (+7 more); shared entities Review, User; no shared in-memory state; kept together: one controller (src/controllers/reviews.ts), one router (src/routes/reviews.ts:9), the methods of /api/v1/products/:productId/reviews (+1 more)
+ * Why together: 5 routes under /api/v1/products/:productId/reviews; share src/services/review.service.ts, src/controllers/reviews.ts, src/routes/reviews.ts (+6 more); shared entities Review, User; no shared in-memory state; kept together: one controller (src/controllers/reviews.ts), one router (src/routes/reviews.ts:9), the methods of /api/v1/products/:productId/reviews (+1 more)
  */
 import express from 'express';
 import session from 'express-session';
 import { config } from '../../../../../samples/shop-api/src/config';
+import { sessionStore } from '../../../../../samples/shop-api/src/data/session-store';
 import { errorHandler, notFoundHandler } from '../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../samples/shop-api/src/middleware/request-logger';
@@ -32,7 +33,7 @@ viaReviews.use(express.json({ limit: '1mb' }));
 viaReviews.use(express.urlencoded({ extended: false }));
 viaReviews.use(requestId);
 viaReviews.use(requestLogger({ enabled: config.logRequests, skip: ['/healthz'] }));
-viaReviews.use(session({ name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
+viaReviews.use(session({ store: sessionStore(), name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
 viaReviews.use('/api/v1/products/:productId/reviews', reviews);
 viaReviews.use(notFoundHandler);
 viaReviews.use(errorHandler);

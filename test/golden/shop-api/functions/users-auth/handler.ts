@@ -3,7 +3,7 @@
  * Do not edit: change the plan and run `cleave generate` again (it will not overwrite edited files).
  *
  * Routes (16): DELETE /api/v1/users/:id, GET /api/v1/admin/orders, GET /api/v1/admin/sessions, GET /api/v1/auth/me, GET /api/v1/users, GET /api/v1/users/:id, GET /api/v1/users/:id/orders, GET /api/v1/users/me, PATCH /api/v1/users/me, POST /api/v1/admin/carts/expire, POST /api/v1/auth/login, POST /api/v1/auth/logout, POST /api/v1/auth/password/forgot, POST /api/v1/auth/password/reset, POST /api/v1/auth/register, PUT /api/v1/users/:id.
- * Why together: 16 routes under /api/v1; share src/services/user.service.ts, src/middleware/auth.ts, src/data/repository.ts (+4 more); shared entities User; no shared in-memory state; kept together: one controller (src/controllers/users.ts), one router (src/routes/users.ts:8), one router (src/routes/auth.ts:8) (+5 more)
+ * Why together: 16 routes under /api/v1; share src/services/user.service.ts, src/middleware/auth.ts, src/data/repository.ts (+3 more); shared entities User; no shared in-memory state; kept together: one controller (src/controllers/users.ts), one router (src/routes/users.ts:8), one router (src/routes/auth.ts:8) (+5 more)
  *
  * Notes:
  * - REGISTRATIONS_SLICED: imports the monolith's registering modules as copies under functions/users-auth/app/ (src/routes/admin/index.ts): 3 registrations of other functions' routes and routers left out of src/routes/admin/index.ts, with 1 import only they used, so their code stays out of the bundle
@@ -11,6 +11,7 @@
 import express from 'express';
 import session from 'express-session';
 import { config } from '../../../../../samples/shop-api/src/config';
+import { sessionStore } from '../../../../../samples/shop-api/src/data/session-store';
 import { errorHandler, notFoundHandler } from '../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../samples/shop-api/src/middleware/request-logger';
@@ -79,7 +80,7 @@ viaApp.use(express.json({ limit: '1mb' }));
 viaApp.use(express.urlencoded({ extended: false }));
 viaApp.use(requestId);
 viaApp.use(requestLogger({ enabled: config.logRequests, skip: ['/healthz'] }));
-viaApp.use(session({ name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
+viaApp.use(session({ store: sessionStore(), name: config.session.name, secret: config.session.secret, resave: false, saveUninitialized: false, cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production', maxAge: config.session.maxAgeMs, }, }));
 viaApp.use('/api/v1/users', onlyRoutes(usersRoutes, users));
 viaApp.use('/api/v1/admin', onlyRoutes(adminRoutes, admin));
 viaApp.use('/api/v1/auth', onlyRoutes(authRoutes, auth));

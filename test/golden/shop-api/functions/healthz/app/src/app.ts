@@ -2,6 +2,7 @@ import path from 'path';
 import express from 'express';
 import session from 'express-session';
 import { config } from '../../../../../../../samples/shop-api/src/config';
+import { sessionStore } from '../../../../../../../samples/shop-api/src/data/session-store';
 import { errorHandler, notFoundHandler } from '../../../../../../../samples/shop-api/src/middleware/error-handler';
 import { requestId } from '../../../../../../../samples/shop-api/src/middleware/request-id';
 import { requestLogger } from '../../../../../../../samples/shop-api/src/middleware/request-logger';
@@ -20,6 +21,7 @@ export function createApp(): express.Express {
   app.use(requestLogger({ enabled: config.logRequests, skip: ['/healthz'] }));
   app.use(
     session({
+      store: sessionStore(),
       name: config.session.name,
       secret: config.session.secret,
       resave: false,

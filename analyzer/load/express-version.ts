@@ -3,18 +3,18 @@ import * as path from 'node:path';
 import type { PackageJson } from './app-root';
 
 /**
- * The Express the app runs on: the range its package.json lists (dependencies, else
- * devDependencies) when that names a version, else the version of the `express` Node would
- * load from the app folder (the nearest `node_modules/express` up the tree). An example app
- * without a package.json of its own, inside a repo that installs Express 5, runs on Express 5;
- * one inside the Express repository itself runs on that repository's version.
+ * The Express the app runs on: the version of the `express` Node would load from the app folder
+ * (the nearest `node_modules/express` up the tree), which is also the one its bundles take; else
+ * the range its package.json lists (dependencies, else devDependencies). An app listing `^4`
+ * whose install holds Express 5 runs on 5, and so must its handlers; an example app without a
+ * package.json of its own, inside a repo that installs Express 5, runs on Express 5; one inside
+ * the Express repository itself runs on that repository's version.
  */
 export function expressRange(pkg: PackageJson | undefined, appDir: string): { express?: string } {
   if (pkg?.name === 'express' && typeof pkg.version === 'string') return { express: pkg.version };
-  const range = pkg?.dependencies?.express ?? pkg?.devDependencies?.express;
-  if (typeof range === 'string' && /\d/.test(range)) return { express: range };
   const installed = installedExpressVersion(appDir);
   if (installed) return { express: installed };
+  const range = pkg?.dependencies?.express ?? pkg?.devDependencies?.express;
   return typeof range === 'string' ? { express: range } : {};
 }
 

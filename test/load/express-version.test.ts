@@ -14,8 +14,12 @@ describe('load expressRange', () => {
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('takes the range package.json lists', () => {
-    expect(expressRange({ dependencies: { express: '^4.18.2' } }, path.join(root, 'examples', 'mvc'))).toEqual({ express: '^4.18.2' });
+  it('takes the installed version Node would load over the range package.json lists: the app runs on it and its bundles take it', () => {
+    expect(expressRange({ dependencies: { express: '^4.18.2' } }, path.join(root, 'examples', 'mvc'))).toEqual({ express: '5.1.0' });
+  });
+
+  it('takes the range package.json lists when nothing is installed', () => {
+    expect(expressRange({ dependencies: { express: '^4.18.2' } }, path.parse(root).root)).toEqual({ express: '^4.18.2' });
   });
 
   it('takes the installed version Node would load when package.json lists none', () => {

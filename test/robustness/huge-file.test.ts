@@ -3,9 +3,11 @@ import * as path from 'node:path';
 import type { Analysis } from '../../model/analysis';
 import { expectContract, makeTemp, removeTemp, runChecked } from '../support/bad-input';
 
-const ROUTES = 20_000;
+// The bench splits 20,000 routes in one file; this test keeps to a size that still shows a
+// quadratic step (it once took over ten minutes at 20,000) within the suite's time.
+const ROUTES = 8_000;
 
-/** A server.js of about 5 MB registering `ROUTES` routes, each with a named handler and a comment. */
+/** A server.js of about 2 MB registering `ROUTES` routes, each with a named handler and a comment. */
 function writeHugeApp(dir: string): number {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'huge', private: true, dependencies: { express: '^4.21.2' } }));
   const lines = ["const express = require('express');", 'const app = express();', ''];
@@ -20,22 +22,22 @@ function writeHugeApp(dir: string): number {
   return fs.statSync(path.join(dir, 'server.js')).size;
 }
 
-// A 5 MB file registering 20,000 routes (generated at test time, never committed) is analysed
-// in reasonable time and every route is found.
+// A 2 MB file registering 8,000 routes (generated at test time, never committed) is analysed in
+// reasonable time and every route is found.
 describe('robustness/huge-file', () => {
   let dir: string;
   let out: string;
   beforeAll(() => {
     dir = makeTemp('huge-file');
     out = makeTemp('huge-file-out');
-    expect(writeHugeApp(dir)).toBeGreaterThan(5_000_000);
+    expect(writeHugeApp(dir)).toBeGreaterThan(2_000_000);
   });
   afterAll(() => {
     removeTemp(dir);
     removeTemp(out);
   });
 
-  it('finds all 20,000 routes', async () => {
+  it('finds all 8,000 routes', async () => {
     const started = Date.now();
     const file = path.join(out, 'analysis.json');
     const run = await runChecked(dir, 'analyze', dir, '-o', file, '--quiet');
@@ -45,10 +47,10 @@ describe('robustness/huge-file', () => {
     expect(analysis.routes).toHaveLength(ROUTES);
     const ids = new Set(analysis.routes.map((r) => r.id));
     for (let i = 0; i < ROUTES; i++) expect(ids.has(`GET /items/${i}`)).toBe(true);
-    expect(analysis.routes.find((r) => r.id === 'GET /items/19999')).toEqual(
-      expect.objectContaining({ file: 'server.js', line: 5 + 4 * 19999, handler: expect.objectContaining({ name: 'getItem19999' }) }),
+    expect(analysis.routes.find((r) => r.id === 'GET /items/7999')).toEqual(
+      expect.objectContaining({ file: 'server.js', line: 5 + 4 * 7999, handler: expect.objectContaining({ name: 'getItem7999' }) }),
     );
-    // Generous: the point is no quadratic blow-up (it once took over ten minutes).
-    expect(seconds).toBeLessThan(150);
+    // Generous: the point is no quadratic blow-up.
+    expect(seconds).toBeLessThan(60);
   }, 240_000);
 });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { platformPackageGap } from './platform-packages';
 
 /**
  * The architecture the functions run on. The generated serverless.yml and template.yaml set none,
@@ -25,11 +26,16 @@ const MAX_DEPTH = 5;
  * a package that builds one (a `binding.gyp`, `gypfile`, node-pre-gyp's `binary`, or `prebuilds/`) must
  * hold a compiled `.node` file that is an ELF object for that CPU. `undefined` when it needs none or
  * holds one. Built on a Mac, or installed with `--ignore-scripts` (npm 11 runs no install script it
- * was not told to), the zip fails at the first require.
+ * was not told to), the zip fails at the first require. A package that takes its binary from a
+ * platform package instead (sharp's `@img/sharp-linux-x64`) must have Lambda's installed (see
+ * `platformPackageGap`).
  */
 export function nativeAddonProblem(dir: string, name: string): NativeAddonProblem | undefined {
   const builds = nativeBuildOf(dir);
-  if (!builds) return undefined;
+  if (!builds) {
+    const gap = platformPackageGap(dir);
+    return gap ? { name, ...gap } : undefined;
+  }
   const binaries = nodeFiles(builds.loadsFrom, 0);
   if (binaries.length === 0) return { name, kind: 'not-built', detail: `no compiled .node file where it loads one (it builds from ${builds.from})` };
   const kinds = binaries.map((file) => ({ file, kind: binaryKind(file) }));

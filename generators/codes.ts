@@ -25,8 +25,9 @@ export const GENERATOR_CODES = {
   ASSETS_WITHHELD: 'warning: app files that look like keys or secrets are not copied beside the bundles',
   ASSETS_NOT_SHIPPED: 'warning: app files over 5 MiB (or past 50 MiB in all) are not copied beside the bundles',
   NATIVE_ADDON_NOT_BUILT:
-    'error: a package shipped with a function builds a native addon, but no compiled one is installed (npm ran without its install scripts): the function fails as it loads',
-  NATIVE_ADDON_OTHER_PLATFORM: "warning: a package shipped with a function holds native addons built only for another OS or CPU than Lambda's (a Mac, arm64)",
+    'error: a package shipped with a function builds a native addon, but no compiled one is installed (npm ran without its install scripts), or takes it from a platform package none of which is installed: the function fails as it loads',
+  NATIVE_ADDON_OTHER_PLATFORM:
+    "warning: a package shipped with a function holds native addons built only for another OS or CPU than Lambda's (a Mac, arm64), or has only another platform's platform package installed (sharp's @img/sharp-darwin-arm64, a musl build)",
   OPTIONAL_PACKAGES_LEFT_OUT:
     'info: optional packages that are not installed stay runtime require() calls in the bundles (they throw only when reached, as in the monolith)',
   BUNDLE_FAILED: 'error: esbuild could not bundle a handler',

@@ -1,9 +1,12 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { type CallExpression, Node } from 'ts-morph';
 import { isResponse } from '../support/express';
 import { appFiles } from '../support/files';
 import { isFrom, moduleRef } from '../support/imports';
 import { runsAtRequestTime } from '../support/request-time';
-import { isShippedPath, isSystemPath } from '../support/shipped-path';
+import { isShippedPath, isSystemPath, shippedFolderOf } from '../support/shipped-path';
+import { writeCall } from './disk-writes';
 import { anchorOf, calleeName, callsIn, propertyValue, receiverOf, shortText, stringValue } from '../support/syntax';
 import type { Detector, HazardSite } from '../types';
 
@@ -58,22 +61,38 @@ export const detectViewRendering: Detector = (ctx) => {
  * LOCAL_FILE_READ_AT_REQUEST: `res.sendFile`, `res.download` and fs reads in code that runs
  * at request time. A function has only the files packaged with it, and never the files other
  * instances wrote (uploads): a warning. A read of a file shipped with the code (a path built
- * from `__dirname` and literals only, see `isShippedPath`) is `info`: it works once the file is
+ * from `__dirname` and literals only, see `isShippedPath`), or of a file named at run time in
+ * a folder of files kept with the code that no write of the app mentions (a template loader's
+ * `path.join(__dirname, 'email-templates', name)`, see `shippedFolderOf`; a folder the source
+ * tree does not hold is filled at run time, by someone), is `info`: it works once the file is
  * packaged. A read of an OS file (`/proc/self/cgroup` in an is-docker check) is no hazard.
  */
 export const detectLocalFileReads: Detector = (ctx) => {
   const sites: HazardSite[] = [];
+  let writes: string[] | undefined;
+  const written = (folder: string): boolean => {
+    writes ??= appFiles(ctx).flatMap((sf) =>
+      callsIn(sf)
+        .filter((c) => writeCall(c) !== undefined)
+        .map((c) => c.getText()),
+    );
+    const name = folder.split('/').pop()!;
+    return writes.some((text) => text.includes(name));
+  };
   for (const sf of appFiles(ctx)) {
     for (const call of callsIn(sf)) {
       const what = fileRead(call);
       if (!what || isSystemPath(call.getArguments()[0]) || !runsAtRequestTime(ctx, call)) continue;
-      const shipped = readsShippedFile(call);
+      const direct = readsShippedFile(call);
+      const folder = direct ? undefined : shippedFolderOf(call.getArguments()[0]);
+      const inFolder = folder !== undefined && holdsFiles(path.join(path.dirname(sf.getFilePath()), folder)) && !written(folder);
+      const shipped = direct || inFolder;
       sites.push({
         code: 'LOCAL_FILE_READ_AT_REQUEST',
         severity: shipped ? 'info' : 'warning',
         node: call,
         message: shipped
-          ? `\`${shortText(call, 60)}\` ${what.replace(/a local file|the local disk/, 'a file shipped with the code')} (a path from __dirname and literals, or a deployment setting with such a default) at request time; the function needs that file packaged beside it`
+          ? `\`${shortText(call, 60)}\` ${what.replace(/a local file|the local disk/, 'a file shipped with the code')} (${inFolder ? `named at run time in ${folder}/, a folder of files beside the code that no code of the app writes to` : 'a path from __dirname and literals, or a deployment setting with such a default'}) at request time; the function needs that file packaged beside it`
           : `\`${shortText(call, 60)}\` ${what} at request time; a function only has the files packaged with it, and never files written by other instances (uploads)`,
         advice: shipped
           ? 'keep resolving it from __dirname and package it with the function (cleave copies the app files beside each bundle); serve large public files from S3/CloudFront'
@@ -109,4 +128,13 @@ function mountPath(call: CallExpression): string {
   const first = parent.getArguments()[0];
   if (!first || first === call) return '';
   return ` at ${stringValue(first) ?? shortText(first, 40)}`;
+}
+
+/** Whether `dir` is a folder of the app's source tree holding at least one file (directly or below). */
+function holdsFiles(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).some((e) => e.isFile());
+  } catch {
+    return false;
+  }
 }

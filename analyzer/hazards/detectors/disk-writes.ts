@@ -99,7 +99,8 @@ export const detectDiskWrites: Detector = (ctx) => {
   return sites;
 };
 
-function writeCall(call: CallExpression): { kind: Kind; what: string } | undefined {
+/** What a call writes to the local disk (an fs write, a multer disk storage, a log file), if it does. */
+export function writeCall(call: CallExpression): { kind: Kind; what: string } | undefined {
   const callee = call.getExpression();
   const ref = moduleRef(callee);
   if (!ref) return undefined;

@@ -108,3 +108,35 @@ function isConst(decl: Node): boolean {
   const list = decl.getParent();
   return Node.isVariableDeclarationList(list) && list.getDeclarationKind() === 'const';
 }
+
+/**
+ * The folder shipped with the code that a path expression names a file in, when the file's name
+ * is only known at run time: `path.join(__dirname, 'email-templates', \`${name}.hbs\`)` (a
+ * template loader) gives `email-templates`. The anchor and at least one folder after it are
+ * shipped (see `isShippedPath`); the parts after them are not literals and do not restart the
+ * path. Whatever they name lies in that folder, which the deployment ships, unless the app
+ * writes there (the caller checks). `undefined` for any other shape.
+ */
+export function shippedFolderOf(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (!Node.isCallExpression(n) || !isFrom(n.getExpression(), PATH_MODULES, 'join', 'resolve', 'posix.join', 'posix.resolve')) return undefined;
+  const [first, ...rest] = n.getArguments();
+  if (!isShippedPath(first)) return undefined;
+  const folders: string[] = [];
+  let at = 0;
+  for (; at < rest.length; at++) {
+    const literal = stringValue(rest[at]!);
+    if (literal === undefined) break;
+    if (literal.startsWith('/') || /^[A-Za-z]:[\\/]/.test(literal)) return undefined;
+    folders.push(literal);
+  }
+  const folder = folders
+    .join('/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+    .join('/');
+  if (at === rest.length || folder === '' || folder.split('/').includes('..')) return undefined;
+  // A dynamic part that restarts the path (`'/etc/' + x`) leaves the folder.
+  return rest.slice(at).every((a) => !/^\s*['"`]\//.test(a.getText())) ? folder : undefined;
+}

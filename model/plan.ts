@@ -124,6 +124,11 @@ export const PlanWarning = z.object({
   code: z.string().describe('Stable UPPER_SNAKE code.'),
   /** What happened and what to do. */
   message: z.string().describe('What happened and what to do.'),
+  /** The function it is about, when it is about one (`BUNDLE_IS_WHOLE_APP`): the report sets it beside the function as built. */
+  function: z
+    .string()
+    .optional()
+    .describe('The function it is about, when it is about one (`BUNDLE_IS_WHOLE_APP`): the report sets it beside the function as built.'),
 });
 /** A planner finding. */
 export type PlanWarning = z.infer<typeof PlanWarning>;

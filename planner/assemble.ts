@@ -99,12 +99,14 @@ export function assembleFunctions(input: AssembleInput, warnings: PlanWarning[])
     if (fn.bundle && fn.bundle.bytes > input.config.maxBundleBytes)
       warnings.push({
         code: 'BUNDLE_OVER_LIMIT',
+        function: fn.id,
         message: `function ${fn.id}: bundle ${fn.bundle.bytes} bytes is over maxBundleBytes ${input.config.maxBundleBytes}`,
       });
     if (app && functions.length > 1 && fn.bundle && !fn.bundle.estimated && fn.bundle.bytes >= 0.9 * app) {
       const heavy = entries.get(fn.id)!.join(', ');
       warnings.push({
         code: 'BUNDLE_IS_WHOLE_APP',
+        function: fn.id,
         message: `function ${fn.id} bundles ${Math.round((100 * fn.bundle.bytes) / app)}% of the app: its handler files (${heavy}) import the whole app; move inline handlers into their own modules`,
       });
     }

@@ -1,5 +1,5 @@
 import { REPORT_CSS, REPORT_SCRIPT } from './html-assets';
-import { asBuilt } from './as-built';
+import { asBuilt, builtNote } from './as-built';
 import { esc } from './html-escape';
 import { formatBytes, formatMetric, METRIC_LABELS, type ReportData } from './summary';
 import { svgDiagram } from './svg-diagram';
@@ -29,7 +29,9 @@ export function renderHtml(data: ReportData): string {
       `<p>Since the previous plan: ${plan.changes.added.length} routes appeared, ${plan.changes.removed.length} vanished.${[...plan.changes.added.map((r) => ` +${code(r)}`), ...plan.changes.removed.map((r) => ` −${code(r)}`)].join('')}</p>`,
     );
   if (plan.warnings.length > 0)
-    body.push(`<div class="warn"><b>Planner warnings</b><ul>${plan.warnings.map((w) => `<li>${code(w.code)} ${esc(w.message)}</li>`).join('')}</ul></div>`);
+    body.push(
+      `<div class="warn"><b>Planner warnings</b><ul>${plan.warnings.map((w) => `<li>${code(w.code)} ${esc(w.message + builtNote(w, data.bundles))}</li>`).join('')}</ul></div>`,
+    );
   body.push('<h2 id="diagram-title">Diagram</h2>', `<div class="diagram">${svgDiagram(data)}</div>`);
   if (data.everywhere.length > 0) body.push(`<p class="sub">Every function also loads ${data.everywhere.map(code).join(', ')}.</p>`);
   body.push('<h2>Functions</h2>');

@@ -1,5 +1,5 @@
 import type { SplitPlan } from '../../model/plan';
-import { asBuilt } from './as-built';
+import { asBuilt, builtNote } from './as-built';
 import { mermaidDiagram } from './mermaid';
 import { DIAGRAM_LIMIT, formatBytes, formatMetric, METRIC_LABELS, type ReportData } from './summary';
 import { verificationLine, verificationMarkdown } from './verification';
@@ -123,7 +123,7 @@ export function renderMarkdown(data: ReportData): string {
   if (data.verification) out.push(...verificationMarkdown(data.verification));
   if (plan.warnings.length > 0) {
     out.push('## Planner warnings', '');
-    for (const w of plan.warnings) out.push(`- ${code(w.code)} ${w.message}`);
+    for (const w of plan.warnings) out.push(`- ${code(w.code)} ${w.message}${builtNote(w, data.bundles)}`);
     out.push('');
   }
   return out.join('\n');

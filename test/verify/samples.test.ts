@@ -46,6 +46,8 @@ describeWithSampleDatabase('samples verified').each(['shop-api', 'library-js'] a
     const markdown = fs.readFileSync(path.join(split().outDir, 'SPLIT-REPORT.md'), 'utf8');
     expect(markdown).toContain('## Verification');
     expect(markdown).toMatch(/- Verified: \d+ requests over \d+ of \d+ function routes \(payload v2\): \d+ alike, \d+ different/);
+    // The planner's whole-app warning (predicted before slicing) beside the function as built.
+    expect(markdown).toMatch(/`BUNDLE_IS_WHOLE_APP` function \S+ bundles \d+% of the app: .* \(as built, sliced: \d+% of the app's own code, [\d.]+ MiB\)/);
     expect(fs.readFileSync(path.join(split().outDir, 'report.html'), 'utf8')).toContain('<h2 id="verification">Verification</h2>');
     const manifest = JSON.parse(fs.readFileSync(path.join(split().outDir, '.cleave-manifest.json'), 'utf8')) as { files: Record<string, unknown> };
     expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['SPLIT-REPORT.md', 'report.html', 'verification.json']));

@@ -22,6 +22,7 @@ import {
   type ShippedPackage,
 } from './shipped-packages';
 import { type NativeAddonProblem, nativeAddonProblem } from './native-binaries';
+import { esbuildErrors } from './esbuild-errors';
 import { unexpandableRequires } from './unexpandable-requires';
 
 export { packageOf } from './package-of';
@@ -238,8 +239,7 @@ export async function bundleHandlers(
       const unloadable = shipped.flatMap((p) => addonProblemOf(p) ?? []);
       return { files, size, appInputs, unloadable };
     } catch (error) {
-      const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors;
-      const first = errors?.[0];
+      const first = esbuildErrors(error)[0];
       return {
         failure: { id: entry.id, message: first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}` : String(error) },
       };

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findPackageDir } from './shipped-packages';
 
 /**
  * An optional dependency built for one platform (`@img/sharp-linux-x64`, `@img/sharp-libvips-darwin-arm64`,
@@ -42,8 +43,8 @@ export function platformPackageGap(dir: string): PlatformPackageGap | undefined 
   }
   for (const members of families.values()) {
     const wanted = members.find((m) => m.lambda);
-    if (!wanted || installedFrom(dir, wanted.dep)) continue;
-    const installed = members.filter((m) => installedFrom(dir, m.dep)).map((m) => m.dep);
+    if (!wanted || findPackageDir(dir, wanted.dep)) continue;
+    const installed = members.filter((m) => findPackageDir(dir, m.dep)).map((m) => m.dep);
     return installed.length > 0
       ? {
           kind: 'other-platform',
@@ -52,12 +53,4 @@ export function platformPackageGap(dir: string): PlatformPackageGap | undefined 
       : { kind: 'not-built', detail: `no platform package installed, not ${wanted.dep} nor another (optional dependencies left out)` };
   }
   return undefined;
-}
-
-/** Whether Node would find package `dep` from `dir`: in a `node_modules` of the package or of a folder above it. */
-function installedFrom(dir: string, dep: string): boolean {
-  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
-    if (fs.existsSync(path.join(at, 'node_modules', dep, 'package.json'))) return true;
-    if (path.dirname(at) === at) return false;
-  }
 }

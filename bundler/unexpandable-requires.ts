@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { esbuildErrors } from './esbuild-errors';
 import { packageOf } from './package-of';
 import type { DynamicRequire } from './shipped-packages';
 
@@ -14,9 +15,8 @@ const NO_MATCH = /^Could not resolve require\("([^"]*\*[^"]*)"\)$/;
  * code: that failure is the app's to fix. `workingDir` is the build's `absWorkingDir`.
  */
 export function unexpandableRequires(error: unknown, workingDir: string): DynamicRequire[] {
-  const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors ?? [];
   const found = new Map<string, DynamicRequire>();
-  for (const e of errors) {
+  for (const e of esbuildErrors(error)) {
     const pattern = NO_MATCH.exec(e.text)?.[1];
     const file = e.location?.file.split(path.sep).join('/');
     const name = file && packageOf(file);

@@ -120,7 +120,7 @@ export function effectMatters(effect: BootEffect, closure: { files?: readonly st
 }
 
 /** Whether `start` imports one of `packages` itself, or reaches a file of `files` through the graph. */
-function leadsInto(start: string, modules: AppModules, files: ReadonlySet<string>, packages: ReadonlySet<string>): boolean {
+export function leadsInto(start: string, modules: AppModules, files: ReadonlySet<string>, packages: ReadonlySet<string>): boolean {
   if ((modules.files[start]?.packages ?? []).some((p) => packages.has(p))) return true;
   const seen = new Set([start]);
   const queue = [start];

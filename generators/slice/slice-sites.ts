@@ -1,4 +1,5 @@
 import type { SplitPlan } from '../../model/plan';
+import { leadsInto } from './boot-effects';
 import type { SpecifierAliases } from './module-specifiers';
 import type { FileRoutes } from './route-maps';
 import type { TableModules } from './table-entries';
@@ -101,11 +102,15 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
   const protect = new Map<string, Set<number>>();
   for (const h of plan.hazards) if (h.code === 'LISTEN_CALL') add(protect, h.file, h.line);
   for (const id of own) for (const ref of plan.routes[id]?.stack ?? []) add(protect, ref.file, ref.line);
-  const buildsApp = appBuilders(plan, new Set([...own].flatMap((id) => (plan.routes[id] ? [plan.routes[id].file] : [])).concat([...protect.keys()])));
+  // Loading a file builds (part of) the function's app when it is, or reaches through the module
+  // graph (lazy requires included), a file where its routes are registered, mounted or served.
+  const appFiles = new Set([...own].flatMap((id) => (plan.routes[id] ? [plan.routes[id].file] : [])).concat([...protect.keys()]));
+  const buildsApp = (file: string): boolean => (plan.modules ? leadsInto(file, plan.modules, appFiles, new Set()) : appFiles.has(file));
   for (const h of plan.hazards) {
     if (!REPLACED_AT_BOOT.has(h.code)) continue;
     add(boot, h.file, h.line);
-    // The call that starts it elsewhere (`startJobs()`) goes too, unless it also builds the app.
+    // The call that starts it elsewhere (`startJobs()`) goes too, unless it also builds the app
+    // (`require('./boot')()`, whose `boot()` creates the app, starts a sweep and listens).
     if (h.startedAt && !buildsApp(h.file)) add(boot, h.startedAt.file, h.startedAt.line);
   }
   const params = usedParams(plan, own);
@@ -253,32 +258,4 @@ function connectingFiles(plan: SplitPlan, registering: ReadonlySet<string>): str
     }
   }
   return [...connecting].sort();
-}
-
-/**
- * Whether loading a file builds (part of) the function's app: it is one of `appFiles` (where the
- * function's routes are registered, its routers mounted, its server listens) or imports one,
- * directly or through other app files (the analysis' module graph, lazy `require`s included). A
- * boot sequence that starts a timer and builds the app (`require('./boot')()`, whose `boot()`
- * creates the app, starts a sweep and listens) must then stay, though it starts the timer.
- * Without a module graph only the files themselves count.
- */
-function appBuilders(plan: SplitPlan, appFiles: ReadonlySet<string>): (file: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (start) => {
-    const cached = known.get(start);
-    if (cached !== undefined) return cached;
-    const seen = new Set<string>();
-    const queue = [start];
-    let found = false;
-    while (queue.length > 0 && !found) {
-      const file = queue.pop()!;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      if (appFiles.has(file)) found = true;
-      else queue.push(...(plan.modules?.files[file]?.imports ?? []));
-    }
-    known.set(start, found);
-    return found;
-  };
 }

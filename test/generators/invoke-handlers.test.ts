@@ -9,7 +9,7 @@ import { bundleHandlers } from '../../bundler/bundle';
 import { bundleEntries } from '../../cli/generate-into';
 import { GOLDEN_PLAN, goldenDir, REPO, sampleDir } from '../../scripts/golden';
 import type { Exchange } from '../support/invoke-functions-process';
-import { describeWithSampleDatabase, useSampleDatabase } from '../support/sample-database';
+import { describeWithTestPostgres, useSampleDatabase } from '../support/sample-database';
 
 /** Sample values for route params (and whole paths for regular-expression routes). */
 const PARAMS: Record<string, Record<string, string>> = {
@@ -19,7 +19,7 @@ const PARAMS: Record<string, Record<string, string>> = {
 
 // Every generated handler of both samples, bundled as it is deployed and invoked in process with an
 // API Gateway HTTP API (payload 2.0) event, answers each of its GET routes as the monolith does.
-describeWithSampleDatabase('generators/handlers invoked').each(Object.keys(PARAMS) as Array<'shop-api' | 'library-js'>)(
+describeWithTestPostgres('generators/handlers invoked').each(Object.keys(PARAMS) as Array<'shop-api' | 'library-js'>)(
   'generators/handlers invoked: %s',
   (name) => {
     let exchanges: Exchange[];

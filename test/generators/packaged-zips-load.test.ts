@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeWithSampleDatabase, freshSampleDatabase } from '../support/sample-database';
+import { describeWithTestPostgres, freshSampleDatabase } from '../support/sample-database';
 import { copyOfSharedSplit } from '../support/shared-split';
 import { type PackagedService, httpRouteKeys, invokeFromZip, lambdaOf, packageService, requestOf } from '../support/packaged-zips';
 
@@ -10,7 +10,7 @@ import { type PackagedService, httpRouteKeys, invokeFromZip, lambdaOf, packageSe
 // The output folder lies outside this repository, so nothing resolves from the checkout. The
 // sample's data lives in PostgreSQL: the template names DATABASE_URL, given at package time.
 const TITLE = 'packaged functions load from their zip (shop-api)';
-describeWithSampleDatabase(TITLE)(TITLE, () => {
+describeWithTestPostgres(TITLE)(TITLE, () => {
   let out: string;
   let removeCopy: (() => void) | undefined;
   let service: PackagedService;

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { VerificationSummary } from '../../model/verification';
 import { type PackedTarball, filesMentioning, installGlobally, packCheckout, run, standaloneSample } from '../support/pack-install';
-import { describeWithSampleDatabase, useSampleDatabase } from '../support/sample-database';
+import { describeWithTestPostgres, useSampleDatabase } from '../support/sample-database';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const own = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -58,7 +58,7 @@ describe('the npm package', () => {
 });
 
 // The sample keeps its data in PostgreSQL: DATABASE_URL names a database of its own.
-describeWithSampleDatabase('the npm package on a standalone app')('the npm package on a standalone app', () => {
+describeWithTestPostgres('the npm package on a standalone app')('the npm package on a standalone app', () => {
   useSampleDatabase('library-js');
 
   it('splits a standalone app and verifies it: every function route answered alike', () => {

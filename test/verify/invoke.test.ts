@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sampleDir } from '../../scripts/golden';
-import { describeWithSampleDatabase, useSampleDatabase } from '../support/sample-database';
+import { describeWithTestPostgres, useSampleDatabase } from '../support/sample-database';
 import { copyOfSharedSplit } from '../support/shared-split';
 import { CommandResult } from '../../model/command-result';
 import { commandResultJsonSchemaText } from '../../model/json-schemas';
@@ -12,7 +12,7 @@ import { type CliRun, runCli, STACK_LINE } from '../support/run-cli';
 // bundle, an API Gateway event) and prints status, headers and body; a handler that throws
 // gives exit 1 with its stack; an unknown function is an input error naming the known ones.
 // The sample keeps its data in PostgreSQL: DATABASE_URL names a database of its own.
-describeWithSampleDatabase('cleave invoke')('cleave invoke', () => {
+describeWithTestPostgres('cleave invoke')('cleave invoke', () => {
   useSampleDatabase('library-js');
   let out: string;
   let split: CliRun;

@@ -1,6 +1,6 @@
 /**
- * Real parts: test/fixtures/verify/postgres-writes (Express and `pg`) on a PostgreSQL this test
- * starts (initdb into a temporary folder, a loopback port) and stops. Split, then verified side
+ * Real parts: test/fixtures/verify/postgres-writes (Express and `pg`) on a database of its own on
+ * the PostgreSQL the run starts (test/support/global-setup.ts). Split, then verified side
  * after side with verify.setup and verify.reset recreating the table: the POST that creates a row,
  * the same POST refused, the PATCH and the reads answer alike, timestamps and UUIDs compared by
  * shape. Without PostgreSQL (Debian's postgresql package; .ci/run installs it) the test fails in
@@ -8,35 +8,22 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeWithTestPostgres, freshDatabase, useDatabase } from '../support/sample-database';
 import { REPO, type SplitOutput, differences, splitIntoTemp, verifyRun } from '../support/verify-run';
-import { type TestPostgres, postgresBinDir, startPostgres } from '../support/postgres';
 
 const APP = path.join(REPO, 'test', 'fixtures', 'verify', 'postgres-writes');
-const bin = postgresBinDir();
-const MISSING =
-  'PostgreSQL is not installed: no initdb/pg_ctl on PATH or under /usr/lib/postgresql/<version>/bin (apt-get install -y postgresql; .ci/run installs it)';
-if (!bin && !process.env.CI) console.warn(`SKIPPED verify postgres-writes test: ${MISSING}`);
-const describePg = bin || process.env.CI ? describe : describe.skip;
+const TITLE = 'verify on PostgreSQL, side after side with a reset';
 
-describePg('verify on PostgreSQL, side after side with a reset', () => {
-  let pg: TestPostgres | undefined;
+describeWithTestPostgres(TITLE)(TITLE, () => {
   let split: SplitOutput | undefined;
-  const previousUrl = process.env.DATABASE_URL;
+  // A database of its own on the run's server: verify's hooks, the monolith and the functions get this process's environment.
+  useDatabase(() => freshDatabase('postgres_writes'));
 
   beforeAll(async () => {
-    if (!bin) throw new Error(MISSING);
-    pg = await startPostgres(bin);
-    // verify's hooks, the monolith and the functions get this process's environment.
-    process.env.DATABASE_URL = pg.url;
     split = await splitIntoTemp(APP);
   }, 120_000);
 
-  afterAll(() => {
-    split?.remove();
-    pg?.stop();
-    if (previousUrl === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previousUrl;
-  });
+  afterAll(() => split?.remove());
 
   it('answers alike, writes included, reporting the volatile fields it left out', async () => {
     const run = await verifyRun(split!);

@@ -11,11 +11,11 @@ import { readPlanSync } from '../../cli/plan-loader';
 import { hashTree } from '../support/hash-tree';
 import { copyIntoRepo } from '../support/repo-copy';
 import { runCli } from '../support/run-cli';
-import { describeWithSampleDatabase, useSampleDatabase } from '../support/sample-database';
+import { describeWithTestPostgres, useSampleDatabase } from '../support/sample-database';
 import { expectSampleVerifiesAlike } from '../support/sample-verify';
 import { REPO, type SplitOutput } from '../support/verify-run';
 
-describeWithSampleDatabase('samples verified inside').each(['shop-api', 'library-js'] as const)('samples/%s split into functions/ inside the app', (sample) => {
+describeWithTestPostgres('samples verified inside').each(['shop-api', 'library-js'] as const)('samples/%s split into functions/ inside the app', (sample) => {
   let split: SplitOutput | undefined;
   useSampleDatabase(sample);
 

@@ -17,7 +17,7 @@ import { type RunningMonolith, startMonolith } from '../../verifier/monolith';
 import { buildRequests } from '../../verifier/requests';
 import { requestLine } from '../../verifier/run-verify';
 import { OFFLINE_GAPS, unexplained } from '../support/known-gaps';
-import { describeWithSampleDatabase, useSampleDatabase } from '../support/sample-database';
+import { describeWithTestPostgres, useSampleDatabase } from '../support/sample-database';
 import { expectSampleVerifiesAlike, sampleVerifyConfig } from '../support/sample-verify';
 import { type RunningOffline, startOffline } from '../support/serverless-offline';
 import { REPO, type SplitOutput, differences, functionRoutes, sampleSplitCopy, verifyRun } from '../support/verify-run';
@@ -27,7 +27,7 @@ afterAll(() => {
   for (const split of splits.values()) split.remove();
 });
 
-describeWithSampleDatabase('samples verified').each(['shop-api', 'library-js'] as const)('samples/%s', (sample) => {
+describeWithTestPostgres('samples verified').each(['shop-api', 'library-js'] as const)('samples/%s', (sample) => {
   const appDir = path.join(REPO, 'samples', sample);
   useSampleDatabase(sample);
   const config = sampleVerifyConfig(appDir);
@@ -81,7 +81,7 @@ describeWithSampleDatabase('samples verified').each(['shop-api', 'library-js'] a
   }, 90_000);
 });
 
-describeWithSampleDatabase('a broken handler')('cleave verify with a deliberately broken handler', () => {
+describeWithTestPostgres('a broken handler')('cleave verify with a deliberately broken handler', () => {
   useSampleDatabase('library-js');
 
   it('exits 1 and prints the route, the request and the difference', async () => {

@@ -10,6 +10,7 @@ import { emptyNonCode } from './plugins/empty-non-code';
 import { packageOf } from './package-of';
 import { type DynamicAppModules, dynamicAppModules, dynamicAppModulesPlugin } from './dynamic-app-modules';
 import { appAliases as appAliasesPlugin } from './plugins/app-aliases';
+import { type DecoratorCompiler, decoratorCompiler, decoratorMetadata } from './plugins/decorator-metadata';
 import { appAliasesOf } from '../model/app-aliases';
 import {
   type DynamicRequire,
@@ -130,6 +131,7 @@ export async function bundleHandlers(
   const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
   const fileCache = new Map<string, Buffer>();
   const aliases = appAliasesOf(readJson(path.join(app, 'package.json')));
+  const compileDecorated = decoratorCompiler(app);
   const common = (native: Map<string, DynamicRequire>) => ({
     ...BUNDLE_OPTIONS,
     external: [...BUNDLE_OPTIONS.external],
@@ -145,7 +147,8 @@ export async function bundleHandlers(
       appAliasesPlugin(app, aliases.aliases, aliases.nodePaths, true),
       resolveFromApp(root, app),
       leaveOutMissingOptional(app, root, leftOut),
-      keepDirname(app, root),
+      keepDirname(app, root, compileDecorated),
+      decoratorMetadata(compileDecorated),
       emptyNonCode,
     ],
   });
@@ -514,9 +517,10 @@ const MODULE_PARENT = /\bmodule\.parent\b(?![\w$])/;
  * Keeps `__dirname`, `__filename` and `import.meta.url` (`.dirname`, `.filename`) of each app
  * module pointing where that module's files are: in a bundle every module would otherwise see the
  * bundle's folder, and `path.join(__dirname, '..', 'data', 'seed.json')` would miss the copied
- * asset; `import.meta` would be empty (the bundle is CommonJS).
+ * asset; `import.meta` would be empty (the bundle is CommonJS). The rewritten text goes through
+ * `compile` (decorator metadata, see `decoratorCompiler`), since esbuild then takes it as it is.
  */
-function keepDirname(appDir: string, outDir: string): Plugin {
+function keepDirname(appDir: string, outDir: string, compile: DecoratorCompiler): Plugin {
   // Also `module.parent`: esbuild's module wrapper has none, so `if (!module.parent) app.listen(3000)`
   // would start a server in every function (see `withModuleParent`).
   return {
@@ -540,7 +544,9 @@ function keepDirname(appDir: string, outDir: string): Plugin {
             : []),
         ].join(' ');
         const body = located.has('import.meta') ? text.replace(/\bimport\.meta(?=\.(url|dirname|filename)\b)/g, IMPORT_META_VAR) : text;
-        return { contents: `${shim}\n${withModuleParent(body)}`, loader: loaderOf(args.path), resolveDir: path.dirname(args.path) };
+        const contents = `${shim}\n${withModuleParent(body)}`;
+        const compiled = compile(args.path, contents);
+        return { contents: compiled ?? contents, loader: compiled === undefined ? loaderOf(args.path) : 'js', resolveDir: path.dirname(args.path) };
       });
     },
   };

@@ -24,14 +24,15 @@ export interface MonolithOptions {
  * Starts the monolith from its entry in a child process, the way `node <entry>` would, except
  * that every `listen` binds 127.0.0.1 on a free port (see listen-preload). Its own process gives
  * it its own in-memory state, seeded like the functions' state, so both sides see the same
- * requests in the same order. TypeScript entries run through tsx. Its output goes to
+ * requests in the same order. TypeScript entries run through tsx (decorated files through
+ * TypeScript, for their metadata: see decorator-preload). Its output goes to
  * `options.output` (stderr by default). It gets this process's environment, as the functions do.
  */
 export async function startMonolith(appDir: string, entry: string, options: MonolithOptions = {}): Promise<RunningMonolith> {
   const { timeoutMs = 30_000, output = (chunk: Buffer) => void process.stderr.write(chunk) } = options;
   const file = path.resolve(appDir, entry);
   const preload = verifyScript('listen-preload');
-  const execArgv = ['-r', require.resolve('tsx/cjs'), '-r', preload];
+  const execArgv = ['-r', require.resolve('tsx/cjs'), '-r', verifyScript('decorator-preload'), '-r', preload];
   // The same environment as the functions, which run in this process (the port is chosen by the preload).
   const child = fork(file, [], { cwd: appDir, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: process.env });
   child.stdout?.on('data', output);

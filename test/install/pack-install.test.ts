@@ -42,6 +42,7 @@ describe('the npm package', () => {
         'bin/cleave.js',
         'dist/cli/main.js',
         'dist/verifier/listen-preload.js',
+        'dist/verifier/decorator-preload.js',
         'LICENSE',
         'package.json',
         'schema/cleave.config.schema.json',

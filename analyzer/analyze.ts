@@ -192,6 +192,14 @@ function toRoute(route: FlatRoute, ctx: RefContext, closures: ClosureIndex): Rou
   };
   if (route.alsoAt.length > 0) result.alsoAt = route.alsoAt.map((n) => site(n, ctx.rel));
   if (route.library) result.library = route.library;
+  if (route.controller) {
+    const { node, export: name, call } = route.controller;
+    result.controller = {
+      file: ctx.rel(node.getSourceFile().getFilePath()),
+      ...(name !== undefined ? { export: name } : {}),
+      registeredAt: site(call, ctx.rel),
+    };
+  }
   return result;
 }
 

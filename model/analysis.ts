@@ -130,6 +130,21 @@ export const RouterRef = z.object({
 /** An app or router and where it is mounted. */
 export type RouterRef = z.infer<typeof RouterRef>;
 
+/**
+ * The decorated controller class whose action a route is (routing-controllers' `@Get('/:id')`
+ * method of a `@JsonController('/users')` class), and the call that registered the class.
+ */
+export const DecoratedController = z.object({
+  /** File of the class, relative to the app dir. */
+  file: z.string(),
+  /** The name its file exports the class under (`default` for a default export); absent when the file does not export it. */
+  export: z.string().optional(),
+  /** The call that registered the class: `useExpressServer(app, { controllers })` or `createExpressServer({ controllers })`. */
+  registeredAt: Site,
+});
+/** The decorated controller class of a route, and the call that registered it. */
+export type DecoratedController = z.infer<typeof DecoratedController>;
+
 /** One HTTP endpoint the monolith serves. */
 export const Route = z.object({
   /** `METHOD path`, unique within the analysis. */
@@ -167,6 +182,11 @@ export const Route = z.object({
   alsoAt: z.array(Site).optional(),
   /** The npm package that serves the route, when a library answers it (`swagger-ui-express` mounted at `/docs`). */
   library: z.string().optional(),
+  /**
+   * For an action of a decorated controller class: the class and the call that registered it, so
+   * that a function's copy of that call can list only the controllers its routes need.
+   */
+  controller: DecoratedController.optional(),
   /** Dependency closure. */
   deps: RouteDeps,
 });

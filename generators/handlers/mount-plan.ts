@@ -34,7 +34,8 @@ export interface Mount {
   /**
    * The server entry to run (with `listen` intercepted) when the root app is neither exported nor
    * made by an exported factory, or when the entry does at boot what the routes need (connects
-   * the database, registers passport strategies): `level` 0 only.
+   * the database, registers passport strategies), or when the module exporting the root app
+   * listens as it loads (then it is that module): `level` 0 only.
    */
   entry?: string;
   /** With `entry`: the root app is exported too, so it is taken from its module when the entry starts no server while it loads (`if (require.main === module) app.listen()`). */
@@ -58,6 +59,9 @@ const LITERAL_ARG = /^('([^'\\]|\\.)*'|"([^"\\]|\\.)*"|-?\d+(\.\d+)?|true|false|
 export function planMounts(plan: SplitPlan, fn: PlanFunction, boot: BootEffectsByFile = new Map()): MountPlan {
   const result: MountPlan = { mounts: [], omitted: [], wholeApp: [] };
   const needed = neededEffects(plan, fn, boot);
+  // Importing a module that listens as it loads (`app.listen(port); export default app`) would
+  // open a port in every function: the handler runs it as an entry, with listen intercepted.
+  const listens = new Set(plan.hazards.filter((h) => h.code === 'LISTEN_CALL').map((h) => h.file));
   const byKey = new Map<string, Mount>();
   const names = new Map<string, string>([['handler', 'cleave']]);
   for (const id of fn.routes) {
@@ -80,6 +84,7 @@ export function planMounts(plan: SplitPlan, fn: PlanFunction, boot: BootEffectsB
       mount = { target, level: choice.level, settings: choice.level > 0 ? (stack[0]!.settings ?? []) : [], before: [], after: [], routes: [] };
       const importable = target.export !== undefined || target.factory !== undefined;
       if (choice.level === 0 && (!importable || choice.runEntry)) mount.entry = route.entry;
+      else if (choice.level === 0 && listens.has(target.file)) mount.entry = target.file;
       if (mount.entry !== undefined && importable) mount.exported = true;
       byKey.set(key, mount);
       result.mounts.push(mount);

@@ -33,6 +33,8 @@ export interface FunctionSlices {
   servedElsewhere: string[];
   /** Route table entries left out because they carried only routers other functions need (see `tableEntries`), over all copies. */
   tableEntries: number;
+  /** routing-controllers `controllers` lists narrowed to the function's own classes, over all copies (see `controllerListEdits`). */
+  controllerLists: number;
   /** Handler modules (controllers) of `copies` copied without the exports its routes do not use (see `pruneModule`), sorted. */
   pruned: string[];
   /** Exports left out of them, over all pruned copies. */
@@ -88,6 +90,7 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     loopRequires: 0,
     servedElsewhere: [],
     tableEntries: 0,
+    controllerLists: 0,
     pruned: [],
     droppedExports: 0,
   };
@@ -120,6 +123,7 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
     loopRequires: sliced.reduce((n, f) => n + cuts.get(f)!.loopRequires, 0),
     servedElsewhere: [...new Set(sliced.flatMap((f) => cuts.get(f)!.servedElsewhere))].sort(),
     tableEntries: sliced.reduce((n, f) => n + cuts.get(f)!.droppedEntries, 0),
+    controllerLists: sliced.reduce((n, f) => n + cuts.get(f)!.controllerLists, 0),
     pruned: prunedFiles,
     droppedExports: prunedFiles.reduce((n, f) => n + pruned.get(f)!.module.droppedExports.length, 0),
   };

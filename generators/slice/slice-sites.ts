@@ -53,6 +53,21 @@ export interface FileSlice {
    * (see `routeMapEntries`).
    */
   routes?: FileRoutes;
+  /**
+   * The calls in this file that register decorated controller classes (routing-controllers'
+   * `useExpressServer(app, { controllers })`), each with the classes the function's routes are
+   * actions of: the copy lists only those, required by path, instead of the monolith's classes or
+   * file globs (a glob matches no file beside a bundle, so the library would register nothing).
+   */
+  controllers?: ControllerList[];
+}
+
+/** A call registering decorated controller classes, with those a function needs. */
+export interface ControllerList {
+  /** 1-based line of the call. */
+  line: number;
+  /** The classes, by app-relative file and the name that file exports them under, sorted. */
+  classes: Array<{ file: string; export: string }>;
 }
 
 /** The app modules the turns of one registration line register (see `FileSlice.loops`). */
@@ -115,8 +130,9 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
   }
   const params = usedParams(plan, own);
   const loops = loopModules(plan, own, new Set(fn?.files ?? []), throughMounts);
+  const controllers = controllerLists(plan, own);
   const slices = new Map<string, FileSlice>();
-  for (const file of [...new Set([...drop.keys(), ...boot.keys()])].sort()) {
+  for (const file of [...new Set([...drop.keys(), ...boot.keys(), ...controllers.keys()])].sort()) {
     const kept = keep.get(file) ?? new Set<number>();
     const lines = [...(drop.get(file) ?? [])].filter((l) => !kept.has(l)).sort((a, b) => a - b);
     const shared = [...(drop.get(file) ?? [])].some((l) => kept.has(l));
@@ -124,7 +140,8 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
     const bootLines = [...(boot.get(file) ?? [])].sort((a, b) => a - b);
     const looped = loops.get(file);
     const guarded = bootLines.length > 0 && protect.has(file) ? { protect: [...protect.get(file)!].sort((a, b) => a - b) } : {};
-    if (lines.length > 0 || bootLines.length > 0 || looped || routes)
+    const lists = controllers.get(file);
+    if (lines.length > 0 || bootLines.length > 0 || looped || routes || lists)
       slices.set(file, {
         drop: lines,
         keep: [...kept].sort((a, b) => a - b),
@@ -132,9 +149,39 @@ export function sliceSites(plan: SplitPlan, fnId: string): Map<string, FileSlice
         ...(params ? { params } : {}),
         ...(looped ? { loops: looped } : {}),
         ...(routes ? { routes } : {}),
+        ...(lists ? { controllers: lists } : {}),
       });
   }
   return slices;
+}
+
+/**
+ * Per file, the calls registering decorated controller classes, each with the classes whose
+ * actions are among the routes `own` (none, for a function serving none of them). A call
+ * registering a class its file does not export is left as it is: no copy could require it.
+ */
+function controllerLists(plan: SplitPlan, own: ReadonlySet<string>): Map<string, ControllerList[]> {
+  const calls = new Map<string, { file: string; line: number; classes: Map<string, { file: string; export: string }>; exported: boolean }>();
+  for (const route of Object.values(plan.routes)) {
+    const controller = route.controller;
+    if (!controller) continue;
+    const { file, line } = controller.registeredAt;
+    const key = `${file}:${line}`;
+    const call = calls.get(key) ?? { file, line, classes: new Map(), exported: true };
+    calls.set(key, call);
+    if (controller.export === undefined) call.exported = false;
+    else if (own.has(route.id)) call.classes.set(`${controller.file}#${controller.export}`, { file: controller.file, export: controller.export });
+  }
+  const out = new Map<string, ControllerList[]>();
+  for (const call of calls.values()) {
+    if (!call.exported) continue;
+    const classes = [...call.classes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, c]) => c);
+    out.set(
+      call.file,
+      [...(out.get(call.file) ?? []), { line: call.line, classes }].sort((a, b) => a.line - b.line),
+    );
+  }
+  return out;
 }
 
 /**
@@ -213,6 +260,7 @@ export function registeringFiles(plan: SplitPlan): string[] {
   for (const route of Object.values(plan.routes)) {
     files.add(route.file);
     for (const site of route.alsoAt ?? []) files.add(site.file);
+    if (route.controller) files.add(route.controller.registeredAt.file);
     for (const ref of route.stack ?? []) files.add(ref.file);
     if (route.entry !== undefined) files.add(route.entry);
   }

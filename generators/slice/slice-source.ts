@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { controllerListEdits } from './controller-lists';
 import { loopRequires } from './loop-requires';
 import { type TextEdit, applyEdits } from './text-edits';
 import { parseSource } from './module-specifiers';
@@ -24,6 +25,8 @@ export interface SlicedSource {
   servedElsewhere: string[];
   /** Route table entries left out: they carried only routers other functions need (see `tableEntries`), or, in object route maps, only routes served elsewhere (see `routeMapEntries`). */
   droppedEntries: number;
+  /** `controllers` lists of routing-controllers calls narrowed to the function's own classes (see `controllerListEdits`). */
+  controllerLists: number;
 }
 
 /** Methods whose call registers a route or mounts a router. */
@@ -55,12 +58,14 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
     ...(slice.tables ? tableEntries(source, fileName, slice.tables, slice.aliases) : []),
     ...(slice.routes ? routeMapEntries(source, slice.routes) : []),
   ].filter((e) => !hasAncestorIn(e, gone));
-  if (statements.size === 0 && boot.size === 0 && loops.rewritten === 0 && entries.length === 0) return undefined;
-  const removed = new Set<ts.Node>([...gone, ...entries]);
+  const controllers = controllerListEdits(source, fileName, slice.controllers ?? []);
+  if (statements.size === 0 && boot.size === 0 && loops.rewritten === 0 && entries.length === 0 && controllers.edits.length === 0) return undefined;
+  const removed = new Set<ts.Node>([...gone, ...entries, ...controllers.replaced]);
   const edits: TextEdit[] = [
     ...[...gone].map((s) => ({ start: s.getStart(source), end: s.getEnd(), text: blank(text.slice(s.getStart(source), s.getEnd())) })),
     ...entries.map((e) => withComma(source, e)).map(({ start, end }) => ({ start, end, text: blank(text.slice(start, end)).slice(1) })),
     ...loops.edits,
+    ...controllers.edits,
   ];
   const before = usedNames(source, new Set());
   const after = usedNames(source, removed);
@@ -83,6 +88,7 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
     loopRequires: loops.rewritten,
     servedElsewhere: loops.elsewhere,
     droppedEntries: entries.length,
+    controllerLists: controllers.edits.length,
   };
 }
 

@@ -91,6 +91,7 @@ export function modelDecoratedControllers(
         node: route.decorator,
         conditions,
         library: PACKAGE,
+        controller: { node: c!.node, ...exportName(c!.node), call: node },
       });
     }
   });
@@ -127,6 +128,13 @@ function controllerClasses(ev: Evaluator, pattern: string, node: Node, ctx: Eval
         out.push({ node: v.node, scope: v.scope });
   }
   return out;
+}
+
+/** The name a controller class's file exports it under (`default` for a default export), when it does. */
+function exportName(cls: ClassDeclaration): { export?: string } {
+  if (cls.isDefaultExport()) return { export: 'default' };
+  const name = cls.getName();
+  return name !== undefined && cls.isExported() ? { export: name } : {};
 }
 
 /** One decorated method of a controller class. */

@@ -5,7 +5,7 @@ import type { FunctionRef } from './describe';
 import type { Evaluator } from '../evaluator/evaluator';
 import { PATHLESS_SERVED, ROUTE_SERVING_PACKAGES, SERVES_UNDER_MOUNT, libraryPathOption } from './library-routes';
 import { joinPath, pathParts, underPath } from './paths';
-import type { Layer, LayerArg, RouterModel } from './router-model';
+import type { ControllerOrigin, Layer, LayerArg, RouterModel } from './router-model';
 import { compact } from '../evaluator/text';
 import type { Value } from '../evaluator/values';
 
@@ -57,6 +57,8 @@ export interface FlatRoute {
   stack: StackEntry[];
   /** The npm package that serves it, when a library answers the path (`swagger-ui-express`). */
   library?: string;
+  /** For an action of a decorated controller class: the class and the call that registered it. */
+  controller?: ControllerOrigin;
 }
 
 /** A router or sub-app mount found by the walk. */
@@ -165,6 +167,7 @@ function emitRoute(ev: Evaluator, layer: Layer, router: RouterModel, state: Walk
       owner: { router, mountPath: state.prefix },
       stack: [...state.trail, here],
       ...(layer.library ? { library: layer.library } : {}),
+      ...(layer.controller ? { controller: layer.controller } : {}),
     });
   }
 }

@@ -70,6 +70,18 @@ export interface Layer {
   conditions: string[];
   /** The npm package that registered it (finale-rest's `resource()`), when a library did. */
   library?: string;
+  /** For an action of a decorated controller class: the class, its export name in its file, and the call that registered it. */
+  controller?: ControllerOrigin;
+}
+
+/** The decorated controller class a route layer comes from (routing-controllers). */
+export interface ControllerOrigin {
+  /** The class declaration. */
+  node: Node;
+  /** The name its file exports it under (`default` for a default export); absent when not exported. */
+  export?: string;
+  /** The `useExpressServer` / `createExpressServer` call that registered it. */
+  call: Node;
 }
 
 /** An Express app (`express()`) or router (`Router()`) as a value. */

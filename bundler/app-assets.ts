@@ -8,6 +8,8 @@ export interface AppAsset {
   path: string;
   /** Bytes. */
   size: number;
+  /** What cleave writes there instead of a copy of the app's file (the `.env` placeholder). */
+  contents?: string;
 }
 
 /** What `appAssets` found, and what it left out. */
@@ -39,6 +41,17 @@ const SECRET_FILES =
  * read at boot to check that every variable is set: names and placeholders, shipped.
  */
 const ENV_TEMPLATE = /^\.env\.(example|sample|template)$/;
+/** `.env`, `.env.local`, `.env.production`: the environment's values, often secrets. */
+const ENV_FILE = /^\.env(\..*)?$/;
+/** Packages that read `.env` from the working folder at boot (`dotenv.config()`), some failing without it. */
+const DOTENV_PACKAGES = ['dotenv', 'dotenv-safe', 'dotenv-flow', 'dotenv-extended', '@dotenvx/dotenvx'];
+/**
+ * What stands where `.env` would be beside a bundle of an app using dotenv: no values (the
+ * function's variables come from its deployment config), but a file, so `dotenv.config()` finds
+ * one: a config module that throws when it finds none (`if (envFound.error) throw ...`, the
+ * bulletproof-nodejs layout) would fail every function as it loads.
+ */
+export const ENV_PLACEHOLDER = "# Written by cleave: a function's variables come from its environment (serverless.yml, template.yaml), not from this file.\n";
 const MAX_FILE = 5 * 1024 * 1024;
 const MAX_TOTAL = 50 * 1024 * 1024;
 
@@ -49,6 +62,7 @@ const MAX_TOTAL = 50 * 1024 * 1024;
  * (`.env` holds secrets; its committed template `.env.example` is shipped), tests, package manifests, docs (and pictures at the top level), deployment and
  * tooling files of the monolith (Dockerfile, docker-compose, fly.toml: they often hold credentials; shell scripts, nodemon.json, docker/), the output folder, and files over 5 MiB;
  * key files and secret stores are withheld (listed, so the user can provide them another way).
+ * An app that depends on dotenv gets an empty `.env` (see `ENV_PLACEHOLDER`) instead of its own.
  */
 export function appAssets(appDir: string, outDir: string): AssetList {
   const root = path.resolve(appDir);
@@ -57,7 +71,8 @@ export function appAssets(appDir: string, outDir: string): AssetList {
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
-      if ((entry.name.startsWith('.') && !ENV_TEMPLATE.test(entry.name)) || full === out) continue;
+      // Dot files stay out, but `.env` files reach the secret check below, so they are listed as withheld.
+      if ((entry.name.startsWith('.') && !ENV_TEMPLATE.test(entry.name) && !(entry.isFile() && ENV_FILE.test(entry.name))) || full === out) continue;
       if (entry.isDirectory()) {
         // another cleave output folder (it holds bundles and their copies of these very assets)
         if (!SKIP_DIRS.has(entry.name) && !fs.existsSync(path.join(full, MANIFEST_FILE))) walk(full);
@@ -82,5 +97,16 @@ export function appAssets(appDir: string, outDir: string): AssetList {
     total += asset.size;
     result.assets.push(asset);
   }
+  if (usesDotenv(root)) result.assets.unshift({ path: '.env', size: Buffer.byteLength(ENV_PLACEHOLDER), contents: ENV_PLACEHOLDER });
   return result;
+}
+
+/** Whether the app's package.json lists a dotenv package among its dependencies. */
+function usesDotenv(root: string): boolean {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    return DOTENV_PACKAGES.some((name) => Object.hasOwn(pkg.dependencies ?? {}, name));
+  } catch {
+    return false;
+  }
 }

@@ -128,7 +128,7 @@ export async function bundleHandlers(
     return addonProblems.get(p.from);
   };
   const leftOut = new Map<string, Set<string>>();
-  const copies = assets.map((a) => ({ path: a.path, contents: fs.readFileSync(path.join(app, a.path)) }));
+  const copies = assets.map((a) => ({ path: a.path, contents: a.contents ?? fs.readFileSync(path.join(app, a.path)) }));
   const fileCache = new Map<string, Buffer>();
   const aliases = appAliasesOf(readJson(path.join(app, 'package.json')));
   const compileDecorated = decoratorCompiler(app);
@@ -498,14 +498,23 @@ function resolveFromApp(outDir: string, appDir: string): Plugin {
 const ROOT_VAR = '__cleaveAppRoot';
 
 /**
- * The variable `ROOT_VAR`, and, where a function runs (Lambda sets `LAMBDA_TASK_ROOT`; verify's
- * function host sets `CLEAVE_BUNDLE_CWD`), the working folder moved to the bundle's: the app's
+ * The bundle's own `file://` URL maker, for the `import.meta.url` of its modules: a module that
+ * declares its own `require` (`const require = createRequire(import.meta.url)`) shadows Node's,
+ * before that declaration runs, in the code cleave puts at its top.
+ */
+const FILE_URL_VAR = '__cleaveFileUrl';
+
+/**
+ * The variables `ROOT_VAR` and `FILE_URL_VAR`, and, where a function runs (Lambda sets `LAMBDA_TASK_ROOT`; verify's
+ * function host sets `CLEAVE_BUNDLE_CWD`; or it was started from its package's root, where
+ * `dist/functions/<id>/` lies, as `serverless invoke local` and an unzipped package are), the
+ * working folder moved to the bundle's: the app's
  * reads relative to its working folder (`express.static('public')`, node-config's `config/`,
  * `readFileSync('./data/x.json')`) find the assets copied beside the bundle, as the started
  * monolith finds them in its root. Lambda's own working folder is the package root, which holds
  * only `dist/`.
  */
-const BANNER = `var ${ROOT_VAR} = __dirname; if (process.env.LAMBDA_TASK_ROOT || process.env.CLEAVE_BUNDLE_CWD) try { process.chdir(__dirname); } catch (e) {}`;
+const BANNER = `var ${ROOT_VAR} = __dirname; var ${FILE_URL_VAR} = function (file) { return require('url').pathToFileURL(file).href; }; if (process.env.LAMBDA_TASK_ROOT || process.env.CLEAVE_BUNDLE_CWD || /^dist\\/functions\\/[^/]+$/.test(require('path').relative(process.cwd(), __dirname).split(require('path').sep).join('/'))) try { process.chdir(__dirname); } catch (e) {}`;
 
 /** What `import.meta` of an app module becomes in a bundle, which is CommonJS and has none: its original location. */
 const IMPORT_META_VAR = '__cleaveImportMeta';
@@ -540,7 +549,7 @@ function keepDirname(appDir: string, outDir: string, compile: DecoratorCompiler)
           ...(located.has('__dirname') ? [`const __dirname = ${dirExpr};`] : []),
           ...(located.has('__filename') ? [`const __filename = ${fileExpr};`] : []),
           ...(located.has('import.meta')
-            ? [`const ${IMPORT_META_VAR} = { url: require('url').pathToFileURL(${fileExpr}).href, dirname: ${dirExpr}, filename: ${fileExpr} };`]
+            ? [`const ${IMPORT_META_VAR} = { url: ${FILE_URL_VAR}(${fileExpr}), dirname: ${dirExpr}, filename: ${fileExpr} };`]
             : []),
         ].join(' ');
         const body = located.has('import.meta') ? text.replace(/\bimport\.meta(?=\.(url|dirname|filename)\b)/g, IMPORT_META_VAR) : text;

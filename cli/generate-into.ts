@@ -9,6 +9,7 @@ import type { BuiltBundle, BundleReport } from '../model/bundle-report';
 import type { GeneratedFile } from '../model/generated-file';
 import type { SplitPlan } from '../model/plan';
 import { registeringFiles } from '../generators/slice/slice-sites';
+import { runsAtLoad } from '../generators/slice/load-effects';
 import { importersOf } from '../generators/slice/importers';
 import { isCodeFile } from '../model/module-paths';
 import { NAMES_AUTHENTICATION } from '../generators/slice/strategy-use';
@@ -80,7 +81,13 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   const progress = options.onProgress ?? (() => undefined);
   const appFromOut = path.relative(root, app).split(path.sep).join('/') || '.';
   const sources = readRegisteringSources(app, plan);
-  const context = { appDir: appFromOut, sources, authTexts: readAuthTexts(app, plan), handlerModules: readHandlerModules(app, plan, sources) };
+  const context = {
+    appDir: appFromOut,
+    sources,
+    authTexts: readAuthTexts(app, plan),
+    handlerModules: readHandlerModules(app, plan, sources),
+    loadEffects: readLoadEffects(app, plan, sources),
+  };
   const generated = generateAll(plan, context, options.targets ?? TARGET_NAMES);
   const entries = bundleEntries(plan, generated.servedElsewhere);
   const bundling = options.bundle !== false;
@@ -88,7 +95,13 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
   const files = [...(options.extraFiles ?? []), ...(measuredLater ? [] : (options.builtFiles?.(undefined) ?? [])), ...generated.files];
   const { assets, skipped, withheld } = bundling ? appAssets(app, root) : { assets: [], skipped: [], withheld: [] };
   const builtPaths = measuredLater ? (options.builtFiles?.(undefined) ?? []).map((f) => f.path) : [];
-  const bundlePaths = [...entries.flatMap((e) => [`${e.outDir}/${BUNDLE_FILE}`, ...assets.map((a) => `${e.outDir}/${a.path}`)]), BUNDLES_FILE, ...builtPaths];
+  const scope = bundling && inModuleScope(path.join(root, 'dist')) ? [COMMONJS_SCOPE] : [];
+  const bundlePaths = [
+    ...entries.flatMap((e) => [`${e.outDir}/${BUNDLE_FILE}`, ...assets.map((a) => `${e.outDir}/${a.path}`)]),
+    ...scope.map((f) => f.path),
+    BUNDLES_FILE,
+    ...builtPaths,
+  ];
   if (bundling) preflight(root, bundlePaths, options);
   const writeNothing = !!options.dryRun || !!options.check;
   const checked = { manifest: true, force: options.force, mergedEdits: options.mergedEdits, dryRun: writeNothing, appDir: app };
@@ -105,7 +118,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
         code: 'ASSETS_WITHHELD',
         severity: 'warning',
         file: 'dist/',
-        message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}`,
+        message: `not copied beside the bundles, since they look like keys or secrets: ${withheld.map((a) => a.path).join(', ')}${assets.some((a) => a.contents !== undefined && a.path === '.env') ? "; an empty .env stands beside each bundle instead, so that dotenv finds a file: the functions' variables come from their environment" : ''}`,
         advice: 'give the functions what they need from SSM Parameter Store or Secrets Manager, not from files in the bundle',
       });
     if (skipped.length > 0)
@@ -173,6 +186,7 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
       root,
       [
         ...built.files,
+        ...scope,
         ...targetsAgain,
         { path: BUNDLES_FILE, contents: JSON.stringify(bundleReportInOrder(report), null, 2) + '\n' },
         ...(options.builtFiles?.(report) ?? []),
@@ -280,6 +294,17 @@ export function readHandlerModules(appDir: string, plan: SplitPlan, registering:
   return readAppTexts(appDir, files.sort());
 }
 
+/**
+ * The app modules that registering modules import, not registering themselves, that do something
+ * as they load (see `GenerateContext.loadEffects`), by the plan's module graph (none without one).
+ */
+export function readLoadEffects(appDir: string, plan: SplitPlan, registering: ReadonlyMap<string, string>): Set<string> {
+  const graph = plan.modules?.files ?? {};
+  const imported = new Set([...registering.keys()].flatMap((file) => graph[file]?.imports ?? []).filter((f) => !registering.has(f) && isCodeFile(f)));
+  const texts = readAppTexts(appDir, [...imported].sort());
+  return new Set([...texts].filter(([file, text]) => runsAtLoad(file, text)).map(([file]) => file));
+}
+
 /** The texts of app files (app-relative paths); one that is missing, unreadable or outside the app (through a link) is left out. */
 function readAppTexts(appDir: string, files: readonly string[]): Map<string, string> {
   const texts = new Map<string, string>();
@@ -297,9 +322,35 @@ function readAppTexts(appDir: string, files: readonly string[]): Map<string, str
 }
 
 /**
+ * The bundles are CommonJS `.js` files: in an output folder inside an ES module package (the
+ * app's package.json says `"type": "module"`), Node would load them as ES modules wherever they
+ * are required in place (`serverless invoke local`, a test). The package Lambda runs holds no
+ * package.json, so only the folder needs this one.
+ */
+const COMMONJS_SCOPE: GeneratedFile = { path: 'dist/package.json', contents: '{ "type": "commonjs" }\n' };
+
+/** Whether the package.json nearest to `dir` (above it) says `"type": "module"`. */
+function inModuleScope(dir: string): boolean {
+  for (let at = path.dirname(dir); ; at = path.dirname(at)) {
+    try {
+      return (JSON.parse(fs.readFileSync(path.join(at, 'package.json'), 'utf8')) as { type?: string }).type === 'module';
+    } catch {
+      // none here, or unreadable: look further up
+    }
+    if (at === path.dirname(at)) return false;
+  }
+}
+
+/**
+ * Read by the Express every bundle holds, whatever the app's code names: `NODE_ENV` (`app.get('env')`:
+ * in production, error pages without stack traces and views compiled once).
+ */
+const READ_BY_EXPRESS = ['NODE_ENV'];
+
+/**
  * The plan with each function's `env` completed by the variables the files of its bundle read
  * (boot code such as a config module validating `process.env`, which no route's closure
- * reaches), and what was added per function id.
+ * reaches, and `READ_BY_EXPRESS`), and what was added per function id.
  */
 function bootEnv(plan: SplitPlan, inputs: ReadonlyMap<string, string[]>): { plan: SplitPlan; added: Map<string, string[]> } {
   const texts = new Map<string, string>();
@@ -320,7 +371,7 @@ function bootEnv(plan: SplitPlan, inputs: ReadonlyMap<string, string[]>): { plan
   const byFile = envReadBy(files.map((f) => ({ path: f, text: read(f) })));
   const added = new Map<string, string[]>();
   const functions = plan.functions.map((fn) => {
-    const names = new Set((inputs.get(fn.id) ?? []).flatMap((f) => byFile.get(f) ?? []));
+    const names = new Set([...READ_BY_EXPRESS, ...(inputs.get(fn.id) ?? []).flatMap((f) => byFile.get(f) ?? [])]);
     const base = fn.env ?? [...new Set(fn.routes.flatMap((id) => plan.routes[id]?.deps.env ?? []))];
     const missing = [...names].filter((n) => !base.includes(n)).sort();
     if (missing.length === 0) return fn;

@@ -28,6 +28,12 @@ export interface GenerateContext {
    * exports carries a copy without the others (see `pruneModule`).
    */
   handlerModules?: ReadonlyMap<string, string>;
+  /**
+   * The app modules that registering modules import and that do something as they load
+   * (`passport.serializeUser(...)` in config/passport.ts; see `runsAtLoad`), app-relative: a copy
+   * that no longer uses such an import's names still loads the module for its effect.
+   */
+  loadEffects?: ReadonlySet<string>;
 }
 
 /** A finding of a generator (or of the bundling step after it): what it could not reproduce, and what the user can do. */

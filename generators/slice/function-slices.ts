@@ -63,7 +63,7 @@ export function functionSlices(plan: SplitPlan, functionId: string, roots: reado
   const sources = context.sources ?? new Map<string, string>();
   const authTexts = context.authTexts ?? new Map<string, string>();
   const sites = sliceSites(plan, functionId);
-  const modules = { tables: tableModules(plan, functionId, sites), aliases: aliasesOf(plan) };
+  const modules = { tables: tableModules(plan, functionId, sites), aliases: aliasesOf(plan), loadEffects: context.loadEffects };
   let walked = walkSlices(roots, sources, sites, modules);
   const strategies = unusedStrategies(plan, functionId, walked, sources, authTexts);
   if (strategies.lines.size > 0) {
@@ -188,6 +188,8 @@ interface AppModuleFacts {
   tables: TableModules;
   /** The non-relative specifiers of a file that lead to app files. */
   aliases: (file: string) => SpecifierAliases;
+  /** The app modules that do something as they load (see `GenerateContext.loadEffects`). */
+  loadEffects?: ReadonlySet<string>;
 }
 
 /** The non-relative specifiers leading to app files, by file, from the plan's module graph (none without one). */
@@ -214,7 +216,8 @@ function walkSlices(
     const text = texts.get(file);
     const aliases = modules.aliases(file);
     const slice = sites.get(file) ?? (modules.tables.elsewhere.size > 0 ? { drop: [], keep: [] } : undefined);
-    const cut = text === undefined || !slice ? undefined : sliceSource(text, file, { ...slice, tables: modules.tables, aliases });
+    const cut =
+      text === undefined || !slice ? undefined : sliceSource(text, file, { ...slice, tables: modules.tables, aliases, loadEffects: modules.loadEffects });
     if (cut) cuts.set(file, cut);
     const next = text === undefined ? [] : importedAmong(file, cut?.text ?? text, registering, aliases);
     edges.set(file, next);
@@ -336,12 +339,15 @@ function copyText(file: string, text: string, copies: ReadonlySet<string>, site:
     const inBundle = dir.length === 0 ? '' : ` + ${JSON.stringify(`/${dir.join('/')}`)}`;
     const name = file.split('/').pop()!;
     if (/\.[cm]?tsx?$/.test(file)) tail.push('declare const __cleaveAppRoot: string | undefined;');
+    if (/\.[cm]?tsx?$/.test(file) && located.has('import.meta')) tail.push('declare const __cleaveFileUrl: ((file: string) => string) | undefined;');
+    // In a bundle, no `require`: a module declaring its own (`const require = createRequire(import.meta.url)`)
+    // shadows Node's before that declaration has run, when these helpers are first called.
     tail.push(
       `function __cleaveDirname() { return typeof __cleaveAppRoot === 'string' ? __cleaveAppRoot${inBundle} : require('path').join(__dirname, ${JSON.stringify(fromCopy)}); }`,
-      `function __cleaveFilename() { return require('path').join(__cleaveDirname(), ${JSON.stringify(name)}); }`,
+      `function __cleaveFilename() { return typeof __cleaveAppRoot === 'string' ? __cleaveDirname() + ${JSON.stringify(`/${name}`)} : require('path').join(__cleaveDirname(), ${JSON.stringify(name)}); }`,
       ...(located.has('import.meta')
         ? [
-            "function __cleaveImportMeta() { return { url: require('url').pathToFileURL(__cleaveFilename()).href, dirname: __cleaveDirname(), filename: __cleaveFilename() }; }",
+            "function __cleaveImportMeta() { return { url: typeof __cleaveFileUrl === 'function' ? __cleaveFileUrl(__cleaveFilename()) : require('url').pathToFileURL(__cleaveFilename()).href, dirname: __cleaveDirname(), filename: __cleaveFilename() }; }",
           ]
         : []),
     );

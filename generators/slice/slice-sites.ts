@@ -60,6 +60,11 @@ export interface FileSlice {
    * file globs (a glob matches no file beside a bundle, so the library would register nothing).
    */
   controllers?: ControllerList[];
+  /**
+   * The app modules (app-relative) that do something as they load (see `runsAtLoad`): an import
+   * of one that only dropped statements used stays, as a bare import, so its effect still runs.
+   */
+  loadEffects?: ReadonlySet<string>;
 }
 
 /** A call registering decorated controller classes, with those a function needs. */

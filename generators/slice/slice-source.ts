@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { controllerListEdits } from './controller-lists';
 import { loopRequires } from './loop-requires';
 import { type TextEdit, applyEdits } from './text-edits';
-import { parseSource } from './module-specifiers';
+import { parseSource, resolveAmong } from './module-specifiers';
 import type { FileSlice } from './slice-sites';
 import { routeMapEntries } from './route-maps';
 import { tableEntries } from './table-entries';
@@ -74,8 +74,16 @@ export function sliceSource(text: string, fileName: string, slice: FileSlice): S
     const names = declaration.names;
     if (names.length > 0 && names.every((n) => (before.get(n) ?? 0) > 0 && (after.get(n) ?? 0) === 0)) {
       const [start, end] = [declaration.node.getStart(source), declaration.node.getEnd()];
-      edits.push({ start, end, text: blank(text.slice(start, end)) });
-      droppedImports++;
+      // A module that does something as it loads (passport's serializeUser and strategies) is
+      // still loaded, for its effect alone; only the names go.
+      const effects = declaration.specifiers.filter((s) => slice.loadEffects && resolveAmong(fileName, s, slice.loadEffects, slice.aliases));
+      const lines = blank(text.slice(start, end)).slice(1);
+      edits.push({
+        start,
+        end,
+        text: effects.length > 0 ? `${effects.map((s) => bareImport(declaration.node, s)).join(' ')}${lines}` : blank(text.slice(start, end)),
+      });
+      if (effects.length === 0) droppedImports++;
     }
   }
   const sliced = applyEdits(text, edits);
@@ -322,9 +330,16 @@ function isDeclarationName(node: ts.Identifier): boolean {
   return false;
 }
 
-/** Top-level imports and `const x = require('y')` declarations (nothing else in them), with the names they bind. */
-function importDeclarations(source: ts.SourceFile): Array<{ node: ts.Statement; names: string[] }> {
+/** Top-level imports and `const x = require('y')` declarations (nothing else in them), with the names they bind and the specifiers they load. */
+function importDeclarations(source: ts.SourceFile): Array<{ node: ts.Statement; names: string[]; specifiers: string[] }> {
   return topLevelImports(source)
     .filter((i) => i.whole)
-    .map((i) => ({ node: i.statement, names: i.bindings.map((b) => b.name) }));
+    .map((i) => ({ node: i.statement, names: i.bindings.map((b) => b.name), specifiers: [...new Set(i.bindings.map((b) => b.specifier))] }));
+}
+
+/** A statement that loads `specifier` for its effect only, in the syntax of the import it replaces. */
+function bareImport(statement: ts.Statement, specifier: string): string {
+  return ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)
+    ? `import ${JSON.stringify(specifier)};`
+    : `require(${JSON.stringify(specifier)});`;
 }

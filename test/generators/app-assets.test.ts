@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { appAssets } from '../../bundler/app-assets';
+import { appAssets, ENV_PLACEHOLDER } from '../../bundler/app-assets';
 
 // What is shipped beside every bundle: the files the app's code may read at run time (views,
 // templates, JSON data, public assets), never the tooling around the app, which Lambda never runs.
@@ -53,6 +53,19 @@ describe('bundler/app-assets', () => {
       'public/img/logo.svg',
       'scripts/seed.json',
     ]);
-    expect(list.withheld.map((a) => a.path)).toEqual(['keys/private.pem']);
+    // `.env` holds the environment's values: withheld, and said so.
+    expect(list.withheld.map((a) => a.path)).toEqual(['.env', 'keys/private.pem']);
+  });
+
+  it('puts an empty .env first for an app that depends on dotenv, never the app’s own', () => {
+    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ dependencies: { dotenv: '^16.4.7' } }));
+    try {
+      const list = appAssets(app, path.join(app, 'functions'));
+      expect(list.assets[0]).toEqual({ path: '.env', size: Buffer.byteLength(ENV_PLACEHOLDER), contents: ENV_PLACEHOLDER });
+      expect(ENV_PLACEHOLDER).toMatch(/^# [^\n]*\n$/);
+      expect(list.withheld.map((a) => a.path)).toContain('.env');
+    } finally {
+      fs.rmSync(path.join(app, 'package.json'));
+    }
   });
 });

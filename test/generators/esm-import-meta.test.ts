@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -29,10 +30,24 @@ describe('generators/ES module apps', () => {
     const articles = await handlerOf('articles')(httpApiEvent('GET', '/articles'), CONTEXT);
     expect(JSON.parse(articles.body)).toEqual([{ title: 'articles-data' }]);
     const tags = await handlerOf('tags')(httpApiEvent('GET', '/tags'), CONTEXT);
-    expect(JSON.parse(tags.body)).toEqual({ tags: ['tags-data'], from: 'filename' });
+    expect(JSON.parse(tags.body)).toEqual({ tags: ['tags-data'], required: ['tags-data'], version: '1.2.3', from: 'filename' });
 
     const copy = fs.readFileSync(path.join(out, 'functions', 'articles', 'app', 'server.js'), 'utf8');
     expect(copy).toContain('const __dirname = path.dirname(fileURLToPath(__cleaveImportMeta().url));');
     expect(copy).not.toContain('tags');
+  }, 60_000);
+
+  it('marks the bundles CommonJS when the output folder lies inside the ES module app, so they load in place', async () => {
+    const app = path.join(out, 'app-copy');
+    fs.cpSync(FIXTURE, app, { recursive: true });
+    // Outside the repository: its packages through a link, as an installed app has them.
+    fs.symlinkSync(path.join(__dirname, '..', '..', 'node_modules'), path.join(app, 'node_modules'), 'dir');
+    const split = await runCli('split', app, '-o', path.join(app, 'functions'));
+    expect(split.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(app, 'functions', 'dist', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+    // Required where it lies, as `serverless invoke local` does, under the app's "type": "module".
+    const loaded = spawnSync(process.execPath, ['-e', "require('./functions/dist/functions/tags/handler.js')"], { cwd: app, encoding: 'utf8' });
+    expect(loaded.stderr).toBe('');
+    expect(loaded.status).toBe(0);
   }, 60_000);
 });

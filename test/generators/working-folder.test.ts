@@ -25,11 +25,11 @@ describe('generators/working folder of a function', () => {
     expect(run.code).toBe(0);
     // The package as serverless zips it: dist/functions/<id>/ under the task root.
     fs.cpSync(path.join(out, 'dist'), path.join(task, 'dist'), { recursive: true, dereference: true });
-    const answer = (id: string, route: string, env: Record<string, string>): { statusCode: number; body: string } => {
-      const script = `require(${JSON.stringify(`./dist/functions/${id}/handler.js`)}).handler(${JSON.stringify(httpApiEvent('GET', route))}, { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 }).then((r) => process.stdout.write(JSON.stringify(r)));`;
+    const answer = (id: string, route: string, env: Record<string, string>, cwd = task): { statusCode: number; body: string } => {
+      const script = `require(${JSON.stringify(path.join(task, 'dist', 'functions', id, 'handler.js'))}).handler(${JSON.stringify(httpApiEvent('GET', route))}, { awsRequestId: 't', getRemainingTimeInMillis: () => 3000 }).then((r) => process.stdout.write(JSON.stringify(r)));`;
       return JSON.parse(
         execFileSync(process.execPath, ['-e', script], {
-          cwd: task,
+          cwd,
           env: { PATH: process.env.PATH ?? '', ...env },
           encoding: 'utf8',
           stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +42,11 @@ describe('generators/working folder of a function', () => {
       ids.find((id) => fs.readFileSync(path.join(task, 'dist', 'functions', id, 'handler.js'), 'utf8').includes(`"${route}"`))!;
     expect(JSON.parse(answer(serving('/greeting'), '/greeting', lambda).body)).toEqual({ greeting: 'hello-from-settings' });
     expect(JSON.parse(answer(serving('/data'), '/data', lambda).body)).toEqual(['item-from-data']);
-    // Without a Lambda (nor verify's function host) around it, the bundle leaves the working folder alone.
-    expect(() => answer(serving('/greeting'), '/greeting', {})).toThrow(/ENOENT: no such file or directory, open 'config\/settings.json'/);
+    // Started from the package root without a Lambda around it (an unzipped package, `serverless
+    // invoke local`), it moves there too; started anywhere else, it leaves the working folder alone.
+    expect(JSON.parse(answer(serving('/greeting'), '/greeting', {}).body)).toEqual({ greeting: 'hello-from-settings' });
+    expect(() => answer(serving('/greeting'), '/greeting', {}, path.join(task, 'dist'))).toThrow(
+      /ENOENT: no such file or directory, open 'config\/settings.json'/,
+    );
   }, 60_000);
 });

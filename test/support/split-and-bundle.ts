@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { analyzeApp } from '../../analyzer/analyze';
 import { planSplit } from '../../planner/plan-split';
 import { bundleHandlers } from '../../bundler/bundle';
-import { bundleEntries, readAuthTexts, readHandlerModules, readRegisteringSources } from '../../cli/generate-into';
+import { bundleEntries, readAuthTexts, readHandlerModules, readLoadEffects, readRegisteringSources } from '../../cli/generate-into';
 import { generateAll } from '../../generators/generate';
 import type { GeneratorDiagnostic } from '../../generators/types';
 import type { BuiltBundle } from '../../model/bundle-report';
@@ -45,6 +45,7 @@ export async function splitAndBundle(appDir: string, out: string): Promise<Split
     sources,
     authTexts: readAuthTexts(appDir, plan),
     handlerModules: readHandlerModules(appDir, plan, sources),
+    loadEffects: readLoadEffects(appDir, plan, sources),
   };
   const generated = generateAll(plan, context, ['serverless']);
   writeOutput(out, generated.files);

@@ -1,4 +1,4 @@
-import { type ClassDeclaration, Node, type NewExpression, SyntaxKind } from 'ts-morph';
+import { type ClassDeclaration, Node, type NewExpression, type SourceFile, SyntaxKind } from 'ts-morph';
 import { resolveValue } from '../support/exports';
 import { appFiles } from '../support/files';
 import { containerKind } from '../support/state';
@@ -17,41 +17,64 @@ interface StatefulField {
 const fieldCache = new WeakMap<Node, StatefulField | null>();
 
 /**
- * MODULE_STATE_SHARED for in-process singletons: a module-level variable holding instances of
- * an app class whose methods write its own Map/Set/array/object/counter fields (an in-memory
- * repository, a service with a cache). The data lives in one process, like a module-level Map.
+ * MODULE_STATE_SHARED for in-process singletons: a module-level variable, or what a module
+ * exports (`module.exports = new UserModel()`, `export default new ItemStore()`), holding
+ * instances of an app class whose methods write its own Map/Set/array/object/counter fields (an
+ * in-memory repository, a service with a cache). The data lives in one process, like a
+ * module-level Map.
  */
 export const detectStatefulInstances: Detector = (ctx) => {
   const sites: HazardSite[] = [];
   for (const sf of appFiles(ctx)) {
-    for (const statement of sf.getVariableStatements()) {
-      for (const decl of statement.getDeclarations()) {
-        const init = decl.getInitializer();
-        if (!init) continue;
-        const found = instancesIn(init).flatMap((n) => {
-          const cls = resolveValue(ctx, n.getExpression());
-          if (!cls || !Node.isClassDeclaration(cls)) return [];
-          const field = statefulField(cls);
-          return field ? [{ n, cls, field }] : [];
-        });
-        const first = found[0];
-        if (!first) continue;
-        const className = first.cls.getName() ?? 'class';
-        const count = found.length === 1 ? `an in-process \`${className}\` instance` : `${found.length} in-process \`${className}\` instances`;
-        sites.push({
-          code: 'MODULE_STATE_SHARED',
-          severity: 'warning',
-          node: first.n,
-          message: `module-level \`${decl.getName()}\` holds ${count}; each keeps its \`${first.field.name}\` ${first.field.holds} (${where(ctx, first.field.node)}), written by ${first.field.writers.slice(0, 4).join(', ')} at request time, so the data lives in one process and is lost on a cold start`,
-          advice:
-            'keep the data in a database or shared store (DynamoDB, RDS, Redis) behind the same class interface; in-process data cannot be shared between functions or instances',
-          anchor: decl,
-        });
-      }
+    for (const { name, init, anchor } of moduleLevelValues(sf)) {
+      const found = instancesIn(init).flatMap((n) => {
+        const cls = resolveValue(ctx, n.getExpression());
+        if (!cls || !Node.isClassDeclaration(cls)) return [];
+        const field = statefulField(cls);
+        return field ? [{ n, cls, field }] : [];
+      });
+      const first = found[0];
+      if (!first) continue;
+      const className = first.cls.getName() ?? 'class';
+      const count = found.length === 1 ? `an in-process \`${className}\` instance` : `${found.length} in-process \`${className}\` instances`;
+      sites.push({
+        code: 'MODULE_STATE_SHARED',
+        severity: 'warning',
+        node: first.n,
+        message: `${name} holds ${count}; each keeps its \`${first.field.name}\` ${first.field.holds} (${where(ctx, first.field.node)}), written by ${first.field.writers.slice(0, 4).join(', ')} at request time, so the data lives in one process and is lost on a cold start`,
+        advice:
+          'keep the data in a database or shared store (DynamoDB, RDS, Redis) behind the same class interface; in-process data cannot be shared between functions or instances',
+        anchor,
+      });
     }
   }
   return sites;
 };
+
+/**
+ * The values a module holds at its top level, described for a message: its variables
+ * (`module-level \`repo\``), its default export (`export default new UserModel()`) and what it
+ * assigns to `module.exports` or `exports.x` (an exported singleton has no variable of its own).
+ */
+function moduleLevelValues(sf: SourceFile): Array<{ name: string; init: Node; anchor: Node }> {
+  const out: Array<{ name: string; init: Node; anchor: Node }> = [];
+  for (const statement of sf.getVariableStatements()) {
+    for (const decl of statement.getDeclarations()) {
+      const init = decl.getInitializer();
+      if (init) out.push({ name: `module-level \`${decl.getName()}\``, init, anchor: decl });
+    }
+  }
+  // What a module exports reaches every route that imports the module.
+  for (const assignment of sf.getExportAssignments()) out.push({ name: "the module's default export", init: assignment.getExpression(), anchor: sf });
+  for (const statement of sf.getStatements()) {
+    if (!Node.isExpressionStatement(statement)) continue;
+    const expression = statement.getExpression();
+    if (!Node.isBinaryExpression(expression) || expression.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    const target = expression.getLeft().getText();
+    if (/^(?:module\.exports|exports)(?:\.[\w$]+)?$/.test(target)) out.push({ name: `\`${target}\``, init: expression.getRight(), anchor: sf });
+  }
+  return out;
+}
 
 /** `new X()` in a module-level initializer, directly or inside object and array literals (not in functions). */
 function instancesIn(init: Node): NewExpression[] {

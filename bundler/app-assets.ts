@@ -60,7 +60,7 @@ const MAX_TOTAL = 50 * 1024 * 1024;
  * read through `__dirname`: shipped beside each bundle at the same relative place, since a bundle
  * cannot inline what is read with `fs`. Left out: code (bundled), node_modules, dot files
  * (`.env` holds secrets; its committed template `.env.example` is shipped), tests, package manifests, docs (and pictures at the top level), deployment and
- * tooling files of the monolith (Dockerfile, docker-compose, fly.toml: they often hold credentials; shell scripts, nodemon.json, docker/), the output folder, and files over 5 MiB;
+ * tooling files of the monolith (Dockerfile, docker-compose, fly.toml: they often hold credentials; shell scripts, nodemon.json, docker/), scripts without an extension (`bin/www`), the output folder, and files over 5 MiB;
  * key files and secret stores are withheld (listed, so the user can provide them another way).
  * An app that depends on dotenv gets an empty `.env` (see `ENV_PLACEHOLDER`) instead of its own.
  */
@@ -76,7 +76,13 @@ export function appAssets(appDir: string, outDir: string): AssetList {
       if (entry.isDirectory()) {
         // another cleave output folder (it holds bundles and their copies of these very assets)
         if (!SKIP_DIRS.has(entry.name) && !fs.existsSync(path.join(full, MANIFEST_FILE))) walk(full);
-      } else if (entry.isFile() && !CODE.test(entry.name) && !SKIP_FILES.test(entry.name) && !(dir === root && TOP_LEVEL_PICTURE.test(entry.name))) {
+      } else if (
+        entry.isFile() &&
+        !CODE.test(entry.name) &&
+        !SKIP_FILES.test(entry.name) &&
+        !(dir === root && TOP_LEVEL_PICTURE.test(entry.name)) &&
+        !isScript(full)
+      ) {
         found.push({ path: path.relative(root, full).split(path.sep).join('/'), size: fs.statSync(full).size });
       }
     }
@@ -99,6 +105,18 @@ export function appAssets(appDir: string, outDir: string): AssetList {
   }
   if (usesDotenv(root)) result.assets.unshift({ path: '.env', size: Buffer.byteLength(ENV_PLACEHOLDER), contents: ENV_PLACEHOLDER });
   return result;
+}
+
+/** Whether a file without a code extension is a script all the same (`bin/www`, `#!/usr/bin/env node`): code the bundle holds or a tool runs, never data. */
+function isScript(file: string): boolean {
+  if (path.extname(file) !== '') return false;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return fs.readSync(fd, head, 0, 2, 0) === 2 && head.toString('latin1') === '#!';
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Whether the app's package.json lists a dotenv package among its dependencies. */

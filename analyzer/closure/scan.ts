@@ -125,8 +125,29 @@ function isValueReference(id: Node): boolean {
     return false;
   if (Node.isBindingElement(parent) && parent.getPropertyNameNode() === id) return false;
   if (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent) || Node.isImportClause(parent) || Node.isNamespaceImport(parent)) return false;
-  if (Node.isTypeReference(parent) || Node.isQualifiedName(parent) || Node.isLabeledStatement(parent)) return false;
+  if (Node.isTypeReference(parent)) return isMetadataType(parent);
+  if (Node.isQualifiedName(parent) || Node.isLabeledStatement(parent)) return false;
   return true;
+}
+
+/**
+ * A type that TypeScript turns into a value under `emitDecoratorMetadata`: the type of a
+ * parameter of a decorated class's constructor, of a decorated method or parameter, or of a
+ * decorated property (`design:paramtypes`, `design:type`). Dependency injection builds the class
+ * from it (`constructor(private mailer: MailerService)`), so the route needs that class's file.
+ */
+function isMetadataType(typeRef: Node): boolean {
+  const holder = typeRef.getParent();
+  if (!holder || !(Node.isParameterDeclaration(holder) || Node.isPropertyDeclaration(holder)) || holder.getTypeNode() !== typeRef) return false;
+  if (!typeRef.getProject().getCompilerOptions().emitDecoratorMetadata) return false;
+  if (holder.getDecorators().length > 0) return true;
+  if (Node.isPropertyDeclaration(holder)) return false;
+  const fn = holder.getParent();
+  if (Node.isConstructorDeclaration(fn)) {
+    const cls = fn.getParent();
+    return Node.isClassDeclaration(cls) && cls.getDecorators().length > 0;
+  }
+  return Node.isMethodDeclaration(fn) && fn.getDecorators().length > 0;
 }
 
 const LOCALS = new WeakMap<Node, Set<string>>();

@@ -156,8 +156,9 @@ function readCompilerOptions(dir: string, diagnostics: DiagnosticSink): { option
       'fix it; cleave goes on with the options it could read',
     );
   }
-  const { paths, baseUrl, rootDir, jsx } = parsed.options;
-  const options: ts.CompilerOptions = { ...BASE_OPTIONS, paths, baseUrl, rootDir, jsx };
+  const { paths, baseUrl, rootDir, jsx, experimentalDecorators, emitDecoratorMetadata } = parsed.options;
+  // Decorator metadata makes constructor parameter types values the closure follows (closure/scan.ts).
+  const options: ts.CompilerOptions = { ...BASE_OPTIONS, paths, baseUrl, rootDir, jsx, experimentalDecorators, emitDecoratorMetadata };
   if (paths && !baseUrl) options.baseUrl = dir;
   return { options, configFile };
 }

@@ -32,10 +32,11 @@ describe('bundler/app-assets', () => {
       'test/fixture.json',
       'functions/.cleave-manifest.json',
       'functions/dist/x.json',
+      'bin/www',
     ];
     for (const file of files) {
       fs.mkdirSync(path.dirname(path.join(app, file)), { recursive: true });
-      fs.writeFileSync(path.join(app, file), 'x');
+      fs.writeFileSync(path.join(app, file), file === 'bin/www' ? "#!/usr/bin/env node\nrequire('../app');\n" : 'x');
     }
   });
   afterAll(() => fs.rmSync(app, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import { type CallExpression, Node } from 'ts-morph';
 import { initializerOf, resolveValue } from '../support/exports';
 import { appFiles } from '../support/files';
-import { importsAny, isFrom } from '../support/imports';
-import { callsIn, propertyValue, unwrap, where } from '../support/syntax';
+import { importsAny, isFrom, moduleRef } from '../support/imports';
+import { callsIn, propertyValue, shortText, unwrap, where } from '../support/syntax';
 import type { Detector, HazardContext, HazardSite } from '../types';
 
 const SESSION_ADVICE =
@@ -70,8 +70,29 @@ function memoryStore(ctx: HazardContext, call: CallExpression): string | undefin
   if (!store) return 'has no `store` option (the default MemoryStore)';
   const value = unwrap(store);
   const created = Node.isNewExpression(value) ? value : Node.isIdentifier(value) ? initializerOf(resolveValue(ctx, value) ?? value) : undefined;
-  if (created && Node.isNewExpression(created) && /(^|\.)MemoryStore$/.test(created.getExpression().getText())) return 'uses `new MemoryStore()`';
+  if (!created || !Node.isNewExpression(created)) return undefined;
+  const kept = perInstanceStore(ctx, created.getExpression());
+  if (kept) return `uses \`${shortText(created, 60)}\` of ${kept}`;
+  if (/(^|\.)MemoryStore$/.test(created.getExpression().getText())) return 'uses `new MemoryStore()`';
   return undefined;
+}
+
+/** Store packages that keep sessions in one instance: in its memory, or in files on its own disk. */
+const PER_INSTANCE_STORES: Readonly<Record<string, string>> = {
+  memorystore: 'memorystore, which keeps them in process memory',
+  'session-file-store': 'session-file-store, which keeps them in files on the local disk',
+};
+
+/** The per-instance store package a store class comes from (`require('session-file-store')(session)`, `createFileStore(session)`), described. */
+function perInstanceStore(ctx: HazardContext, ctor: Node): string | undefined {
+  const of = (node: Node | undefined): string | undefined => {
+    const module = node ? moduleRef(node)?.module : undefined;
+    return module !== undefined && Object.hasOwn(PER_INSTANCE_STORES, module) ? PER_INSTANCE_STORES[module] : undefined;
+  };
+  const value = Node.isIdentifier(ctor) ? resolveValue(ctx, ctor) : undefined;
+  const init = value ? initializerOf(value) : ctor;
+  const made = init ? unwrap(init) : undefined;
+  return of(ctor) ?? (made && Node.isCallExpression(made) ? of(made.getExpression()) : undefined);
 }
 
 function optionsObject(ctx: HazardContext, arg: Node): Node | undefined {

@@ -38,8 +38,10 @@ const REGISTERING = new Set(REGISTERING_METHODS);
  * bundler no longer reaches the controllers of other functions. Every other statement stays in
  * place and in order (settings, conditions, session setup, error handlers), and line numbers are
  * kept. A loop registering for several functions keeps its turns, but its computed requires load
- * only this function's modules (`slice.loops`, see `loopRequires`). Returns undefined when
- * nothing can be left out. Pure.
+ * only this function's modules (`slice.loops`, see `loopRequires`). An import of a module that
+ * acts as it loads (`slice.loadEffects`) stays, bare, when its names go; routing-controllers
+ * calls list only the function's controller classes (`slice.controllers`, see
+ * `controllerListEdits`). Returns undefined when nothing can be left out. Pure.
  */
 export function sliceSource(text: string, fileName: string, slice: FileSlice): SlicedSource | undefined {
   const source = parseSource(fileName, text);

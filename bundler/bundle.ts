@@ -17,6 +17,7 @@ import {
   dynamicRequirePackages,
   dynamicRequireSites,
   findPackageDir,
+  globRequireSites,
   packageClosure,
   packageFiles,
   rendersViews,
@@ -197,8 +198,8 @@ export async function bundleHandlers(
         const before = dynamicByDir.size + requirerSet.size;
         const engines = rendersViews(text) ? enginesFor(viewEngines, app) : [];
         for (const d of [...dynamicRequirePackages(text, root), ...native.values(), ...engines]) if (!dynamicByDir.has(d.dir)) dynamicByDir.set(d.dir, d);
-        for (const site of dynamicRequireSites(text)) {
-          const own = packageOf(site.file) === undefined ? appModuleOf(app, root, path.resolve(root, site.file)) : undefined;
+        for (const file of [...dynamicRequireSites(text).map((s) => s.file), ...globRequireSites(text)]) {
+          const own = packageOf(file) === undefined ? appModuleOf(app, root, path.resolve(root, file)) : undefined;
           if (own !== undefined) requirerSet.add(own);
         }
         if (dynamicByDir.size + requirerSet.size === before) break;

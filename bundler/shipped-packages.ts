@@ -22,6 +22,14 @@ const DYNAMIC_REQUIRE = /(?<![\w$)\]]\.|[\w$])require(?:\.resolve)?\((?!\s*["'`]
 const OWN_MODULE = /\)\(\s*module\d*\s*[,)]|(?<![\w$.])module\d*\.(?:filename|paths)\b/g;
 
 /**
+ * Code that finds its files from its own place (`path.resolve(__dirname)` in swagger-ui-dist,
+ * whose folder swagger-ui-express serves; templates beside a mailer's code): in a bundle every
+ * module's `__dirname` is the bundle's folder, so it would find none of its files, or serve the
+ * function's own code in their place.
+ */
+const OWN_PLACE = /(?<![\w$.])__(?:dirname|filename)\b/g;
+
+/**
  * Bundled files whose computed `require` only ever names another package, never one of their
  * own files: Express's view.js loads the view engine (`require(mod).__express`, `mod` being
  * `ejs` or `pug`). Bundled, that call finds the engine in a `node_modules` shipped beside the
@@ -42,7 +50,8 @@ const MODULE_COMMENT = /^\/\/ (\S+)$/gm;
  * The packages whose bundled code loads a module whose name only run time knows
  * (`require(driver + '/connection')`, `require(__dirname + '/../package.json')`, `require(mod)`):
  * in a bundle that call finds nothing, so such packages must run from a `node_modules` shipped
- * beside the bundle; so must those finding files from their own module object (pkginfo). Read
+ * beside the bundle; so must those finding files from their own module object (pkginfo) or
+ * their own place (`__dirname`, see `OWN_PLACE`). Read
  * from esbuild's unminified output. Sorted by name.
  */
 export function dynamicRequirePackages(bundleText: string, workingDir: string): DynamicRequire[] {
@@ -50,6 +59,7 @@ export function dynamicRequirePackages(bundleText: string, workingDir: string): 
   const sites = [
     ...dynamicRequireSites(bundleText).map((s) => ({ file: s.file, why: s.call })),
     ...dynamicRequireSites(bundleText, OWN_MODULE).map((s) => ({ file: s.file, why: ownModuleUse(s.call) })),
+    ...dynamicRequireSites(bundleText, OWN_PLACE).map((s) => ({ file: s.file, why: `finds its files from ${s.call}` })),
   ];
   for (const { file, why } of sites) {
     const name = packageOf(file);
@@ -66,6 +76,19 @@ function ownModuleUse(call: string): string {
   if (/\.(filename|paths)\b/.test(call)) return `reads module.${call.includes('paths') ? 'paths' : 'filename'} to find its files`;
   return 'hands its module object to a call (pkginfo-style, walking up to a package.json)';
 }
+
+/**
+ * The input files (as esbuild names them) whose computed require with a literal head
+ * (`require('./' + file)`, `` require(`./${file}`) ``) esbuild turned into a table of every file
+ * the head can name (its `// require("./**\/*") in ../routes/index.js` comment): the requires
+ * work, but a loop reading that folder (`readdirSync(__dirname)`) needs its listing beside the bundle.
+ */
+export function globRequireSites(bundleText: string): string[] {
+  return [...new Set([...bundleText.matchAll(GLOB_COMMENT)].map((m) => m[1]!))].sort();
+}
+
+/** The comment esbuild writes before the table of a computed require with a literal head. */
+const GLOB_COMMENT = /^\/\/ require\("[^"\n]*"\) in (\S+)$/gm;
 
 /** Every computed `require()` of an unminified esbuild bundle, with the input file (as esbuild names it) it is in. */
 export function dynamicRequireSites(bundleText: string, pattern: RegExp = DYNAMIC_REQUIRE): Array<{ file: string; call: string }> {

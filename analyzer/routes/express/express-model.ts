@@ -4,7 +4,7 @@ import { compact } from '../evaluator/text';
 import { type LibValue, type Value, object, unknown } from '../evaluator/values';
 import { modelDecoratedControllers } from './decorated-controllers';
 import { routeChainCall, routerCall } from './express-api';
-import { libraryRouteCheck } from './library-routes';
+import { libraryRouteCheck, registersRoutes } from './library-routes';
 import { expressPackageCall, expressPackageValue } from './packages';
 import { type StrategySite, strategyRegistration } from './passport-strategies';
 import { modelRestResource } from './rest-resources';
@@ -58,6 +58,7 @@ export class ExpressModel implements EvaluatorHost {
   construct(ev: Evaluator, callee: Value, args: Value[], ctx: EvalContext, node: Node): Value | undefined {
     if (callee.kind === 'express' || callee.kind === 'express-router-factory') return this.call(ev, callee, args, ctx, node);
     if (callee.kind === 'lib' && (callee.pkg === 'http' || callee.pkg === 'https') && callee.path[0] === 'Server') return { kind: 'server', node };
+    if (callee.kind === 'lib' && registersRoutes(callee)) libraryRouteCheck(ev, callee, args, node);
     return undefined;
   }
 

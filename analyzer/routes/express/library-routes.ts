@@ -64,8 +64,22 @@ export function libraryPathOption(node: Node): string | undefined {
   return value && Node.isStringLiteral(value) && value.getLiteralValue().startsWith('/') ? value.getLiteralValue() : undefined;
 }
 
-/** Calls of packages known to add routes to an app (`finale.resource({ endpoints })`). */
-const ROUTE_REGISTERING_CALLS = new Set(['finale-rest:resource', 'epilogue:resource', 'express-restify-mongoose:serve']);
+/**
+ * Calls of packages known to add routes to an app (`finale.resource({ endpoints })`), and
+ * constructors of servers that build the app and its routes themselves from decorated
+ * controllers (inversify-express-utils' `new InversifyExpressServer(container)`).
+ */
+const ROUTE_REGISTERING_CALLS = new Set([
+  'finale-rest:resource',
+  'epilogue:resource',
+  'express-restify-mongoose:serve',
+  'inversify-express-utils:InversifyExpressServer',
+]);
+
+/** Whether a package call or constructor is one known to register routes (see `ROUTE_REGISTERING_CALLS`). */
+export function registersRoutes(lib: LibValue): boolean {
+  return ROUTE_REGISTERING_CALLS.has(`${lib.pkg}:${lib.path.join('.')}`);
+}
 
 /**
  * Reports a library call that may register routes cleave cannot list: one of the known calls,
@@ -74,7 +88,7 @@ const ROUTE_REGISTERING_CALLS = new Set(['finale-rest:resource', 'epilogue:resou
  */
 export function libraryRouteCheck(ev: Evaluator, lib: LibValue, args: Value[], node: Node): void {
   if (lib.pkg === '<global>' || lib.pkg === 'http' || lib.pkg === 'https') return;
-  const known = ROUTE_REGISTERING_CALLS.has(`${lib.pkg}:${lib.path.join('.')}`);
+  const known = registersRoutes(lib);
   const handedRouter = args.some((a) => a.kind === 'router' || (a.kind === 'object' && [...a.props.values()].some((v) => v.kind === 'router')));
   if (!known && (!handedRouter || isUseArgument(node))) return;
   ev.diagnostics.atNode(

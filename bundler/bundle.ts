@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, type BuildOptions, type Metafile, type OutputFile as EsbuildOutputFile, type Plugin } from 'esbuild';
-import { BUNDLE_FILE } from '../generators/layout';
+import { BUNDLE_FILE, ES_MODULE_BUNDLE_FILE } from '../generators/layout';
 import { locationReads, monolithPartOf, withModuleParent } from '../generators/slice/function-slices';
 import type { BuiltBundle } from '../model/bundle-report';
 import type { AppAsset } from './app-assets';
@@ -26,6 +26,7 @@ import {
 import { type NativeAddonProblem, nativeAddonProblem } from './native-binaries';
 import { esbuildErrors } from './esbuild-errors';
 import { unexpandableRequires } from './unexpandable-requires';
+import { asCommonJsText, ES_MODULE_DEFINE, ES_MODULE_DIR_VAR, ES_MODULE_WRAPPER, esModuleBanner, topLevelAwaits } from './es-module';
 
 export { packageOf } from './package-of';
 
@@ -141,7 +142,7 @@ export async function bundleHandlers(
     metafile: true as const,
     logLevel: 'silent' as const,
     legalComments: 'none' as const,
-    banner: { js: BANNER },
+    banner: { js: bannerOver('__dirname') },
     // The app's own aliases (module-alias, NODE_PATH) are resolved as the started app does.
     plugins: [
       nativeAddons(native),
@@ -154,7 +155,10 @@ export async function bundleHandlers(
     ],
   });
   const bundleOne = async (entry: BundleEntry, first: FirstBuild | undefined): Promise<OneBundle> => {
-    const outfile = path.join(root, entry.outDir, BUNDLE_FILE);
+    // Where the app's modules await at the top level, once a CommonJS build met it: then the
+    // function is bundled as an ES module (see es-module.ts).
+    let awaits: string[] | undefined;
+    const outfileOf = () => path.join(root, entry.outDir, awaits ? ES_MODULE_BUNDLE_FILE : BUNDLE_FILE);
     try {
       const entryFile = path.join(root, entry.source);
       const native = new Map<string, DynamicRequire>();
@@ -162,8 +166,9 @@ export async function bundleHandlers(
         const base = common(native);
         return {
           ...base,
+          ...(awaits ? { format: 'esm' as const, banner: { js: esModuleBanner(bannerOver(ES_MODULE_DIR_VAR)) }, define: { ...ES_MODULE_DEFINE } } : {}),
           entryPoints: [entryFile],
-          outfile,
+          outfile: outfileOf(),
           plugins: [
             base.plugins[0]!,
             ...(dynamicModules.length > 0 ? [dynamicAppModulesPlugin(app, entryFile, dynamicModules, ROOT_VAR)] : []),
@@ -183,6 +188,11 @@ export async function bundleHandlers(
           try {
             return await build(options(shipped, dynamicModules));
           } catch (error) {
+            const sites = awaits ? undefined : topLevelAwaits(error);
+            if (sites) {
+              awaits = sites.map((s) => appSite(app, root, s));
+              continue;
+            }
             const fresh = unexpandableRequires(error, root).filter((d) => !dynamicByDir.has(d.dir));
             if (fresh.length === 0 || attempt >= MAX_BUNDLE_ROUNDS) throw error;
             for (const d of fresh) dynamicByDir.set(d.dir, d);
@@ -194,7 +204,8 @@ export async function bundleHandlers(
       // app modules brings new code in: rebuild until nothing more is found (a few rounds at most).
       let built: FirstBuild = first ?? (await buildShipping([]));
       for (let round = 0; round < MAX_BUNDLE_ROUNDS; round++) {
-        const text = (built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!).text;
+        const raw = (built.outputFiles.find((f) => f.path === outfileOf()) ?? built.outputFiles[0]!).text;
+        const text = awaits ? asCommonJsText(raw) : raw;
         const before = dynamicByDir.size + requirerSet.size;
         const engines = rendersViews(text) ? enginesFor(viewEngines, app) : [];
         for (const d of [...dynamicRequirePackages(text, root), ...native.values(), ...engines]) if (!dynamicByDir.has(d.dir)) dynamicByDir.set(d.dir, d);
@@ -208,8 +219,8 @@ export async function bundleHandlers(
         built = await buildShipping(appModules.modules);
       }
       const dynamic = [...dynamicByDir.values()].sort((a, b) => a.name.localeCompare(b.name) || a.dir.localeCompare(b.dir));
-      const output = built.outputFiles.find((f) => f.path === outfile) ?? built.outputFiles[0]!;
-      const file = path.relative(root, outfile).split(path.sep).join('/');
+      const output = built.outputFiles.find((f) => f.path === outfileOf()) ?? built.outputFiles[0]!;
+      const file = `${entry.outDir}/${BUNDLE_FILE}`;
       const shippedFiles = shipPackages(shipped, fileCache).map((f) => ({ path: `${entry.outDir}/${f.path}`, contents: f.contents }));
       // The folders a computed require walks must list their files beside the bundle (`readdirSync(models)`); the hook answers the require from the bundle.
       // Modules served elsewhere are listed empty: the loop's turns see them, nothing loads them.
@@ -218,7 +229,12 @@ export async function bundleHandlers(
         ...appModules.elsewhere.map((m) => ({ path: `${entry.outDir}/${m}`, contents: Buffer.alloc(0) })),
       ];
       const files = [
-        { path: file, contents: output.text },
+        ...(awaits
+          ? [
+              { path: `${entry.outDir}/${ES_MODULE_BUNDLE_FILE}`, contents: output.text },
+              { path: file, contents: ES_MODULE_WRAPPER },
+            ]
+          : [{ path: file, contents: output.text }]),
         ...copies.map((c) => ({ path: `${entry.outDir}/${c.path}`, contents: c.contents })),
         ...shippedFiles,
         ...listed,
@@ -235,6 +251,7 @@ export async function bundleHandlers(
         ...composition(built.metafile, root, app),
         ...slicedInputs(built.metafile, root, app, entry),
         ...external,
+        ...(awaits ? { esModule: { topLevelAwait: awaits } } : {}),
       };
       const appInputs = Object.keys(built.metafile.inputs)
         .filter((i) => packageOf(i) === undefined && !i.includes(':'))
@@ -421,6 +438,13 @@ function leaveOutMissingOptional(appDir: string, outDir: string, leftOut: Map<st
   };
 }
 
+/** A `file:line` of esbuild's (relative to the output folder) made relative to the app folder when it is the app's. */
+function appSite(appDir: string, outDir: string, site: string): string {
+  const [, file = site, line = ''] = /^(.*):(\d+)$/.exec(site) ?? [];
+  const own = appModuleOf(appDir, outDir, path.resolve(outDir, file));
+  return own === undefined ? site : `${own}:${line}`;
+}
+
 /**
  * The app module (relative to the app folder) `file` is, or is a sliced copy of
  * (`functions/<id>/app/<module>` in the output folder); undefined for other files.
@@ -506,7 +530,8 @@ const ROOT_VAR = '__cleaveAppRoot';
 const FILE_URL_VAR = '__cleaveFileUrl';
 
 /**
- * The variables `ROOT_VAR` and `FILE_URL_VAR`, and, where a function runs (Lambda sets `LAMBDA_TASK_ROOT`; verify's
+ * The banner of a bundle whose own folder is `dir` (`__dirname`; `ES_MODULE_DIR_VAR` in an ES
+ * module bundle, whose prelude defines `require`): the variables `ROOT_VAR` and `FILE_URL_VAR`, and, where a function runs (Lambda sets `LAMBDA_TASK_ROOT`; verify's
  * function host sets `CLEAVE_BUNDLE_CWD`; or it was started from its package's root, where
  * `dist/functions/<id>/` lies, as `serverless invoke local` and an unzipped package are), the
  * working folder moved to the bundle's: the app's
@@ -515,7 +540,9 @@ const FILE_URL_VAR = '__cleaveFileUrl';
  * monolith finds them in its root. Lambda's own working folder is the package root, which holds
  * only `dist/`.
  */
-const BANNER = `var ${ROOT_VAR} = __dirname; var ${FILE_URL_VAR} = function (file) { return require('url').pathToFileURL(file).href; }; if (process.env.LAMBDA_TASK_ROOT || process.env.CLEAVE_BUNDLE_CWD || /^dist\\/functions\\/[^/]+$/.test(require('path').relative(process.cwd(), __dirname).split(require('path').sep).join('/'))) try { process.chdir(__dirname); } catch (e) {}`;
+function bannerOver(dir: string): string {
+  return `var ${ROOT_VAR} = ${dir}; var ${FILE_URL_VAR} = function (file) { return require('url').pathToFileURL(file).href; }; if (process.env.LAMBDA_TASK_ROOT || process.env.CLEAVE_BUNDLE_CWD || /^dist\\/functions\\/[^/]+$/.test(require('path').relative(process.cwd(), ${dir}).split(require('path').sep).join('/'))) try { process.chdir(${dir}); } catch (e) {}`;
+}
 
 /** What `import.meta` of an app module becomes in a bundle, which is CommonJS and has none: its original location. */
 const IMPORT_META_VAR = '__cleaveImportMeta';

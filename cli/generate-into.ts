@@ -153,6 +153,10 @@ export async function generateInto(outDir: string, plan: SplitPlan, options: Gen
     }
     for (const addon of built.nativeAddons) generated.diagnostics.push(nativeAddonFinding(addon));
     for (const f of built.failures) generated.diagnostics.push(bundleFailure(f, entries.find((e) => e.id === f.id)?.source ?? f.id));
+    for (const size of built.sizes) {
+      const esModule = esModuleFinding(size, entries.find((e) => e.id === size.id)?.source ?? size.file);
+      if (esModule) generated.diagnostics.push(esModule);
+    }
     for (const size of built.sizes) if (size.kind === 'function') size.extraction = extractionOf(size.id, generated.diagnostics);
     for (const size of built.sizes) {
       if (!size.slice || size.slice.alsoOriginal.length === 0) continue;
@@ -395,23 +399,29 @@ function viewEngines(plan: SplitPlan): string[] {
   return [...engines].sort();
 }
 
-/** What to do about a bundle esbuild could not build. */
-/**
- * The finding of a handler esbuild could not bundle: `BUNDLE_TOP_LEVEL_AWAIT` when an ES module of
- * the app awaits at its top level (a CommonJS bundle cannot hold that), `BUNDLE_FAILED` otherwise.
- */
+/** The finding of a handler esbuild could not bundle, with what to do about it. */
 function bundleFailure(failure: { id: string; message: string }, file: string): GeneratorDiagnostic {
-  const at = { severity: 'error' as const, file, subject: failure.id };
-  if (/top-level await/i.test(failure.message)) {
-    const where = /^(\S+:\d+):/.exec(failure.message)?.[1] ?? 'a module it imports';
-    return {
-      ...at,
-      code: 'BUNDLE_TOP_LEVEL_AWAIT',
-      message: `${where} awaits at the top level of an ES module: handlers are bundled as CommonJS, which cannot hold a top-level await`,
-      advice: 'move that await into an async function the routes await on first use, or keep these routes in the monolith with keep: in cleave.plan.yaml',
-    };
-  }
-  return { ...at, code: 'BUNDLE_FAILED', message: `esbuild could not bundle it: ${failure.message}`, advice: bundleAdvice(failure.message) };
+  return {
+    severity: 'error',
+    file,
+    subject: failure.id,
+    code: 'BUNDLE_FAILED',
+    message: `esbuild could not bundle it: ${failure.message}`,
+    advice: bundleAdvice(failure.message),
+  };
+}
+
+/** The finding of a handler bundled as an ES module, since a module it loads awaits at the top level. */
+function esModuleFinding(size: BuiltBundle, file: string): GeneratorDiagnostic | undefined {
+  if (!size.esModule) return undefined;
+  return {
+    code: 'BUNDLE_ES_MODULE',
+    severity: 'info',
+    file,
+    subject: size.id,
+    message: `bundled as an ES module (${size.file.replace(/\.js$/, '.mjs')}, imported by ${size.file} on the first invocation), since ${size.esModule.topLevelAwait.join(', ')} ${size.esModule.topLevelAwait.length === 1 ? 'awaits' : 'await'} at the top level, which a CommonJS bundle cannot hold`,
+    advice: 'nothing to do; to bundle it as CommonJS, move that await into an async function the routes await on first use',
+  };
 }
 
 function bundleAdvice(message: string): string {

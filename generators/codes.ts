@@ -31,7 +31,8 @@ export const GENERATOR_CODES = {
   OPTIONAL_PACKAGES_LEFT_OUT:
     'info: optional packages that are not installed stay runtime require() calls in the bundles (they throw only when reached, as in the monolith)',
   BUNDLE_FAILED: 'error: esbuild could not bundle a handler',
-  BUNDLE_TOP_LEVEL_AWAIT: 'error: a module awaits at the top level of an ES module, which a CommonJS bundle cannot hold',
+  BUNDLE_ES_MODULE:
+    'info: a module a function loads awaits at the top level, which a CommonJS bundle cannot hold: the function is bundled as an ES module (handler.mjs), imported by its handler.js',
   OUTPUT_EDITED: 'warning: a file of the output folder was edited since cleave wrote it: kept, the generated version is not written (--force replaces it)',
   STALE_FILE_EDITED: 'warning: a file no function of the plan makes any more was edited since cleave wrote it, so it stays',
 } as const;

@@ -36,6 +36,12 @@ export function bundleDir(kind: 'function' | 'schedule', id: string): string {
 /** The bundle file inside `bundleDir`. */
 export const BUNDLE_FILE = 'handler.js';
 
+/**
+ * The ES module bundle inside `bundleDir` of a function whose modules await at the top level,
+ * which a CommonJS bundle cannot hold: `BUNDLE_FILE` is then a CommonJS wrapper that imports it.
+ */
+export const ES_MODULE_BUNDLE_FILE = 'handler.mjs';
+
 /** The exported handler name in every generated module. */
 export const HANDLER_EXPORT = 'handler';
 

@@ -6,7 +6,7 @@ export const BuiltBundle = z.object({
   id: z.string(),
   /** `function` or `schedule`. */
   kind: z.enum(['function', 'schedule']),
-  /** The bundle, relative to the output folder (`dist/functions/<id>/handler.js`). */
+  /** The bundle, relative to the output folder (`dist/functions/<id>/handler.js`): what Lambda requires. */
   file: z.string(),
   /** Bytes of the bundle: what Lambda loads (tree-shaken, not minified, `@aws-sdk/*` left to the runtime). */
   bytes: z.number().int().min(0),
@@ -65,6 +65,17 @@ export const BuiltBundle = z.object({
       requirers: z.array(z.string()),
       /** Code files of the folders they name, carried in the bundle, sorted. */
       modules: z.array(z.string()),
+    })
+    .optional(),
+  /**
+   * Present when the function is bundled as an ES module (`handler.mjs`, which `file`, a CommonJS
+   * wrapper, imports on the first invocation): a module it loads awaits at the top level, which a
+   * CommonJS bundle cannot hold. The sizes are those of `handler.mjs`.
+   */
+  esModule: z
+    .object({
+      /** Where its modules await at the top level (`file:line`, relative to the app folder when it is the app's). */
+      topLevelAwait: z.array(z.string()),
     })
     .optional(),
 });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Route } from '../model/analysis';
 import type { SplitPlan } from '../model/plan';
 import type { VerificationWarning } from '../model/verification';
+import { ES_MODULE_BUNDLE_FILE } from '../generators/layout';
 
 /** Code of the warning for a module the monolith loads at boot and a function does not. */
 export const BOOT_MODULE_MISSING = 'VERIFY_BOOT_MODULE_MISSING';
@@ -28,7 +29,9 @@ export function appFilesOf(files: readonly string[], appDir: string, outDir: str
 export function bundleAppFiles(bundle: string, outDir: string, appDir: string): string[] | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(bundle, 'utf8');
+    // A function bundled as an ES module holds its code in handler.mjs, beside its wrapper.
+    const esModule = path.join(path.dirname(bundle), ES_MODULE_BUNDLE_FILE);
+    text = fs.readFileSync(fs.existsSync(esModule) ? esModule : bundle, 'utf8');
   } catch {
     return undefined;
   }

@@ -101,7 +101,8 @@ export const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20'
 
 /**
  * Bundles the generated handlers with esbuild (tree-shaken, node20, CommonJS, `@aws-sdk/*`
- * external). Reads the handler sources already written under `outDir`; returns the bundles for
+ * external; an ES module behind a CommonJS wrapper where a module awaits at the top level, see
+ * es-module.ts). Reads the handler sources already written under `outDir`; returns the bundles for
  * the caller to write. Packages imported by generated files are resolved from the app first (so
  * a handler runs the monolith's own Express), then from the output folder, then from cleave's
  * own install (the adapter, when the app does not depend on it yet). `viewEngines`: the packages
@@ -544,7 +545,7 @@ function bannerOver(dir: string): string {
   return `var ${ROOT_VAR} = ${dir}; var ${FILE_URL_VAR} = function (file) { return require('url').pathToFileURL(file).href; }; if (process.env.LAMBDA_TASK_ROOT || process.env.CLEAVE_BUNDLE_CWD || /^dist\\/functions\\/[^/]+$/.test(require('path').relative(process.cwd(), ${dir}).split(require('path').sep).join('/'))) try { process.chdir(${dir}); } catch (e) {}`;
 }
 
-/** What `import.meta` of an app module becomes in a bundle, which is CommonJS and has none: its original location. */
+/** What `import.meta` of an app module becomes in a bundle (a CommonJS one has none; an ES module one has the bundle's): its original location. */
 const IMPORT_META_VAR = '__cleaveImportMeta';
 
 /** `module.parent` as written (not `module.parentXyz`). */
@@ -554,7 +555,7 @@ const MODULE_PARENT = /\bmodule\.parent\b(?![\w$])/;
  * Keeps `__dirname`, `__filename` and `import.meta.url` (`.dirname`, `.filename`) of each app
  * module pointing where that module's files are: in a bundle every module would otherwise see the
  * bundle's folder, and `path.join(__dirname, '..', 'data', 'seed.json')` would miss the copied
- * asset; `import.meta` would be empty (the bundle is CommonJS). The rewritten text goes through
+ * asset; `import.meta` would be empty (in a CommonJS bundle) or the bundle's own. The rewritten text goes through
  * `compile` (decorator metadata, see `decoratorCompiler`), since esbuild then takes it as it is.
  */
 function keepDirname(appDir: string, outDir: string, compile: DecoratorCompiler): Plugin {

@@ -23,7 +23,7 @@ describe('generators/a package that finds its files from __dirname', () => {
     };
     const docs = bundles.find((b) => b.id === 'docs-style')!;
     expect(docs.externalized).toEqual([{ name: 'docs-assets', reason: 'finds its files from __dirname in docs-assets/index.js' }]);
-    expect(fs.existsSync(path.join(out, 'dist', 'functions', 'docs-style', 'node_modules', 'docs-assets', 'dist', 'docs.css'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'dist', 'functions', 'docs-style', 'node_modules', 'docs-assets', 'files', 'docs.css'))).toBe(true);
     const invoked = await runCli('invoke', 'docs-style', 'GET', '/docs/style', '--functions', out);
     expect(invoked.stdout).toMatch(/^HTTP 200$/m);
     expect(invoked.stdout).toContain('body { color: teal; }');

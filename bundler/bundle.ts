@@ -583,7 +583,7 @@ function keepDirname(appDir: string, outDir: string, compile: DecoratorCompiler)
         ].join(' ');
         const body = located.has('import.meta') ? text.replace(/\bimport\.meta(?=\.(url|dirname|filename)\b)/g, IMPORT_META_VAR) : text;
         const contents = `${shim}\n${withModuleParent(body)}`;
-        const compiled = compile(args.path, contents);
+        const compiled = compile.compile(args.path, contents);
         return { contents: compiled ?? contents, loader: compiled === undefined ? loaderOf(args.path) : 'js', resolveDir: path.dirname(args.path) };
       });
     },

@@ -13,12 +13,12 @@ import { decoratorCompiler } from '../bundler/plugins/decorator-metadata';
 type Loader = (module: NodeJS.Module & { _compile(code: string, file: string): void }, filename: string) => void;
 const extensions = (Module as unknown as { _extensions: Record<string, Loader | undefined> })._extensions;
 // The monolith runs in its app folder (see startMonolith).
-const compile = decoratorCompiler(process.cwd());
+const compiler = decoratorCompiler(process.cwd());
 for (const extension of ['.ts', '.tsx', '.cts', '.mts']) {
   const tsxLoader = extensions[extension];
   if (!tsxLoader) continue;
   extensions[extension] = (module, filename) => {
-    const compiled = compile(filename, fs.readFileSync(filename, 'utf8'));
+    const compiled = compiler.wants(filename) ? compiler.compile(filename, fs.readFileSync(filename, 'utf8')) : undefined;
     if (compiled === undefined) tsxLoader(module, filename);
     else module._compile(compiled, filename);
   };

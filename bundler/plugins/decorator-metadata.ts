@@ -10,8 +10,13 @@ const DECLARATION = /\.d\.[cm]?tsx?$/;
 /** Text that may hold a decorator: `@` opening a line, or after `(` or `,` (a parameter decorator). */
 const DECORATOR = /(?:^|[\s(,])@[A-Za-z_$]/m;
 
-/** Compiles one TypeScript file with the options of its tsconfig; `undefined` when esbuild may compile it as it is. */
-export type DecoratorCompiler = (file: string, text: string) => string | undefined;
+/** Compiles the TypeScript files whose tsconfig asks for decorator metadata. */
+export interface DecoratorCompiler {
+  /** Whether `file` is one its tsconfig asks metadata for (known without reading it). */
+  wants(file: string): boolean;
+  /** `text` of `file` compiled with the options of its tsconfig; `undefined` when esbuild may compile it as it is. */
+  compile(file: string, text: string): string | undefined;
+}
 
 /**
  * esbuild does not emit decorator metadata (`emitDecoratorMetadata`: `design:paramtypes`,
@@ -31,12 +36,21 @@ export function decoratorCompiler(appDir: string): DecoratorCompiler {
     if (!configs.has(configFile)) configs.set(configFile, readOptions(configFile));
     return configs.get(configFile);
   };
-  const appConfig = nearestConfig(app, app);
-  return (file, text) => {
-    if (!TS_SOURCE.test(file) || DECLARATION.test(file) || file.split(path.sep).includes('node_modules') || !DECORATOR.test(text)) return undefined;
-    const inApp = file.startsWith(app + path.sep);
-    const options = optionsOf(inApp ? nearestConfig(path.dirname(file), app) : appConfig);
-    if (!options?.emitDecoratorMetadata || !options.experimentalDecorators) return undefined;
+  // The nearest tsconfig of each folder, looked up once: every file of a bundle asks.
+  const nearest = new Map<string, string | undefined>();
+  const configOf = (dir: string): string | undefined => {
+    if (!nearest.has(dir)) nearest.set(dir, nearestConfig(dir, app));
+    return nearest.get(dir);
+  };
+  const metadataOptions = (file: string): ts.CompilerOptions | undefined => {
+    if (!TS_SOURCE.test(file) || DECLARATION.test(file) || file.split(path.sep).includes('node_modules')) return undefined;
+    const options = optionsOf(configOf(file.startsWith(app + path.sep) ? path.dirname(file) : app));
+    return options?.emitDecoratorMetadata && options.experimentalDecorators ? options : undefined;
+  };
+  const wants = (file: string): boolean => metadataOptions(file) !== undefined;
+  const compile = (file: string, text: string): string | undefined => {
+    const options = DECORATOR.test(text) ? metadataOptions(file) : undefined;
+    if (!options) return undefined;
     return ts.transpileModule(text, {
       fileName: file,
       compilerOptions: {
@@ -52,6 +66,7 @@ export function decoratorCompiler(appDir: string): DecoratorCompiler {
       },
     }).outputText;
   };
+  return { wants, compile };
 }
 
 /**
@@ -59,13 +74,13 @@ export function decoratorCompiler(appDir: string): DecoratorCompiler {
  * `emitDecoratorMetadata` go through TypeScript. A plugin that loads a file itself first (to
  * rewrite `__dirname`) runs its own result through the same compiler.
  */
-export function decoratorMetadata(compile: DecoratorCompiler): Plugin {
+export function decoratorMetadata(compiler: DecoratorCompiler): Plugin {
   return {
     name: 'cleave-decorator-metadata',
     setup(build) {
       build.onLoad({ filter: TS_SOURCE }, async (args) => {
-        if (args.namespace !== 'file') return undefined;
-        const contents = compile(args.path, await fs.promises.readFile(args.path, 'utf8'));
+        if (args.namespace !== 'file' || !compiler.wants(args.path)) return undefined;
+        const contents = compiler.compile(args.path, await fs.promises.readFile(args.path, 'utf8'));
         return contents === undefined ? undefined : { contents, loader: 'js', resolveDir: path.dirname(args.path) };
       });
     },
